@@ -1,0 +1,98 @@
+"""The registry of document kinds: one extractor class per kind, chosen by content."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from pipeline.errors import MentorMinerError, UnknownExtractor
+from pipeline.tables import Block
+
+logger = logging.getLogger(__name__)
+
+HEAD_BYTES = 64 * 1024
+
+
+@dataclass
+class Extraction:
+    """What an extractor returns for one document."""
+
+    blocks: list[Block]
+    pages: int | None = None
+    event: str = ""
+    year: int | None = None
+    status: str = "ok"
+    message: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class Extractor(Protocol):
+    name: str
+    version: str
+    # Lower runs first; specific structured formats before generic ones.
+    priority: int
+
+    def matches(self, path: Path, head: bytes) -> bool: ...
+
+    def extract(self, path: Path) -> Extraction: ...
+
+
+_REGISTRY: dict[str, type] = {}
+
+
+def register(name: str) -> Callable[[type], type]:
+    """Class decorator: register an extractor under `name` (twice is an error)."""
+
+    def wrap(cls: type) -> type:
+        if name in _REGISTRY:
+            raise MentorMinerError(f"Extractor {name!r} is registered twice.")
+        cls.name = name
+        _REGISTRY[name] = cls
+        return cls
+
+    return wrap
+
+
+def _load_all() -> None:
+    # Importing the package registers every built-in extractor.
+    import extractors  # noqa: F401
+
+
+def names() -> list[str]:
+    _load_all()
+    return sorted(_REGISTRY)
+
+
+def get(name: str) -> Extractor:
+    _load_all()
+    try:
+        return _REGISTRY[name]()
+    except KeyError:
+        raise UnknownExtractor(
+            f"Unknown extractor {name!r}. Known: {', '.join(sorted(_REGISTRY))}."
+        ) from None
+
+
+def read_head(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(HEAD_BYTES)
+
+
+def detect(path: Path, head: bytes | None = None) -> Extractor | None:
+    """The extractor whose `matches` accepts this file, by content first, or None."""
+    _load_all()
+    if head is None:
+        head = read_head(path)
+    for cls in sorted(_REGISTRY.values(), key=lambda c: (c.priority, c.name)):
+        extractor = cls()
+        if extractor.matches(path, head):
+            return extractor
+    return None
+
+
+def versions() -> dict[str, str]:
+    _load_all()
+    return {name: cls.version for name, cls in sorted(_REGISTRY.items())}

@@ -1,0 +1,115 @@
+"""Discover: one row per input file, with a content-hash id, its kind, association and year."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.tables import DOCUMENT_COLUMNS
+
+logger = logging.getLogger(__name__)
+
+YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+IGNORED_NAMES = {"sources.csv", "MANIFEST.tsv", ".DS_Store", "Thumbs.db", "desktop.ini"}
+SOURCES_COLUMNS = ("source_path", "association", "year", "event", "kind")
+
+
+def content_id(path: Path) -> str:
+    """First 16 hex digits of the SHA-256 of the file's bytes: same file, same id."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:16]
+
+
+def walk_files(raw_dir: Path, *, follow_symlinks: bool = False) -> list[Path]:
+    """Every regular file under raw_dir, sorted; hidden files and symlinks out of the tree skipped."""
+    raw_dir = raw_dir.resolve()
+    found: list[Path] = []
+    for root, dirs, files in os.walk(raw_dir, followlinks=follow_symlinks):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name in IGNORED_NAMES or name.startswith("~$"):
+                continue
+            path = Path(root) / name
+            if path.is_symlink():
+                if not follow_symlinks:
+                    logger.warning("%s: symbolic link not followed", path)
+                    continue
+                target = path.resolve()
+                if not target.is_relative_to(raw_dir):
+                    logger.warning("%s: link points outside %s; skipped", path, raw_dir)
+                    continue
+            if path.is_file():
+                found.append(path)
+    return found
+
+
+def year_from_parts(parts: tuple[str, ...]) -> int | None:
+    for part in reversed(parts):
+        match = YEAR_RE.search(part)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def read_sources(raw_dir: Path) -> dict[str, dict[str, str]]:
+    """Per-file overrides from RAW_DIR/sources.csv, keyed by relative source_path."""
+    path = raw_dir / "sources.csv"
+    if not path.exists():
+        return {}
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    overrides = {}
+    for row in rows:
+        key = (row.get("source_path") or "").strip().replace("\\", "/")
+        if key:
+            overrides[key] = {k: (row.get(k) or "").strip() for k in SOURCES_COLUMNS[1:]}
+    return overrides
+
+
+def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
+    """One row per file under raw_dir: `<association>/<year-or-topic>/<file>` gives the metadata.
+
+    The first folder level names the association; a four-digit year anywhere in the folders or
+    the file name gives the year. `sources.csv` in raw_dir overrides both (and may name the
+    event or force a kind).
+    """
+    raw_dir = Path(raw_dir)
+    overrides = read_sources(raw_dir)
+    rows = []
+    for path in walk_files(raw_dir, follow_symlinks=follow_symlinks):
+        rel = path.relative_to(raw_dir.resolve()).as_posix()
+        parts = tuple(rel.split("/"))
+        association = parts[0] if len(parts) > 1 else ""
+        year = year_from_parts(parts[1:]) if len(parts) > 1 else year_from_parts(parts)
+        override = overrides.get(rel, {})
+        if override.get("association"):
+            association = override["association"]
+        if override.get("year", "").isdigit():
+            year = int(override["year"])
+        try:
+            doc_id = content_id(path)
+            status, message = "", ""
+        except OSError as e:
+            doc_id, status, message = hashlib.sha256(rel.encode()).hexdigest()[:16], "error", (
+                f"{rel}: cannot read file ({e.strerror or e})"
+            )
+        rows.append(
+            {
+                "doc_id": doc_id, "source_path": rel, "kind": override.get("kind", ""),
+                "association": association, "year": year, "pages": None, "status": status,
+                "message": message, "appearances": 0, "event": override.get("event", ""),
+                "path": str(path),
+            }
+        )
+    documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "event", "path"])
+    logger.info("discover: %d files under %s", len(documents), raw_dir)
+    return documents

