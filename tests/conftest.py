@@ -1,0 +1,43 @@
+"""Shared fixtures: the real corpus in ../shared/corpus (a failure in CI when missing)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("MENTOR_MINER_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite tests/golden files from the current output.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """`../shared/corpus`; missing is a failure in CI (CI=true) and a skip elsewhere."""
+    if not (CORPUS / "raw").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"real corpus not found at {CORPUS} (required in CI)")
+        pytest.skip(f"real corpus not found at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def raw_corpus(corpus_dir: Path) -> Path:
+    return corpus_dir / "raw"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.nlp import load_nlp
+
+    return load_nlp()
