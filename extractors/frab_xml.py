@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
+from extractors.records import is_person_account, person_name, session_role, year_in
 from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 
-KEYNOTE_RE = re.compile(r"keynote|plenary", re.I)
-PANEL_RE = re.compile(r"panel", re.I)
-
 
 @register("frab_xml")
 class FrabXml:
-    version = "1"
+    version = "2"
     priority = 10
 
     def matches(self, path: Path, head: bytes) -> bool:
-        start = head.lstrip()[:2000].lower()
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2000].lower()
         return (start.startswith(b"<?xml") or start.startswith(b"<schedule")) and (
             b"<schedule" in start
         )
@@ -37,38 +34,46 @@ class FrabXml:
         if root.tag != "schedule":
             raise ExtractionError(path, f"not a frab schedule (root element <{root.tag}>)")
         conference = root.find("conference")
-        event = (conference.findtext("title") if conference is not None else "") or ""
+        event = " ".join(((conference.findtext("title") if conference is not None else "")
+                          or "").split())
         year = None
         if conference is not None:
-            start = conference.findtext("start") or ""
-            if re.match(r"\d{4}", start):
-                year = int(start[:4])
+            year = year_in(conference.findtext("start") or "") or year_in(event)
         blocks: list[Block] = []
+        skipped: set[str] = set()
         for day in root.iter("day"):
+            date = day.get("date", "")
             for room in day.iter("room"):
                 for ev in room.iter("event"):
-                    title = (ev.findtext("title") or "").strip()
-                    kind = " ".join(
-                        filter(None, [ev.findtext("type") or "", ev.findtext("track") or ""])
-                    )
-                    role = "speaker"
-                    if KEYNOTE_RE.search(kind) or KEYNOTE_RE.search(ev.findtext("track") or ""):
-                        role = "keynote"
-                    elif PANEL_RE.search(kind):
-                        role = "panelist"
-                    persons = ev.find("persons")
-                    for person in persons.iter("person") if persons is not None else []:
-                        name = " ".join((person.text or "").split())
-                        if not name:
-                            continue
-                        blocks.append(
-                            Block(
-                                text=name, person_name=name, role=role, session=title,
-                                section=ev.findtext("track") or "", event=event, year=year,
-                                source_person_id=f"frab:{person.get('id', '')}"
-                                if person.get("id") else "",
-                                snippet=f"{name} — {title} ({room.get('name', '')}, "
-                                f"{day.get('date', '')})",
-                            )
-                        )
-        return Extraction(blocks, event=event, year=year, status="ok" if blocks else "empty")
+                    blocks.extend(_event_blocks(ev, room.get("name", ""), date, event, year,
+                                                skipped))
+        message = f"not people, left out: {', '.join(sorted(skipped))}" if skipped else ""
+        return Extraction(blocks, event=event, year=year, status="ok" if blocks else "empty",
+                          message=message)
+
+
+def _event_blocks(ev, room: str, date: str, event: str, year: int | None,
+                  skipped: set[str]) -> list[Block]:
+    title = " ".join((ev.findtext("title") or "").split())
+    kind = (ev.findtext("type") or "").strip()
+    track = " ".join((ev.findtext("track") or "").split())
+    role = session_role(kind, title, track)
+    where = ", ".join(filter(None, [kind, track, room, date, (ev.findtext("start") or "").strip()]))
+    persons = ev.find("persons")
+    blocks = []
+    for person in persons.iter("person") if persons is not None else []:
+        raw = " ".join("".join(person.itertext()).split())
+        if not raw:
+            continue
+        if not is_person_account(raw):
+            skipped.add(raw)
+            continue
+        name = person_name(raw)
+        pid = person.get("id") or person.get("guid") or ""
+        blocks.append(Block(
+            text=name, person_name=name, role=role, session=title, section=track,
+            event=event, year=year_in(date) or year,
+            source_person_id=f"frab:{pid}" if pid else "",
+            snippet=f"{raw} — {title} ({where})",
+        ))
+    return blocks

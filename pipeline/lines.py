@@ -198,20 +198,77 @@ def _parse_segment(segment: str) -> list[Person]:
 
 
 def split_tagline(tagline: str) -> tuple[str, str]:
-    """`Title at Company` / `Title, Company` / `Title | Company` / `Title @ Company` -> (title, org).
+    """A speaker's one-line tagline -> (title, organization); both are substrings of the input.
+
+    Separators `at`, `@`, `|`, `bei`, `chez` put the title first; with `,`, `;`, ` - ` or ` / `
+    the side that reads as a job title is the title, whichever comes first. A tagline with no
+    separator is an organization only when it reads as one (`softaware gmbh`); self-descriptions
+    (`data juggler`) are titles.
 
     >>> split_tagline("Cloud Architect at Contoso")
     ('Cloud Architect', 'Contoso')
     >>> split_tagline("CTO | Fabrikam GmbH")
     ('CTO', 'Fabrikam GmbH')
+    >>> split_tagline("ACP IT Solutions GMBH, Multi Cloud Architect")
+    ('Multi Cloud Architect', 'ACP IT Solutions GMBH')
+    >>> split_tagline("ceo ppedv"), split_tagline("@atwork"), split_tagline("Azure Enthusiast")
+    (('ceo', 'ppedv'), ('', 'atwork'), ('Azure Enthusiast', ''))
     """
     text = " ".join((tagline or "").split())
     if not text:
         return "", ""
-    for sep in (" | ", " @ ", " at ", " bei ", " chez ", " - ", " – ", ", "):
+    extra_title_re = re.compile(
+        r"\b(enthusiast|professional|expert|hacker|geek|nerd|ninja|guru|lover|fan|trainer\w*|"
+        r"entwickler\w*|berater\w*|ingénieur\w*|développeu\w*|mvp|rd|gde|author|speaker|"
+        r"blogger|maker|student|freelanc\w*)\b",
+        re.I,
+    )
+    strong_org_re = re.compile(
+        r"\b(gmbh|inc\.?|ltd\.?|llc|llp|ag|plc|s\.?a\.?|sarl|sas|bv|oy|ab|corp\.?|"
+        r"corporation|universit\w*|college|institut\w*)$",
+        re.I,
+    )
+
+    def titleish(part: str) -> bool:
+        return bool(TITLE_WORDS_RE.search(part) or extra_title_re.search(part)) and not (
+            strong_org_re.search(part)
+        )
+
+    def orgish(part: str) -> bool:
+        return bool(strong_org_re.search(part) or ORG_WORDS_RE.search(part)) and not titleish(part)
+
+    def clean(part: str) -> str:
+        return part.strip(" ,;|/@–-")
+
+    if text.startswith("@") and " " not in text:  # "@atwork"
+        return "", clean(text)
+    for sep in (" | ", " @ ", " at ", " bei ", " chez ", " @"):
         if sep in text:
             title, _, org = text.partition(sep)
-            return title.strip(" ,|"), org.strip(" ,|")
-    if looks_like_title(text):
-        return text, ""
-    return "", text
+            if clean(title) and clean(org):
+                return clean(title), clean(org)
+    match = re.match(r"^(?P<title>(?:co-?)?founder|ceo|cto|cfo|coo|cio|cso|cmo|vp|md|owner)"
+                     r"(?: of)? (?P<org>\S.{0,40})$", text, re.I)
+    if match and not titleish(match.group("org")):
+        return match.group("title"), clean(match.group("org"))
+    match = re.match(r"^(?P<title>.+?) for (?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})$", text)
+    if match and titleish(match.group("title")) and not titleish(match.group("org")):
+        return match.group("title"), match.group("org")
+    for sep in (" - ", " – ", " — ", "; ", " / ", ", "):
+        if sep not in text:
+            continue
+        first, _, rest = text.partition(sep)
+        first, rest = clean(first), clean(rest)
+        if not first or not rest:
+            continue
+        if titleish(first) and not titleish(rest):
+            return first, rest
+        if titleish(rest) and not titleish(first):
+            return rest, first
+        if titleish(first) and titleish(rest):
+            return clean(text), ""
+        if orgish(first) or orgish(rest):
+            return "", clean(text)
+    if titleish(text) or not orgish(text):
+        return clean(text), ""
+    return "", clean(text)
