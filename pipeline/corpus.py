@@ -30,7 +30,7 @@ def content_id(path: Path) -> str:
 
 
 def walk_files(raw_dir: Path, *, follow_symlinks: bool = False) -> list[Path]:
-    """Every regular file under raw_dir, sorted; hidden files and symlinks out of the tree skipped."""
+    """Every regular file under raw_dir, sorted; hidden files and outside symlinks skipped."""
     raw_dir = raw_dir.resolve()
     found: list[Path] = []
     for root, dirs, files in os.walk(raw_dir, followlinks=follow_symlinks):

@@ -41,3 +41,16 @@ def nlp():
     from pipeline.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def corpus_run(raw_corpus: Path, tmp_path_factory) -> Path:
+    """One CLI run over the whole real corpus, shared by every test that reads its outputs."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    out = tmp_path_factory.mktemp("corpus-out")
+    result = CliRunner().invoke(cli, ["-q", "run", str(raw_corpus), "--out", str(out), "--silent"])
+    assert result.exit_code == 0, result.output
+    return out

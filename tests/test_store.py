@@ -1,0 +1,49 @@
+"""store: atomic writes, formula neutralization, the output lock."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+
+from pipeline.errors import OutputLocked
+from pipeline.store import atomic_write, output_lock, read_csv, write_csv
+
+
+def test_store_neutralizes_formulas_but_not_numbers(tmp_path):
+    table = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "@SUM(A1)", "-ray", "Ann"],
+                          "n": [-3, 1, 2, 3]})
+
+    write_csv(table, tmp_path / "t.csv")
+
+    raw = pd.read_csv(tmp_path / "t.csv", dtype=str)
+    assert list(raw["name"]) == ["'=HYPERLINK(\"x\")", "'@SUM(A1)", "'-ray", "Ann"]
+    assert list(raw["n"]) == ["-3", "1", "2", "3"]
+    assert list(read_csv(tmp_path / "t.csv")["name"]) == list(table["name"])
+
+
+def test_store_atomic_write_keeps_old_file_on_failure(tmp_path):
+    target = tmp_path / "out.csv"
+    target.write_text("old")
+
+    with pytest.raises(RuntimeError), atomic_write(target) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("killed")
+
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_store_lock_refuses_second_run(tmp_path):
+    with output_lock(tmp_path):
+        with pytest.raises(OutputLocked, match="another mentor-miner run"):
+            with output_lock(tmp_path):
+                pass
+    assert not (tmp_path / ".mentor-miner.lock").exists()
+
+
+def test_store_stale_lock_of_dead_process_is_taken_over(tmp_path):
+    (tmp_path / ".mentor-miner.lock").write_text("999999999")
+    with output_lock(tmp_path):
+        assert (tmp_path / ".mentor-miner.lock").read_text() == str(os.getpid())
