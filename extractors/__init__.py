@@ -1,8 +1,11 @@
 """Extractors: one module per document kind, registered by name in `extractors.registry`."""
 
 from extractors import (  # noqa: F401  (import registers)
+    award_list,
     frab_xml,
+    jekyll_data,
     pretalx_json,
     program_pdf,
     sessionize_json,
+    sponsor_list,
 )

@@ -48,10 +48,23 @@ def is_person_account(name: str) -> bool:
 
 
 def person_name(raw: object) -> str:
-    """A printed name cleaned of honorifics and credentials (`Dr. Jane Doe, PhD` -> `Jane Doe`)."""
+    """A printed name cleaned of honorifics and credentials (`Dr. Jane Doe, PhD` -> `Jane Doe`).
+
+    `clean_name` reads a bare two-letter surname such as `Ma` or `Md` as a credential (M.A.,
+    M.D.); when the name has no comma and would lose its last word that way, the word stays.
+
+    >>> person_name("Dr. Jane Doe, PhD"), person_name("Wenxiu Ma")
+    ('Jane Doe', 'Wenxiu Ma')
+    """
     if raw is None:
         return ""
-    return clean_name(" ".join(str(raw).split()))
+    text = " ".join(str(raw).split())
+    cleaned = clean_name(text)
+    last = text.split()[-1] if text else ""
+    if ("," not in text and re.fullmatch(r"[A-Z][a-z]", last) and cleaned
+            and not cleaned.endswith(last) and len(cleaned.split()) >= 1):
+        cleaned = f"{cleaned} {last}"
+    return cleaned
 
 
 def year_in(text: object) -> int | None:
