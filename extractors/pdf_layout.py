@@ -1,4 +1,11 @@
-"""Shared PDF layout helpers: words to lines, column gutters, running headers, text clean-up."""
+"""Shared PDF layout helpers: words to rows to cells, paragraphs, reading order, clean-up.
+
+The page is read bottom-up: pdfplumber words are grouped into rows, a row is cut into cells
+at whitespace "rivers" (gaps that line up with gaps in the rows around it, i.e. column gutters
+that hold only for part of a page, as in a session grid), cells stack into paragraphs (same
+font size and weight, aligned, close), and paragraphs are put in reading order by a recursive
+XY cut that reads a grid row by row and running text column by column.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +13,36 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ftfy
 
 BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+ITALIC_RE = re.compile(r"italic|oblique", re.I)
+# Icon fonts: their glyphs (arrows, bullets, pictograms) are not text.
+SYMBOL_FONT_RE = re.compile(r"dings|webdings|symbol|awesome|icons?\b", re.I)
 PAGE_NUMBER_RE = re.compile(r"^(page\s*)?[\divxlc]{1,4}(\s*(of|/)\s*\d+)?$", re.I)
 _SPACE_RE = re.compile(r"\s+")
+# Ligature and symbol code points that NFKC leaves alone or fonts map oddly.
+_REPLACE = {"\ufffe": "", "\u00ad": "", "\u200b": "", "\ufeff": "", "\u2010": "-", "\u2011": "-"}
 
 
 def clean_text(text: str) -> str:
-    """Fix mojibake, ligatures and odd spaces; keep the words as printed."""
+    """Fix mojibake, ligatures and odd spaces; keep the words as printed.
+
+    >>> clean_text("Eﬃcient  ﬁne-tuning\\u00ad")
+    'Efficient fine-tuning'
+    """
     text = ftfy.fix_text(text, normalization="NFKC")
-    text = text.replace("\u00ad", "")  # soft hyphen
+    for old, new in _REPLACE.items():
+        text = text.replace(old, new)
     return _SPACE_RE.sub(" ", text).strip()
 
 
 @dataclass
 class Line:
+    """One row of one cell: words that sit on one baseline with no gutter between them."""
+
     text: str
     x0: float
     top: float
@@ -31,79 +50,130 @@ class Line:
     bottom: float
     size: float
     bold: bool
+    italic: bool = False
     column: int = 0
 
 
-def find_gutters(words: list[dict], width: float, min_gap: float = 8.0) -> list[float]:
-    """x positions of vertical gutters: bands no word crosses, between text on both sides.
+@dataclass
+class Paragraph:
+    """Lines stacked in one cell or column with the same font size and weight."""
 
-    Only bands in the middle 80% of the page count, and a gutter must have text on at least
-    a quarter of the page's lines on each side, so a ragged right margin is not a column.
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(line.top for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.bottom for line in self.lines)
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+    @property
+    def bold(self) -> bool:
+        return self.lines[0].bold
+
+    @property
+    def text(self) -> str:
+        """Lines joined by newlines; a line ending in a hyphen is joined to the next."""
+        return "\n".join(dehyphenate_texts([line.text for line in self.lines]))
+
+
+def dehyphenate_texts(texts: list[str]) -> list[str]:
+    """Join `inter-` + `national` (hyphen dropped) and `Urbana-` + `Champaign` (kept).
+
+    >>> dehyphenate_texts(["for inter-", "national students", "Urbana-", "Champaign"])
+    ['for international students', 'Urbana-Champaign']
     """
-    if len(words) < 20:
-        return []
-    step = 2.0
-    n = int(width / step) + 2
-    cover = [0] * n
-    for w in words:
-        for i in range(int(w["x0"] / step), min(n, int(w["x1"] / step) + 1)):
-            cover[i] += 1
-    gutters: list[float] = []
-    lo, hi = int(0.1 * width / step), int(0.9 * width / step)
-    i = lo
-    while i < hi:
-        if cover[i] == 0:
-            j = i
-            while j < hi and cover[j] == 0:
-                j += 1
-            if (j - i) * step >= min_gap:
-                x = (i + j) / 2 * step
-                left = sum(1 for w in words if w["x1"] <= x)
-                right = sum(1 for w in words if w["x0"] >= x)
-                if min(left, right) >= 0.15 * len(words):
-                    gutters.append(x)
-            i = j
+    out: list[str] = []
+    for text in texts:
+        if out and re.search(r"\w-$", out[-1]) and text[:1].isalpha():
+            out[-1] = out[-1][:-1] + text if text[:1].islower() else out[-1] + text
         else:
-            i += 1
-    return gutters
+            out.append(text)
+    return out
 
 
-def words_to_lines(words: list[dict], gutters: list[float]) -> list[Line]:
-    """Group words into lines per column; a wide gap inside a line starts a new cell."""
-    bounds = [0.0, *gutters, float("inf")]
-    columns: list[list[dict]] = [[] for _ in range(len(bounds) - 1)]
-    for w in words:
-        mid = (w["x0"] + w["x1"]) / 2
-        for c in range(len(bounds) - 1):
-            if bounds[c] <= mid < bounds[c + 1]:
-                columns[c].append(w)
-                break
+# --------------------------------------------------------------------------- words -> cells
+
+
+def _rows(words: list[dict]) -> list[list[dict]]:
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        size = w.get("size") or 8.0
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= max(1.5, 0.3 * size):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def _free(row: list[dict], a: float, b: float) -> bool:
+    """True when `row` has words on both sides of [a, b] and none inside it."""
+    left = right = False
+    for w in row:
+        if w["x1"] <= a:
+            left = True
+        elif w["x0"] >= b:
+            right = True
+        else:
+            return False
+    return left and right
+
+
+def words_to_lines(words: list[dict], gutters: list[float] | None = None) -> list[Line]:
+    """Cut each row of words into cells at gutters.
+
+    A gap splits a row when it is very wide (3 font sizes), or at least about one font size
+    wide and the same x band is empty in two rows within three rows up or down (a river). An
+    explicit `gutters` list of x positions always splits.
+    """
+    words = [w for w in words if not SYMBOL_FONT_RE.search(w.get("fontname", ""))]
+    if not words:
+        return []
+    rows = _rows(words)
     lines: list[Line] = []
-    for c, col in enumerate(columns):
-        col.sort(key=lambda w: (round(w["top"]), w["x0"]))
-        rows: list[list[dict]] = []
-        for w in col:
-            if rows and abs(rows[-1][0]["top"] - w["top"]) <= max(2.0, 0.35 * w["size"]):
-                rows[-1].append(w)
+    for i, row in enumerate(rows):
+        near = rows[max(0, i - 3):i] + rows[i + 1:i + 4]
+        cell = [row[0]]
+        for w in row[1:]:
+            prev = cell[-1]
+            gap = w["x0"] - prev["x1"]
+            size = min(prev.get("size") or 8.0, w.get("size") or 8.0)
+            mid = (prev["x1"] + w["x0"]) / 2
+            split = gap >= 3 * size or any(prev["x1"] < g < w["x0"] for g in gutters or ())
+            if not split and gap >= 0.9 * size:
+                band = (mid - min(1.5, gap / 4), mid + min(1.5, gap / 4))
+                rivers = sum(_free(other, *band) for other in near)
+                split = rivers >= (1 if gap >= 1.8 * size else 2)
+            if split:
+                lines.append(_make_line(cell))
+                cell = [w]
             else:
-                rows.append([w])
-        for row in rows:
-            row.sort(key=lambda w: w["x0"])
-            cell: list[dict] = [row[0]]
-            for w in row[1:]:
-                gap = w["x0"] - cell[-1]["x1"]
-                if gap > max(12.0, 2.5 * w["size"]):
-                    lines.append(_make_line(cell, c))
-                    cell = [w]
-                else:
-                    cell.append(w)
-            lines.append(_make_line(cell, c))
+                cell.append(w)
+        lines.append(_make_line(cell))
     return lines
 
 
-def _make_line(words: list[dict], column: int) -> Line:
-    sizes = [w.get("size", 0.0) or 0.0 for w in words]
+def _make_line(words: list[dict]) -> Line:
+    weights: Counter[float] = Counter()
+    for w in words:
+        weights[round(w.get("size", 0.0) or 0.0, 1)] += len(w["text"])
     bold_chars = sum(len(w["text"]) for w in words if BOLD_RE.search(w.get("fontname", "")))
+    italic_chars = sum(len(w["text"]) for w in words if ITALIC_RE.search(w.get("fontname", "")))
     total = sum(len(w["text"]) for w in words) or 1
     return Line(
         text=clean_text(" ".join(w["text"] for w in words)),
@@ -111,10 +181,90 @@ def _make_line(words: list[dict], column: int) -> Line:
         top=min(w["top"] for w in words),
         x1=max(w["x1"] for w in words),
         bottom=max(w["bottom"] for w in words),
-        size=round(max(sizes), 1),
+        size=weights.most_common(1)[0][0],  # the size most characters have, not a stray glyph
         bold=bold_chars / total > 0.6,
-        column=column,
+        italic=italic_chars / total > 0.6,
     )
+
+
+# --------------------------------------------------------------------------- cells -> paragraphs
+
+
+def group_paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Stack lines into paragraphs: same size and weight, left-aligned or overlapping, and at
+    most about 1.6 line heights apart."""
+    paragraphs: list[Paragraph] = []
+    open_: list[Paragraph] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        best, best_overlap = None, 0.0
+        for para in open_:
+            last = para.lines[-1]
+            if abs(last.size - line.size) > 0.3 or last.bold != line.bold:
+                continue
+            step = line.top - last.top
+            if not 0.5 * line.size < step <= 1.6 * max(line.size, last.size):
+                continue
+            overlap = min(last.x1, line.x1) - max(last.x0, line.x0)
+            aligned = abs(last.x0 - line.x0) <= 2 * line.size
+            narrow = min(last.x1 - last.x0, line.x1 - line.x0) or 1
+            if not aligned and overlap < 0.6 * narrow:
+                continue
+            if overlap > best_overlap:
+                best, best_overlap = para, overlap
+        if best is None:
+            best = Paragraph([line])
+            paragraphs.append(best)
+        else:
+            best.lines.append(line)
+        # Paragraphs whose last line is far above can take no more lines.
+        open_ = [p for p in paragraphs if line.top - p.lines[-1].top <= 3 * line.size]
+    return paragraphs
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def _splits(items: list[Paragraph], lo, hi, gap: float) -> list[list[Paragraph]]:
+    """Group items along one axis where no item spans a gap of at least `gap`."""
+    ordered = sorted(items, key=lo)
+    groups: list[list[Paragraph]] = [[ordered[0]]]
+    reach = hi(ordered[0])
+    for item in ordered[1:]:
+        if lo(item) - reach >= gap:
+            groups.append([item])
+        else:
+            groups[-1].append(item)
+        reach = max(reach, hi(item))
+    return groups
+
+
+def _row_aligned(groups: list[list[Paragraph]]) -> bool:
+    """True when paragraphs in different columns start on the same baseline (a table)."""
+    tops = [{round(p.top) for p in group} for group in groups]
+    shared = 0
+    for i, these in enumerate(tops):
+        others = set().union(*(t for j, t in enumerate(tops) if j != i))
+        shared += sum(1 for t in these if any(abs(t - o) <= 2 for o in others))
+    return shared >= 4
+
+
+def reading_order(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Recursive XY cut: columns left to right, except that a table whose cells share
+    baselines is read row by row so a label stays next to its cell."""
+    if len(paragraphs) <= 1:
+        return list(paragraphs)
+    columns = _splits(paragraphs, lambda p: p.x0, lambda p: p.x1, 4.0)
+    rows = _splits(paragraphs, lambda p: p.top, lambda p: p.bottom, 0.5)
+    if len(columns) > 1 and (len(rows) == 1 or not _row_aligned(columns)):
+        parts = columns
+    elif len(rows) > 1:
+        parts = rows
+    else:
+        return sorted(paragraphs, key=lambda p: (p.top, p.x0))
+    return [p for part in parts for p in reading_order(part)]
+
+
+# --------------------------------------------------------------------------- page furniture
 
 
 def running_lines(pages: list[list[Line]], heights: list[float]) -> set[str]:
@@ -139,29 +289,18 @@ def is_page_number(text: str) -> bool:
 
 
 def body_size(pages: list[list[Line]]) -> float:
-    sizes = [line.size for lines in pages for line in lines if line.size]
+    """The font size most characters are set in."""
+    weights: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            if line.size:
+                weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def median_size(lines: list[Line]) -> float:
+    sizes = [line.size for line in lines if line.size]
     return statistics.median(sizes) if sizes else 10.0
-
-
-def dehyphenate(lines: list[Line]) -> list[Line]:
-    """Join `inter-` + `national` across consecutive lines of one column."""
-    out: list[Line] = []
-    for line in lines:
-        if (
-            out
-            and out[-1].text.endswith("-")
-            and not out[-1].text.endswith(" -")
-            and out[-1].column == line.column
-            and line.text[:1].islower()
-            and 0 <= line.top - out[-1].bottom < line.size
-        ):
-            prev = out[-1]
-            prev.text = prev.text[:-1] + line.text
-            prev.x1 = max(prev.x1, line.x1)
-            prev.bottom = line.bottom
-            continue
-        out.append(line)
-    return out
 
 
 def strip_accents(text: str) -> str:

@@ -8,10 +8,10 @@ from pathlib import Path
 from extractors.pdf_layout import (
     Line,
     body_size,
-    dehyphenate,
-    find_gutters,
+    group_paragraphs,
     is_page_number,
     mask_digits,
+    reading_order,
     running_lines,
     words_to_lines,
 )
@@ -24,32 +24,42 @@ logger = logging.getLogger(__name__)
 
 @register("program_pdf")
 class ProgramPdf:
-    version = "1"
+    version = "2"
     priority = 50
 
     def matches(self, path: Path, head: bytes) -> bool:
         return head.lstrip()[:5] == b"%PDF-"
 
-    def extract(self, path: Path) -> Extraction:
+    def extract(self, path: Path, *, pages: list[int] | None = None) -> Extraction:
+        """Blocks (paragraphs in reading order) of every page, or of the 1-based `pages` only."""
         import pdfplumber
         from pdfminer.pdfdocument import PDFPasswordIncorrect
         from pdfplumber.utils.exceptions import PdfminerException
 
         try:
             with pdfplumber.open(path) as pdf:
-                pages, heights, no_text = [], [], []
-                for number, page in enumerate(pdf.pages, start=1):
-                    words = page.extract_words(
-                        x_tolerance=1.5, keep_blank_chars=False, extra_attrs=["fontname", "size"]
-                    )
+                n_pages = len(pdf.pages)
+                wanted = sorted(set(pages)) if pages else list(range(1, n_pages + 1))
+                read: dict[int, list[Line]] = {}
+                heights: dict[int, float] = {}
+                no_text = []
+                for number in wanted:
+                    if not 1 <= number <= n_pages:
+                        continue
+                    page = pdf.pages[number - 1]
+                    words = _words(page)
                     if not words:
                         no_text.append(number)
-                    gutters = find_gutters(words, float(page.width))
-                    lines = words_to_lines(words, gutters)
-                    lines.sort(key=lambda line: (line.column, line.top, line.x0))
-                    pages.append(dehyphenate(lines))
-                    heights.append(float(page.height))
-                n_pages = len(pdf.pages)
+                    read[number] = words_to_lines(words)
+                    heights[number] = float(page.height)
+                # Running headers need several pages: sample the page edges of others.
+                furniture = dict(read)
+                if pages:
+                    others = [n for n in range(1, n_pages + 1) if n not in read]
+                    for number in others[:: max(1, len(others) // 8)][:8]:
+                        page = pdf.pages[number - 1]
+                        furniture[number] = _edge_lines(page)
+                        heights[number] = float(page.height)
         except PdfminerException as e:
             cause = e.args[0] if e.args else e
             if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
@@ -57,11 +67,29 @@ class ProgramPdf:
             raise ExtractionError(path, f"broken PDF ({cause!r})") from e
         except (ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError) as e:
             raise ExtractionError(path, f"broken PDF ({type(e).__name__}: {e})") from e
-        return _to_extraction(pages, heights, no_text, n_pages)
+        running = running_lines(
+            list(furniture.values()), [heights[n] for n in furniture]
+        )
+        return _to_extraction(read, heights, running, no_text, n_pages)
+
+
+def _words(page) -> list[dict]:
+    return page.extract_words(
+        x_tolerance=1.5, keep_blank_chars=False, extra_attrs=["fontname", "size"]
+    )
+
+
+def _edge_lines(page) -> list[Line]:
+    height, width = float(page.height), float(page.width)
+    lines: list[Line] = []
+    for top, bottom in ((0, 0.08 * height), (0.92 * height, height)):
+        lines.extend(words_to_lines(_words(page.crop((0, top, width, bottom)))))
+    return lines
 
 
 def _to_extraction(
-    pages: list[list[Line]], heights: list[float], no_text: list[int], n_pages: int
+    pages: dict[int, list[Line]], heights: dict[int, float], running: set[str],
+    no_text: list[int], n_pages: int,
 ) -> Extraction:
     if n_pages == 0:
         return Extraction([], pages=0, status="empty", message="PDF has no pages")
@@ -70,27 +98,29 @@ def _to_extraction(
             [], pages=n_pages, status="scanned",
             message=f"no text layer on any of {n_pages} pages (scanned PDF?); run with --ocr",
         )
-    running = running_lines(pages, heights)
-    body = body_size(pages)
+    body = body_size(list(pages.values()))
     blocks: list[Block] = []
-    for number, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
-        section, session = "", ""
-        for line in lines:
-            text = line.text
-            if not text:
-                continue
-            edge = line.top < 0.08 * height or line.bottom > 0.92 * height
-            if edge and (is_page_number(text) or mask_digits(text) in running):
-                continue
-            heading = line.size >= 1.25 * body and len(text) < 120
+    for number, lines in pages.items():
+        height = heights[number]
+        kept = [
+            line for line in lines
+            if line.text and not (
+                (line.top < 0.08 * height or line.bottom > 0.92 * height)
+                and (is_page_number(line.text) or mask_digits(line.text) in running)
+            )
+        ]
+        section = ""
+        for para in reading_order(group_paragraphs(kept)):
+            text = para.text
+            heading = para.size >= 1.25 * body and len(text) < 120
             if heading:
-                section = text
+                section = " ".join(text.split())
             blocks.append(
                 Block(
-                    text=text, page=number, x0=round(line.x0, 1), top=round(line.top, 1),
-                    x1=round(line.x1, 1), bottom=round(line.bottom, 1), size=line.size,
-                    bold=line.bold, section=section, session=session,
-                    role_hint="heading" if heading else ("bold" if line.bold else ""),
+                    text=text, page=number, x0=round(para.x0, 1), top=round(para.top, 1),
+                    x1=round(para.x1, 1), bottom=round(para.bottom, 1), size=para.size,
+                    bold=para.bold, section=section,
+                    role_hint="heading" if heading else ("bold" if para.bold else ""),
                 )
             )
     message = ""

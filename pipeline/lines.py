@@ -41,6 +41,11 @@ NOT_NAME_WORDS = {
     "international", "global", "technical", "annual", "meeting", "board", "directors", "members",
     "member", "officers", "organizers", "organizing", "general", "local", "publicity", "see",
     "page", "pages", "also", "more", "all", "not", "no", "only", "this", "that", "these",
+    "arrangements", "treasurer", "secretary", "publications", "proceedings", "sponsorship",
+    "exhibits", "volunteers", "demos", "tutorials", "workshops", "chairs", "co-chair",
+    "co-chairs", "cochair", "area", "senior", "student", "exhibit", "pre-function", "foyer",
+    "streaming", "virtual", "online", "zoom", "via", "abstract", "abstracts", "see", "day", "days",
+    "am", "pm", "noon", "dinner", "breakfast", "banquet", "track", "tba", "tbd", "others",
 }
 TITLE_WORDS_RE = re.compile(
     r"\b(professor|prof\.|lecturer|director|ceo|cto|cfo|coo|cio|chief|president|vice|vp|svp|evp|"
@@ -103,7 +108,11 @@ def truecase(name: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    """Shape test: 2-5 capitalized tokens (initials and particles allowed), no digits or cues."""
+    """Shape test: 2-5 capitalized tokens (initials and particles allowed), no digits or cues.
+
+    >>> looks_like_name("Monica M. McGill"), looks_like_name("Executive Director")
+    (True, False)
+    """
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     if re.search(r"[@/:;!?&=+<>\[\]{}\"“”]", text):
@@ -114,7 +123,7 @@ def looks_like_name(text: str) -> bool:
     capitalized = 0
     for i, token in enumerate(tokens):
         low = token.lower()
-        if low in NOT_NAME_WORDS:
+        if low in NOT_NAME_WORDS or (TITLE_WORDS_RE.fullmatch(token) and low != "dean"):
             return False
         if low in PARTICLES and 0 < i < len(tokens) - 1:
             continue
@@ -146,15 +155,37 @@ def parse_people(line: str) -> list[Person]:
     [Person(name='Jane Doe', org='Acme Corp', title='Director of Talent')]
     >>> parse_people("Maria Garcia (Globex)")
     [Person(name='Maria Garcia', org='Globex', title='')]
+    >>> [p.name for p in parse_people("Mo Shen, Hongxiao Liu, and Sadao Kurohashi")]
+    ['Mo Shen', 'Hongxiao Liu', 'Sadao Kurohashi']
+    >>> [(p.name, p.org) for p in parse_people("Eric Rosad, GitHub Education, David J. Malan, Harvard University")]
+    [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
     line = ROLE_WORDS_RE.sub("", line.strip())
+    segments = [s for s in SPLIT_SEMI_RE.split(line) if s.strip(" ,.")]
     people: list[Person] = []
-    for segment in SPLIT_SEMI_RE.split(line):
-        people.extend(_parse_segment(segment))
+    for segment in segments:
+        people.extend(_parse_segment(segment, resume=len(segments) == 1))
     return people
 
 
-def _parse_segment(segment: str) -> list[Person]:
+ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*(?=[A-Z])")
+
+
+def split_items(segment: str) -> list[str]:
+    """Comma / `and` / `&` separated items of a segment, credentials dropped.
+
+    >>> split_items("Jane Doe, PhD, Bo Li, and Al Wu")
+    ['Jane Doe', 'Bo Li', 'Al Wu']
+    """
+    parts = [p.strip() for p in ITEM_SPLIT_RE.split(segment) if p and p.strip()]
+    return [p for p in parts if CREDENTIALS_RE.sub("", p).strip(" .")]
+
+
+def _is_name_item(item: str) -> bool:
+    return looks_like_name(truecase(clean_name(item))) and not looks_like_org(item)
+
+
+def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     segment = segment.strip(" ,.")
     if not segment:
         return []
@@ -162,8 +193,7 @@ def _parse_segment(segment: str) -> list[Person]:
     if "(" in segment:
         out = []
         for match in re.finditer(r"([^(),;]+?)\s*\(([^()]+)\)", segment):
-            names = re.split(r",\s*|\s+and\s+|\s*&\s*", match.group(1))
-            for raw in names:
+            for raw in split_items(match.group(1)):
                 name = clean_name(raw)
                 if looks_like_name(truecase(name)):
                     out.append(Person(name, match.group(2).strip()))
@@ -172,29 +202,81 @@ def _parse_segment(segment: str) -> list[Person]:
     dash = DASH_RE.match(segment)
     if dash and looks_like_name(truecase(clean_name(dash.group("name")))):
         return [Person(clean_name(dash.group("name")), dash.group("org").strip(), "")]
-    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+|\s*&\s*(?=[A-Z])", segment) if p.strip()]
-    parts = [p for p in parts if CREDENTIALS_RE.sub("", p).strip(" .")]  # "PhD" as its own item
-    names: list[str] = []
+    items = split_items(segment)
+    kinds = [_is_name_item(item) for item in items]
+    # Groups: a run of names, then the run of other items (title, organization) closing it.
+    groups: list[tuple[list[str], list[str]]] = []
     i = 0
-    while i < len(parts) and looks_like_name(truecase(clean_name(parts[i]))):
-        if looks_like_org(parts[i]):
-            break
-        names.append(clean_name(parts[i]))
-        i += 1
-    rest = parts[i:]
-    if not names:
-        return []
-    title, org = "", ""
-    if rest:
-        if len(names) == 1 and len(rest) >= 2 and looks_like_title(rest[0]):
-            title, org = rest[0], ", ".join(rest[1:])
-        elif len(names) == 1 and len(rest) == 1 and looks_like_title(rest[0]) and not looks_like_org(
-            rest[0]
-        ):
-            title = rest[0]
+    while i < len(items):
+        if not kinds[i]:
+            if not groups:
+                return []  # the segment does not start with a name
+            groups[-1][1].append(items[i])
+            i += 1
+            continue
+        j = i
+        while j < len(items) and kinds[j]:
+            j += 1
+        # Names resume after an organization only when their own organization follows.
+        if groups and groups[-1][1] and (not resume or j == len(items)):
+            groups[-1][1].extend(items[i:j])
         else:
-            org = ", ".join(rest)
-    return [Person(name, org, title) for name in names]
+            groups.append(([clean_name(x) for x in items[i:j]], []))
+        i = j
+    people: list[Person] = []
+    for names, rest in groups:
+        title, org = "", ""
+        if rest:
+            if len(names) == 1 and len(rest) >= 2 and looks_like_title(rest[0]):
+                title, org = rest[0], ", ".join(rest[1:])
+            elif len(names) == 1 and len(rest) == 1 and looks_like_title(rest[0]) and not (
+                looks_like_org(rest[0])
+            ):
+                title = rest[0]
+            else:
+                org = ", ".join(rest)
+        people.extend(Person(name, org, title) for name in names)
+    return people
+
+
+_CONTINUE_END_RE = re.compile(r"([,;&]|\band|\bof|\bat|\bthe|\bfor|-)$", re.I)
+
+
+def logical_lines(text: str) -> list[str]:
+    r"""Join the printed lines of a paragraph that continue one another.
+
+    A line continues the previous one when the previous ends with a separator (`,` `;` `and`
+    `of` `-`), when it starts in lower case, or when its first item is not a name on its own
+    (`University`, `Center ;`, a surname whose first name ended the previous line).
+
+    >>> logical_lines("Leland Beck, Patty Kraft,\nAlexander W. Chizhik, San Diego\nState University")
+    ['Leland Beck, Patty Kraft, Alexander W. Chizhik, San Diego State University']
+    >>> logical_lines("Jane Doe, MIT\nBo Li, Stanford University")
+    ['Jane Doe, MIT', 'Bo Li, Stanford University']
+    """
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if out and _continues(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    if _CONTINUE_END_RE.search(prev) or line[:1].islower():
+        return True
+    if line[:1] in "([•·-–" or ROLE_WORDS_RE.match(line):
+        return False
+    first = re.split(r"\s*[,;]\s*|\s+and\s+", line, maxsplit=1)[0]
+    first_is_fragment = (
+        ("," in line or ";" in line or "," in prev)
+        and not looks_like_name(truecase(clean_name(first)))
+    )
+    return first_is_fragment
 
 
 def split_tagline(tagline: str) -> tuple[str, str]:

@@ -10,9 +10,11 @@ from dataclasses import replace
 from pipeline.lines import (
     ROLE_WORDS_RE,
     clean_name,
+    logical_lines,
     looks_like_name,
     looks_like_org,
     parse_people,
+    split_items,
     truecase,
 )
 from pipeline.nlp import entity_labels
@@ -24,7 +26,8 @@ SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), role)
     for pattern, role in (
         (r"\bexhibit(or|ors|ion|s)?\b|\bexhibit hall\b", "exhibitor"),
-        (r"\b(sponsors?|supporters?|patrons?|partners)\b", "sponsor"),
+        (r"\b(sponsors?|supporters?|patrons?|partners)\b(?!\s+(sessions?|talks?|workshops?|"
+         r"presentations?|demos?))", "sponsor"),
         (r"\b(awards?|recipients?|winners?|honorees?|laureates?)\b", "award_recipient"),
         (r"\b(board of directors|board|officers|executive council|trustees)\b", "board"),
         (r"\b(committees?|organi[sz]ing|steering|reviewers)\b", "committee"),
@@ -55,6 +58,13 @@ TIER_RE = re.compile(
 BOOTH_RE = re.compile(r"^(?P<org>.+?)[\s.·…_]*\b(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)$", re.I)
 BOOTH_FIRST_RE = re.compile(r"^(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)\s+(?P<org>\D.+)$", re.I)
 SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]|\b(is|are|was|were|will|has|have|this|that)\b", re.I)
+# Lines that name a place or a time, never a person (`Room: Providence Ballroom`).
+PLACE_LABEL_RE = re.compile(
+    r"^(rooms?|location|venue|where|when|time|date|track|floor|level|building|hall)\s*:", re.I
+)
+STRONG_ROLES = frozenset({"chair", "moderator", "committee", "board", "keynote", "panelist"})
+# NER labels that rule a name-shaped candidate out (weaker candidates need PERSON).
+NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "PRODUCT"})
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
 
 
@@ -80,66 +90,121 @@ def find_appearances(
 ) -> list[Appearance]:
     """One `Appearance` per person or organization named in a role in one document's blocks.
 
-    Structured blocks pass straight through; text lines go through the layout-cue state
-    machine and the line parsers, and candidate names are confirmed by NER when `nlp` is given.
+    Structured blocks pass straight through; text blocks go through the layout-cue state
+    machine (headings, bold session labels, `Chair:` labels, sponsor tiers) and the line
+    parsers, and candidate names are confirmed by NER when `nlp` is given.
     """
-    candidates: list[tuple[Appearance, bool]] = []  # (appearance, strong cue)
-    role, tier, session, label_role, last_page = "", "", "", "", None
+    blocks = list(blocks)
+    common = _common_words(blocks)
+    candidates: list[tuple[Appearance, str]] = []  # (appearance, strength)
+    role, tier, session, last_page = "", "", "", None
+    carry = ""  # a label alone in its block (`Panelists:`) carries to the next block
     for block in blocks:
         if block.is_record:
-            candidates.append((_record(block, event, year), True))
+            candidates.append((_record(block, event, year), "strong"))
             continue
-        text = block.text.strip()
-        if not text:
+        if not block.text.strip():
             continue
         if block.page != last_page:
-            label_role, last_page = "", block.page
-        tier_match = TIER_RE.match(text)
-        if tier_match:
-            role, tier, label_role = "sponsor", tier_match.group("tier").title(), ""
-            continue
+            last_page, carry = block.page, ""
+            if role in ("sponsor", "exhibitor"):
+                role, tier = "", ""
         if _is_heading(block):
-            new_role = section_role(text)
+            text = " ".join(block.text.split())
+            tier_match = TIER_RE.match(text)
+            new_role = "sponsor" if tier_match else section_role(text)
             if new_role:
-                role, label_role = new_role, ""
-                tier = "" if new_role != "sponsor" else tier
-            session = text if new_role in ("", "speaker", "panelist", "keynote") else session
+                role, carry = new_role, ""
+                tier = tier_match.group("tier").title() if tier_match else (
+                    tier if new_role == "sponsor" else "")
+            if new_role in ("", "speaker", "panelist", "keynote") and not TIME_RE.fullmatch(text):
+                session = text
             if not LABEL_RE.match(text):
                 continue
-        label = LABEL_RE.match(text)
-        if label:
-            label_role = LABEL_ROLES.get(label.group("label").lower().rstrip("s"), "speaker")
-            text = text[label.end():].strip()
-            if not text:
+        label_role, carry = carry, ""
+        lines = logical_lines(block.text)
+        for n, text in enumerate(lines):
+            if PLACE_LABEL_RE.match(text):
                 continue
-        elif block.bold and not looks_like_name(truecase(clean_name(text))) and "," not in text:
-            session, label_role = text, ""  # a bold line that names nobody titles a session
-            continue
-        current = label_role or role or "speaker"
-        if current in ("sponsor", "exhibitor"):
-            app = _org_line(text, current, tier, block, event, year)
-            if app:
-                candidates.append((app, True))
-            continue
-        if len(text) > 160 or TIME_RE.search(text) and "," not in text:
-            continue
-        strong = bool(label) or current in ("chair", "moderator", "committee", "board")
-        for person in parse_people(text):
-            name = truecase(person.name)
-            if not looks_like_name(name):
+            tier_match = TIER_RE.match(text)
+            if tier_match:
+                role, tier = "sponsor", tier_match.group("tier").title()
                 continue
-            sentence = bool(SENTENCE_RE.search(text)) and not person.org
-            if sentence:
+            label = LABEL_RE.match(text)
+            if label:
+                label_role = LABEL_ROLES.get(label.group("label").lower().rstrip("s"), "speaker")
+                text = text[label.end():].strip()
+                if not text:
+                    if n == len(lines) - 1:
+                        carry = label_role
+                    continue
+            elif block.bold and len(lines) <= 3 and not parse_people(text):
+                session = " ".join(block.text.split())  # a bold label that names nobody
+                break
+            current = label_role or role or "speaker"
+            if current in ("sponsor", "exhibitor"):
+                app = _org_line(text, current, tier, block, event, year)
+                if app:
+                    candidates.append((app, "strong"))
                 continue
-            candidates.append((
-                Appearance(
-                    role=current, person_name=name, org_name=person.org, title=person.title,
-                    session=session, sponsor_tier="", event=event, year=year,
-                    method="rule", snippet=block.text[:200], page=block.page,
-                ),
-                strong or bool(person.org),
-            ))
+            candidates.extend(
+                _people_line(text, current, session, block, event, year, common, bool(label))
+            )
     return _confirm(candidates, nlp)
+
+
+def _people_line(
+    text: str, role: str, session: str, block: Block, event: str, year: int | None,
+    common: set[str], labelled: bool,
+) -> list[tuple[Appearance, str]]:
+    if len(text) > 300 or (TIME_RE.search(text) and "," not in text):
+        return []
+    people = parse_people(text)
+    if not people:
+        return []
+    items = split_items(text.replace(";", ","))
+    names = [p for p in people if looks_like_name(truecase(p.name))]
+    name_list = len(names) >= 2 and len(names) >= 0.6 * len(items)
+    out = []
+    for person in names:
+        name = truecase(person.name)
+        if SENTENCE_RE.search(text) and not person.org and not name_list:
+            continue
+        if _all_common(name, common):
+            continue
+        if labelled or role in STRONG_ROLES or person.org:
+            strength = "strong"
+        elif name_list:
+            strength = "list"
+        else:
+            strength = "weak"
+        out.append((
+            Appearance(
+                role=role, person_name=name, org_name=person.org, title=person.title,
+                session=session, event=event, year=year, method="rule",
+                snippet=" ".join(block.text.split())[:200], page=block.page,
+            ),
+            strength,
+        ))
+    return out
+
+
+def _common_words(blocks: list[Block]) -> set[str]:
+    """Words this document prints in lower case at least twice: common nouns, not names."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.is_record:
+            continue
+        for word in re.findall(r"\b[a-z][a-z\-]{2,}\b", block.text):
+            counts[word] = counts.get(word, 0) + 1
+    return {w for w, n in counts.items() if n >= 2}
+
+
+def _all_common(name: str, common: set[str]) -> bool:
+    """`Machine Translation` (both words printed in lower case elsewhere) is no name."""
+    tokens = [t.strip(".,'’").lower() for t in name.split()]
+    tokens = [t for t in tokens if len(t) > 2]
+    return bool(tokens) and all(t in common for t in tokens)
 
 
 def _record(block: Block, event: str, year: int | None) -> Appearance:
@@ -170,19 +235,25 @@ def _org_line(
     )
 
 
-def _confirm(candidates: list[tuple[Appearance, bool]], nlp) -> list[Appearance]:
-    """Keep strong-cue candidates unless NER calls them something else; weak ones need PERSON."""
+def _confirm(candidates: list[tuple[Appearance, str]], nlp) -> list[Appearance]:
+    """Strong candidates stay unless NER calls them a place or date; names from a list of
+    names stay unless NER calls them something else; weak ones need NER to say PERSON."""
     if nlp is None or not candidates:
-        return [app for app, strong in candidates if strong or app.method == "structured"]
+        return [app for app, strength in candidates if strength in ("strong", "list")]
     texts = [app.person_name for app, _ in candidates if app.method == "rule"]
     labels = entity_labels(nlp, texts) if texts else {}
     kept = []
-    for app, strong in candidates:
+    for app, strength in candidates:
         if app.method != "rule":
             kept.append(app)
             continue
         label = labels.get(app.person_name, "")
-        if label == "PERSON" or (strong and label in ("", "PERSON", "NORP")):
+        ok = (
+            label == "PERSON"
+            or (strength == "strong" and label not in NOT_PERSON_LABELS)
+            or (strength == "list" and label in ("", "NORP"))
+        )
+        if ok:
             kept.append(replace(app, method="rule+ner" if label == "PERSON" else "rule"))
     return kept
 
