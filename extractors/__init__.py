@@ -3,6 +3,8 @@
 from extractors import (  # noqa: F401  (import registers)
     award_list,
     frab_xml,
+    html_page,
+    ical,
     jekyll_data,
     pretalx_json,
     program_pdf,

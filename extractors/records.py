@@ -143,6 +143,7 @@ def session_role(kind: str, title: str = "", track: str = "") -> str:
     kind, title, track = kind or "", title or "", track or ""
     if ORGANIZER_SESSION_RE.search(kind) or (
         ORGANIZER_TITLE_RE.match(title) and len(title.split()) <= 6
+        and not KEYNOTE_SESSION_RE.search(title)
     ):
         return "organizer"
     if KEYNOTE_SESSION_RE.search(kind) or KEYNOTE_SESSION_RE.search(track):

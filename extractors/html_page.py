@@ -1,0 +1,159 @@
+"""HTML pages (programs, speaker and name-index pages, award winners, sponsors) as text blocks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extractors.records import year_in
+from extractors.registry import Extraction, register
+from pipeline.errors import ExtractionError
+from pipeline.tables import Block
+
+CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+XML_ENCODING_RE = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
+HTML_START_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                           re.I | re.S)
+# Boilerplate: navigation, page chrome and anything that is not content.
+SKIP_TAGS = {"script", "style", "noscript", "nav", "footer", "form", "iframe", "template",
+             "svg", "button", "select", "input", "textarea", "head", "menu", "aside"}
+SKIP_ATTR_RE = re.compile(r"(^|[\s_-])(nav|navbar|menu|footer|breadcrumbs?|cookie|sidebar|"
+                          r"skip-link|social|share|banner|masthead)([\s_-]|$)", re.I)
+SKIP_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "div",
+              "section", "article", "main", "blockquote", "pre", "figcaption", "caption",
+              "address", "tr", "table", "tbody", "thead", "ul", "ol", "dl", "header", "figure",
+              "center", "body", "html", "span_block"}
+HEADINGS = {"h1", "h2", "h3", "h4"}
+LOGO_RE = re.compile(r"\b(logo|image|icon|photo|picture|banner)\b", re.I)
+
+
+def declared_encoding(head: bytes) -> str:
+    """The charset a page declares (`<meta charset>`, `http-equiv`, `<?xml encoding>`), or ''."""
+    match = XML_ENCODING_RE.search(head[:200]) or CHARSET_RE.search(head[:4096])
+    return match.group(1).decode("ascii", "replace").lower() if match else ""
+
+
+@register("html_page")
+class HtmlPage:
+    version = "1"
+    priority = 40
+
+    def matches(self, path: Path, head: bytes) -> bool:
+        if HTML_START_RE.match(head.lstrip(b"\xef\xbb\xbf")):
+            return True
+        return path.suffix.lower() in (".html", ".htm", ".xhtml") and b"<" in head[:1024]
+
+    def extract(self, path: Path) -> Extraction:
+        import lxml.html
+        from lxml import etree
+
+        data = path.read_bytes()
+        encoding = declared_encoding(data)
+        if data.startswith(b"\xef\xbb\xbf"):
+            encoding = "utf-8"
+        try:
+            parser = lxml.html.HTMLParser(encoding=_python_codec(encoding) or "utf-8",
+                                          remove_comments=True, no_network=True)
+            root = lxml.html.document_fromstring(data, parser=parser)
+        except (etree.ParserError, ValueError, LookupError) as e:
+            raise ExtractionError(path, f"unreadable HTML ({e})") from e
+        title = " ".join((root.findtext(".//title") or "").split())
+        for br in root.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        lines: list[Block] = []
+        body = root.find("body")
+        _visit(body if body is not None else root, lines, "")
+        year = year_in(title) or next((year_in(b.text) for b in lines
+                                       if b.role_hint == "heading" and year_in(b.text)), None)
+        return Extraction(lines, event=title, year=year, status="ok" if lines else "empty",
+                          extra={"encoding": encoding or "utf-8"})
+
+
+def _python_codec(name: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(name).name if name else ""
+    except LookupError:
+        return ""
+
+
+def _skip(el) -> bool:
+    if not isinstance(el.tag, str) or el.tag.lower() in SKIP_TAGS:
+        return True
+    if (el.get("role") or "").lower() in SKIP_ROLES or el.get("hidden") is not None:
+        return True
+    if el.tag.lower() == "header" and el.find(".//nav") is not None:
+        return True
+    attrs = f"{el.get('id') or ''} {el.get('class') or ''}"
+    return bool(SKIP_ATTR_RE.search(attrs)) and el.tag.lower() not in ("body", "main", "html")
+
+
+def _has_block_child(el) -> bool:
+    return any(isinstance(c.tag, str) and c.tag.lower() in BLOCK_TAGS and not _skip(c)
+               for c in el.iterdescendants())
+
+
+def _emit(lines: list[Block], text: str, *, section: str, heading: bool = False,
+          bold: bool = False) -> None:
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            lines.append(Block(text=line, section=section, bold=bold or heading,
+                               role_hint="heading" if heading else ("bold" if bold else "")))
+
+
+def _text(el) -> str:
+    parts = []
+    for node in el.iter():
+        if node is not el and (not isinstance(node.tag, str) or _skip(node)):
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if isinstance(node.tag, str) and node.tag.lower() == "img" and node.get("alt"):
+            alt = LOGO_RE.sub("", node.get("alt")).strip(" -_|")
+            if alt:
+                parts.append(f"\n{alt}\n")
+        if node.text and node is not el and node.getparent() is not None:
+            parts.append(node.text)
+        elif node is el and node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _visit(el, lines: list[Block], section: str) -> str:
+    """Walk block elements in order; a block with no block inside is one (or more, at <br>) line."""
+    if _skip(el):
+        return section
+    tag = el.tag.lower()
+    if tag in HEADINGS:
+        text = " ".join(el.text_content().split())
+        _emit(lines, text, section=text, heading=True)
+        return text
+    if tag in ("h5", "h6"):
+        _emit(lines, el.text_content(), section=section, bold=True)
+        return section
+    if tag == "tr":
+        cells = [" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)
+                 and c.tag.lower() in ("td", "th") and not _skip(c)]
+        _emit(lines, ", ".join(c for c in cells if c), section=section,
+              bold=all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str)))
+        return section
+    if not _has_block_child(el):
+        text = _text(el)
+        strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
+        bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
+            text.split()) and len(strong) == 1
+        _emit(lines, text, section=section, bold=bold)
+        return section
+    if el.text and el.text.strip():
+        _emit(lines, el.text, section=section)
+    for child in el:
+        if isinstance(child.tag, str):
+            section = _visit(child, lines, section)
+        if child.tail and child.tail.strip():
+            _emit(lines, child.tail, section=section)
+    return section

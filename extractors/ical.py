@@ -1,0 +1,114 @@
+"""iCalendar (`.ics`) schedules: one VEVENT per session, people in ATTENDEE/ORGANIZER or text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extractors.records import is_person_account, person_name, session_role, year_in
+from extractors.registry import Extraction, register
+from pipeline.errors import ExtractionError
+from pipeline.tables import Block
+
+# "Speaker: Ann Lee (MIT)" / "Speakers: A, B" / "Moderator - C" in a DESCRIPTION line;
+# "Title - Ann Lee" / "Title (Ann Lee)" / "Ann Lee: Title" in a SUMMARY.
+LABEL_RE = re.compile(
+    r"^\s*(?P<label>speakers?|presenters?|panell?ists?|moderators?|chairs?|hosts?|keynote"
+    r"(?: speaker)?|facilitators?|organi[sz]ers?)\s*[:–—-]\s*(?P<names>.+)$", re.I | re.M)
+LABEL_ROLE = {"speaker": "speaker", "presenter": "speaker", "panelist": "panelist",
+              "panellist": "panelist", "moderator": "moderator", "chair": "chair",
+              "host": "moderator", "keynote": "keynote", "keynote speaker": "keynote",
+              "facilitator": "moderator", "organizer": "organizer", "organiser": "organizer"}
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    out = []
+    for part in re.split(r"\s*;\s*|\s*,\s*(?![^()]*\))|\s+and\s+|\s*&\s*", text):
+        org = ""
+        match = re.match(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$", part)
+        if match:
+            part, org = match.group("name"), match.group("org")
+        name = person_name(part)
+        if name and is_person_account(name) and len(name.split()) <= 5:
+            out.append((name, org))
+    return out
+
+
+@register("ical")
+class ICal:
+    version = "1"
+    priority = 15
+
+    def matches(self, path: Path, head: bytes) -> bool:
+        return head.lstrip(b"\xef\xbb\xbf \r\n\t")[:15].upper().startswith(b"BEGIN:VCALENDAR")
+
+    def extract(self, path: Path) -> Extraction:
+        import icalendar
+
+        try:
+            calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        except (ValueError, IndexError, KeyError) as e:
+            raise ExtractionError(path, f"malformed iCalendar ({e})") from e
+        event = str(calendar.get("X-WR-CALNAME", "") or calendar.get("NAME", "") or "")
+        blocks: list[Block] = []
+        years = []
+        for vevent in calendar.walk("VEVENT"):
+            summary = " ".join(str(vevent.get("SUMMARY", "")).split())
+            description = str(vevent.get("DESCRIPTION", "") or "")
+            kind = " ".join(str(c) for c in _list(vevent.get("CATEGORIES")))
+            start = vevent.get("DTSTART")
+            when = start.dt.isoformat() if start is not None else ""
+            year = year_in(when)
+            years.append(year)
+            location = str(vevent.get("LOCATION", "") or "")
+            base_role = session_role(kind, summary)
+            found: dict[str, tuple[str, str, str]] = {}
+            for attendee in _list(vevent.get("ATTENDEE")) + _list(vevent.get("ORGANIZER")):
+                params = getattr(attendee, "params", {})
+                raw = str(params.get("CN", "")).strip('"') or ""
+                if not raw:
+                    continue
+                role = base_role
+                if str(params.get("ROLE", "")).upper() == "CHAIR":
+                    role = "chair"
+                for name, org in _names(raw):
+                    found.setdefault(name, (role, org, f"ATTENDEE;CN={raw}"))
+            for match in LABEL_RE.finditer(description + "\n" + summary):
+                label = match.group("label").lower().rstrip("s")
+                role = LABEL_ROLE.get(label, "speaker")
+                role = base_role if role == "speaker" else role
+                for name, org in _names(match.group("names")):
+                    found.setdefault(name, (role, org, match.group(0).strip()))
+            if not found:
+                for name, org in _summary_people(summary):
+                    found.setdefault(name, (base_role, org, summary))
+            for name, (role, org, evidence) in found.items():
+                blocks.append(Block(
+                    text=name, person_name=name, org_name=org, role=role, session=summary,
+                    section=kind, year=year, event=event,
+                    snippet=" — ".join(filter(None, [evidence, summary, location, when]))[:500],
+                ))
+        years = [y for y in years if y]
+        year = max(set(years), key=years.count) if years else None
+        return Extraction(blocks, event=event, year=year, status="ok" if blocks else "empty")
+
+
+def _list(value) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _summary_people(summary: str) -> list[tuple[str, str]]:
+    """`Title – Ann Lee` / `Title (Ann Lee)`: names only when every piece is name-shaped."""
+    from pipeline.lines import looks_like_name
+
+    for pattern in (r"^(?P<title>.+?)\s+[–—|-]\s+(?P<names>[^–—|]+)$",
+                    r"^(?P<title>.+?)\s*\((?P<names>[^()]+)\)$",
+                    r"^(?P<names>[^:]+?):\s+(?P<title>.+)$"):
+        match = re.match(pattern, summary)
+        if match:
+            people = _names(match.group("names"))
+            if people and all(looks_like_name(name) for name, _ in people):
+                return people
+    return []
