@@ -67,21 +67,39 @@ def _progress_factory(silent: bool):
               help="YAML file overriding ranking weights.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Cache of per-document results [default: $XDG_CACHE_HOME/mentor-miner].")
+@click.option("--no-cache", is_flag=True, help="Read every document again; write no cache.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Where per-document work runs.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (with --executor dask).")
+@click.option("--timeout", type=float, default=900.0, show_default=True,
+              help="Seconds one document may take before it is stopped.")
+@click.option("--memory-mb", type=int, default=4096, show_default=True,
+              help="Memory ceiling of one worker process (0: none).")
 def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weights: Path | None,
-        silent: bool, strict: bool) -> None:
+        silent: bool, strict: bool, cache_dir: Path | None, no_cache: bool, executor: str,
+        scheduler: str | None, timeout: float, memory_mb: int) -> None:
     """Run every stage over RAW_DIR and write the tables to --out.
 
     \b
     Example:
       mentor-miner run ~/Downloads/programs --out results/
     """
+    from pipeline.cache import default_cache_dir
     from pipeline.errors import MentorMinerError
+    from pipeline.executors import Limits
     from pipeline.runner import run_pipeline
 
-    jobs = jobs or os.cpu_count() or 1
+    jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+    cache_dir = None if no_cache else (cache_dir or default_cache_dir())
     try:
         result = run_pipeline(raw_dir, out_dir, jobs=jobs, model=model, weights_path=weights,
-                              progress_factory=_progress_factory(silent))
+                              progress_factory=_progress_factory(silent), cache_dir=cache_dir,
+                              limits=Limits(timeout_s=timeout, memory_mb=memory_mb),
+                              executor=executor, scheduler=scheduler)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
     _summary(result)
@@ -130,3 +148,24 @@ def extractors() -> None:
 
     for name, version in registry.versions().items():
         click.echo(f"{name}\tv{version}")
+
+
+@cli.group()
+def cache() -> None:
+    """Manage the cache of per-document results."""
+
+
+@cache.command("clear")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Cache folder [default: $XDG_CACHE_HOME/mentor-miner].")
+def cache_clear(cache_dir: Path | None) -> None:
+    """Delete every cached document result.
+
+    \b
+    Example:
+      mentor-miner cache clear
+    """
+    from pipeline.cache import DocumentCache, default_cache_dir
+
+    removed = DocumentCache(cache_dir or default_cache_dir()).clear()
+    click.echo(f"removed {removed} cached documents")

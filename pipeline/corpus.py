@@ -93,7 +93,8 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
         override = overrides.get(rel, {})
         if override.get("association"):
             association = override["association"]
-        if override.get("year", "").isdigit():
+        year_override = override.get("year", "").isdigit()
+        if year_override:
             year = int(override["year"])
         try:
             doc_id = content_id(path)
@@ -107,9 +108,11 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
                 "doc_id": doc_id, "source_path": rel, "kind": override.get("kind", ""),
                 "association": association, "year": year, "pages": None, "status": status,
                 "message": message, "appearances": 0, "event": override.get("event", ""),
-                "path": str(path),
+                "path": str(path), "year_override": year_override,
             }
         )
-    documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "event", "path"])
+    documents = pd.DataFrame(
+        rows, columns=[*DOCUMENT_COLUMNS, "event", "path", "year_override"]
+    )
     logger.info("discover: %d files under %s", len(documents), raw_dir)
     return documents

@@ -7,7 +7,6 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -68,10 +67,9 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
         extraction = extractor.extract(path)
         result.pages = extraction.pages
         result.status, result.message = extraction.status, extraction.message
-        result.event = extraction.event or doc.get("event") or ""
-        result.year = doc.get("year") if pd.notna(doc.get("year")) else extraction.year
-        if doc.get("year") is None or pd.isna(doc.get("year")):
-            result.year = extraction.year
+        # Only what the file's content says: the result is cached by content hash, and
+        # _assemble lays the path and sources.csv metadata over it.
+        result.event, result.year = extraction.event or "", extraction.year
         text_blocks = [b for b in extraction.blocks if not b.is_record]
         nlp = load_nlp(model) if text_blocks else None
         found = find_appearances(extraction.blocks, nlp=nlp, event=result.event, year=result.year)
@@ -85,6 +83,9 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
     except MentorMinerError as e:
         result.status = "error"
         result.message = f"{doc['source_path']}: {e}".replace(f"{path}: ", "")
+    except MemoryError:
+        result.status = "error"
+        result.message = f"{doc['source_path']}: exceeded the per-document memory ceiling"
     except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
         logger.debug("unexpected failure on %s", path, exc_info=True)
         result.status = "error"
@@ -92,31 +93,54 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
     return result
 
 
-def _worker(args: tuple[dict, str | None]) -> DocResult:
-    doc, model = args
-    return process_document(doc, model=model)
+def _failed(doc: dict, reason: str) -> DocResult:
+    return DocResult(doc_id=doc["doc_id"], status="error",
+                     message=f"{doc['source_path']}: {reason}")
 
 
 def extract_all(
     documents: pd.DataFrame, *, jobs: int = 1, model: str | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, cache=None, limits=None,
+    executor: str = "local", scheduler: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Run extract + recognize over every document (in a process pool when jobs > 1)."""
-    docs = documents.to_dict("records")
-    todo = [(d, model) for d in docs if d.get("status") != "error"]
+    """Extract + recognize every document: from the cache, or in isolated worker processes.
+
+    ``jobs=0`` runs in this process (no isolation; for debugging and profiling).
+    """
+    from pipeline.executors import Limits, call_with_limits, run_dask, run_local
+
+    limits = limits or Limits()
     results: dict[str, DocResult] = {}
-    if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for res in pool.map(_worker, todo, chunksize=1):
-                results[res.doc_id] = res
-                if progress:
-                    progress(1)
-    else:
-        for item in todo:
-            res = _worker(item)
-            results[res.doc_id] = res
+    todo: list[dict] = []
+    for doc in documents.to_dict("records"):
+        if doc.get("status") == "error":
+            continue
+        hit = cache.get(doc["doc_id"], doc["source_path"]) if cache is not None else None
+        if hit is not None:
+            results[doc["source_path"]] = DocResult(**hit)
             if progress:
                 progress(1)
+        else:
+            todo.append(doc)
+    by_id = {}
+    if executor == "dask":
+        stream = run_dask(process_document, todo, scheduler=scheduler or "", model=model,
+                          limits=limits, on_failure=_failed)
+    elif jobs == 0 or not todo:
+        stream = (call_with_limits(process_document, doc, model, limits.timeout_s)
+                  for doc in todo)
+    else:
+        stream = run_local(process_document, todo, jobs=jobs, model=model, limits=limits,
+                           on_failure=_failed)
+    for doc in todo:
+        by_id.setdefault(doc["doc_id"], []).append(doc)
+    for res in stream:
+        for doc in by_id.get(res.doc_id, []):
+            results[doc["source_path"]] = res
+            if cache is not None and res.status != "error":
+                cache.put(doc["doc_id"], doc["source_path"], asdict(res))
+        if progress:
+            progress(1)
     return _assemble(documents, results)
 
 
@@ -124,7 +148,7 @@ def _assemble(documents: pd.DataFrame, results: dict[str, DocResult]):
     documents = documents.copy()
     rows: list[dict] = []
     for i, doc in documents.iterrows():
-        res = results.get(doc["doc_id"])
+        res = results.get(doc["source_path"])
         if res is None:
             continue
         documents.at[i, "kind"] = res.kind or doc["kind"]
@@ -134,17 +158,22 @@ def _assemble(documents: pd.DataFrame, results: dict[str, DocResult]):
         documents.at[i, "appearances"] = len(res.appearances)
         if not doc.get("event"):
             documents.at[i, "event"] = res.event
-        year = doc["year"] if pd.notna(doc["year"]) else res.year
+        # Year: sources.csv, else what the document says, else the path.
+        override = bool(doc.get("year_override"))
+        year = doc["year"] if override or res.year is None else res.year
         documents.at[i, "year"] = year
         for n, app in enumerate(res.appearances):
             app = dict(app)
             app["appearance_id"] = hashlib.sha1(
-                f"{doc['doc_id']}:{n}".encode()
+                f"{doc['doc_id']}:{doc['source_path']}:{n}".encode()
             ).hexdigest()[:12]
             app["doc_id"] = doc["doc_id"]
             app["source_path"] = doc["source_path"]
             app["association"] = doc["association"]
-            app["year"] = year if pd.notna(year) else app.get("year")
+            # A record's own year (an award list spans decades) wins over the document's.
+            own = app.get("year")
+            if own is None or pd.isna(own) or (override and own == res.year):
+                app["year"] = year
             app["event"] = app.get("event") or documents.at[i, "event"] or ""
             app["person_id"], app["org_id"] = "", ""
             rows.append(app)
@@ -173,6 +202,8 @@ class RunResult:
 def run_pipeline(
     raw_dir: Path, out_dir: Path, *, jobs: int = 1, model: str | None = None,
     weights_path: Path | None = None, progress_factory=None, top: int | None = None,
+    cache_dir: Path | None = None, limits=None, executor: str = "local",
+    scheduler: str | None = None,
 ) -> RunResult:
     """Every stage in order; outputs are written to a temporary folder and swapped in at the end."""
     from pipeline.config import load_weights
@@ -189,13 +220,20 @@ def run_pipeline(
     weights = load_weights(weights_path)
     with output_lock(out_dir):
         documents = discover(raw_dir)
+        cache = None
+        if cache_dir is not None:
+            from pipeline.cache import DocumentCache
+
+            cache = DocumentCache(cache_dir, salt=f"model={model or ''}")
+        options = dict(jobs=jobs, model=model, cache=cache, limits=limits, executor=executor,
+                       scheduler=scheduler)
         if progress_factory is not None:
             with progress_factory(len(documents)) as advance:
-                documents, appearances = extract_all(
-                    documents, jobs=jobs, model=model, progress=advance
-                )
+                documents, appearances = extract_all(documents, progress=advance, **options)
         else:
-            documents, appearances = extract_all(documents, jobs=jobs, model=model)
+            documents, appearances = extract_all(documents, **options)
+        if cache is not None:
+            logger.info("cache: %d documents reused, %d read", cache.hits, cache.misses)
         logger.info("appearances: %d rows from %d documents", len(appearances), len(documents))
         appearances, people, organizations = resolve(appearances)
         graph = build_graph(appearances, people, organizations)

@@ -1,0 +1,143 @@
+"""Executors: run the per-document stage in isolated worker processes, locally or on Dask."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from pipeline.errors import MentorMinerError
+
+logger = logging.getLogger(__name__)
+
+
+class DocumentTimeout(MentorMinerError):
+    """A document took longer than the per-document time limit."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document limits. Defaults let a 500-page handbook through on a slow core."""
+
+    timeout_s: float = 900.0
+    memory_mb: int = 4096
+
+
+def _init_worker(memory_mb: int) -> None:
+    # The worker, not the parent, gets the memory ceiling: a bomb fails one document.
+    if memory_mb > 0:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+
+
+def _alarm(signum, frame):
+    raise DocumentTimeout("took longer than the per-document time limit")
+
+
+def call_with_limits(func: Callable, doc: dict, model: str | None, timeout_s: float):
+    """Run `func(doc, model=model)` with an in-process alarm (seconds) as the soft time limit."""
+    if timeout_s and timeout_s > 0 and hasattr(signal, "SIGALRM"):
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout_s)
+        try:
+            return func(doc, model=model)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    return func(doc, model=model)
+
+
+def run_local(
+    func: Callable, docs: list[dict], *, jobs: int, model: str | None, limits: Limits,
+    on_failure: Callable[[dict, str], object],
+) -> Iterator[object]:
+    """Yield `func(doc)` for every doc from a pool of `jobs` worker processes.
+
+    A worker that dies (out of memory, killed) or hangs past the hard limit (twice the soft
+    limit, for code the alarm cannot interrupt) fails only its own document: its result comes
+    from `on_failure(doc, reason)` and the other documents go on in a fresh pool.
+    """
+    pending = list(docs)
+    while pending:
+        pool = ProcessPoolExecutor(
+            max_workers=max(1, min(jobs, len(pending))), initializer=_init_worker,
+            initargs=(limits.memory_mb,),
+        )
+        futures: dict[Future, dict] = {
+            pool.submit(call_with_limits, func, doc, model, limits.timeout_s): doc
+            for doc in pending
+        }
+        pending = []
+        hard_limit = 2 * limits.timeout_s + 30 if limits.timeout_s else None
+        broken = False
+        try:
+            while futures:
+                done, _ = wait(futures, timeout=hard_limit, return_when=FIRST_COMPLETED)
+                if not done:  # nothing finished in the hard limit: a worker hangs in C code
+                    _kill_workers(pool)
+                    running = [f for f in futures if f.running()]
+                    for future in running or list(futures):
+                        yield on_failure(futures.pop(future), "stopped: exceeded the time limit")
+                    pending = list(futures.values())
+                    broken = True
+                    break
+                for future in done:
+                    doc = futures.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        yield on_failure(doc, "worker process died (out of memory or killed)")
+                if broken:
+                    # Every queued document of a broken pool fails too; retry them one by one.
+                    retry = list(futures.values())
+                    futures.clear()
+                    if len(retry) == 1:
+                        yield on_failure(retry[0], "worker process died (out of memory or killed)")
+                    else:
+                        pending = retry
+                        jobs = 1
+                    break
+        finally:
+            pool.shutdown(wait=not broken, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            os.kill(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, AttributeError):
+            pass
+
+
+def run_dask(
+    func: Callable, docs: list[dict], *, scheduler: str, model: str | None, limits: Limits,
+    on_failure: Callable[[dict, str], object],
+) -> Iterator[object]:
+    """The same per-document function on a dask.distributed cluster at `scheduler`."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError as e:
+        raise MentorMinerError(
+            "--executor dask needs dask.distributed: python -m pip install 'dask[distributed]'"
+        ) from e
+    with Client(scheduler) as client:
+        futures = {
+            client.submit(call_with_limits, func, doc, model, limits.timeout_s, pure=False): doc
+            for doc in docs
+        }
+        for future in as_completed(futures):
+            doc = futures[future]
+            try:
+                yield future.result()
+            except Exception as e:  # noqa: BLE001 - a lost worker fails one document
+                yield on_failure(doc, f"dask worker failed ({type(e).__name__}: {e})")
