@@ -97,6 +97,10 @@ def run_local(
                     except BrokenProcessPool:
                         broken = True
                         yield on_failure(doc, "worker process died (out of memory or killed)")
+                    except MentorMinerError as e:
+                        yield on_failure(doc, str(e))
+                    except Exception as e:  # noqa: BLE001 - a failure stays with its document
+                        yield on_failure(doc, f"{type(e).__name__}: {e}")
                 if broken:
                     # Every queued document of a broken pool fails too; retry them one by one.
                     retry = list(futures.values())

@@ -1,0 +1,60 @@
+"""cache: hits on unchanged content, corrupt entries rebuilt, clear."""
+
+from __future__ import annotations
+
+import gzip
+
+from click.testing import CliRunner
+
+from pipeline.cache import DocumentCache
+from pipeline.cli import cli
+
+
+def test_cache_round_trip_restores_source_path(tmp_path):
+    cache = DocumentCache(tmp_path)
+    value = {"doc_id": "abc", "message": "a/2020/x.pdf: 2 of 9 pages have no text layer"}
+
+    cache.put("abc", "a/2020/x.pdf", value)
+
+    assert cache.get("abc", "a/2020/x.pdf") == value
+    moved = cache.get("abc", "b/2021/copy.pdf")
+    assert moved["message"] == "b/2021/copy.pdf: 2 of 9 pages have no text layer"
+    assert (cache.hits, cache.misses) == (2, 0)
+
+
+def test_cache_corrupt_entry_is_rebuilt_not_trusted(tmp_path):
+    cache = DocumentCache(tmp_path)
+    cache.put("abc", "x.pdf", {"doc_id": "abc", "appearances": [1, 2]})
+    entry = next(tmp_path.rglob("*.json.gz"))
+    data = gzip.decompress(entry.read_bytes()).replace(b"[1, 2]", b"[1, 3]")
+    entry.write_bytes(gzip.compress(data))
+
+    assert cache.get("abc", "x.pdf") is None
+    assert not entry.exists()
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_bytes(b"not gzip at all")
+    assert cache.get("abc", "x.pdf") is None
+
+
+def test_cache_model_salt_separates_entries(tmp_path):
+    DocumentCache(tmp_path, salt="model=a").put("abc", "x", {"v": 1})
+    assert DocumentCache(tmp_path, salt="model=b").get("abc", "x") is None
+
+
+def test_cache_second_run_reads_nothing_and_clear_empties(tmp_path, raw_corpus):
+    raw = tmp_path / "raw" / "fosdem" / "2014"
+    raw.mkdir(parents=True)
+    (raw / "schedule.xml").write_bytes((raw_corpus / "fosdem/2014/schedule.xml").read_bytes())
+    cache_dir, runner = tmp_path / "cache", CliRunner()
+    args = ["run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--silent",
+            "--cache-dir", str(cache_dir), "--jobs", "1"]
+
+    first = runner.invoke(cli, args)
+    first_people = (tmp_path / "out" / "people.csv").read_text()
+    second = runner.invoke(cli, ["-v", *args])
+
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    assert "cache: 1 documents reused, 0 read" in second.output
+    assert (tmp_path / "out" / "people.csv").read_text() == first_people
+    cleared = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache_dir)])
+    assert cleared.output.strip() == "removed 1 cached documents"
