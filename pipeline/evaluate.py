@@ -338,7 +338,7 @@ def split_presenters(text: str) -> list[tuple[str, str]]:
             for name in re.split(r",\s*|\s+and\s+", match.group(1)):
                 if name.strip(" ,"):
                     out.append((name.strip(" ,"), match.group(2).strip()))
-        return out
+        return _valid(out)
     for group in re.split(r"\s*;\s*", text):
         items = [i.strip() for i in re.split(r",\s*|\s+and\s+", group) if i.strip()]
         if ";" in text or len(items) > 1 and _org_like(items[-1]):
@@ -351,7 +351,13 @@ def split_presenters(text: str) -> list[tuple[str, str]]:
             out.extend((n, org) for n in names)
         else:
             out.extend((n, "") for n in items)
-    return out
+    return _valid(out)
+
+
+def _valid(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop truth items that are no person (`Technology`, `& National Institute of ...`)."""
+    return [(n, o) for n, o in pairs if len(n.split()) >= 2 and not _org_like(n)
+            and not re.search(r"\bph\.?d\b|\bboard\b", n, re.I)]
 
 
 def _org_like(item: str) -> bool:
@@ -359,7 +365,7 @@ def _org_like(item: str) -> bool:
     if re.search(r"univ|college|institut|school|inc\b|corp|lab|center|centre|academy|tech\b|"
                  r"\(|foundation|research|association|society", item, re.I):
         return True
-    return len(words) == 1 or item.isupper() or len(words) > 4
+    return len(words) == 1 or item.isupper() or len(words) > 4 or item[:1] in "&("
 
 
 _SESSION_ROLES = {"Keynotes": "keynote", "Panels": "panelist"}

@@ -60,6 +60,7 @@ ORG_WORDS_RE = re.compile(
     r"\b(universit\w*|college|institut\w*|school|academy|polytechnic|lab(oratory|oratories|s)?|"
     r"inc\.?|corp\.?|corporation|llc|llp|ltd\.?|gmbh|s\.?a\.?|ag|plc|company|co\.|foundation|"
     r"association|society|council|agency|ministry|department|dept\.?|center|centre|group|"
+    r"community|press|consortium|alliance|initiative|"
     r"hospital|bank|partners|consulting|solutions|technologies|systems|software|microsoft|google|"
     r"ibm|amazon|oracle|intel|apple|meta|facebook|nsf|acm|ieee|research|government|office|"
     r"district|state|city|county|federal|national)\b",
@@ -122,13 +123,17 @@ def looks_like_name(text: str) -> bool:
         return False
     capitalized = 0
     for i, token in enumerate(tokens):
-        low = token.lower()
-        if low in NOT_NAME_WORDS or (TITLE_WORDS_RE.fullmatch(token) and low != "dean"):
-            return False
-        if low in PARTICLES and 0 < i < len(tokens) - 1:
-            continue
+        low = token.strip("()[]\"'“”‘’.,:").lower()
         if INITIAL_RE.match(token):
             capitalized += 1
+            continue
+        # A short capitalized last token is a surname (`Marshall An`), not the word `an`.
+        surname = i == len(tokens) - 1 and i > 0 and token[:1].isupper() and len(low) <= 3
+        if (low in NOT_NAME_WORDS and not surname) or (
+            TITLE_WORDS_RE.fullmatch(token) and low != "dean"
+        ):
+            return False
+        if low in PARTICLES and 0 < i < len(tokens) - 1:
             continue
         bare = token.strip("()\"'")
         if not NAME_TOKEN_RE.match(bare):
@@ -181,6 +186,24 @@ def split_items(segment: str) -> list[str]:
     return [p for p in parts if CREDENTIALS_RE.sub("", p).strip(" .")]
 
 
+def _merge_org_ands(segment: str) -> list[str]:
+    """Items of a segment, where `X and Y` stays one item unless both sides are names
+    (`Bluegrass Community and Technical College`)."""
+    items: list[str] = []
+    glue_next = False
+    for part in re.split(r"(\s+and\s+)", segment):
+        if re.fullmatch(r"\s+and\s+", part):
+            glue_next = bool(items) and not _is_name_item(items[-1])
+            continue
+        sub = split_items(part)
+        if glue_next and sub and not _is_name_item(sub[0]):
+            items[-1] = f"{items[-1]} and {sub[0]}"
+            sub = sub[1:]
+        glue_next = False
+        items.extend(sub)
+    return items
+
+
 def _is_name_item(item: str) -> bool:
     return looks_like_name(truecase(clean_name(item))) and not looks_like_org(item)
 
@@ -202,7 +225,7 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     dash = DASH_RE.match(segment)
     if dash and looks_like_name(truecase(clean_name(dash.group("name")))):
         return [Person(clean_name(dash.group("name")), dash.group("org").strip(), "")]
-    items = split_items(segment)
+    items = _merge_org_ands(segment)
     kinds = [_is_name_item(item) for item in items]
     # Groups: a run of names, then the run of other items (title, organization) closing it.
     groups: list[tuple[list[str], list[str]]] = []
@@ -218,7 +241,7 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
         while j < len(items) and kinds[j]:
             j += 1
         # Names resume after an organization only when their own organization follows.
-        if groups and groups[-1][1] and (not resume or j == len(items)):
+        if groups and groups[-1][1] and j == len(items):
             groups[-1][1].extend(items[i:j])
         else:
             groups.append(([clean_name(x) for x in items[i:j]], []))
@@ -269,6 +292,9 @@ def logical_lines(text: str) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     if _CONTINUE_END_RE.search(prev) or line[:1].islower():
         return True
+    if not re.search(r"[,;]", prev + line):  # a wrapped title, or one name per line
+        return not (looks_like_name(truecase(clean_name(prev)))
+                    and looks_like_name(truecase(clean_name(line))))
     if line[:1] in "([•·-–" or ROLE_WORDS_RE.match(line):
         return False
     first = re.split(r"\s*[,;]\s*|\s+and\s+", line, maxsplit=1)[0]

@@ -98,7 +98,7 @@ def find_appearances(
     common = _common_words(blocks)
     candidates: list[tuple[Appearance, str]] = []  # (appearance, strength)
     role, tier, session, last_page = "", "", "", None
-    carry = ""  # a label alone in its block (`Panelists:`) carries to the next block
+    carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
     for block in blocks:
         if block.is_record:
             candidates.append((_record(block, event, year), "strong"))
@@ -121,8 +121,11 @@ def find_appearances(
                 session = text
             if not LABEL_RE.match(text):
                 continue
-        label_role, carry = carry, ""
+        label_role = carry if carry and _follows(carry_from, block) else ""
+        carry, carry_from = "", None
         lines = logical_lines(block.text)
+        if PLACE_LABEL_RE.match(lines[0]) and len(lines) <= 3:
+            continue
         for n, text in enumerate(lines):
             if PLACE_LABEL_RE.match(text):
                 continue
@@ -136,9 +139,11 @@ def find_appearances(
                 text = text[label.end():].strip()
                 if not text:
                     if n == len(lines) - 1:
-                        carry = label_role
+                        carry, carry_from = label_role, block
                     continue
-            elif block.bold and len(lines) <= 3 and not parse_people(text):
+            elif block.bold and len(lines) <= 3 and all(
+                _all_common(person.name, common) for person in parse_people(text)
+            ):
                 session = " ".join(block.text.split())  # a bold label that names nobody
                 break
             current = label_role or role or "speaker"
@@ -157,7 +162,7 @@ def _people_line(
     text: str, role: str, session: str, block: Block, event: str, year: int | None,
     common: set[str], labelled: bool,
 ) -> list[tuple[Appearance, str]]:
-    if len(text) > 300 or (TIME_RE.search(text) and "," not in text):
+    if (len(text) > 300 and ";" not in text) or (TIME_RE.search(text) and "," not in text):
         return []
     people = parse_people(text)
     if not people:
@@ -187,6 +192,16 @@ def _people_line(
             strength,
         ))
     return out
+
+
+def _follows(label: Block | None, block: Block) -> bool:
+    """True when `block` sits right below or right of the label block (`Chair:` then name)."""
+    if label is None or label.page != block.page or None in (label.x0, block.x0):
+        return False
+    size = label.size or 10.0
+    below = abs(block.x0 - label.x0) <= 2 * size and 0 <= block.top - label.bottom <= 2 * size
+    right = abs(block.top - label.top) <= 0.5 * size and block.x0 >= label.x1
+    return below or right
 
 
 def _common_words(blocks: list[Block]) -> set[str]:

@@ -1,0 +1,307 @@
+"""Person matching: group appearances into people with blocking and log-odds evidence.
+
+A hand-written matcher rather than Splink or dedupe: the evidence that matters here is relational
+(co-speakers in one session, one employer at one event, a source id inside one document) and the
+constraints are hard (two different source ids in one document are two people), which a
+pairwise-comparison library cannot express without the same code around it; there is no labelled
+training set for dedupe's active learning; and both would add heavy dependencies (DuckDB/Spark,
+or a C extension) for a few thousand comparisons.
+
+How it works, in three passes over the appearances (cost about linear in their number):
+
+1. *Seeds* — appearances that are surely one person: the same full name with the same
+   organization; the same name twice in one document; the same source id (scoped by
+   association) on compatible names.
+2. *Candidates* — seeds sharing a blocking key (a surname part with a first initial, nickname
+   initials included) whose names may match (:func:`pipeline.names.name_relation`).
+3. *Greedy merge* — candidate pairs are scored in log-odds (name variant penalty, name commonness,
+   shared or conflicting organizations, co-speakers, source ids, associations) and merged best
+   first while the score is positive and no hard constraint breaks.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.names import ParsedName, name_relation
+
+logger = logging.getLogger(__name__)
+
+BIAS = 1.0                 # benefit of the doubt for a compatible name with no conflicting evidence
+PRIOR_CLIP = (-3.0, 3.0)   # name commonness term: -ln(expected namesakes)
+SHARED_ORG = 4.0
+OTHER_ORG_SAME_YEAR = -4.0
+OTHER_ORG_OTHER_YEAR = -2.5  # an employer change over the years
+SHARED_COSPEAKER = 3.0
+SHARED_SOURCE_ID = 6.0
+SHARED_ASSOCIATION = 0.5
+OTHER_ASSOCIATION = -1.0
+SAME_DOC_OTHER_SPELLING = -2.0
+MAX_SESSION = 20           # bigger "sessions" (committee lists) say little about who knows whom
+MAX_BLOCK = 400            # block larger than this: compare only names with the same key
+
+
+@dataclass
+class _Seed:
+    names: Counter = field(default_factory=Counter)        # full_key -> appearances
+    parsed: dict = field(default_factory=dict)             # full_key -> ParsedName
+    org_years: dict = field(default_factory=lambda: defaultdict(set))
+    years: set = field(default_factory=set)
+    assocs: set = field(default_factory=set)
+    docs: dict = field(default_factory=lambda: defaultdict(set))       # doc -> full keys
+    doc_orgs: dict = field(default_factory=lambda: defaultdict(set))
+    doc_sids: dict = field(default_factory=lambda: defaultdict(set))
+    sids: set = field(default_factory=set)
+    cospeakers: set = field(default_factory=set)
+    n: int = 0
+
+    def rep(self) -> ParsedName:
+        key = min(self.names, key=lambda k: (-self.names[k], k))
+        return self.parsed[key]
+
+    def absorb(self, other: _Seed) -> None:
+        self.names.update(other.names)
+        self.parsed.update(other.parsed)
+        for org, years in other.org_years.items():
+            self.org_years[org] |= years
+        self.years |= other.years
+        self.assocs |= other.assocs
+        for target, source in ((self.docs, other.docs), (self.doc_orgs, other.doc_orgs),
+                               (self.doc_sids, other.doc_sids)):
+            for doc, values in source.items():
+                target[doc] |= values
+        self.sids |= other.sids
+        self.cospeakers |= other.cospeakers
+        self.n += other.n
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+        return ra
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The columns of one person appearance the matcher reads."""
+
+    name: ParsedName
+    org: str = ""
+    doc: str = ""
+    sid: str = ""
+    association: str = ""
+    year: int | None = None
+    session: str = ""
+
+
+def cluster_people(mentions: list[Mention]) -> list[int]:
+    """A cluster number per mention: equal numbers are the same person.
+
+    >>> from pipeline.names import parse_name as p
+    >>> cluster_people([
+    ...     Mention(p("Jane Doe"), org="acme", doc="d1", year=2020),
+    ...     Mention(p("DOE, Jane"), doc="d2", year=2021),
+    ...     Mention(p("Jane Doe"), org="globex", doc="d3", year=2020),
+    ... ])
+    [0, 0, 2]
+    """
+    if not mentions:
+        return []
+    # 1. seeds
+    keys = [m.name.full_key for m in mentions]
+    seed_uf = _UnionFind(len(mentions))
+    first_of: dict[tuple, int] = {}
+    for i, m in enumerate(mentions):
+        if m.org:
+            seed_uf.union(first_of.setdefault(("org", keys[i], m.org), i), i)
+    by_doc: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_doc[(keys[i], m.doc)].append(i)
+    for members in by_doc.values():
+        orgs = {mentions[i].org for i in members} - {""}
+        pool = members if len(orgs) <= 1 else [i for i in members if not mentions[i].org]
+        for i in pool[1:]:
+            seed_uf.union(pool[0], i)
+    by_sid: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.sid:
+            by_sid[m.sid].append(i)
+    for members in by_sid.values():
+        head = Counter(keys[i] for i in members).most_common(1)[0][0]
+        anchor = next(i for i in members if keys[i] == head)
+        for i in members:
+            if keys[i] == head or name_relation(mentions[anchor].name, mentions[i].name) is not None:
+                seed_uf.union(anchor, i)
+
+    # Co-speakers: the other names in the same session of the same document.
+    sessions: dict[tuple, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.session:
+            sessions[(m.doc, m.session)].add(m.name.key)
+
+    roots = [seed_uf.find(i) for i in range(len(mentions))]
+    seed_index: dict[int, int] = {}
+    seeds: list[_Seed] = []
+    for i, m in enumerate(mentions):
+        s = seed_index.get(roots[i])
+        if s is None:
+            s = seed_index[roots[i]] = len(seeds)
+            seeds.append(_Seed())
+        seed = seeds[s]
+        seed.names[keys[i]] += 1
+        seed.parsed.setdefault(keys[i], m.name)
+        seed.n += 1
+        if m.year is not None:
+            seed.years.add(m.year)
+        if m.org:
+            seed.org_years[m.org].add(m.year)
+            seed.doc_orgs[m.doc].add(m.org)
+        if m.association:
+            seed.assocs.add(m.association)
+        seed.docs[m.doc].add(keys[i])
+        if m.sid:
+            seed.sids.add(m.sid)
+            seed.doc_sids[m.doc].add(m.sid)
+        if m.session:
+            others = sessions[(m.doc, m.session)]
+            if len(others) <= MAX_SESSION:
+                seed.cospeakers |= others - {m.name.key}
+
+    # 2. candidates
+    commonness = _Commonness({m.name.key: m.name for m in mentions}.values())
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for s, seed in enumerate(seeds):
+        for bkey in seed.rep().block_keys():
+            blocks[bkey].append(s)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            by_key: dict[str, list[int]] = defaultdict(list)
+            for s in members:
+                by_key[seeds[s].rep().key].append(s)
+            groups = list(by_key.values())
+        else:
+            groups = [members]
+        for group in groups:
+            for a_pos, a in enumerate(group):
+                for b in group[a_pos + 1:]:
+                    pairs.add((a, b) if a < b else (b, a))
+
+    # 3. score and merge
+    relation_cache: dict[tuple[str, str], float | None] = {}
+    scored = []
+    for a, b in pairs:
+        score = _score(seeds[a], seeds[b], commonness, relation_cache)
+        if score is not None and score > 0:
+            scored.append((-score, min(seeds[a].names), min(seeds[b].names), a, b))
+    scored.sort()
+    uf = _UnionFind(len(seeds))
+    merged = {s: seeds[s] for s in range(len(seeds))}
+    for _, _, _, a, b in scored:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or _conflict(merged[ra], merged[rb], relation_cache):
+            continue
+        if (ra, rb) != (a, b) and not (_score(merged[ra], merged[rb], commonness,
+                                              relation_cache) or 0) > 0:
+            continue  # what was true of the seeds is no longer true of their clusters
+        if merged[ra].n < merged[rb].n:
+            ra, rb = rb, ra
+        merged[ra].absorb(merged.pop(rb))
+        uf.parent[rb] = ra
+    labels = [uf.find(seed_index[roots[i]]) for i in range(len(mentions))]
+    first_mention: dict[int, int] = {}
+    for i, label in enumerate(labels):
+        first_mention.setdefault(label, i)
+    logger.debug("matching: %d mentions, %d seeds, %d candidate pairs, %d merges scored",
+                 len(mentions), len(seeds), len(pairs), len(scored))
+    return [first_mention[label] for label in labels]
+
+
+class _Commonness:
+    """Expected number of different people printed with a name, from first and last name counts."""
+
+    def __init__(self, names):
+        self.first: Counter = Counter()
+        self.initial: Counter = Counter()
+        self.last: Counter = Counter()
+        self.total = 0
+        for name in names:
+            self.total += 1
+            self.first[name.first] += 1
+            self.initial[name.first[:1]] += 1
+            for part in set(name.last_parts):
+                self.last[part] += 1
+
+    def prior(self, name: ParsedName) -> float:
+        first = self.initial[name.first[:1]] if name.is_initial else self.first[name.first]
+        last = min((self.last[p] for p in name.last_parts), default=self.total)
+        expected = max(first, 1) * max(last, 1) / max(self.total, 1)
+        return min(max(-math.log(expected), PRIOR_CLIP[0]), PRIOR_CLIP[1])
+
+
+def _relation(a: ParsedName, b: ParsedName, cache: dict) -> float | None:
+    key = (a.full_key, b.full_key) if a.full_key <= b.full_key else (b.full_key, a.full_key)
+    if key not in cache:
+        cache[key] = name_relation(a, b)
+    return cache[key]
+
+
+def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | None:
+    name_a, name_b = a.rep(), b.rep()
+    relation = _relation(name_a, name_b, cache)
+    if relation is None:
+        return None
+    # The less specific of the two names sets the prior ("J. Smith" rather than "John Smith").
+    score = BIAS + relation + min(commonness.prior(name_a), commonness.prior(name_b))
+    if a.org_years and b.org_years:
+        shared = a.org_years.keys() & b.org_years.keys()
+        if shared:
+            score += SHARED_ORG
+        else:
+            years_a = set().union(*a.org_years.values())
+            years_b = set().union(*b.org_years.values())
+            score += OTHER_ORG_SAME_YEAR if years_a & years_b else OTHER_ORG_OTHER_YEAR
+    if a.cospeakers & b.cospeakers:
+        score += SHARED_COSPEAKER
+    if a.sids & b.sids:
+        score += SHARED_SOURCE_ID
+    if a.assocs and b.assocs:
+        score += SHARED_ASSOCIATION if a.assocs & b.assocs else OTHER_ASSOCIATION
+    for doc in a.docs.keys() & b.docs.keys():
+        if not a.docs[doc] & b.docs[doc]:
+            score += SAME_DOC_OTHER_SPELLING
+            break
+    return score
+
+
+def _conflict(a: _Seed, b: _Seed, cache: dict) -> bool:
+    """Hard constraints: one document naming two different source ids or two employers, or
+    names in the merged cluster that cannot all be one person (`John Smith` + `Jane Smith`)."""
+    small, large = (a, b) if len(a.docs) <= len(b.docs) else (b, a)
+    for doc in small.docs.keys() & large.docs.keys():
+        sids_a, sids_b = small.doc_sids.get(doc), large.doc_sids.get(doc)
+        if sids_a and sids_b and not sids_a & sids_b:
+            return True
+        orgs_a, orgs_b = small.doc_orgs.get(doc), large.doc_orgs.get(doc)
+        if orgs_a and orgs_b and not orgs_a & orgs_b:
+            return True
+    names_a = sorted(a.parsed)[:12]
+    names_b = sorted(b.parsed)[:12]
+    return any(
+        _relation(a.parsed[x], b.parsed[y], cache) is None for x in names_a for y in names_b
+    )

@@ -1,0 +1,280 @@
+"""Person names: parse a printed name once, fold it to a key, and tell whether two names may match."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from nameparser import HumanName
+from nameparser.config import Constants
+from rapidfuzz.distance import JaroWinkler
+
+# Credentials printed after a name ("Jane Doe, PhD, SHRM-SCP"). Matched case-insensitively
+# without dots; anything else in ALL-CAPS after a comma is treated as a credential too.
+CREDENTIALS = frozenset("""
+phd md do dds dvm edd psyd dba jd llm llb mba mpa mph msw ms msc ma mfa med mes meng meng ba bs
+bsc bed beng cpa cfa cma cia cisa cissp pmp pe peng rn np pa lcsw lpc shrm-scp shrm-cp sphr phr
+gphr sphri cipd fcipd mcipd acc pcc mcc facm fieee fiet frsa frs freng fba fmedsci obe mbe cbe
+esq cae cmp cem ccp cebs chrp chrl cphr cdp odcp cpcc ricp faicp aicp leed ap ieee acm retd ret
+""".split())
+# Words that join surname parts and carry no identity: "van der Berg", "García i Quiles", "al-Rashid".
+PARTICLES = frozenset(
+    "van von de der den del della dela di da du des la le lo dos das do ten ter al el bin ibn "
+    "y i e st".split()
+)
+GENERATIONAL = frozenset("jr sr ii iii iv v".split())
+
+_CREDENTIAL_TOKEN = re.compile(r"^[A-Z][A-Za-z]*(?:[-./][A-Z][A-Za-z]*)*\.?$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII fold: `Dröge` -> `droge`, `Quèze` -> `queze`, `ß` -> `ss`.
+
+    >>> fold("Sebastian DRÖGE")
+    'sebastian droge'
+    """
+    text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ø", "o").replace(
+        "Ø", "O").replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("æ", "ae"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@cache
+def _constants() -> Constants:
+    constants = Constants()
+    constants.suffix_acronyms.add(*CREDENTIALS)
+    return constants
+
+
+@cache
+def nickname_table() -> dict[str, frozenset[str]]:
+    """Folded first name -> the canonical first names it may stand for (package data)."""
+    table: dict[str, set[str]] = {}
+    text = resources.files("pipeline").joinpath("data/nicknames.csv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, _, nicks = line.partition(",")
+        canonical = canonical.strip()
+        table.setdefault(canonical, set()).add(canonical)
+        for nick in nicks.split():
+            table.setdefault(nick, set()).add(canonical)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def canonical_firsts(first: str) -> frozenset[str]:
+    """`bob` -> {robert}; `robert` -> {robert}; an unknown name stands for itself."""
+    return nickname_table().get(first, frozenset({first}))
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A printed name taken apart; every string field is folded to lower-case ASCII."""
+
+    raw: str
+    display: str
+    first: str
+    middles: tuple[str, ...]
+    last_parts: tuple[str, ...]
+    nickname: str = ""
+
+    @property
+    def key(self) -> str:
+        """First and last name: the identity key without middle names."""
+        return " ".join(p for p in (self.first, " ".join(self.last_parts)) if p)
+
+    @property
+    def full_key(self) -> str:
+        """The key with middle initials: `john a smith`."""
+        middle = " ".join(m[0] for m in self.middles)
+        return " ".join(p for p in (self.first, middle, " ".join(self.last_parts)) if p)
+
+    @property
+    def initial(self) -> str:
+        return self.first[:1]
+
+    @property
+    def is_initial(self) -> bool:
+        return len(self.first) == 1
+
+    def block_keys(self) -> set[str]:
+        """Blocking keys: every surname part (and long middle name) with every first initial."""
+        initials = {self.initial} | {c[:1] for c in canonical_firsts(self.first)}
+        if self.nickname:
+            initials |= {self.nickname[0]} | {c[:1] for c in canonical_firsts(self.nickname)}
+        surnames = {p for p in self.last_parts if len(p) > 1}
+        surnames |= {m for m in self.middles if len(m) > 2}
+        if not surnames:  # a single word: block on the word itself
+            return {f"{self.first}|"}
+        return {f"{s}|{i}" for s in surnames for i in initials}
+
+
+def clean_name(raw: str) -> str:
+    """Printed name without credentials, stray punctuation and doubled spaces.
+
+    >>> clean_name("Dr. Jane Doe, PhD, SHRM-SCP")
+    'Dr. Jane Doe'
+    >>> clean_name("DOE, JANE")
+    'DOE, JANE'
+    >>> clean_name("Jane Doe FACM")
+    'Jane Doe'
+    """
+    text = unicodedata.normalize("NFKC", raw or "").replace("\u00a0", " ")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:*†‡§¶-–—•·")
+    all_caps = text.upper() == text
+    parts = [p.strip() for p in text.split(",")]
+    # Drop trailing comma-separated credentials ("..., PhD, CPA"), keeping "Last, First".
+    while len(parts) > 1:
+        tail = parts[-1]
+        tokens = tail.replace("(", " ").replace(")", " ").split()
+        if tokens and all(_is_credential(t, strict=all_caps) for t in tokens):
+            parts.pop()
+        else:
+            break
+    text = ", ".join(parts)
+    # Drop credentials written without a comma ("Jane Doe FACM", "Jane Doe PhD").
+    words = text.split(" ")
+    while len(words) > 2 and _is_credential(words[-1], strict=True):
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _is_credential(token: str, *, strict: bool) -> bool:
+    bare = token.replace(".", "").strip("()").lower()
+    if bare in CREDENTIALS:
+        return True
+    if strict:
+        return False
+    uppers = sum(c.isupper() for c in token)
+    return bool(_CREDENTIAL_TOKEN.match(token)) and uppers >= 2 and len(token) <= 10
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(text))]
+
+
+def parse_name(raw: str) -> ParsedName:
+    """Take a printed name apart (nameparser with our credential list), folded for matching.
+
+    >>> p = parse_name("Dr. Robert (Bob) van der Berg-Smith, PhD")
+    >>> p.first, p.middles, p.last_parts, p.nickname
+    ('robert', (), ('berg', 'smith'), 'bob')
+    >>> parse_name("GARCIA, MARÍA J.").key
+    'maria garcia'
+    >>> parse_name("Pau Garcia i Quiles").last_parts
+    ('garcia', 'quiles')
+    """
+    cleaned = clean_name(raw)
+    if cleaned.upper() == cleaned and any(c.isalpha() for c in cleaned):
+        display_src = cleaned.title()
+    else:
+        display_src = cleaned
+    human = HumanName(display_src, constants=_constants())
+    first, middle, last = human.first, human.middle, human.last
+    if not last and not first:
+        first = display_src
+    if not last and middle:  # "Jane Q." style leftovers: treat the middle as the surname
+        last, middle = middle, ""
+    firsts = _words(first)
+    middles = [m for m in _words(middle) if m not in PARTICLES]
+    last_parts = [w for w in _words(last) if w not in PARTICLES and w not in GENERATIONAL]
+    if not last_parts and len(firsts) > 1:
+        firsts, last_parts = firsts[:1], firsts[1:]
+    first_key = "".join(firsts)  # "Jean-Yves" -> "jeanyves"
+    if not last_parts and not first_key and middles:
+        last_parts, middles = middles[-1:], middles[:-1]
+    nick = "".join(_words(human.nickname))
+    display = " ".join(
+        p for p in (human.first, human.middle, human.last) if p
+    ) or display_src
+    if display.upper() == display or display.lower() == display:
+        display = display.title()
+    return ParsedName(raw=raw, display=display, first=first_key, middles=tuple(middles),
+                      last_parts=tuple(last_parts), nickname=nick)
+
+
+def person_key(name: str) -> str:
+    """Identity key of a printed name: `Dr. Jane Q. Doe`, `DOE, Jane` -> `jane doe`.
+
+    >>> person_key("DOE, Jane Q.")
+    'jane doe'
+    >>> person_key("José  García-Pérez")
+    'jose garcia perez'
+    """
+    return parse_name(name).key
+
+
+def _first_relation(a: ParsedName, b: ParsedName) -> float | None:
+    """Penalty for two first names standing for the same person, None when they cannot."""
+    fa, fb = a.first, b.first
+    if fa == fb:
+        return 0.0
+    alts_a = {fa, a.nickname} - {""}
+    alts_b = {fb, b.nickname} - {""}
+    if alts_a & alts_b:
+        return -0.5
+    if not fa or not fb:
+        return -1.5
+    if len(fa) == 1 or len(fb) == 1:
+        return -1.5 if fa[0] == fb[0] else None
+    if any(canonical_firsts(x) & canonical_firsts(y) for x in alts_a for y in alts_b):
+        return -0.5
+    short, long = sorted((fa, fb), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return -1.0
+    if min(len(fa), len(fb)) >= 4 and JaroWinkler.similarity(fa, fb) >= 0.9:
+        return -2.0
+    return None
+
+
+def _last_relation(a: ParsedName, b: ParsedName) -> float | None:
+    la, lb = a.last_parts, b.last_parts
+    if la == lb:
+        return 0.0
+    sa, sb = set(la), set(lb)
+    if sa and sb and (sa <= sb or sb <= sa):
+        return -1.0
+    # A middle name may be the first of two surnames: "Pau Garcia Quiles" / "Pau Garcia i Quiles".
+    xa, xb = set(a.middles) | sa, set(b.middles) | sb
+    if sa and sb and xa == xb:
+        return -0.5
+    if len(la) == 1 and len(lb) == 1 and min(len(la[0]), len(lb[0])) >= 5:
+        if JaroWinkler.similarity(la[0], lb[0]) >= 0.93:
+            return -2.0
+    return None
+
+
+def _middle_compatible(a: ParsedName, b: ParsedName) -> bool:
+    ia = "".join(m[0] for m in a.middles if m not in b.last_parts)
+    ib = "".join(m[0] for m in b.middles if m not in a.last_parts)
+    if not ia or not ib:
+        return True
+    return ia.startswith(ib) or ib.startswith(ia)
+
+
+def name_relation(a: ParsedName, b: ParsedName) -> float | None:
+    """Log-odds penalty (<= 0) for two names being one person, or None when they cannot be.
+
+    >>> name_relation(parse_name("Phil Coval"), parse_name("Philippe Coval"))
+    -0.5
+    >>> name_relation(parse_name("Chris Lee"), parse_name("Christoph Lee"))
+    -1.0
+    >>> name_relation(parse_name("Bob Smith"), parse_name("Robert Smith"))
+    -0.5
+    >>> name_relation(parse_name("John A. Smith"), parse_name("John B. Smith")) is None
+    True
+    >>> name_relation(parse_name("David Teller"), parse_name("David Rajchenbach-Teller"))
+    -1.0
+    """
+    if a.full_key == b.full_key:
+        return 0.0
+    first = _first_relation(a, b)
+    if first is None:
+        return None
+    last = _last_relation(a, b)
+    if last is None or not _middle_compatible(a, b):
+        return None
+    return first + last
