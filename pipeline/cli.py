@@ -77,9 +77,14 @@ def _progress_factory(silent: bool):
               help="Seconds one document may take before it is stopped.")
 @click.option("--memory-mb", type=int, default=4096, show_default=True,
               help="Memory ceiling of one worker process (0: none).")
+@click.option("--overrides", "overrides_dir", default=None,
+              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder with merge.csv, split.csv, aliases.csv "
+                   "[default: data/overrides when it exists].")
 def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weights: Path | None,
         silent: bool, strict: bool, cache_dir: Path | None, no_cache: bool, executor: str,
-        scheduler: str | None, timeout: float, memory_mb: int) -> None:
+        scheduler: str | None, timeout: float, memory_mb: int,
+        overrides_dir: Path | None) -> None:
     """Run every stage over RAW_DIR and write the tables to --out.
 
     \b
@@ -99,13 +104,20 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
         result = run_pipeline(raw_dir, out_dir, jobs=jobs, model=model, weights_path=weights,
                               progress_factory=_progress_factory(silent), cache_dir=cache_dir,
                               limits=Limits(timeout_s=timeout, memory_mb=memory_mb),
-                              executor=executor, scheduler=scheduler)
+                              executor=executor, scheduler=scheduler,
+                              overrides_dir=overrides_dir or _default_overrides())
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
     _summary(result)
     failed = int((result.documents["status"] == "error").sum())
     if failed and strict:
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _default_overrides() -> Path | None:
+    """`data/overrides` in the working folder when it exists (the user's merge/split/aliases)."""
+    folder = Path("data/overrides")
+    return folder if folder.is_dir() else None
 
 
 def _summary(result) -> None:

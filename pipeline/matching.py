@@ -145,7 +145,8 @@ def cluster_people(mentions: list[Mention]) -> list[int]:
         head = Counter(keys[i] for i in members).most_common(1)[0][0]
         anchor = next(i for i in members if keys[i] == head)
         for i in members:
-            if keys[i] == head or name_relation(mentions[anchor].name, mentions[i].name) is not None:
+            related = name_relation(mentions[anchor].name, mentions[i].name)
+            if keys[i] == head or related is not None:
                 seed_uf.union(anchor, i)
 
     # Co-speakers: the other names in the same session of the same document.

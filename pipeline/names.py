@@ -1,11 +1,11 @@
-"""Person names: parse a printed name once, fold it to a key, and tell whether two names may match."""
+"""Person names: parse a printed name once, fold it to a key, tell whether two names may match."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from nameparser import HumanName
@@ -20,7 +20,8 @@ bsc bed beng cpa cfa cma cia cisa cissp pmp pe peng rn np pa lcsw lpc shrm-scp s
 gphr sphri cipd fcipd mcipd acc pcc mcc facm fieee fiet frsa frs freng fba fmedsci obe mbe cbe
 esq cae cmp cem ccp cebs chrp chrl cphr cdp odcp cpcc ricp faicp aicp leed ap ieee acm retd ret
 """.split())
-# Words that join surname parts and carry no identity: "van der Berg", "García i Quiles", "al-Rashid".
+# Words that join surname parts and carry no identity: "van der Berg", "García i Quiles",
+# "al-Rashid".
 PARTICLES = frozenset(
     "van von de der den del della dela di da du des la le lo dos das do ten ter al el bin ibn "
     "y i e st".split()
@@ -81,12 +82,12 @@ class ParsedName:
     last_parts: tuple[str, ...]
     nickname: str = ""
 
-    @property
+    @cached_property
     def key(self) -> str:
         """First and last name: the identity key without middle names."""
         return " ".join(p for p in (self.first, " ".join(self.last_parts)) if p)
 
-    @property
+    @cached_property
     def full_key(self) -> str:
         """The key with middle initials: `john a smith`."""
         middle = " ".join(m[0] for m in self.middles)

@@ -157,7 +157,8 @@ def resolve_org_names(
 
 
 def canonical_org_names(printed_by_key: Mapping[str, Counter]) -> dict[str, str]:
-    """Display name per key: the most printed variant that is not an acronym, else the most printed."""
+    """Display name per key: the most printed variant that is not an acronym, else the most
+    printed one."""
     out = {}
     for key, counts in printed_by_key.items():
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

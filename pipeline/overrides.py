@@ -119,7 +119,9 @@ def load_overrides(folder: Path | None) -> Overrides:
         return Overrides()
     folder = Path(folder)
     if not folder.is_dir():
-        raise MentorMinerError(f"{folder}: overrides folder not found. Create it or drop --overrides.")
+        raise MentorMinerError(
+            f"{folder}: overrides folder not found. Create it or drop --overrides."
+        )
     merges = []
     for where, row in _rows(folder / MERGE_FILE,
                             (("person_id", "into_person_id"), ("name_a", "name_b"))):

@@ -1,89 +1,146 @@
-"""Resolve: one row per person and per organization, with ids stable across runs."""
+"""Resolve: one row per person and per organization, with ids stable across runs (issue 5)."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import re
-import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
 
 import pandas as pd
 
+from pipeline.matching import Mention, cluster_people
+from pipeline.names import ParsedName, parse_name, person_key  # noqa: F401 - re-exported
+from pipeline.orgs import canonical_org_names, org_key, resolve_org_names  # noqa: F401
+from pipeline.overrides import Overrides, apply_person_overrides, load_overrides
 from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS
 
 logger = logging.getLogger(__name__)
 
-LEGAL_SUFFIX_RE = re.compile(
-    r",?\s+\b(inc|incorporated|corp|corporation|co|company|llc|l\.l\.c|llp|ltd|limited|gmbh|ag|"
-    r"s\.?a|s\.?a\.?s|plc|pty|bv|b\.v|nv|oy|ab|srl|s\.r\.l|kg)\b\.?$",
-    re.I,
-)
-
-
-def _ascii_fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
-
-
-def person_key(name: str) -> str:
-    """Identity key of a printed name: `Dr. Jane Q. Doe`, `DOE, Jane`, `Jane Doe` -> `jane doe`.
-
-    >>> person_key("DOE, Jane Q.")
-    'jane doe'
-    >>> person_key("José  García-Pérez")
-    'jose garcia-perez'
-    """
-    text = _ascii_fold(name).lower().strip()
-    if text.count(",") == 1:
-        last, first = (p.strip() for p in text.split(","))
-        if last and first and " " not in last.strip():
-            text = f"{first} {last}"
-    text = re.sub(r"\([^)]*\)|\"[^\"]*\"", " ", text)  # nicknames
-    tokens = [t.strip(".,") for t in text.split()]
-    tokens = [t for t in tokens if t and not (len(t) == 1 and len(tokens) > 2)]
-    if len(tokens) > 2:  # drop middle initials/names that are single letters
-        tokens = [tokens[0], *[t for t in tokens[1:-1] if len(t) > 1], tokens[-1]]
-    return " ".join(tokens)
-
-
-def org_key(name: str) -> str:
-    """Identity key of an organization: case, legal suffix, `The`, `&` folded.
-
-    >>> org_key("The Acme Company, Inc.")
-    'acme'
-    """
-    text = _ascii_fold(name or "").strip()
-    for _ in range(2):
-        text = LEGAL_SUFFIX_RE.sub("", text).strip(" ,.")
-    text = text.lower().replace("&", " and ")
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"[^\w\s-]", " ", text)
-    return " ".join(text.split())
-
 
 def stable_id(prefix: str, key: str) -> str:
+    """Id from a canonical key, never from row order: `stable_id("p", "jane doe")`."""
     return f"{prefix}{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
-def resolve(appearances: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Fill `person_id`/`org_id` on appearances and build the people and organizations tables."""
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name not in frame:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return frame[name].fillna("").astype(str)
+
+
+def resolve(
+    appearances: pd.DataFrame, *, overrides_dir: Path | None = None,
+    overrides: Overrides | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Fill `person_id`/`org_id` on appearances and build the people and organizations tables.
+
+    People are clustered by :func:`pipeline.matching.cluster_people` (names normalized by
+    :mod:`pipeline.names`, organizations by :mod:`pipeline.orgs`); then the user's overrides
+    (merge.csv, split.csv, aliases.csv in `overrides_dir`, see :mod:`pipeline.overrides`) are
+    applied. `overrides` passes already-loaded overrides instead of a folder.
+    """
     appearances = appearances.copy()
-    has_person = appearances["person_name"].fillna("").str.len() > 0
-    has_org = appearances["org_name"].fillna("").str.len() > 0
-    person_keys = appearances["person_name"].where(has_person, "").map(
-        lambda n: person_key(n) if n else ""
-    )
-    org_keys = appearances["org_name"].where(has_org, "").map(lambda n: org_key(n) if n else "")
-    appearances["person_id"] = [stable_id("p", k) if k else "" for k in person_keys]
-    appearances["org_id"] = [stable_id("o", k) if k else "" for k in org_keys]
-    people = summarize_people(appearances)
-    organizations = summarize_organizations(appearances)
+    if overrides is None:
+        overrides = load_overrides(overrides_dir)
+    n = len(appearances)
+
+    # Organizations: one key per distinct printed name, acronyms and aliases folded in.
+    org_names = _column(appearances, "org_name").tolist()
+    org_of = resolve_org_names(set(org_names), aliases=overrides.aliases)
+    org_keys = [org_of.get(name, "") for name in org_names]
+    org_ids = {key: stable_id("o", key) for key in set(org_keys) if key}
+    appearances["org_id"] = [org_ids.get(key, "") for key in org_keys]
+
+    # People: parse each distinct printed name once (nameparser is the slow part).
+    person_names = _column(appearances, "person_name").tolist()
+    parsed = {name: parse_name(name) for name in set(person_names) if name.strip()}
+    docs = _column(appearances, "doc_id").tolist()
+    sids = _column(appearances, "source_person_id").tolist()
+    assocs = _column(appearances, "association").tolist()
+    sessions = _column(appearances, "session").tolist()
+    years_raw = (pd.to_numeric(appearances["year"], errors="coerce") if "year" in appearances
+                 else pd.Series([float("nan")] * n)).tolist()
+    rows, mentions = [], []
+    for i, name in enumerate(person_names):
+        pname = parsed.get(name)
+        if pname is None or not pname.key:
+            continue
+        year = None if pd.isna(years_raw[i]) else int(years_raw[i])
+        sid = f"{assocs[i]}|{sids[i]}" if sids[i] else ""
+        rows.append(i)
+        mentions.append(Mention(pname, org=org_keys[i], doc=docs[i], sid=sid,
+                                association=assocs[i], year=year, session=sessions[i]))
+    labels = cluster_people(mentions)
+    ids = _person_ids(labels, mentions, [docs[i] for i in rows])
+    name_keys = [m.name.key for m in mentions]
+    if overrides.merges or overrides.splits:
+        ids = apply_person_overrides(
+            ids, source_paths=[_column(appearances, "source_path").iat[i] for i in rows],
+            org_keys=[org_keys[i] for i in rows], name_keys=name_keys, overrides=overrides,
+        )
+    person_id = [""] * n
+    for i, pid in zip(rows, ids, strict=True):
+        person_id[i] = pid
+    appearances["person_id"] = person_id
+
+    org_display = _org_display(org_names, org_keys)
+    people = summarize_people(appearances, parsed=parsed,
+                              org_names={org_ids[k]: v for k, v in org_display.items()})
+    organizations = summarize_organizations(
+        appearances, org_names={org_ids[k]: v for k, v in org_display.items()})
     logger.info(
-        "resolve: %d people and %d organizations from %d appearances",
-        len(people), len(organizations), len(appearances),
+        "resolve: %d people and %d organizations from %d appearances (%d distinct names)",
+        len(people), len(organizations), n, len(parsed),
     )
     return appearances, people, organizations
+
+
+def _org_display(org_names: list[str], org_keys: list[str]) -> dict[str, str]:
+    printed: dict[str, Counter] = defaultdict(Counter)
+    for name, key in zip(org_names, org_keys, strict=True):
+        if key:
+            printed[key][name.strip()] += 1
+    return canonical_org_names(printed)
+
+
+def _person_ids(labels: list[int], mentions: list[Mention], docs: list[str]) -> list[str]:
+    """A stable id per cluster from its canonical identity, not from row order.
+
+    The id hashes the cluster's most printed name key. Namesakes (two clusters with one key)
+    add their most frequent organization, and failing that their first document, so adding a
+    document changes only the ids of people whose name it prints.
+    """
+    names: dict[int, Counter] = defaultdict(Counter)
+    orgs: dict[int, Counter] = defaultdict(Counter)
+    first_doc: dict[int, str] = {}
+    for label, mention, doc in zip(labels, mentions, docs, strict=True):
+        names[label][mention.name.key] += 1
+        if mention.org:
+            orgs[label][mention.org] += 1
+        first_doc[label] = min(first_doc.get(label, doc), doc)
+    canonical = {
+        label: min(counts, key=lambda k: (-counts[k], k)) for label, counts in names.items()
+    }
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for label, key in canonical.items():
+        by_key[key].append(label)
+    ids: dict[int, str] = {}
+    for key, labels_ in by_key.items():
+        if len(labels_) == 1:
+            ids[labels_[0]] = stable_id("p", key)
+            continue
+        taken: set[str] = set()
+        # The cluster without any organization keeps the bare key; the others add theirs.
+        for label in sorted(labels_, key=lambda lb: (bool(orgs[lb]), first_doc[lb])):
+            counts = orgs[label]
+            extra = min(counts, key=lambda k: (-counts[k], k)) if counts else ""
+            candidate = key if not extra else f"{key}|{extra}"
+            if candidate in taken:
+                candidate = f"{candidate}|{first_doc[label]}"
+            taken.add(candidate)
+            ids[label] = stable_id("p", candidate)
+    return [ids[label] for label in labels]
 
 
 def event_key(frame: pd.DataFrame) -> pd.Series:
@@ -96,60 +153,103 @@ def event_key(frame: pd.DataFrame) -> pd.Series:
     return (assoc + " " + year).where(year != "", assoc + " " + fallback).str.strip()
 
 
-def _most_common(values: pd.Series) -> str:
-    values = values[values.fillna("") != ""]
-    return values.value_counts().index[0] if len(values) else ""
+def _joined(rows: pd.DataFrame, by: str, column: str) -> pd.Series:
+    """Per `by`, the distinct non-empty values of `column`, sorted and joined with `; `."""
+    pairs = rows[[by, column]].drop_duplicates()
+    pairs = pairs[pairs[column] != ""].sort_values(column, kind="stable")
+    return pairs.groupby(by, sort=False)[column].agg("; ".join)
 
 
-def summarize_people(appearances: pd.DataFrame) -> pd.DataFrame:
-    rows = appearances[appearances["person_id"] != ""].copy()
+def _distinct(rows: pd.DataFrame, by: str, column: str) -> pd.Series:
+    return rows[column].replace("", pd.NA).groupby(rows[by], sort=False).nunique()
+
+
+def _latest(rows: pd.DataFrame, column: str) -> pd.Series:
+    """Per person, the value of `column` in the latest (by year) row where it is non-empty."""
+    filled = rows[rows[column].fillna("").astype(str) != ""]
+    filled = filled.sort_values("_year", na_position="first", kind="stable")
+    return filled.groupby("person_id", sort=False)[column].last()
+
+
+def summarize_people(
+    appearances: pd.DataFrame, *, parsed: dict[str, ParsedName] | None = None,
+    org_names: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per person: best printed name, variants, latest organization and title, counts."""
+    rows = appearances[appearances["person_id"].fillna("") != ""].copy()
     if rows.empty:
-        return pd.DataFrame(columns=PEOPLE_COLUMNS)
+        return pd.DataFrame(columns=[*PEOPLE_COLUMNS, "org_id"])
+    parsed = parsed or {}
     rows["event_key"] = event_key(rows)
     rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
-    out = []
-    for person_id, group in rows.groupby("person_id", sort=False):
-        group = group.sort_values("_year", na_position="first")
-        dated = group[group["org_name"].fillna("") != ""]
-        latest_org = dated["org_name"].iloc[-1] if len(dated) else ""
-        titled = group[group["title"].fillna("") != ""]
-        out.append({
-            "person_id": person_id,
-            "name": _most_common(group["person_name"]),
-            "variants": "; ".join(sorted(set(group["person_name"]))),
-            "organization": latest_org,
-            "title": titled["title"].iloc[-1] if len(titled) else "",
-            "n_appearances": len(group),
-            "n_events": group["event_key"].nunique(),
-            "n_associations": group["association"].replace("", pd.NA).nunique(),
-            "first_year": group["_year"].min(),
-            "last_year": group["_year"].max(),
-            "roles": "; ".join(sorted(set(group["role"]))),
-        })
-    people = pd.DataFrame(out, columns=PEOPLE_COLUMNS)
+    for col in ("title", "org_id", "association", "org_name"):
+        if col not in rows:
+            rows[col] = ""
+        rows[col] = rows[col].fillna("").astype(str)
+    # Best name: the most printed variant, preferring one not printed in ALL CAPS.
+    counts = rows.groupby(["person_id", "person_name"], sort=False).size().rename("n").reset_index()
+    counts["caps"] = counts["person_name"].map(lambda s: s.upper() == s)
+    counts = counts.sort_values(["person_id", "caps", "n", "person_name"],
+                                ascending=[True, True, False, True])
+    best = counts.groupby("person_id", sort=False)["person_name"].first()
+    grouped = rows.groupby("person_id", sort=False)
+    people = pd.DataFrame({
+        "name": best.map(lambda s: parsed[s].display if s in parsed else s),
+        "variants": _joined(rows, "person_id", "person_name"),
+        "n_appearances": grouped.size(),
+        "n_events": grouped["event_key"].nunique(),
+        "n_associations": _distinct(rows, "person_id", "association"),
+        "first_year": grouped["_year"].min(),
+        "last_year": grouped["_year"].max(),
+        "roles": _joined(rows, "person_id", "role"),
+    })
+    latest_org = _latest(rows, "org_id")
+    people["org_id"] = latest_org.reindex(people.index).fillna("")
+    fallback = _latest(rows, "org_name").reindex(people.index).fillna("")
+    people["organization"] = [
+        (org_names or {}).get(oid, fb) if oid else fb
+        for oid, fb in zip(people["org_id"], fallback, strict=True)
+    ]
+    people["title"] = _latest(rows, "title").reindex(people.index).fillna("")
+    people = people.rename_axis("person_id").reset_index()
     for col in ("first_year", "last_year"):
-        people[col] = people[col].astype("Int64")
-    return people.sort_values(["n_events", "n_appearances", "name"], ascending=[False, False, True])
+        people[col] = people[col].round().astype("Int64")
+    people = people[[*PEOPLE_COLUMNS, "org_id"]]
+    return people.sort_values(["n_events", "n_appearances", "name", "person_id"],
+                              ascending=[False, False, True, True]).reset_index(drop=True)
 
 
-def summarize_organizations(appearances: pd.DataFrame) -> pd.DataFrame:
+def summarize_organizations(
+    appearances: pd.DataFrame, *, org_names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """One row per organization: canonical name, printed variants, kind, counts, roles."""
     from pipeline.orgkind import org_kind
 
-    rows = appearances[appearances["org_id"] != ""].copy()
+    rows = appearances[appearances["org_id"].fillna("") != ""].copy()
     if rows.empty:
-        return pd.DataFrame(columns=ORGANIZATION_COLUMNS)
+        return pd.DataFrame(columns=[*ORGANIZATION_COLUMNS, "n_people"])
     rows["event_key"] = event_key(rows)
-    out = []
-    for org_id, group in rows.groupby("org_id", sort=False):
-        name = _most_common(group["org_name"])
-        roles = set(group["role"])
-        out.append({
-            "org_id": org_id, "name": name,
-            "variants": "; ".join(sorted(set(group["org_name"]))),
-            "kind": org_kind(name, roles),
-            "n_appearances": len(group), "n_events": group["event_key"].nunique(),
-            "roles": "; ".join(sorted(roles)),
-        })
-    organizations = pd.DataFrame(out, columns=ORGANIZATION_COLUMNS)
-    return organizations.sort_values(["n_events", "n_appearances", "name"],
-                                     ascending=[False, False, True])
+    rows["person_id"] = rows["person_id"].fillna("") if "person_id" in rows else ""
+    grouped = rows.groupby("org_id", sort=False)
+    names = (rows.groupby(["org_id", "org_name"], sort=False).size().rename("n").reset_index()
+             .sort_values(["n", "org_name"], ascending=[False, True])
+             .groupby("org_id", sort=False)["org_name"].first())
+    if org_names:
+        names = pd.Series({oid: org_names.get(oid, name) for oid, name in names.items()})
+    roles_joined = _joined(rows, "org_id", "role").reindex(names.index).fillna("")
+    roles = roles_joined.map(lambda r: frozenset(r.split("; ")) - {""})
+    variants = _joined(rows, "org_id", "org_name").reindex(names.index).fillna("")
+    organizations = pd.DataFrame({
+        "name": names,
+        "variants": variants,
+        "kind": [org_kind(names[oid], roles[oid], variants=variants[oid].split("; "))
+                 for oid in names.index],
+        "n_appearances": grouped.size(),
+        "n_events": grouped["event_key"].nunique(),
+        "roles": roles_joined,
+        "n_people": _distinct(rows, "org_id", "person_id"),
+    })
+    organizations = organizations.rename_axis("org_id").reset_index()
+    organizations = organizations[[*ORGANIZATION_COLUMNS, "n_people"]]
+    return organizations.sort_values(["n_events", "n_appearances", "name", "org_id"],
+                                     ascending=[False, False, True, True]).reset_index(drop=True)

@@ -203,7 +203,7 @@ def run_pipeline(
     raw_dir: Path, out_dir: Path, *, jobs: int = 1, model: str | None = None,
     weights_path: Path | None = None, progress_factory=None, top: int | None = None,
     cache_dir: Path | None = None, limits=None, executor: str = "local",
-    scheduler: str | None = None,
+    scheduler: str | None = None, overrides_dir: Path | None = None,
 ) -> RunResult:
     """Every stage in order; outputs are written to a temporary folder and swapped in at the end."""
     from pipeline.config import load_weights
@@ -235,7 +235,7 @@ def run_pipeline(
         if cache is not None:
             logger.info("cache: %d documents reused, %d read", cache.hits, cache.misses)
         logger.info("appearances: %d rows from %d documents", len(appearances), len(documents))
-        appearances, people, organizations = resolve(appearances)
+        appearances, people, organizations = resolve(appearances, overrides_dir=overrides_dir)
         graph = build_graph(appearances, people, organizations)
         scores = rank_people(appearances, graph, weights=weights)
         shortlist = build_shortlist(appearances, people, organizations, scores, top=top)
