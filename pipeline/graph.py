@@ -2,67 +2,155 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 import networkx as nx
 import pandas as pd
 
 from pipeline.resolve import event_key
+from pipeline.tables import GRAPH_NODE_TYPES
 
 logger = logging.getLogger(__name__)
 
+# A "session" with more people than this is a day heading or a poster hall, not a panel: its
+# people get no co-appearance edges (this also bounds the edges at 12 * appearances, DESIGN §5).
+MAX_SESSION_SIZE = 12
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def _year(value: object) -> int:
+    """GraphML wants one type per attribute: unknown years are -1."""
+    year = pd.to_numeric(value, errors="coerce")
+    return int(year) if pd.notna(year) else -1
+
+
+def _cite(row) -> str:
+    page = pd.to_numeric(row.page, errors="coerce")
+    return f"{row.source_path} p.{int(page)}" if pd.notna(page) else str(row.source_path)
+
 
 def build_graph(
-    appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame
+    appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame, *,
+    weights: dict | None = None, max_session_size: int = MAX_SESSION_SIZE,
 ) -> nx.MultiDiGraph:
-    """Typed nodes (`type` attribute) and one edge per role appearance, affiliation and sponsorship.
+    """Typed nodes (`type` attribute) and edges per role, affiliation, sponsorship and session.
 
-    Node ids are prefixed by type (`person:`, `org:`, `event:`, `assoc:`, `award:`).
+    Node ids are prefixed by type (``person:``, ``org:``, ``event:``, ``assoc:``, ``award:``) and
+    every node has ``type`` in :data:`pipeline.tables.GRAPH_NODE_TYPES` and a ``label``. Edges:
+
+    - person -> event, one per role appearance: ``relation`` (the role), ``year``, ``weight``
+      (the role weight of ``weights["roles"]``), ``session``, ``evidence``;
+    - person -> organization: ``relation="affiliated"``, ``years``, ``weight`` (appearances);
+    - organization -> event: ``relation`` sponsor/exhibitor, ``year``, ``tier``, ``booth``;
+    - person -> award: ``relation="received"``; award -> association: ``relation="given_by"``;
+    - event -> association: ``relation="part_of"``;
+    - person -> person: ``relation="co_session"`` for people in the same session of the same
+      event (sessions of at most `max_session_size` people; never the event-wide projection).
+
+    >>> import pandas as pd
+    >>> from pipeline.resolve import resolve
+    >>> rows = pd.DataFrame([
+    ...     dict(doc_id="d1", source_path="a/2020/p.pdf", page=3, association="acm", year=2020,
+    ...          event="", role="panelist", person_name=name, org_name="Acme", session="Careers",
+    ...          award="", sponsor_tier="", booth="", title="")
+    ...     for name in ("Ann Lee", "Bo Chen")])
+    >>> graph = build_graph(*resolve(rows))
+    >>> sorted({data["type"] for _, data in graph.nodes(data=True)})
+    ['association', 'event', 'organization', 'person']
+    >>> sorted({data["relation"] for _, _, data in graph.edges(data=True)})
+    ['affiliated', 'co_session', 'panelist', 'part_of']
     """
+    role_weights = (weights or {}).get("roles", {})
     graph = nx.MultiDiGraph()
     for row in people.itertuples(index=False):
-        graph.add_node(f"person:{row.person_id}", type="person", label=str(row.name))
+        graph.add_node(f"person:{row.person_id}", type="person", label=_text(row.name),
+                       organization=_text(row.organization))
     for row in organizations.itertuples(index=False):
-        graph.add_node(f"org:{row.org_id}", type="organization", label=str(row.name),
-                       kind=str(row.kind))
+        graph.add_node(f"org:{row.org_id}", type="organization", label=_text(row.name),
+                       kind=_text(row.kind))
     if appearances.empty:
         return graph
     frame = appearances.copy()
     frame["event_key"] = event_key(frame)
+    for col in ("industry", "profession"):
+        if col not in frame.columns:
+            frame[col] = ""
     for key, group in frame.groupby("event_key", sort=True):
-        assoc = str(group["association"].iloc[0] or "")
-        year = pd.to_numeric(group["year"], errors="coerce").dropna()
-        graph.add_node(f"event:{key}", type="event", label=str(key),
-                       year=int(year.iloc[0]) if len(year) else -1)
+        first = group.iloc[0]
+        assoc = _text(first["association"])
+        graph.add_node(f"event:{key}", type="event", label=str(key), association=assoc,
+                       year=_year(pd.to_numeric(group["year"], errors="coerce").min()))
         if assoc:
-            graph.add_node(f"assoc:{assoc}", type="association", label=assoc)
+            graph.add_node(f"assoc:{assoc}", type="association", label=assoc,
+                           industry=_text(first["industry"]),
+                           profession=_text(first["profession"]))
             graph.add_edge(f"event:{key}", f"assoc:{assoc}", relation="part_of")
+    affiliations: dict[tuple[str, str], set[int]] = {}
     for row in frame.itertuples(index=False):
         event = f"event:{row.event_key}"
-        year = pd.to_numeric(row.year, errors="coerce")
-        year_attr = int(year) if pd.notna(year) else -1
+        year = _year(row.year)
         if row.person_id:
             person = f"person:{row.person_id}"
-            graph.add_edge(person, event, relation=row.role, year=year_attr,
-                           session=str(row.session or ""), weight=1.0)
+            graph.add_edge(person, event, relation=row.role, year=year,
+                           weight=float(role_weights.get(row.role, 1.0)),
+                           session=_text(row.session), evidence=_cite(row))
             if row.org_id:
-                graph.add_edge(person, f"org:{row.org_id}", relation="affiliated", year=year_attr)
+                affiliations.setdefault((person, f"org:{row.org_id}"), set()).add(year)
             if row.award:
                 award = f"award:{row.award}"
-                graph.add_node(award, type="award", label=str(row.award))
-                graph.add_edge(person, award, relation="received", year=year_attr)
+                graph.add_node(award, type="award", label=_text(row.award))
+                graph.add_edge(person, award, relation="received", year=year)
+                if row.association and not graph.has_edge(award, f"assoc:{row.association}"):
+                    graph.add_edge(award, f"assoc:{row.association}", relation="given_by")
         elif row.org_id:
-            graph.add_edge(f"org:{row.org_id}", event, relation=row.role, year=year_attr,
-                           tier=str(row.sponsor_tier or ""), booth=str(row.booth or ""))
+            graph.add_edge(f"org:{row.org_id}", event, relation=row.role, year=year,
+                           tier=_text(row.sponsor_tier), booth=_text(row.booth))
+    for (person, org), years in affiliations.items():
+        graph.add_edge(person, org, relation="affiliated", weight=float(len(years)),
+                       years=" ".join(str(y) for y in sorted(years) if y >= 0))
+    _add_co_sessions(graph, frame, max_session_size)
+    for node, data in graph.nodes(data=True):  # org ids met only on appearances
+        if "type" not in data:
+            data["type"] = "organization" if node.startswith("org:") else "person"
+            data["label"] = node.split(":", 1)[1]
     logger.info("graph: %d nodes, %d edges", graph.number_of_nodes(), graph.number_of_edges())
     return graph
 
 
+def _add_co_sessions(graph: nx.MultiDiGraph, frame: pd.DataFrame, max_size: int) -> None:
+    rows = frame[(frame["person_id"] != "") & (frame["session"].fillna("") != "")]
+    for (key, session), group in rows.groupby(["event_key", "session"], sort=True):
+        members = sorted(set(group["person_id"]))
+        if len(members) < 2 or len(members) > max_size:
+            continue
+        year = _year(group["year"].iloc[0])
+        for a, b in itertools.combinations(members, 2):
+            graph.add_edge(f"person:{a}", f"person:{b}", relation="co_session",
+                           session=str(session), event=str(key), year=year)
+
+
+def check_graph(graph: nx.Graph) -> list[str]:
+    """Problems with the contract (DESIGN §3): nodes without a valid `type`."""
+    return [
+        f"{node}: type {data.get('type')!r} not in {', '.join(GRAPH_NODE_TYPES)}"
+        for node, data in graph.nodes(data=True) if data.get("type") not in GRAPH_NODE_TYPES
+    ]
+
+
 def person_event_graph(graph: nx.MultiDiGraph) -> nx.Graph:
-    """The bipartite person–event graph (undirected, edge weight = number of roles)."""
+    """The bipartite person–event graph, one edge per pair weighted by the best role held there.
+
+    Taking the best role, not the sum, keeps someone who chairs ten sessions of one event (an
+    organizer, an MC) from looking ten times as connected as a one-time keynote.
+    """
     bipartite = nx.Graph()
     for u, v, data in graph.edges(data=True):
         if u.startswith("person:") and v.startswith("event:"):
-            weight = bipartite.get_edge_data(u, v, {"weight": 0.0})["weight"] + 1.0
-            bipartite.add_edge(u, v, weight=weight)
+            weight = float(data.get("weight", 1.0))
+            old = bipartite.get_edge_data(u, v, {"weight": 0.0})["weight"]
+            bipartite.add_edge(u, v, weight=max(old, weight))
     return bipartite

@@ -3,138 +3,278 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import networkx as nx
 import pandas as pd
 
-from pipeline.graph import person_event_graph
 from pipeline.resolve import event_key
 
 logger = logging.getLogger(__name__)
 
 COMPONENTS = ("recurrence", "breadth", "roles", "recency", "centrality", "helping")
+SERVICE_ROLES = ("committee", "board")
 
 
-def _scale(values: pd.Series) -> pd.Series:
-    values = values.astype(float).fillna(0.0)
-    top = values.max()
-    return values / top if top > 0 else values * 0.0
+def _saturate(count: pd.Series) -> pd.Series:
+    """0 for nothing, then each further unit halves the distance to 1: 0, .5, .75, .875, ..."""
+    return 1.0 - 0.5 ** count.astype(float).clip(lower=0).fillna(0.0)
+
+
+def _pattern(words: list[str], *, whole: bool = False) -> re.Pattern[str] | None:
+    """Any of `words` at a word start (or as whole words), any case."""
+    words = [w.strip().lower() for w in words or [] if w and w.strip()]
+    if not words:
+        return None
+    end = r"\b" if whole else ""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")" + end, re.I)
+
+
+def _matches(text: pd.Series, pattern: re.Pattern[str] | None) -> pd.Series:
+    if pattern is None:
+        return pd.Series(False, index=text.index)
+    return text.fillna("").astype(str).str.contains(pattern)
+
+
+def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
+    """Person appearances with `event_key`, `_year`, the effective role and its weight.
+
+    Names that are not people (``not_a_person`` words: "FOSDEM Staff", "Program Committee")
+    are dropped, and a role held in a host session (``host_sessions``: welcome, opening,
+    closing remarks) counts as ``organizer``: a master of ceremonies is not a keynote speaker.
+    """
+    rows = appearances[appearances["person_id"].fillna("") != ""].copy()
+    rows = rows[~_matches(rows["person_name"], _pattern(weights.get("not_a_person", []), whole=True))]
+    rows["event_key"] = event_key(rows) if len(rows) else pd.Series(dtype=str)
+    rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
+    hosting = _matches(rows["session"], _pattern(weights.get("host_sessions", [])))
+    rows["effective_role"] = rows["role"].where(~hosting, "organizer")
+    role_weights = weights.get("roles", {})
+    rows["_role_w"] = rows["effective_role"].map(lambda r: float(role_weights.get(r, 1.0)))
+    text = rows["session"].fillna("") + " " + rows["award"].fillna("")
+    rows["_helping"] = (
+        _matches(text, _pattern(weights.get("helping_keywords", [])))
+        | rows["effective_role"].isin(SERVICE_ROLES)
+    )
+    return rows
 
 
 def rank_people(
-    appearances: pd.DataFrame, graph: nx.MultiDiGraph, *, weights: dict, current_year: int | None
-    = None,
+    appearances: pd.DataFrame, graph: nx.MultiDiGraph | None = None, *, weights: dict,
+    current_year: int | None = None,
 ) -> pd.DataFrame:
     """Score every person by recurrence, breadth, roles, recency, centrality and helping.
+
+    Each component lies in 0..1 and is its own ``score_<component>`` column; ``score`` is their
+    sum weighted by ``weights["components"]``:
+
+    - ``recurrence``: the mean of a count and a coverage. The count is ``1 - 0.5 ** (x / 2)``
+      with ``x = (events - 1) + 0.5 * (years - 1)`` (``recurrence_events_per_halving: 2``): one
+      event scores 0, two events in two years 0.41, three FOSDEMs 0.65, five SIGCSEs 0.88.
+      The coverage is the largest share of one association's programs in the data the person
+      appears in, when at least two (three of three FOSDEMs: 1; three of five SIGCSEs: 0.6),
+      so an association with few programs in the corpus is not held against its regulars.
+    - ``breadth``: ``1 - 0.5 ** y`` with ``y = (associations - 1) + 0.5 * (organizations - 1)``,
+      organizations (affiliations) capped at 3.
+    - ``roles``: the best role weight held at each event, averaged over events, divided by the
+      largest role weight (a keynote everywhere scores 1). Averaging, not summing, keeps
+      someone who chairs many sessions from outranking someone who keynotes.
+    - ``recency``: ``0.5 ** (behind / recency_half_life_years)`` where ``behind`` is the number
+      of years between the person's latest appearance at an association and that association's
+      latest event in the data (or `current_year` when given).
+    - ``centrality``: PageRank on the bipartite person–event graph (best role weight per edge)
+      restarting at events in proportion to the square root of their size, so a 600-talk
+      conference has 5 times, not 30 times, the voice of a 20-talk workshop; divided by the
+      top score.
+    - ``helping``: saturating count of events with a helping signal: a session or award that
+      matches ``helping_keywords`` (mentoring, career, newcomer, service award...) or a
+      committee or board role.
 
     Parameters
     ----------
     appearances : DataFrame
         Resolved appearances (with ``person_id``).
-    graph : networkx graph
-        The graph of :func:`pipeline.graph.build_graph`; its person–event part gives centrality.
+    graph : networkx graph, optional
+        The graph of :func:`pipeline.graph.build_graph`. Not needed: the person–event graph is
+        rebuilt from `appearances` with the effective roles of :func:`prepare_rows`.
     weights : dict
-        ``components`` (weight per component), ``roles`` (weight per role),
-        ``recency_half_life_years`` and ``helping_keywords``, as in ``ranking.yaml``.
+        As in ``ranking.yaml``: ``components``, ``roles``, ``recency_half_life_years``,
+        ``helping_keywords``, ``host_sessions`` and ``not_a_person``.
     current_year : int, optional
-        Year recency is measured from; defaults to the latest year in the data.
+        Year recency is measured from; defaults to the latest year of each association.
 
     Returns
     -------
     DataFrame
-        One row per person, best first: ``person_id``, ``score``, ``score_<component>``,
-        ``n_events``, ``n_associations``, ``years``.
+        One row per person, best first (ties by events, then `person_id`, so equal inputs give
+        equal ranks): ``person_id``, ``score``, ``score_<component>``, ``n_events``,
+        ``n_years``, ``n_associations``, ``n_orgs``, ``first_year``, ``last_year``, ``years``.
 
     Examples
     --------
-    Ann appears at two events (one as keynote), Bo at one:
+    Ann keynotes in 2020 and speaks in 2021; Bo speaks once, at the 2021 event:
 
     >>> import pandas as pd
-    >>> from pipeline.graph import build_graph
-    >>> from pipeline.resolve import resolve
     >>> from pipeline.config import default_weights
-    >>> rows = [
-    ...     dict(doc_id="d1", association="acm", year=2020, event="", role="keynote",
-    ...          person_name="Ann Lee", org_name="", session="", award="", sponsor_tier="",
-    ...          booth="", title=""),
-    ...     dict(doc_id="d2", association="acm", year=2021, event="", role="speaker",
-    ...          person_name="Ann Lee", org_name="", session="", award="", sponsor_tier="",
-    ...          booth="", title=""),
-    ...     dict(doc_id="d2", association="acm", year=2021, event="", role="speaker",
-    ...          person_name="Bo Chen", org_name="", session="", award="", sponsor_tier="",
-    ...          booth="", title=""),
-    ... ]
+    >>> from pipeline.resolve import resolve
+    >>> def row(name, role, year):
+    ...     return dict(doc_id=f"d{year}", association="acm", year=year, event="", role=role,
+    ...                 person_name=name, org_name="", session="", award="", sponsor_tier="",
+    ...                 booth="", title="")
+    >>> rows = [row("Ann Lee", "keynote", 2020), row("Ann Lee", "speaker", 2021),
+    ...         row("Bo Chen", "speaker", 2021)]
     >>> appearances, people, orgs = resolve(pd.DataFrame(rows))
-    >>> scores = rank_people(appearances, build_graph(appearances, people, orgs),
-    ...                      weights=default_weights())
-    >>> list(scores["n_events"])
-    [2, 1]
-    >>> float(scores["score_recurrence"].iloc[0]), float(scores["score_recurrence"].iloc[1])
-    (1.0, 0.5)
+    >>> scores = rank_people(appearances, weights=default_weights())
+    >>> scores[["n_events", "score_recurrence", "score_roles", "score_recency"]].to_numpy().tolist()
+    [[2.0, 0.2027, 0.75, 1.0], [1.0, 0.0, 0.5, 1.0]]
+
+    Ann's recurrence: ``x = (2 - 1) + 0.5 * (2 - 1) = 1.5`` and ``1 - 0.5 ** 0.75 = 0.4054``,
+    halved because the events are too small to count as programs for the coverage (fewer than
+    ``program_min_people``).
+    Her roles: keynote (3.0) and speaker (1.5) average 2.25, over the top weight 3.0: 0.75.
+    Both were at the latest event (recency 1); Ann, at both events, is the most central (1).
+    With the default weights Ann scores ``0.40 * 0.2027 + 0.15 * 0.75 + 0.10 * 1 + 0.10 * 1``:
+
+    >>> scores[["score_centrality", "score"]].round(2).to_numpy().tolist()
+    [[1.0, 0.39], [0.36, 0.21]]
     """
-    rows = appearances[appearances["person_id"].fillna("") != ""].copy()
+    rows = prepare_rows(appearances, weights=weights)
+    score_cols = [f"score_{c}" for c in COMPONENTS]
     if rows.empty:
-        return pd.DataFrame(columns=["person_id", "score", *[f"score_{c}" for c in COMPONENTS]])
-    rows["event_key"] = event_key(rows)
-    rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
-    role_weights = weights.get("roles", {})
-    rows["_role_w"] = rows["role"].map(lambda r: float(role_weights.get(r, 1.0)))
-    keywords = [k.lower() for k in weights.get("helping_keywords", [])]
-    text = (rows["session"].fillna("") + " " + rows["award"].fillna("")).str.lower()
-    rows["_helping"] = text.map(lambda t: any(k in t for k in keywords)) | rows["role"].isin(
-        ["committee", "board", "organizer"]
-    )
-    grouped = rows.groupby("person_id", sort=False)
+        return pd.DataFrame(columns=["person_id", "score", *score_cols, "n_events", "years"])
+    grouped = rows.groupby("person_id", sort=True)
+    per_event = rows.groupby(["person_id", "event_key"], sort=True)
     table = pd.DataFrame({
         "n_events": grouped["event_key"].nunique(),
+        "n_years": grouped["_year"].nunique(),
         "n_associations": grouped["association"].agg(lambda s: s.replace("", pd.NA).nunique()),
         "n_orgs": grouped["org_id"].agg(lambda s: s.replace("", pd.NA).nunique()),
+        "first_year": grouped["_year"].min(),
         "last_year": grouped["_year"].max(),
         "years": grouped["_year"].agg(
             lambda s: ", ".join(str(int(y)) for y in sorted(s.dropna().unique()))
         ),
-        # best role per event, summed over events
-        "roles_raw": rows.groupby(["person_id", "event_key"])["_role_w"].max().groupby(
-            level=0).sum(),
-        "helping_raw": grouped["_helping"].sum(),
+        "roles_raw": per_event["_role_w"].max().groupby(level=0).mean(),
+        "helping_raw": per_event["_helping"].any().groupby(level=0).sum(),
     })
-    now = current_year or (int(rows["_year"].max()) if rows["_year"].notna().any() else None)
     half_life = float(weights.get("recency_half_life_years", 5))
-    if now is None:
-        recency = pd.Series(0.0, index=table.index)
-    else:
-        recency = (0.5 ** ((now - table["last_year"]) / half_life)).fillna(0.0)
-    centrality = _centrality(graph, table.index)
-    table["score_recurrence"] = _scale(table["n_events"])
-    table["score_breadth"] = _scale(table["n_associations"] + 0.5 * table["n_orgs"].clip(upper=3))
-    table["score_roles"] = _scale(table["roles_raw"])
-    table["score_recency"] = recency.clip(0, 1)
-    table["score_centrality"] = _scale(centrality)
-    table["score_helping"] = _scale(table["helping_raw"])
+    top_role = max([float(w) for w in weights.get("roles", {}).values()] or [1.0])
+    per = float(weights.get("recurrence_events_per_halving", 2))
+    count = _saturate(((table["n_events"] - 1) + 0.5 * (table["n_years"].clip(lower=1) - 1)) / per)
+    table["score_recurrence"] = 0.5 * count + 0.5 * _coverage(rows, weights).reindex(
+        table.index).fillna(0.0)
+    table["score_breadth"] = _saturate(
+        (table["n_associations"].clip(lower=1) - 1) + 0.5 * (table["n_orgs"].clip(1, 3) - 1)
+    )
+    table["score_roles"] = (table["roles_raw"] / top_role).clip(0, 1)
+    # Years behind the latest event of the same association in the data (or `current_year`):
+    # appearing at the latest program we have is current, whatever the association's cycle.
+    latest = rows.groupby("association")["_year"].transform("max")
+    behind = ((current_year if current_year else latest) - rows["_year"]).clip(lower=0)
+    table["score_recency"] = (
+        0.5 ** (behind.groupby(rows["person_id"]).min() / half_life)
+    ).reindex(table.index).fillna(0.0).clip(0, 1)
+    table["score_centrality"] = event_restart_pagerank(rows, table.index)
+    table["score_helping"] = _saturate(table["helping_raw"])
     comp_weights = weights.get("components", {})
-    table["score"] = sum(
-        float(comp_weights.get(c, 0.0)) * table[f"score_{c}"] for c in COMPONENTS
-    ).round(4)
-    for c in COMPONENTS:
-        table[f"score_{c}"] = table[f"score_{c}"].round(4)
-    table = table.reset_index().rename(columns={"index": "person_id"})
-    table = table.sort_values(["score", "n_events", "person_id"], ascending=[False, False, True])
+    table["score"] = sum(float(comp_weights.get(c, 0.0)) * table[f"score_{c}"] for c in COMPONENTS)
+    for col in ["score", *score_cols]:
+        table[col] = table[col].astype(float).round(4)
+    table = table.rename_axis("person_id").reset_index()
+    table = table.sort_values(["score", "n_events", "person_id"], ascending=[False, False, True],
+                              kind="mergesort")
+    for col in ("first_year", "last_year"):
+        table[col] = table[col].astype("Int64")
     logger.info("rank: %d people scored", len(table))
     return table.drop(columns=["roles_raw", "helping_raw"]).reset_index(drop=True)
 
 
-def _centrality(graph: nx.MultiDiGraph, person_ids: pd.Index) -> pd.Series:
-    """PageRank on the bipartite person–event graph, edges weighted 1/event size.
+def _coverage(rows: pd.DataFrame, weights: dict) -> pd.Series:
+    """Best share, over associations, of the association's programs the person appears in.
 
-    Dividing by event size keeps a 1,000-speaker event from outweighing ten small ones.
+    A program is an event naming at least ``program_min_people`` people (an award year with two
+    recipients is not one). Only people at two or more programs of the association count, so
+    the one program of a one-year association gives nobody coverage.
     """
-    bipartite = person_event_graph(graph)
-    if bipartite.number_of_edges() == 0:
+    size = rows.groupby("event_key")["person_id"].transform("nunique")
+    programs = rows[size >= int(weights.get("program_min_people", 20))]
+    if programs.empty:
+        return pd.Series(dtype=float)
+    per_assoc = programs.groupby("association")["event_key"].nunique()
+    attended = programs.groupby(["person_id", "association"])["event_key"].nunique()
+    share = attended / per_assoc.reindex(attended.index.get_level_values(1)).to_numpy()
+    share = share.where(attended >= 2, 0.0)
+    return share.groupby(level=0).max()
+
+
+def event_restart_pagerank(rows: pd.DataFrame, person_ids: pd.Index) -> pd.Series:
+    """PageRank on the person–event graph restarting at events by the root of their size; 0..1.
+
+    The bipartite graph is never projected onto people (DESIGN §5). Restarting at all nodes
+    makes the score track raw degree; restarting at every event equally lets a 10-person
+    workshop outweigh a conference. The square root sits between: one of 600 speakers gets
+    less than one of 20, and people at several events collect from each.
+    """
+    edges = rows.groupby(["person_id", "event_key"], sort=True)["_role_w"].max()
+    if edges.empty:
         return pd.Series(0.0, index=person_ids)
-    for u, v, data in bipartite.edges(data=True):
-        event = u if u.startswith("event:") else v
-        data["weight"] = data["weight"] / max(1, bipartite.degree(event))
-    scores = nx.pagerank(bipartite, weight="weight")
-    return pd.Series(
-        [scores.get(f"person:{pid}", 0.0) for pid in person_ids], index=person_ids
+    bipartite = nx.Graph()
+    bipartite.add_weighted_edges_from(
+        (f"person:{p}", f"event:{e}", float(w)) for (p, e), w in edges.items()
     )
+    events = sorted(n for n in bipartite if n.startswith("event:"))
+    scores = nx.pagerank(bipartite, weight="weight",
+                         personalization={e: bipartite.degree(e) ** 0.5 for e in events})
+    values = pd.Series([scores.get(f"person:{p}", 0.0) for p in person_ids], index=person_ids)
+    top = values.max()
+    return values / top if top > 0 else values
+
+
+def topic_relevance(
+    appearances: pd.DataFrame, graph: nx.MultiDiGraph, topic: str, *, weights: dict,
+) -> pd.Series:
+    """Personalized PageRank seeded by the sessions, awards, organizations and titles that match
+    `topic`; one value per `person_id` in 0..1 (1 = the most relevant person).
+
+    `topic` is comma-separated phrases; a phrase matches a text containing all its words
+    ("machine learning, careers"). The walk runs over people, their sessions (one node per
+    session of an event), awards and organizations, so people who share sessions or employers
+    with the matches score too, less the further they are.
+    """
+    phrases = [p.split() for p in topic.lower().split(",") if p.strip()]
+    rows = prepare_rows(appearances, weights=weights)
+    if not phrases or rows.empty:
+        return pd.Series(dtype=float)
+
+    def hit(text: str) -> bool:
+        text = text.lower()
+        return any(all(re.search(rf"\b{re.escape(w)}", text) for w in words)
+                   for words in phrases)
+
+    walk = nx.Graph()
+    seeds: dict[str, float] = {}
+    for row in rows.itertuples(index=False):
+        person = f"person:{row.person_id}"
+        walk.add_node(person)
+        links = []
+        if row.session:
+            links.append((f"session:{row.event_key}|{row.session}", row.session))
+        if row.award:
+            links.append((f"award:{row.award}", row.award))
+        if row.org_id:
+            links.append((f"org:{row.org_id}", row.org_name))
+        for node, text in links:
+            walk.add_edge(person, node)
+            if node not in seeds and hit(str(text)):
+                seeds[node] = 1.0
+        if row.title and hit(str(row.title)):
+            seeds[person] = 1.0
+    if not seeds:
+        return pd.Series(0.0, index=sorted(set(rows["person_id"])))
+    scores = nx.pagerank(walk, personalization=seeds)
+    people = sorted(set(rows["person_id"]))
+    values = pd.Series([scores.get(f"person:{p}", 0.0) for p in people], index=people)
+    reached = set(nx.multi_source_dijkstra_path_length(walk, list(seeds), cutoff=4))
+    values[[f"person:{p}" not in reached for p in people]] = 0.0
+    top = values.max()
+    return (values / top).round(4) if top > 0 else values

@@ -3,67 +3,183 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.resolve import event_key
+from pipeline.resolve import event_key, org_key
 from pipeline.tables import SHORTLIST_COLUMNS
 
 logger = logging.getLogger(__name__)
 
+MENTOR_TYPES = ("recognized", "vendor/consultant", "profession-focused", "industry-focused")
 ROLE_PHRASES = {
-    "keynote": "Keynote", "speaker": "Speaker", "panelist": "Panelist",
-    "moderator": "Moderator", "chair": "Chair", "organizer": "Organizer",
-    "committee": "Committee member", "board": "Board member",
-    "award_recipient": "Award recipient",
+    "keynote": "keynote", "award_recipient": "award", "chair": "chair",
+    "committee": "committee member", "board": "board member", "moderator": "moderator",
+    "panelist": "panelist", "speaker": "speaker", "organizer": "organizer",
 }
 ROLE_ORDER = list(ROLE_PHRASES)
+EXTRA_COLUMNS = ("industry", "profession")
+MAX_EVENTS_IN_WHY = 3
 
 
-def mentor_type(person_rows: pd.DataFrame, vendor_org_ids: set[str]) -> str:
-    """`recognized`, `vendor/consultant`, `industry-focused` or `profession-focused`."""
-    roles = set(person_rows["role"])
-    if roles & {"award_recipient", "board"}:
-        return "recognized"
-    if set(person_rows["org_id"]) & vendor_org_ids:
-        return "vendor/consultant"
-    industries = set(person_rows.get("industry", pd.Series(dtype=str)).fillna("")) - {""}
-    professions = set(person_rows.get("profession", pd.Series(dtype=str)).fillna("")) - {""}
-    if len(industries) > 1 and len(professions) == 1:
-        return "profession-focused"
-    return "industry-focused"
+@dataclass(frozen=True)
+class Filters:
+    """What `mentor-miner shortlist` narrows the list by; every field off by default."""
+
+    association: tuple[str, ...] = ()
+    since: int | None = None
+    role: tuple[str, ...] = ()
+    min_events: int = 1
+    top: int | None = None
+    exclude_org: tuple[str, ...] = ()
+    mentor_type: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
 
 
-def _why(person_rows: pd.DataFrame) -> str:
+def scope_appearances(appearances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The appearances ranking looks at: only `--association` ones and those `--since` a year."""
+    rows = appearances
+    if filters.association:
+        wanted = {a.lower() for a in filters.association}
+        rows = rows[rows["association"].fillna("").str.lower().isin(wanted)]
+    if filters.since is not None:
+        rows = rows[pd.to_numeric(rows["year"], errors="coerce") >= filters.since]
+    return rows
+
+
+def vendor_org_ids(organizations: pd.DataFrame, *, weights: dict | None = None) -> set[str]:
+    """Sponsors, exhibitors and consultancies, recruiting and law firms (not universities)."""
+    weights = weights or {}
+    vendor_kinds = set(weights.get("vendor_kinds", ["consultancy", "recruiting firm", "law firm"]))
+    never = set(weights.get("not_vendor_kinds", ["university", "association", "government"]))
+    if organizations.empty:
+        return set()
+    roles = organizations["roles"].fillna("").astype(str)
+    kind = organizations["kind"].fillna("").astype(str)
+    sells = roles.str.contains(r"\b(?:sponsor|exhibitor)\b", regex=True)
+    service = kind.isin(vendor_kinds - {"company"})
+    return set(organizations.loc[(sells | service) & ~kind.isin(never), "org_id"])
+
+
+def mentor_types(person_rows: pd.DataFrame, vendor_ids: set[str]) -> pd.DataFrame:
+    """`mentor_type`, `industry` and `profession` per person (index `person_id`).
+
+    In order: **recognized** (award recipient or board member); **vendor/consultant** (their
+    latest affiliation, or most of their affiliated appearances, at a vendor organization);
+    **profession-focused** (appears in more than one industry); else **industry-focused**.
+    Industry and profession come from the appearances' ``industry``/``profession`` columns
+    (RAW_DIR/sources.csv); an undeclared industry is the association itself.
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({
+    ...     "person_id": ["a", "a", "b", "c", "c"], "role": ["speaker"] * 5,
+    ...     "association": ["x", "y", "x", "x", "x"], "org_id": ["", "", "v", "", ""],
+    ...     "year": [2020, 2021, 2020, 2020, 2021],
+    ...     "industry": ["", "", "", "", ""], "profession": ["", "", "", "", ""]})
+    >>> mentor_types(rows, {"v"})["mentor_type"].to_dict()
+    {'a': 'profession-focused', 'b': 'vendor/consultant', 'c': 'industry-focused'}
+    """
+    rows = person_rows.copy()
+    for col in EXTRA_COLUMNS:
+        if col not in rows.columns:
+            rows[col] = ""
+        rows[col] = rows[col].fillna("").astype(str)
+    rows["industry"] = rows["industry"].where(rows["industry"] != "", rows["association"])
+    rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
+    rows["_vendor"] = rows["org_id"].isin(vendor_ids)
+    affiliated = rows[rows["org_id"].fillna("") != ""].sort_values("_year", kind="mergesort")
+    grouped = rows.groupby("person_id", sort=True)
+    recognized = grouped["role"].agg(lambda s: bool(set(s) & {"award_recipient", "board"}))
+    vendor_share = affiliated.groupby("person_id")["_vendor"].mean()
+    latest_vendor = affiliated.groupby("person_id")["_vendor"].last()
+    vendor = ((vendor_share > 0.5) | latest_vendor).reindex(recognized.index, fill_value=False)
+    industries = grouped["industry"].agg(lambda s: s[s != ""].nunique())
+    out = pd.DataFrame({
+        "industry": grouped["industry"].agg(_dominant),
+        "profession": grouped["profession"].agg(_dominant),
+    })
+    out["mentor_type"] = "industry-focused"
+    out.loc[industries > 1, "mentor_type"] = "profession-focused"
+    out.loc[vendor.astype(bool), "mentor_type"] = "vendor/consultant"
+    out.loc[recognized, "mentor_type"] = "recognized"
+    return out
+
+
+def _dominant(values: pd.Series) -> str:
+    values = values[values != ""]
+    return str(values.value_counts().index[0]) if len(values) else ""
+
+
+def event_label(association: str, event: str = "") -> str:
+    """`sigcse` -> `SIGCSE`, `global-azure-linz` -> `Global Azure Linz`."""
+    label = (association or event or "").strip() or "?"
+    if len(label) <= 8 and "-" not in label:
+        return label.upper()
+    return label.replace("-", " ").replace("_", " ").title()
+
+
+def _years_text(years: list[int]) -> str:
+    years = sorted(set(years), reverse=True)
+    shown = [str(y) for y in years[:MAX_EVENTS_IN_WHY]]
+    if len(years) > MAX_EVENTS_IN_WHY:
+        shown.append(f"{len(years) - MAX_EVENTS_IN_WHY} more")
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def why(person_rows: pd.DataFrame) -> str:
+    """One sentence, strongest roles first.
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({
+    ...     "role": ["chair", "keynote", "chair", "award_recipient"],
+    ...     "association": ["sigcse"] * 4, "event": [""] * 4, "year": [2016, 2022, 2017, 2019],
+    ...     "award": ["", "", "", "Outstanding Contribution"], "session": [""] * 4})
+    >>> why(rows)
+    'Keynote at SIGCSE 2022, Outstanding Contribution award 2019, chair at SIGCSE 2017 and 2016.'
+    """
     parts = []
+    role_col = "effective_role" if "effective_role" in person_rows.columns else "role"
     for role in ROLE_ORDER:
-        subset = person_rows[person_rows["role"] == role]
+        subset = person_rows[person_rows[role_col] == role]
         if subset.empty:
             continue
-        events: dict[str, list[str]] = {}
-        for row in subset.itertuples(index=False):
-            label = str(row.association or row.event or "").strip() or "?"
-            label = label.upper() if len(label) <= 6 else label
-            year = "" if pd.isna(row.year) or row.year == "" else str(int(float(row.year)))
-            events.setdefault(label, [])
-            if year and year not in events[label]:
-                events[label].append(year)
-        where = ", ".join(
-            f"{label} {' and '.join(sorted(years))}".strip() for label, years in events.items()
-        )
-        phrase = ROLE_PHRASES[role]
         if role == "award_recipient":
-            awards = sorted(set(subset["award"].fillna("")) - {""})
-            phrase = f"{', '.join(awards[:2])} award" if awards else phrase
-        parts.append(f"{phrase} at {where}" if where else phrase)
-    return (", ".join(parts) + ".") if parts else ""
+            parts.extend(_award_phrases(subset))
+            continue
+        by_event: dict[str, list[int]] = {}
+        for row in subset.itertuples(index=False):
+            label = event_label(str(row.association or ""), str(row.event or ""))
+            years = by_event.setdefault(label, [])
+            year = pd.to_numeric(row.year, errors="coerce")
+            if pd.notna(year):
+                years.append(int(year))
+        places = [f"{label} {_years_text(years)}" if years else label
+                  for label, years in by_event.items()][:MAX_EVENTS_IN_WHY]
+        parts.append(f"{ROLE_PHRASES[role]} at {', '.join(places)}")
+    if not parts:
+        return ""
+    sentence = ", ".join(parts)
+    return sentence[0].upper() + sentence[1:] + "."
 
 
-def _evidence(person_rows: pd.DataFrame) -> str:
-    cites = []
+def _award_phrases(rows: pd.DataFrame) -> list[str]:
+    phrases = []
+    for award, group in rows.groupby(rows["award"].fillna(""), sort=False):
+        name = str(award).strip() or "Award"
+        if "award" not in name.lower():
+            name = f"{name} award"
+        years = [int(y) for y in pd.to_numeric(group["year"], errors="coerce").dropna()]
+        phrases.append(f"{name} {_years_text(years)}" if years else name)
+    return phrases[:MAX_EVENTS_IN_WHY]
+
+
+def evidence(person_rows: pd.DataFrame) -> str:
+    """`source_path p.N` for every appearance (once each), `; `-separated."""
+    cites: list[str] = []
     for row in person_rows.itertuples(index=False):
-        page = "" if pd.isna(row.page) or row.page == "" else f" p.{int(float(row.page))}"
-        cite = f"{row.source_path}{page}"
+        page = pd.to_numeric(row.page, errors="coerce")
+        cite = f"{row.source_path} p.{int(page)}" if pd.notna(page) else str(row.source_path)
         if cite not in cites:
             cites.append(cite)
     return "; ".join(cites)
@@ -72,31 +188,78 @@ def _evidence(person_rows: pd.DataFrame) -> str:
 def build_shortlist(
     appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame,
     scores: pd.DataFrame, *, top: int | None = None, min_events: int = 1,
+    filters: Filters | None = None, outreach: pd.DataFrame | None = None,
+    weights: dict | None = None,
 ) -> pd.DataFrame:
-    """Join people and scores, add `mentor_type`, `why` and `evidence`, rank best first."""
+    """Join people and scores, add `mentor_type`, `why` and `evidence`, filter, rank best first.
+
+    Columns: the contract ones (DESIGN §3), then every ``score_<component>``, then
+    ``industry``, ``profession`` and, when `outreach` is given, ``status``, ``last_contact``,
+    ``notes`` joined on ``person_id``. `scores` comes from :func:`pipeline.rank.rank_people`
+    already in rank order; filters keep that order and ``rank`` counts from 1 again.
+    """
+    from pipeline.outreach import OUTREACH_FIELDS, join_outreach
+
+    filters = filters or Filters(min_events=min_events, top=top)
+    score_cols = [c for c in scores.columns if c.startswith("score_")]
+    extra = [*EXTRA_COLUMNS, *(OUTREACH_FIELDS if outreach is not None else ())]
     if scores.empty:
-        return pd.DataFrame(columns=SHORTLIST_COLUMNS)
-    vendor_ids = set(
-        organizations.loc[
-            organizations["roles"].str.contains("sponsor|exhibitor", regex=True)
-            | organizations["kind"].isin(["consultancy", "recruiting firm", "law firm"]),
-            "org_id",
-        ]
-    )
-    merged = scores.merge(people[["person_id", "name", "organization", "title", "roles"]],
-                          on="person_id", how="left")
-    merged = merged[merged["n_events"] >= min_events]
-    if top:
-        merged = merged.head(top)
-    person_rows = appearances[appearances["person_id"].isin(set(merged["person_id"]))].copy()
-    person_rows["event_key"] = event_key(person_rows)
-    person_rows = person_rows.sort_values(["year", "source_path", "page"], na_position="first")
-    by_person = dict(tuple(person_rows.groupby("person_id", sort=False)))
-    merged["mentor_type"] = [mentor_type(by_person[p], vendor_ids) for p in merged["person_id"]]
-    merged["why"] = [_why(by_person[p]) for p in merged["person_id"]]
-    merged["evidence"] = [_evidence(by_person[p]) for p in merged["person_id"]]
+        return pd.DataFrame(columns=[*SHORTLIST_COLUMNS, *score_cols, *extra])
+    from pipeline.rank import prepare_rows
+
+    rows = prepare_rows(scope_appearances(appearances, filters), weights=weights or {})
+    rows = rows[rows["person_id"].isin(set(scores["person_id"]))]
+    merged = scores.drop(columns=["years"], errors="ignore").merge(
+        people[["person_id", "name", "organization", "title", "roles"]],
+        on="person_id", how="left")
+    # people.csv summarizes every appearance; the shortlist speaks of the ones in scope.
+    grouped = rows.groupby("person_id", sort=False)
+    merged["roles"] = merged["person_id"].map(
+        grouped["role"].agg(lambda s: "; ".join(sorted(set(s))))).fillna(merged["roles"])
+    merged["years"] = merged["person_id"].map(grouped["_year"].agg(
+        lambda s: ", ".join(str(int(y)) for y in sorted(s.dropna().unique())))).fillna("")
+    types = mentor_types(rows, vendor_org_ids(organizations, weights=weights))
+    merged = merged.join(types, on="person_id")
+    merged["mentor_type"] = merged["mentor_type"].fillna("industry-focused")
+    if outreach is not None:
+        merged = join_outreach(merged, outreach)
+    merged = _filter(merged, rows, organizations, filters)
+    if filters.top:
+        merged = merged.head(filters.top)
+    merged = merged.reset_index(drop=True)
+    ordered = rows.sort_values(["_year", "source_path", "page"], na_position="first",
+                               kind="mergesort")
+    by_person = dict(tuple(ordered[ordered["person_id"].isin(set(merged["person_id"]))]
+                           .groupby("person_id", sort=False)))
+    empty = ordered.iloc[0:0]
+    merged["why"] = [why(by_person.get(p, empty)) for p in merged["person_id"]]
+    merged["evidence"] = [evidence(by_person.get(p, empty)) for p in merged["person_id"]]
     merged["rank"] = range(1, len(merged) + 1)
-    score_cols = [c for c in merged.columns if c.startswith("score_")]
-    shortlist = merged[[*SHORTLIST_COLUMNS, *score_cols]].reset_index(drop=True)
+    for col in ("name", "organization", "title"):
+        merged[col] = merged[col].fillna("")
+    shortlist = merged[[*SHORTLIST_COLUMNS, *score_cols, *extra]]
     logger.info("shortlist: %d candidates", len(shortlist))
     return shortlist
+
+
+def _filter(merged: pd.DataFrame, rows: pd.DataFrame, organizations: pd.DataFrame,
+            filters: Filters) -> pd.DataFrame:
+    keep = merged["person_id"].isin(set(rows["person_id"]))
+    keep &= merged["n_events"] >= filters.min_events
+    if filters.role:
+        wanted = set(filters.role)
+        holders = set(rows.loc[rows["role"].isin(wanted)
+                               | rows["effective_role"].isin(wanted), "person_id"])
+        keep &= merged["person_id"].isin(holders)
+    if filters.exclude_org:
+        keys = [org_key(o) for o in filters.exclude_org if org_key(o)]
+        current = merged["organization"].fillna("").map(org_key)
+        keep &= ~current.map(lambda k: any(key in k for key in keys) if k else False)
+    if filters.mentor_type:
+        keep &= merged["mentor_type"].isin(set(filters.mentor_type))
+    if filters.status:
+        wanted = {s.strip().lower() for s in filters.status}
+        status = merged.get("status", pd.Series("", index=merged.index)).fillna("")
+        status = status.astype(str).str.strip().str.lower()
+        keep &= status.isin(wanted) | (("none" in wanted) & (status == ""))
+    return merged[keep]

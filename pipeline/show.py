@@ -1,0 +1,117 @@
+"""Show: one person's timeline with evidence, organizations, co-speakers and vendor history."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.errors import MentorMinerError
+from pipeline.graph import MAX_SESSION_SIZE
+from pipeline.resolve import event_key, person_key
+from pipeline.shortlist import event_label
+
+MAX_MATCHES_LISTED = 10
+
+
+def find_person(query: str, people: pd.DataFrame) -> pd.Series:
+    """The people row for `query`: a person_id, a name or variant (any case, `Last, First`).
+
+    Several namesakes or no match raise :class:`MentorMinerError` listing the candidates.
+    """
+    query = query.strip()
+    by_id = people[people["person_id"] == query]
+    if len(by_id):
+        return by_id.iloc[0]
+    key = person_key(query)
+    names = people["name"].fillna("").map(person_key)
+    variants = people["variants"].fillna("").map(
+        lambda v: {person_key(x) for x in v.split(";") if x.strip()})
+    exact = people[(names == key) | variants.map(lambda keys: key in keys)]
+    if len(exact) == 1:
+        return exact.iloc[0]
+    matches = exact if len(exact) else people[names.str.contains(key, regex=False)] if key else exact
+    if len(matches) == 1:
+        return matches.iloc[0]
+    if matches.empty:
+        raise MentorMinerError(f"No person named {query!r} in people.csv. "
+                               "Try part of the name, or a person_id.")
+    listed = "; ".join(f"{r.name} ({r.person_id}, {r.organization or 'no organization'})"
+                       for r in matches.head(MAX_MATCHES_LISTED).itertuples())
+    raise MentorMinerError(f"{len(matches)} people match {query!r}: {listed}. "
+                           "Pass a person_id to choose.")
+
+
+def _year(value) -> str:
+    year = pd.to_numeric(value, errors="coerce")
+    return str(int(year)) if pd.notna(year) else "----"
+
+
+def _cite(row) -> str:
+    page = pd.to_numeric(row.page, errors="coerce")
+    return f"{row.source_path} p.{int(page)}" if pd.notna(page) else str(row.source_path)
+
+
+def person_report(
+    query: str, appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame,
+) -> str:
+    """Plain-text report of one person for `mentor-miner show` (the CLI prints it)."""
+    person = find_person(query, people)
+    pid = person["person_id"]
+    frame = appearances.copy()
+    frame["event_key"] = event_key(frame)
+    frame["_year"] = pd.to_numeric(frame["year"], errors="coerce")
+    mine = frame[frame["person_id"] == pid].sort_values(
+        ["_year", "source_path", "page"], na_position="first", kind="mergesort")
+    lines = [f"{person['name']} ({pid})"]
+    if person.get("title") or person.get("organization"):
+        lines.append("  " + ", ".join(x for x in (person.get("title"), person.get("organization"))
+                                      if x))
+    lines.append(f"  {len(mine)} appearances at {mine['event_key'].nunique()} events; "
+                 f"variants: {person.get('variants', '')}")
+    lines += ["", "Timeline:"]
+    for row in mine.itertuples(index=False):
+        what = row.award if row.role == "award_recipient" and row.award else row.session
+        detail = f" — {what}" if what else ""
+        org = f" ({row.org_name})" if row.org_name else ""
+        lines.append(f"  {_year(row.year)}  {event_label(row.association, row.event):<12} "
+                     f"{row.role:<16}{detail}{org}   [{_cite(row)}]")
+    orgs = mine[mine["org_id"].fillna("") != ""]
+    lines += ["", "Organizations:"]
+    if orgs.empty:
+        lines.append("  (none printed)")
+    for org_id, group in orgs.groupby("org_id", sort=False):
+        years = ", ".join(sorted({_year(y) for y in group["year"]}))
+        lines.append(f"  {group['org_name'].iloc[-1]} ({years})")
+    lines += ["", "Co-speakers (same session):"]
+    lines += _co_speakers(frame, mine) or ["  (none)"]
+    lines += ["", "Their organizations as sponsors and exhibitors:"]
+    lines += _vendor_history(frame, set(orgs["org_id"]), organizations) or ["  (none)"]
+    return "\n".join(lines)
+
+
+def _co_speakers(frame: pd.DataFrame, mine: pd.DataFrame) -> list[str]:
+    sessions = mine[mine["session"].fillna("") != ""][["event_key", "session"]].drop_duplicates()
+    if sessions.empty:
+        return []
+    others = frame[(frame["person_id"].fillna("") != "")].merge(sessions,
+                                                               on=["event_key", "session"])
+    size = others.groupby(["event_key", "session"])["person_id"].transform("nunique")
+    others = others[(size <= MAX_SESSION_SIZE) & (~others["person_id"].isin(mine["person_id"]))]
+    counts = others.groupby("person_name")["event_key"].agg(
+        lambda s: ", ".join(sorted(set(s))))
+    return [f"  {name} ({where})" for name, where in counts.items()]
+
+
+def _vendor_history(frame: pd.DataFrame, org_ids: set[str],
+                    organizations: pd.DataFrame) -> list[str]:
+    rows = frame[frame["org_id"].isin(org_ids) & frame["role"].isin(["sponsor", "exhibitor"])]
+    lines = []
+    for org_id, group in rows.groupby("org_id", sort=False):
+        name = organizations.loc[organizations["org_id"] == org_id, "name"]
+        label = name.iloc[0] if len(name) else group["org_name"].iloc[0]
+        items = []
+        for row in group.drop_duplicates(["event_key", "role", "sponsor_tier"]).itertuples():
+            tier = f" {row.sponsor_tier}" if row.sponsor_tier else ""
+            items.append(f"{row.role}{tier} at {event_label(row.association, row.event)} "
+                         f"{_year(row.year)}")
+        lines.append(f"  {label}: {'; '.join(items)}")
+    return lines
