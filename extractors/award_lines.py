@@ -63,7 +63,8 @@ def citation_authors(citation: str) -> list[str]:
     if not match:
         raise ParseError(f"no 'Authors. YEAR.' opening in citation {citation[:60]!r}")
     names = [person_name(part) for part in SPLIT_RE.split(match.group("authors"))]
-    names = [name for name in names if name and CREDENTIALS_RE.sub("", name).strip(" .")]
+    names = [name for name in names  # "PhD" as its own item is not an author
+             if name and not (" " not in name and CREDENTIALS_RE.fullmatch(name))]
     if not names:
         raise ParseError(f"no author names in citation {citation[:60]!r}")
     return names

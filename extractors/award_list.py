@@ -98,7 +98,8 @@ class AwardList:
 
     def extract(self, path: Path) -> Extraction:
         suffix = path.suffix.lower()
-        head = path.open("rb").read(8)
+        with open(path, "rb") as fh:
+            head = fh.read(8)
         if suffix in (".md", ".markdown", ".txt"):
             return _announcements(path)
         if head.startswith(b"PK\x03\x04") or suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
@@ -168,6 +169,7 @@ def _table(path: Path, rows: list[dict]) -> Extraction:
         award = normalize_award(award)
         year = year_in(_pick(row, YEAR_KEYS))
         title, org = affiliation_org(as_text(_pick(row, AFFILIATION_KEYS)))
+        title = title or as_text(_pick(row, ("job_title", "position", "title")))
         citation = as_text(_pick(row, CITATION_KEYS))
         citation = re.sub(r"<[^>]*>", "", citation)
         venue = as_text(row.get("awarded") or row.get("conference") or row.get("event"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.errors import ExtractionError
-from pipeline.lines import clean_name
+from pipeline.lines import CREDENTIALS_RE, HONORIFICS, clean_name
 
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -50,21 +50,38 @@ def is_person_account(name: str) -> bool:
 def person_name(raw: object) -> str:
     """A printed name cleaned of honorifics and credentials (`Dr. Jane Doe, PhD` -> `Jane Doe`).
 
-    `clean_name` reads a bare two-letter surname such as `Ma` or `Md` as a credential (M.A.,
-    M.D.); when the name has no comma and would lose its last word that way, the word stays.
+    `clean_name` reads bare name words such as `Ma`, `Ba` or `Md` as credentials (M.A., B.A.,
+    M.D.); when it would drop such a word that no comma sets apart, a stricter cleaning keeps it.
+    Handles such as `HS-157` keep their digits.
 
-    >>> person_name("Dr. Jane Doe, PhD"), person_name("Wenxiu Ma")
-    ('Jane Doe', 'Wenxiu Ma')
+    >>> person_name("Dr. Jane Doe, PhD"), person_name("Wenxiu Ma"), person_name("Ba Aa")
+    ('Jane Doe', 'Wenxiu Ma', 'Ba Aa')
+    >>> person_name("Prof. Ann Lee MBA"), person_name("HS-157")
+    ('Ann Lee', 'HS-157')
     """
     if raw is None:
         return ""
     text = " ".join(str(raw).split())
     cleaned = clean_name(text)
-    last = text.split()[-1] if text else ""
-    if ("," not in text and re.fullmatch(r"[A-Z][a-z]", last) and cleaned
-            and not cleaned.endswith(last) and len(cleaned.split()) >= 1):
-        cleaned = f"{cleaned} {last}"
+    head = text.split(",")[0].split()
+    while len(head) > 1 and head[0].lower() in HONORIFICS:
+        head = head[1:]
+    kept = cleaned.split()
+    if any(re.fullmatch(r"[A-Z][a-z]+", token) and token not in kept for token in head):
+        return _strict_clean(text)
+    if head and re.fullmatch(r"[^\W\d_][\w.]*-\d+", head[-1]) and len(kept) <= len(head):
+        return text  # a handle such as "HS-157": the digits are the name, not a footnote mark
     return cleaned
+
+
+def _strict_clean(text: str) -> str:
+    tokens = text.split(",")[0].split()
+    while tokens and tokens[0].lower().rstrip(",") in HONORIFICS:
+        tokens.pop(0)
+    while len(tokens) > 1 and CREDENTIALS_RE.fullmatch(tokens[-1]) and not re.fullmatch(
+            r"[A-Z][a-z]+", tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def year_in(text: object) -> int | None:

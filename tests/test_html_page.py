@@ -1,0 +1,61 @@
+"""HTML pages: declared encoding honored, boilerplate ignored, headings become section cues."""
+
+from __future__ import annotations
+
+from extractors import registry
+from pipeline.recognize import find_appearances
+
+PAGE = (
+    '<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" '
+    'content="text/html; charset=ISO-8859-1"><title>ACME Summit 2019</title>'
+    '<script>var speaker = "Evil Person";</script><style>p {color: red}</style></head><body>'
+    '<nav><a href="/">Home</a> <a href="/x">John Navbar</a></nav>'
+    '<div class="cookie-banner">We use cookies, Jill Cookie</div>'
+    "<h1>ACME Summit 2019</h1><h2>Keynote Speakers</h2><ul>"
+    "<li>Jos\xe9 Mart\xednez, Chief Scientist, Globex Corporation</li>"
+    "<li>Ren\xe9e M\xfcller (Universit\xe4t Wien)</li></ul>"
+    "<h2>Panel: Careers</h2><p>Moderator: Ann Lee, Duke University<br>"
+    "Panelists: Bo Chen, MIT; Cy Diaz, Stanford University</p>"
+    "<h2>Award Winners</h2><table><tr><th>Name</th><th>Organization</th></tr>"
+    "<tr><td>Dee Fox</td><td>Initrode University</td></tr></table>"
+    '<h2>Gold Sponsors</h2><p><img src="a.png" alt="Initech logo"> '
+    '<img src="b.png" alt="Umbrella Corp"></p>'
+    "<footer><p>Copyright Jane Footer, Webmaster</p></footer></body></html>"
+).encode("latin-1")
+
+
+def test_html_page_encoding_boilerplate_and_roles(tmp_path):
+    path = tmp_path / "speakers.html"
+    path.write_bytes(PAGE)
+
+    extractor = registry.detect(path)
+    extraction = extractor.extract(path)
+    appearances = find_appearances(extraction.blocks)
+    people = {(a.person_name, a.role) for a in appearances if a.person_name}
+    orgs = {(a.org_name, a.sponsor_tier) for a in appearances if a.role == "sponsor"}
+
+    assert extractor.name == "html_page"
+    assert extraction.extra["encoding"] == "iso-8859-1"
+    assert {"José Martínez", "Renée Müller"} <= {b.text.split(",")[0].split(" (")[0]
+                                                  for b in extraction.blocks}
+    assert {("José Martínez", "keynote"), ("Renée Müller", "keynote"), ("Ann Lee", "moderator"),
+            ("Bo Chen", "panelist"), ("Cy Diaz", "panelist")} <= people
+    text = " ".join(b.text for b in extraction.blocks)
+    for boilerplate in ("Evil Person", "John Navbar", "Jane Footer", "Jill Cookie", "color"):
+        assert boilerplate not in text
+    assert [b.text for b in extraction.blocks if b.role_hint == "heading"] == [
+        "ACME Summit 2019", "Keynote Speakers", "Panel: Careers", "Award Winners",
+        "Gold Sponsors"]
+    assert {("Initech", "Gold"), ("Umbrella Corp", "Gold")} <= orgs
+    assert "Dee Fox, Initrode University" in [b.text for b in extraction.blocks]
+    assert extraction.year == 2019
+
+
+def test_html_page_utf8_meta_charset(tmp_path):
+    path = tmp_path / "index.htm"
+    path.write_bytes('<html><head><meta charset="utf-8"></head><body><h2>Program Committee'
+                     "</h2><p>Zoë Adeyemi, Łódź University</p></body></html>".encode())
+
+    blocks = registry.detect(path).extract(path).blocks
+
+    assert [b.text for b in blocks] == ["Program Committee", "Zoë Adeyemi, Łódź University"]
