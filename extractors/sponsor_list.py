@@ -34,6 +34,10 @@ TIER_KEYS = ("tier", "level", "sponsor_level", "sponsorship", "sponsorship_level
 BOOTH_KEYS = ("booth", "booth_number", "booth_no", "stand", "table")
 CONTACT_KEYS = ("contact", "contact_name", "representative", "rep", "person", "contacts",
                 "people", "representatives")
+# Keys of talk, paper and award records: such a list is not a sponsor list.
+NOT_SPONSOR_KEYS = {"authors", "author", "speakers", "speaker", "panelists", "presenters",
+                    "moderator", "moderators", "chair", "chairs", "abstract", "year", "award",
+                    "citation", "recipient", "recipients"}
 HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+)$")
 LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
@@ -64,7 +68,7 @@ class SponsorList:
                 return True
             keys = set(re.findall(r"^\s*-?\s*(\w+)\s*:", text, re.M))
             return bool(keys & set(TIER_KEYS + BOOTH_KEYS)) and bool(keys & set(ORG_KEYS)) and \
-                not keys & {"authors", "speakers", "year", "award", "citation"}
+                not keys & NOT_SPONSOR_KEYS
         if suffix in (".md", ".markdown"):
             headings = [m.group("text") for m in map(HEADING_RE.match, text.splitlines()) if m]
             return any(re.search(r"\b(sponsors?|exhibitors?|supporters?)\b", h, re.I)

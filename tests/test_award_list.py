@@ -72,8 +72,8 @@ def test_award_list_acm_citations(raw_corpus):
 def test_award_list_markdown_announcement(raw_corpus):
     path = raw_corpus / "sigcse" / "awards" / "2021-11-02-2022-Awards.md"
     text = path.read_text()
-    expected = {norm(m) for m in re.findall(r"(?:awarded to|authored by) <a [^>]*>\*\*([^*]+)\*\*",
-                                            text)}
+    bold_after = r"(?:awarded to|authored by) <a [^>]*>\*\*([^*]+)\*\*"
+    expected = {norm(m) for m in re.findall(bold_after, text)}
 
     extraction, appearances = recipients(path)
 
@@ -81,7 +81,8 @@ def test_award_list_markdown_announcement(raw_corpus):
     assert all(a.year == 2022 and "Award" in a.award for a in appearances)
     ericson = next(a for a in appearances if a.person_name == "Barbara Ericson")
     assert ericson.org_name == "University of Michigan"
-    assert ericson.award == "SIGCSE Award for Outstanding Contribution to Computer Science Education"
+    assert ericson.award == (
+        "SIGCSE Award for Outstanding Contribution to Computer Science Education")
 
 
 def test_award_list_csv_multi_recipient_and_xlsx(tmp_path):

@@ -1,0 +1,41 @@
+"""Sponsor and exhibitor lists: YAML tiers, Markdown headings, CSV rows with booths."""
+
+from __future__ import annotations
+
+import yaml
+
+from extractors import registry
+from pipeline.recognize import find_appearances
+
+
+def test_sponsor_list_yaml_tiers(raw_corpus):
+    path = raw_corpus / "sigcse" / "2018" / "supporters.yml"
+    expected = {(item["name"], tier) for tier, items in yaml.safe_load(path.read_text()).items()
+                for item in items}
+
+    extractor = registry.detect(path)
+    appearances = find_appearances(extractor.extract(path).blocks)
+
+    assert extractor.name == "sponsor_list"
+    assert {(a.org_name, a.sponsor_tier) for a in appearances} == expected
+    assert {a.role for a in appearances} == {"sponsor"}
+    assert not any(a.person_name for a in appearances)
+
+
+def test_sponsor_list_markdown_and_csv(tmp_path):
+    markdown = tmp_path / "sponsors.md"
+    markdown.write_text("# Our 2024 supporters\n\n## Platinum Sponsors\n\n- [Acme Corp](https://a)"
+                        "\n- **Globex** – data tools\n\n## Exhibitors\n\n* Initech (Booth 12)\n\n"
+                        "## Travel\n\nSome prose about hotels.\n")
+    table = tmp_path / "exhibitors.csv"
+    table.write_text("Company,Booth,Contact\nUmbrella Corp,101,Dr. Ann Lee\nHooli,102,\n")
+
+    from_markdown = find_appearances(registry.detect(markdown).extract(markdown).blocks)
+    from_csv = find_appearances(registry.detect(table).extract(table).blocks)
+
+    assert {(a.org_name, a.role, a.sponsor_tier, a.booth) for a in from_markdown} == {
+        ("Acme Corp", "sponsor", "Platinum", ""), ("Globex", "sponsor", "Platinum", ""),
+        ("Initech", "exhibitor", "", "12")}
+    assert {(a.org_name, a.person_name, a.role, a.booth) for a in from_csv} == {
+        ("Umbrella Corp", "", "exhibitor", "101"), ("Umbrella Corp", "Ann Lee", "exhibitor", "101"),
+        ("Hooli", "", "exhibitor", "102")}
