@@ -34,7 +34,7 @@ BIAS = 1.0                 # benefit of the doubt for a compatible name with no 
 PRIOR_CLIP = (-3.0, 3.0)   # name commonness term: -ln(expected namesakes)
 SHARED_ORG = 4.0
 OTHER_ORG_SAME_YEAR = -4.0
-OTHER_ORG_OTHER_YEAR = -2.5  # an employer change over the years
+OTHER_ORG_OTHER_YEAR = -1.5  # an employer change over the years
 SHARED_COSPEAKER = 3.0
 SHARED_SOURCE_ID = 6.0
 SHARED_ASSOCIATION = 0.5
@@ -251,7 +251,9 @@ class _Commonness:
     def prior(self, name: ParsedName) -> float:
         first = self.initial[name.first[:1]] if name.is_initial else self.first[name.first]
         last = min((self.last[p] for p in name.last_parts), default=self.total)
-        expected = max(first, 1) * max(last, 1) / max(self.total, 1)
+        # Other people with this first name and this surname, smoothed: in a small corpus
+        # every name looks unique, so the estimate must not run to zero.
+        expected = (max(first - 1, 0) + 0.5) * (max(last - 1, 0) + 0.5) / max(self.total, 1)
         return min(max(-math.log(expected), PRIOR_CLIP[0]), PRIOR_CLIP[1])
 
 

@@ -84,14 +84,14 @@ class ParsedName:
 
     @cached_property
     def key(self) -> str:
-        """First and last name: the identity key without middle names."""
-        return " ".join(p for p in (self.first, " ".join(self.last_parts)) if p)
+        """First and last name (surname parts joined by `-`): the identity key without middles."""
+        return " ".join(p for p in (self.first, "-".join(self.last_parts)) if p)
 
     @cached_property
     def full_key(self) -> str:
         """The key with middle initials: `john a smith`."""
         middle = " ".join(m[0] for m in self.middles)
-        return " ".join(p for p in (self.first, middle, " ".join(self.last_parts)) if p)
+        return " ".join(p for p in (self.first, middle, "-".join(self.last_parts)) if p)
 
     @property
     def initial(self) -> str:
@@ -124,6 +124,7 @@ def clean_name(raw: str) -> str:
     'Jane Doe'
     """
     text = unicodedata.normalize("NFKC", raw or "").replace("\u00a0", " ")
+    text = re.sub(r"\.(?=[^\W\d_])", ". ", text)  # "Dr.Jane", "J.R." -> "Dr. Jane", "J. R."
     text = re.sub(r"\s+", " ", text).strip(" ,;:*†‡§¶-–—•·")
     all_caps = text.upper() == text
     parts = [p.strip() for p in text.split(",")]
@@ -203,9 +204,17 @@ def person_key(name: str) -> str:
     >>> person_key("DOE, Jane Q.")
     'jane doe'
     >>> person_key("José  García-Pérez")
-    'jose garcia perez'
+    'jose garcia-perez'
+    >>> person_key("Pau Garcia i Quiles")
+    'pau garcia-quiles'
     """
-    return parse_name(name).key
+    key = parse_name(name).key
+    for _ in range(3):  # the key of a key is itself, even for names nameparser reads two ways
+        again = parse_name(key).key
+        if again == key:
+            break
+        key = again
+    return key
 
 
 def _first_relation(a: ParsedName, b: ParsedName) -> float | None:

@@ -15,6 +15,10 @@ LEGAL_SUFFIX_RE = re.compile(
     r"s\.?a|s\.?a\.?s|plc|pty|bv|b\.v|nv|oy|ab|srl|s\.r\.l|kg|se|pllc|p\.c|pc)\b\.?$",
     re.I,
 )
+FOLDED_SUFFIX_RE = re.compile(
+    r"\s+(inc|incorporated|corp|corporation|co|company|llc|llp|ltd|limited|gmbh|ag|sa|sas|plc|"
+    r"pty|bv|nv|oy|ab|srl|kg|se|pllc|pc)$"
+)
 # A comma-separated segment naming a unit inside an institution: "Dept. of CS, Duke University".
 DEPARTMENT_RE = re.compile(
     r"\b(dept|department|faculty|school of|college of|division|laboratory|lab|labs|center for|"
@@ -89,8 +93,11 @@ def org_key(name: str) -> str:
     for _ in range(2):
         text = LEGAL_SUFFIX_RE.sub("", text).strip(" ,.")
     text = _fold_words(text)
-    text = re.sub(r"^the\s+", "", text)
-    return text
+    while True:  # again on the folded words, so that a key is its own key
+        folded = re.sub(r"^the\s+", "", FOLDED_SUFFIX_RE.sub("", text))
+        if folded == text:
+            return text
+        text = folded
 
 
 def acronyms(key_words: list[str]) -> dict[str, str]:
@@ -162,6 +169,8 @@ def canonical_org_names(printed_by_key: Mapping[str, Counter]) -> dict[str, str]
     out = {}
     for key, counts in printed_by_key.items():
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Prefer a variant printed without units or country, then any spelled-out one.
         spelled = [n for n, _ in ranked if org_key(n) == key and not _looks_like_acronym(n)]
-        out[key] = spelled[0] if spelled else ranked[0][0]
+        clean = [n for n in spelled if strip_units(n) == n]
+        out[key] = strip_units((clean or spelled or [ranked[0][0]])[0])
     return out

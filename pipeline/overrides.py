@@ -67,14 +67,14 @@ class Split:
     where: str = ""
 
     def matches(self, source_path: str, org_key: str, name_key: str) -> bool:
-        from pipeline.names import person_key
+        from pipeline.names import parse_name
         from pipeline.orgs import org_key as fold_org
 
         if self.source_path and not fnmatch.fnmatchcase(source_path, self.source_path):
             return False
         if self.org and fold_org(self.org) != org_key:
             return False
-        return not (self.name and person_key(self.name) != name_key)
+        return not (self.name and parse_name(self.name).key != name_key)
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def apply_person_overrides(
                            split.person_id)
     if not overrides.merges:
         return ids
-    from pipeline.names import person_key
+    from pipeline.names import parse_name
 
     present = set(ids)
     by_name: dict[str, dict[str, int]] = {}
@@ -193,8 +193,8 @@ def apply_person_overrides(
             sources, target = [merge.person_id], merge.into_person_id
             missing = [p for p in (merge.person_id, target) if p not in present]
         else:
-            targets = by_name.get(person_key(merge.name_b), {})
-            sources = list(by_name.get(person_key(merge.name_a), {}))
+            targets = by_name.get(parse_name(merge.name_b).key, {})
+            sources = list(by_name.get(parse_name(merge.name_a).key, {}))
             target = max(targets, key=lambda p: (targets[p], p)) if targets else ""
             missing = [n for n, found in ((merge.name_a, sources), (merge.name_b, target))
                        if not found]

@@ -1,0 +1,94 @@
+"""Person-name normalization (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.names import clean_name, name_relation, parse_name, person_key
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("Jane Doe", "jane doe"),
+        ("Dr. Jane Doe", "jane doe"),
+        ("Prof. Dr. Hans Müller", "hans muller"),
+        ("Jane Doe, PhD", "jane doe"),
+        ("Jane Doe, Ph.D., SHRM-SCP", "jane doe"),
+        ("Jane Doe, MBA, CPA", "jane doe"),
+        ("Jane Doe FACM", "jane doe"),
+        ("Doe, Jane", "jane doe"),
+        ("DOE, JANE Q.", "jane doe"),
+        ("JANE DOE", "jane doe"),
+        ("Jane Q. Doe", "jane doe"),
+        ("Robert (Bob) Smith", "robert smith"),
+        ('Robert "Bob" Smith', "robert smith"),
+        ("Phil Coval (rzr)", "phil coval"),
+        ("José García-Pérez", "jose garcia-perez"),
+        ("Ludwig van Beethoven", "ludwig beethoven"),
+        ("Omar al-Rashid", "omar rashid"),
+        ("Sebastian Dröge", "sebastian droge"),
+        ("Smith, John, Jr.", "john smith"),
+        ("Jean-Yves Perrier", "jeanyves perrier"),
+        ("  Michael  Hunger ", "michael hunger"),
+    ],
+)
+def test_names_person_key(printed: str, key: str) -> None:
+    assert person_key(printed) == key
+
+
+def test_names_display_truecases_all_caps() -> None:
+    assert parse_name("JANE DOE, PHD").display == "Jane Doe"
+    assert parse_name("Dr. Jane Doe, SHRM-SCP").display == "Jane Doe"
+
+
+def test_names_credentials_keep_last_first() -> None:
+    assert clean_name("Doe, Jane") == "Doe, Jane"
+    assert clean_name("Doe, Jane, SHRM-SCP, CPA") == "Doe, Jane"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bob Smith", "Robert Smith"),
+        ("Dan Brown", "Daniel Brown"),
+        ("Phil Coval", "Philippe Coval"),
+        ("J. Smith", "John Smith"),
+        ("David Teller", "David Rajchenbach-Teller"),
+        ("Pau Garcia Quiles", "Pau Garcia i Quiles"),
+        ("John A. Smith", "John Smith"),
+        ("Zeeshan Ali (Khattak)", "Zeeshan Ali"),
+    ],
+)
+def test_names_variants_may_match(a: str, b: str) -> None:
+    assert name_relation(parse_name(a), parse_name(b)) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("John Smith", "Jane Smith"),
+        ("John A. Smith", "John B. Smith"),
+        ("J. Smith", "K. Smith"),
+        ("Ann Lee", "Ann Park"),
+    ],
+)
+def test_names_different_people_cannot_match(a: str, b: str) -> None:
+    assert name_relation(parse_name(a), parse_name(b)) is None
+
+
+NAMEISH = st.lists(
+    st.sampled_from(list("abcdeéöxyzABCDEXYZ .,-'()\"") + ["PhD", "Dr.", "van ", "Ø", "Jr."]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(NAMEISH)
+def test_names_normalizing_twice_is_normalizing_once(text: str) -> None:
+    key = person_key(text)
+    assert person_key(key) == key
+    cleaned = clean_name(text)
+    assert clean_name(cleaned) == cleaned

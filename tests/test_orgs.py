@@ -1,0 +1,89 @@
+"""Organization normalization and kinds (issue 5)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.orgkind import org_kind
+from pipeline.orgs import org_key, resolve_org_names
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("Acme, Inc.", "acme"),
+        ("ACME Corporation", "acme"),
+        ("The Acme Company", "acme"),
+        ("Smith & Jones LLP", "smith and jones"),
+        ("Smith and Jones", "smith and jones"),
+        ("Dept. of CS, Duke University", "duke university"),
+        ("Department of Computer Science, Duke University, USA", "duke university"),
+        ("Duke University, Department of Computer Science", "duke university"),
+        ("Aarhus University, Denmark", "aarhus university"),
+        ("Aarhus University (Denmark)", "aarhus university"),
+        ("University of California, Berkeley", "university of california berkeley"),
+        ("The University of Memphis", "university of memphis"),
+        ("Université de Montréal", "universite de montreal"),
+        ("Siemens AG", "siemens"),
+    ],
+)
+def test_orgs_key(printed: str, key: str) -> None:
+    assert org_key(printed) == key
+
+
+def test_orgs_acronyms_join_their_expansion_from_the_corpus() -> None:
+    printed = ["UIUC", "University of Illinois at Urbana-Champaign", "MIT",
+               "Massachusetts Institute of Technology", "UC San Diego",
+               "University of California, San Diego", "CMU", "ACM"]
+    keys = resolve_org_names(printed)
+    assert keys["UIUC"] == keys["University of Illinois at Urbana-Champaign"]
+    assert keys["MIT"] == keys["Massachusetts Institute of Technology"]
+    assert keys["UC San Diego"] == keys["University of California, San Diego"]
+    # No expansion printed: the acronym stands for itself.
+    assert keys["CMU"] == "cmu" and keys["ACM"] == "acm"
+
+
+def test_orgs_ambiguous_acronym_is_left_alone() -> None:
+    keys = resolve_org_names(["ABC", "Alpha Beta Center", "Acme Big Cheese"])
+    assert keys["ABC"] == "abc"
+
+
+def test_orgs_aliases_win() -> None:
+    keys = resolve_org_names(["IBM Research", "IBM"], aliases={"IBM Research": "IBM"})
+    assert keys["IBM Research"] == keys["IBM"] == "ibm"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Duke University", "university"),
+        ("Harvard Law School", "university"),
+        ("Massachusetts Institute of Technology", "university"),
+        ("Deloitte LLP", "consultancy"),
+        ("Acme Consulting Group", "consultancy"),
+        ("Robert Half", "recruiting firm"),
+        ("TalentBridge Staffing", "recruiting firm"),
+        ("Jackson Lewis P.C.", "law firm"),
+        ("Smith & Jones LLP", "law firm"),
+        ("Society for Human Resource Management", "association"),
+        ("ACM SIGCSE", "association"),
+        ("National Science Foundation", "government"),
+        ("U.S. Department of Labor", "government"),
+        ("Google", "company"),
+        ("Initech Systems Inc.", "company"),
+        ("Zyxwv", "other"),
+    ],
+)
+def test_orgkind_kinds(name: str, kind: str) -> None:
+    assert org_kind(name) == kind
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("abcXYZ &,.-()") + ["Inc", "LLP", "The ", "Dept. of ",
+                                                         "Denmark", "Univ."]),
+                max_size=25).map("".join))
+def test_orgs_normalizing_twice_is_normalizing_once(text: str) -> None:
+    key = org_key(text)
+    assert org_key(key) == key

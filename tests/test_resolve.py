@@ -1,0 +1,209 @@
+"""Resolve: one person, one row (issue 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from resolution_data import (
+    fosdem_appearances,
+    pairwise_scores,
+    person_year_records,
+    synthetic_appearances,
+)
+
+from pipeline.resolve import resolve
+from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS
+
+BASE = dict(page=None, role="speaker", title="", session="", award="", sponsor_tier="", booth="",
+            event="", source_person_id="")
+
+
+def _rows(*specs: tuple) -> pd.DataFrame:
+    """(doc_id, association, year, person_name, org_name[, session]) -> appearances."""
+    rows = []
+    for n, spec in enumerate(specs):
+        doc, assoc, year, name, org, *rest = spec
+        rows.append({**BASE, "appearance_id": f"a{n}", "doc_id": doc,
+                     "source_path": f"{assoc}/{year}/{doc}.pdf", "association": assoc,
+                     "year": year, "person_name": name, "org_name": org,
+                     "session": rest[0] if rest else ""})
+    return pd.DataFrame(rows)
+
+
+def _id_of(appearances: pd.DataFrame, name: str, org: str | None = None) -> set[str]:
+    rows = appearances[appearances["person_name"] == name]
+    if org is not None:
+        rows = rows[rows["org_name"] == org]
+    return set(rows["person_id"])
+
+
+def test_resolve_tables_keep_the_contract_columns() -> None:
+    appearances, people, organizations = resolve(_rows(("d1", "acm", 2020, "Ann Lee", "Acme")))
+    assert list(people.columns[: len(PEOPLE_COLUMNS)]) == list(PEOPLE_COLUMNS)
+    assert list(organizations.columns[: len(ORGANIZATION_COLUMNS)]) == list(ORGANIZATION_COLUMNS)
+    assert appearances["person_id"].iloc[0] == people["person_id"].iloc[0]
+
+
+def test_resolve_variants_become_one_person() -> None:
+    appearances, people, _ = resolve(_rows(
+        ("d1", "shrm", 2019, "Dr. Robert Smith, SHRM-SCP", "Acme Inc."),
+        ("d2", "shrm", 2021, "SMITH, BOB", "ACME"),
+        ("d3", "shrm", 2023, "Robert Smith", "Globex Corporation"),
+    ))
+    assert appearances["person_id"].nunique() == 1
+    person = people.iloc[0]
+    assert person["name"] == "Robert Smith"
+    assert person["organization"] == "Globex Corporation"  # latest employer
+    assert (person["first_year"], person["last_year"]) == (2019, 2023)
+    assert person["n_events"] == 3
+    assert person["variants"] == "Dr. Robert Smith, SHRM-SCP; Robert Smith; SMITH, BOB"
+
+
+def test_resolve_namesakes_with_conflicting_evidence_stay_apart() -> None:
+    appearances, people, _ = resolve(_rows(
+        ("d1", "acm", 2020, "John Smith", "Duke University"),
+        ("d1", "acm", 2020, "John Smith", "Acme Consulting"),   # same program, two employers
+        ("d2", "ieee", 2021, "John Smith", "Duke University"),
+        ("d3", "shrm", 2021, "John Smith", "Globex"),          # same year, other field
+    ))
+    duke = _id_of(appearances, "John Smith", "Duke University")
+    assert len(duke) == 1
+    assert not duke & _id_of(appearances, "John Smith", "Acme Consulting")
+    assert not duke & _id_of(appearances, "John Smith", "Globex")
+    assert len(people) == 3
+
+
+def test_resolve_employer_change_of_a_distinctive_name_is_one_person() -> None:
+    appearances, _, _ = resolve(_rows(
+        ("d1", "acm", 2016, "Philippe Coval", "Samsung"),
+        ("d2", "acm", 2018, "Phil Coval (rzr)", "Intel"),
+        ("d3", "acm", 2018, "Ann Lee", "Intel"),
+    ))
+    assert len(_id_of(appearances, "Philippe Coval") | _id_of(appearances, "Phil Coval (rzr)")) == 1
+
+
+def test_resolve_co_speakers_link_an_initial() -> None:
+    appearances, _, _ = resolve(_rows(
+        ("d1", "acm", 2020, "Jane Q. Public", "", "Teaching with robots"),
+        ("d1", "acm", 2020, "Wei Zhang", "", "Teaching with robots"),
+        ("d2", "acm", 2022, "J. Public", "", "Robots, again"),
+        ("d2", "acm", 2022, "Wei Zhang", "", "Robots, again"),
+        ("d3", "acm", 2022, "John Public", "", ""),
+    ))
+    assert _id_of(appearances, "J. Public") == _id_of(appearances, "Jane Q. Public")
+    assert _id_of(appearances, "John Public") != _id_of(appearances, "Jane Q. Public")
+
+
+def test_resolve_source_ids_join_names_only_when_compatible() -> None:
+    frame = _rows(
+        ("d1", "fosdem", 2014, "Razvan Crainea", ""),
+        ("d2", "fosdem", 2016, "Vlad Paiu", ""),
+        ("d1", "fosdem", 2014, "Victor Stinner (haypo)", ""),
+        ("d2", "fosdem", 2016, "Victor Stinner", ""),
+    )
+    frame["source_person_id"] = ["frab:1789", "frab:1789", "frab:3571", "frab:3571"]
+    appearances, people, _ = resolve(frame)
+    assert _id_of(appearances, "Razvan Crainea") != _id_of(appearances, "Vlad Paiu")
+    assert len(people) == 3
+
+
+def test_resolve_organizations_fold_acronyms_departments_and_countries() -> None:
+    appearances, _, organizations = resolve(_rows(
+        ("d1", "acm", 2020, "Ann Lee", "University of Illinois at Urbana-Champaign"),
+        ("d2", "acm", 2021, "Bo Chen", "UIUC"),
+        ("d2", "acm", 2021, "Cy Diaz", "Dept. of CS, Duke University"),
+        ("d3", "acm", 2022, "Di Eng", "Duke University, USA"),
+        ("d3", "acm", 2022, "", "Aarhus University, Denmark"),
+    ))
+    assert appearances["org_id"].nunique() == 3
+    uiuc = organizations[organizations["variants"].str.contains("UIUC")].iloc[0]
+    assert uiuc["name"] == "University of Illinois at Urbana-Champaign"
+    assert uiuc["kind"] == "university"
+    assert set(organizations["name"]) >= {"Duke University", "Aarhus University"}
+
+
+def test_resolve_ids_survive_adding_a_document() -> None:
+    first = _rows(
+        ("d1", "acm", 2020, "Ann Lee", "Acme"),
+        ("d1", "acm", 2020, "Bo Chen", ""),
+        ("d2", "acm", 2021, "Cy Diaz", "Duke University"),
+        ("d2", "acm", 2021, "John Smith", "Initech"),
+    )
+    added = _rows(
+        ("d3", "ieee", 2022, "Dana Fox", "Globex"),
+        ("d3", "ieee", 2022, "Bo Chen", "Umbrella"),
+        ("d3", "ieee", 2022, "Eve Gray", ""),
+    )
+    before, _, _ = resolve(first)
+    after, _, _ = resolve(pd.concat([added, first], ignore_index=True))  # order changes too
+    untouched = ("Ann Lee", "Cy Diaz", "John Smith", "Bo Chen")
+    for name in untouched:
+        assert _id_of(before, name) == _id_of(after[after["doc_id"] != "d3"], name), name
+
+
+def _write(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_resolve_overrides_merge_split_and_alias_survive_reruns(tmp_path: Path) -> None:
+    frame = _rows(
+        ("d1", "acm", 2020, "Ann Lee", "Acme"),
+        ("d2", "acm", 2021, "Ann Lee", "Acme"),
+        ("d3", "acm", 2022, "Ann Lee", "Acme"),
+        ("d1", "acm", 2020, "Kim Park", "IBM Research"),
+        ("d2", "acm", 2021, "Kimberly Parker-Jones", "IBM"),
+        ("d3", "acm", 2022, "Ted Ng", ""),
+        ("d3", "acm", 2022, "Theodore Ng", "Zeta"),
+    )
+    appearances, people, _ = resolve(frame)
+    ann = _id_of(appearances, "Ann Lee").pop()
+    kim, kimberly = _id_of(appearances, "Kim Park").pop(), _id_of(
+        appearances, "Kimberly Parker-Jones").pop()
+    assert kim != kimberly
+
+    overrides = tmp_path / "overrides"
+    _write(overrides, "merge.csv",
+           f"person_id,into_person_id,name_a,name_b,note\n{kim},{kimberly},,,same person\n"
+           ",,Ted Ng,Theodore Ng,\n")
+    _write(overrides, "split.csv", f"person_id,source_path,org,name\n{ann},acm/2022/*,,\n")
+    _write(overrides, "aliases.csv", "alias,canonical\nIBM Research,IBM\n")
+    for _ in range(2):  # a re-run reads the same files and gives the same answer
+        appearances, people, organizations = resolve(frame, overrides_dir=overrides)
+        assert _id_of(appearances, "Kim Park") == _id_of(appearances, "Kimberly Parker-Jones") \
+            == {kimberly}
+        assert len(_id_of(appearances, "Ted Ng") | _id_of(appearances, "Theodore Ng")) == 1
+        ann_ids = _id_of(appearances, "Ann Lee")
+        assert len(ann_ids) == 2 and ann in ann_ids
+        assert set(appearances.loc[appearances["person_id"] == ann, "doc_id"]) == {"d1", "d2"}
+        ibm = appearances[appearances["org_name"].str.startswith("IBM")]
+        assert ibm["org_id"].nunique() == 1
+    assert not (overrides / "people.csv").exists()
+    assert sorted(p.name for p in overrides.iterdir()) == ["aliases.csv", "merge.csv", "split.csv"]
+
+
+def test_resolve_overrides_bad_header_names_the_file(tmp_path: Path) -> None:
+    from pipeline.errors import MentorMinerError
+
+    _write(tmp_path, "merge.csv", "who,whom\na,b\n")
+    with pytest.raises(MentorMinerError, match="merge.csv: header who,whom lacks the columns"):
+        resolve(_rows(("d1", "acm", 2020, "Ann Lee", "")), overrides_dir=tmp_path)
+
+
+def test_resolve_fosdem_identities_across_years(raw_corpus: Path) -> None:
+    fosdem = fosdem_appearances(raw_corpus)
+    appearances, _, _ = resolve(fosdem)
+    records = person_year_records(fosdem, appearances["person_id"])
+    scores = pairwise_scores(list(records["truth"]), list(records["predicted"]))
+    assert scores["precision"] >= 0.99
+    assert scores["recall"] >= 0.985
+
+
+def test_resolve_synthetic_people_with_namesakes() -> None:
+    synthetic = synthetic_appearances(10_000, 3_000, namesakes=0.05, seed=7)
+    appearances, people, _ = resolve(synthetic)
+    scores = pairwise_scores(list(synthetic["truth"]), list(appearances["person_id"]))
+    assert scores["f1"] >= 0.97
+    assert abs(len(people) - 3_000) < 300
