@@ -10,7 +10,7 @@ from importlib import resources
 
 from nameparser import HumanName
 from nameparser.config import Constants
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import Levenshtein
 
 # Credentials printed after a name ("Jane Doe, PhD, SHRM-SCP"). Matched case-insensitively
 # without dots; anything else in ALL-CAPS after a comma is treated as a credential too.
@@ -233,9 +233,10 @@ def _first_relation(a: ParsedName, b: ParsedName) -> float | None:
     if any(canonical_firsts(x) & canonical_firsts(y) for x in alts_a for y in alts_b):
         return -0.5
     short, long = sorted((fa, fb), key=len)
-    if len(short) >= 3 and long.startswith(short):
-        return -1.0
-    if min(len(fa), len(fb)) >= 4 and JaroWinkler.similarity(fa, fb) >= 0.9:
+    # A short form ("Phil"/"Philippe", "Chris"/"Christine"), not a sibling name ("Min"/"Ming").
+    if len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short):
+        return -1.5
+    if min(len(fa), len(fb)) >= 5 and Levenshtein.distance(fa, fb) <= 1:  # a typo
         return -2.0
     return None
 
@@ -252,7 +253,7 @@ def _last_relation(a: ParsedName, b: ParsedName) -> float | None:
     if sa and sb and xa == xb:
         return -0.5
     if len(la) == 1 and len(lb) == 1 and min(len(la[0]), len(lb[0])) >= 5:
-        if JaroWinkler.similarity(la[0], lb[0]) >= 0.93:
+        if Levenshtein.distance(la[0], lb[0]) <= 1:  # a typo
             return -2.0
     return None
 
@@ -271,7 +272,9 @@ def name_relation(a: ParsedName, b: ParsedName) -> float | None:
     >>> name_relation(parse_name("Phil Coval"), parse_name("Philippe Coval"))
     -0.5
     >>> name_relation(parse_name("Chris Lee"), parse_name("Christoph Lee"))
-    -1.0
+    -1.5
+    >>> name_relation(parse_name("Michael Rogers"), parse_name("Michelle Rogers")) is None
+    True
     >>> name_relation(parse_name("Bob Smith"), parse_name("Robert Smith"))
     -0.5
     >>> name_relation(parse_name("John A. Smith"), parse_name("John B. Smith")) is None

@@ -242,8 +242,8 @@ def summarize_organizations(
     organizations = pd.DataFrame({
         "name": names,
         "variants": variants,
-        "kind": [org_kind(names[oid], roles[oid], variants=variants[oid].split("; "))
-                 for oid in names.index],
+        "kind": pd.Series([org_kind(names[oid], roles[oid], variants=variants[oid].split("; "))
+                           for oid in names.index], index=names.index, dtype=object),
         "n_appearances": grouped.size(),
         "n_events": grouped["event_key"].nunique(),
         "roles": roles_joined,
