@@ -17,6 +17,8 @@ logger = logging.getLogger("pipeline")
 RAW_DEFAULT = Path("data/raw")
 OUT_DEFAULT = Path("data/processed")
 EXIT_SOME_FAILED = 3
+OUTREACH_DEFAULT = Path("data/overrides/outreach.csv")
+MENTOR_TYPES = ("recognized", "vendor/consultant", "profession-focused", "industry-focused")
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -81,10 +83,14 @@ def _progress_factory(silent: bool):
               type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Folder with merge.csv, split.csv, aliases.csv "
                    "[default: data/overrides when it exists].")
+@click.option("--outreach", "outreach_path", default=None,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Your follow-up notes (person_id, status, last_contact, notes), joined into "
+                   "the shortlist, never written [default: data/overrides/outreach.csv].")
 def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weights: Path | None,
         silent: bool, strict: bool, cache_dir: Path | None, no_cache: bool, executor: str,
         scheduler: str | None, timeout: float, memory_mb: int,
-        overrides_dir: Path | None) -> None:
+        overrides_dir: Path | None, outreach_path: Path | None) -> None:
     """Run every stage over RAW_DIR and write the tables to --out.
 
     \b
@@ -105,7 +111,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
                               progress_factory=_progress_factory(silent), cache_dir=cache_dir,
                               limits=Limits(timeout_s=timeout, memory_mb=memory_mb),
                               executor=executor, scheduler=scheduler,
-                              overrides_dir=overrides_dir or _default_overrides())
+                              overrides_dir=overrides_dir or _default_overrides(),
+                              outreach_path=outreach_path or OUTREACH_DEFAULT)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
     _summary(result)
@@ -181,3 +188,115 @@ def cache_clear(cache_dir: Path | None) -> None:
 
     removed = DocumentCache(cache_dir or default_cache_dir()).clear()
     click.echo(f"removed {removed} cached documents")
+
+
+# --- issue 6: shortlist, show, graph ---
+
+_processed_option = click.option(
+    "--processed", "-i", "processed_dir", default=OUT_DEFAULT, show_default=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder `mentor-miner run` wrote.")
+
+
+@cli.command()
+@_processed_option
+@click.option("--out", "-o", "out_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="CSV to write [default: print the top rows].")
+@click.option("--association", "-a", multiple=True, help="Only this association (repeatable).")
+@click.option("--since", type=int, default=None, help="Only appearances from this year on.")
+@click.option("--role", multiple=True, type=click.Choice(
+    ["keynote", "speaker", "panelist", "moderator", "chair", "organizer", "committee", "board",
+     "award_recipient"]), help="Only people who held this role (repeatable).")
+@click.option("--min-events", type=int, default=1, show_default=True,
+              help="Only people at this many distinct events or more.")
+@click.option("--top", "-n", type=int, default=None, help="Keep the best N.")
+@click.option("--exclude-org", multiple=True,
+              help="Drop people whose current organization matches (repeatable).")
+@click.option("--topic", default=None,
+              help='Re-rank by relevance to comma-separated phrases ("machine learning, career").')
+@click.option("--mentor-type", multiple=True, type=click.Choice(MENTOR_TYPES),
+              help="Only this mentor type (repeatable).")
+@click.option("--status", multiple=True,
+              help="Only this outreach status (repeatable; `none` = not in outreach.csv).")
+@click.option("--outreach", "outreach_path", default=None,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Your follow-up notes [default: data/overrides/outreach.csv].")
+@click.option("--weights", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="YAML file overriding ranking weights.")
+def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str, ...],
+              since: int | None, role: tuple[str, ...], min_events: int, top: int | None,
+              exclude_org: tuple[str, ...], topic: str | None, mentor_type: tuple[str, ...],
+              status: tuple[str, ...], outreach_path: Path | None,
+              weights: Path | None) -> None:
+    """Rank the processed tables again with filters and write a shortlist CSV.
+
+    \b
+    Example:
+      mentor-miner shortlist --association sigcse --since 2016 --top 50 -o sigcse.csv
+    """
+    from pipeline.errors import MentorMinerError
+    from pipeline.runner import shortlist_from_processed, write_table
+    from pipeline.shortlist import Filters
+
+    filters = Filters(association=association, since=since, role=role, min_events=min_events,
+                      top=top, exclude_org=exclude_org, mentor_type=mentor_type, status=status)
+    try:
+        table = shortlist_from_processed(processed_dir, filters=filters, weights_path=weights,
+                                         outreach_path=outreach_path or OUTREACH_DEFAULT,
+                                         topic=topic)
+        if out_path is not None:
+            write_table(table, out_path)
+    except MentorMinerError as e:
+        raise click.ClickException(str(e)) from e
+    for row in table.head(10 if out_path else 25).itertuples(index=False):
+        org = f" ({row.organization})" if row.organization else ""
+        click.echo(f"{row.rank:>4}. {row.name}{org} [{row.mentor_type}] {row.score:.3f} — "
+                   f"{row.why}")
+    click.echo(f"{len(table)} candidates" + (f" written to {out_path}" if out_path else ""))
+
+
+@cli.command()
+@click.argument("name")
+@_processed_option
+def show(name: str, processed_dir: Path) -> None:
+    """Print a person's timeline with evidence, organizations and co-speakers.
+
+    \b
+    Example:
+      mentor-miner show "Barbara Ericson"
+    """
+    from pipeline.errors import MentorMinerError
+    from pipeline.runner import read_processed
+    from pipeline.show import person_report
+
+    try:
+        tables = read_processed(processed_dir)
+        click.echo(person_report(name, tables["appearances"], tables["people"],
+                                 tables["organizations"]))
+    except MentorMinerError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@cli.command()
+@_processed_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default="graphml",
+              show_default=True, help="File format (Gephi, Cytoscape and yEd read both).")
+@click.option("--out", "-o", "out_path", required=True,
+              type=click.Path(path_type=Path, dir_okay=False), help="File to write.")
+@click.option("--weights", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="YAML file overriding role weights (edge `weight`).")
+def graph(processed_dir: Path, fmt: str, out_path: Path, weights: Path | None) -> None:
+    """Write the people–organization–event–association–award graph.
+
+    \b
+    Example:
+      mentor-miner graph --format gexf --out mentors.gexf
+    """
+    from pipeline.errors import MentorMinerError
+    from pipeline.runner import write_graph
+
+    try:
+        nodes, edges = write_graph(processed_dir, out_path, fmt=fmt, weights_path=weights)
+    except MentorMinerError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"{nodes} nodes, {edges} edges written to {out_path}")

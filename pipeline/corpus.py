@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 IGNORED_NAMES = {"sources.csv", "MANIFEST.tsv", ".DS_Store", "Thumbs.db", "desktop.ini"}
-SOURCES_COLUMNS = ("source_path", "association", "year", "event", "kind")
+SOURCES_COLUMNS = (
+    "source_path", "association", "year", "event", "kind", "industry", "profession",
+)
 
 
 def content_id(path: Path) -> str:
@@ -75,6 +77,27 @@ def read_sources(raw_dir: Path) -> dict[str, dict[str, str]]:
     return overrides
 
 
+def read_association_profiles(raw_dir: Path) -> dict[str, dict[str, str]]:
+    """`industry`/`profession` per association from sources.csv rows without a source_path.
+
+    A row `association,industry,profession` (`sigcse,higher education,computing educator`)
+    declares them for every file of the association; a per-file row may override them.
+    """
+    path = raw_dir / "sources.csv"
+    if not path.exists():
+        return {}
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    profiles = {}
+    for row in rows:
+        association = (row.get("association") or "").strip()
+        if association and not (row.get("source_path") or "").strip():
+            profiles[association.lower()] = {
+                k: (row.get(k) or "").strip() for k in ("industry", "profession")
+            }
+    return profiles
+
+
 def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
     """One row per file under raw_dir: `<association>/<year-or-topic>/<file>` gives the metadata.
 
@@ -84,6 +107,7 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
     """
     raw_dir = Path(raw_dir)
     overrides = read_sources(raw_dir)
+    profiles = read_association_profiles(raw_dir)
     rows = []
     for path in walk_files(raw_dir, follow_symlinks=follow_symlinks):
         rel = path.relative_to(raw_dir.resolve()).as_posix()
@@ -109,10 +133,13 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
                 "association": association, "year": year, "pages": None, "status": status,
                 "message": message, "appearances": 0, "event": override.get("event", ""),
                 "path": str(path), "year_override": year_override,
+                **{k: override.get(k) or profiles.get(association.lower(), {}).get(k, "")
+                   for k in ("industry", "profession")},
             }
         )
     documents = pd.DataFrame(
-        rows, columns=[*DOCUMENT_COLUMNS, "event", "path", "year_override"]
+        rows, columns=[*DOCUMENT_COLUMNS, "event", "path", "year_override", "industry",
+                       "profession"]
     )
     logger.info("discover: %d files under %s", len(documents), raw_dir)
     return documents

@@ -44,7 +44,8 @@ def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
     closing remarks) counts as ``organizer``: a master of ceremonies is not a keynote speaker.
     """
     rows = appearances[appearances["person_id"].fillna("") != ""].copy()
-    rows = rows[~_matches(rows["person_name"], _pattern(weights.get("not_a_person", []), whole=True))]
+    groups = _pattern(weights.get("not_a_person", []), whole=True)
+    rows = rows[~_matches(rows["person_name"], groups)]
     rows["event_key"] = event_key(rows) if len(rows) else pd.Series(dtype=str)
     rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
     hosting = _matches(rows["session"], _pattern(weights.get("host_sessions", [])))

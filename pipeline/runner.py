@@ -58,8 +58,8 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
         if extractor is None:
             result.status = "error"
             result.message = (
-                f"{doc['source_path']}: not a document kind mentor-miner reads "
-                f"(tried: {', '.join(registry.names())})"
+                f"{doc['source_path']}: not a document kind mentor-miner reads; "
+                f"{registry.describe(path, head)} (tried: {', '.join(registry.names())})"
             )
             return result
         result.kind = extractor.name
@@ -204,6 +204,7 @@ def run_pipeline(
     weights_path: Path | None = None, progress_factory=None, top: int | None = None,
     cache_dir: Path | None = None, limits=None, executor: str = "local",
     scheduler: str | None = None, overrides_dir: Path | None = None,
+    outreach_path: Path | None = None,
 ) -> RunResult:
     """Every stage in order; outputs are written to a temporary folder and swapped in at the end."""
     from pipeline.config import load_weights
@@ -235,10 +236,15 @@ def run_pipeline(
         if cache is not None:
             logger.info("cache: %d documents reused, %d read", cache.hits, cache.misses)
         logger.info("appearances: %d rows from %d documents", len(appearances), len(documents))
+        appearances = attach_sources(appearances, documents)
         appearances, people, organizations = resolve(appearances, overrides_dir=overrides_dir)
-        graph = build_graph(appearances, people, organizations)
+        from pipeline.vendors import rank_vendors
+
+        organizations = rank_vendors(appearances, organizations, weights=weights)
+        graph = build_graph(appearances, people, organizations, weights=weights)
         scores = rank_people(appearances, graph, weights=weights)
-        shortlist = build_shortlist(appearances, people, organizations, scores, top=top)
+        shortlist = build_shortlist(appearances, people, organizations, scores, top=top,
+                                    weights=weights, outreach=read_outreach(outreach_path))
         write_outputs(out_dir, documents=documents, appearances=appearances, people=people,
                       organizations=organizations, shortlist=shortlist, graph=graph)
     return RunResult(documents, appearances, people, organizations, shortlist, out_dir)
@@ -258,7 +264,9 @@ def write_outputs(out_dir: Path, *, documents, appearances, people, organization
         write_csv(appearances, stage / "appearances.csv")
         write_parquet(appearances, stage / "appearances.parquet")
         write_csv(people[list(PEOPLE_COLUMNS)], stage / "people.csv")
-        write_csv(organizations[list(ORGANIZATION_COLUMNS)], stage / "organizations.csv")
+        write_csv(organizations[[*ORGANIZATION_COLUMNS, *[
+            c for c in organizations.columns if c not in ORGANIZATION_COLUMNS]]],
+            stage / "organizations.csv")
         write_csv(shortlist, stage / "shortlist.csv")
         nx.write_graphml(_graphml_safe(graph), stage / "graph.graphml")
         for name in OUTPUT_FILES:
@@ -268,3 +276,131 @@ def write_outputs(out_dir: Path, *, documents, appearances, people, organization
 def _graphml_safe(graph):
     """GraphML wants one scalar type per attribute; a MultiDiGraph keeps parallel role edges."""
     return graph
+
+
+# --- issue 6: industry/profession onto appearances, outreach, reading the processed folder ---
+
+
+def attach_sources(appearances: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Copy each document's `industry`/`profession` (RAW_DIR/sources.csv) onto its appearances,
+    as columns after the contract ones."""
+    appearances = appearances.copy()
+    for col in ("industry", "profession"):
+        values = documents.set_index("source_path")[col] if col in documents.columns else None
+        appearances[col] = (appearances["source_path"].map(values) if values is not None
+                            else "")
+        appearances[col] = appearances[col].fillna("").astype(str)
+    return appearances
+
+
+OUTREACH_DEFAULT = Path("data/overrides/outreach.csv")
+
+
+def read_outreach(path: Path | None) -> pd.DataFrame | None:
+    """The user's outreach.csv (never written by mentor-miner); None when there is none."""
+    from pipeline.outreach import check_outreach
+
+    if path is None:
+        return None
+    path = Path(path)
+    if not path.exists():
+        logger.debug("%s: no outreach file", path)
+        return None
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, ValueError) as e:
+        raise MentorMinerError(f"{path}: cannot read outreach notes ({e}).") from e
+    logger.info("outreach: %d rows from %s", len(table), path)
+    return check_outreach(table, source=str(path))
+
+
+def read_processed(processed_dir: Path) -> dict[str, pd.DataFrame]:
+    """`appearances`, `people` and `organizations` as `mentor-miner run` wrote them."""
+    from pipeline.errors import SchemaError
+    from pipeline.store import read_csv
+
+    processed_dir = Path(processed_dir)
+    needed = {"appearances": APPEARANCE_COLUMNS, "people": PEOPLE_COLUMNS,
+              "organizations": ORGANIZATION_COLUMNS}
+    tables: dict[str, pd.DataFrame] = {}
+    for name, columns in needed.items():
+        parquet, csv_path = processed_dir / f"{name}.parquet", processed_dir / f"{name}.csv"
+        if parquet.exists():
+            table = pd.read_parquet(parquet)
+        elif csv_path.exists():
+            table = read_csv(csv_path)
+        else:
+            raise MentorMinerError(f"{csv_path}: not found. Run `mentor-miner run RAW_DIR --out "
+                                   f"{processed_dir}` first.")
+        missing = [c for c in columns if c not in table.columns]
+        if missing:
+            raise SchemaError(f"{csv_path}: missing columns {', '.join(missing)}; "
+                              "re-run `mentor-miner run` to rebuild it.")
+        for col in table.columns:
+            if col not in ("page", "year") and (table[col].dtype == object
+                                                or pd.api.types.is_string_dtype(table[col])):
+                table[col] = table[col].fillna("").astype(str)
+        tables[name] = table
+    appearances = tables["appearances"]
+    for col in ("page", "year"):
+        appearances[col] = pd.to_numeric(appearances[col], errors="coerce").astype("Int64")
+    for col in ("n_events", "n_appearances"):
+        for name in ("people", "organizations"):
+            if col in tables[name].columns:
+                tables[name][col] = pd.to_numeric(tables[name][col], errors="coerce")
+    return tables
+
+
+def shortlist_from_processed(
+    processed_dir: Path, *, filters=None, weights_path: Path | None = None,
+    outreach_path: Path | None = None, topic: str | None = None,
+) -> pd.DataFrame:
+    """Rank the processed tables again with `filters` (and a `topic`) and build the shortlist."""
+    from pipeline.config import load_weights
+    from pipeline.graph import build_graph
+    from pipeline.rank import rank_people, topic_relevance
+    from pipeline.shortlist import Filters, build_shortlist, scope_appearances
+
+    weights = load_weights(weights_path)
+    filters = filters or Filters()
+    tables = read_processed(processed_dir)
+    appearances = tables["appearances"]
+    scoped = scope_appearances(appearances, filters)
+    graph = build_graph(scoped, tables["people"], tables["organizations"], weights=weights)
+    scores = rank_people(scoped, graph, weights=weights)
+    if topic:
+        relevance = topic_relevance(scoped, graph, topic, weights=weights)
+        scores["score_topic"] = scores["person_id"].map(relevance).fillna(0.0)
+        share = float(weights.get("components", {}).get("topic", 0.5))
+        scores["score"] = ((1 - share) * scores["score"] + share * scores["score_topic"]).round(4)
+        scores = scores[scores["score_topic"] >= float(weights.get("topic_min_relevance", 0.05))]
+        scores = scores.sort_values(["score", "n_events", "person_id"],
+                                    ascending=[False, False, True], kind="mergesort")
+    return build_shortlist(scoped, tables["people"], tables["organizations"], scores,
+                           filters=filters, weights=weights,
+                           outreach=read_outreach(outreach_path))
+
+
+def write_table(table: pd.DataFrame, path: Path) -> None:
+    """A derived table (a shortlist) to CSV, atomically, formulas neutralized."""
+    from pipeline.store import write_csv
+
+    write_csv(table, Path(path))
+
+
+def write_graph(processed_dir: Path, path: Path, *, fmt: str = "graphml",
+                weights_path: Path | None = None) -> tuple[int, int]:
+    """Build the graph from the processed tables and write it as GraphML or GEXF."""
+    import networkx as nx
+
+    from pipeline.config import load_weights
+    from pipeline.graph import build_graph
+    from pipeline.store import atomic_write
+
+    tables = read_processed(processed_dir)
+    graph = build_graph(tables["appearances"], tables["people"], tables["organizations"],
+                        weights=load_weights(weights_path))
+    writer = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}[fmt]
+    with atomic_write(Path(path)) as tmp:
+        writer(graph, tmp)
+    return graph.number_of_nodes(), graph.number_of_edges()

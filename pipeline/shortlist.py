@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.resolve import event_key, org_key
+from pipeline.resolve import org_key
 from pipeline.tables import SHORTLIST_COLUMNS
 
 logger = logging.getLogger(__name__)

@@ -28,7 +28,9 @@ def find_person(query: str, people: pd.DataFrame) -> pd.Series:
     exact = people[(names == key) | variants.map(lambda keys: key in keys)]
     if len(exact) == 1:
         return exact.iloc[0]
-    matches = exact if len(exact) else people[names.str.contains(key, regex=False)] if key else exact
+    matches = exact
+    if exact.empty and key:
+        matches = people[names.str.contains(key, regex=False)]
     if len(matches) == 1:
         return matches.iloc[0]
     if matches.empty:
@@ -78,7 +80,7 @@ def person_report(
     lines += ["", "Organizations:"]
     if orgs.empty:
         lines.append("  (none printed)")
-    for org_id, group in orgs.groupby("org_id", sort=False):
+    for _, group in orgs.groupby("org_id", sort=False):
         years = ", ".join(sorted({_year(y) for y in group["year"]}))
         lines.append(f"  {group['org_name'].iloc[-1]} ({years})")
     lines += ["", "Co-speakers (same session):"]

@@ -32,9 +32,10 @@ def rank_vendors(
     ...     return dict(doc_id=f"d{year}", association="acm", year=year, event="", role=role,
     ...                 person_name=person, org_name=org, session="", award="",
     ...                 sponsor_tier="Gold" if role == "sponsor" else "", booth="", title="")
-    >>> rows = pd.DataFrame([row("Acme", "sponsor", 2020), row("Acme", "sponsor", 2021),
-    ...                      row("Bolt", "exhibitor", 2021), row("Acme", "speaker", 2021, "Ann Lee"),
-    ...                      row("Duke University", "speaker", 2021, "Bo Chen")])
+    >>> rows = pd.DataFrame([
+    ...     row("Acme", "sponsor", 2020), row("Acme", "sponsor", 2021),
+    ...     row("Bolt", "exhibitor", 2021), row("Acme", "speaker", 2021, "Ann Lee"),
+    ...     row("Duke University", "speaker", 2021, "Bo Chen")])
     >>> appearances, people, organizations = resolve(rows)
     >>> rank_vendors(appearances, organizations)[["name", "vendor_rank", "people"]].values.tolist()
     [['Acme', 1, 'Ann Lee (1)'], ['Bolt', 2, ''], ['Duke University', <NA>, 'Bo Chen (1)']]

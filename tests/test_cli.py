@@ -1,0 +1,153 @@
+"""CLI: every command has help; shortlist, show and graph on a processed folder; outreach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import networkx as nx
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from ranking_data import resolved
+
+from pipeline.cli import cli
+from pipeline.config import default_weights
+from pipeline.graph import build_graph
+from pipeline.rank import rank_people
+from pipeline.runner import write_outputs
+from pipeline.shortlist import build_shortlist
+from pipeline.tables import GRAPH_NODE_TYPES
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name)
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("command", list(_commands(cli)), ids=" ".join)
+def test_cli_every_command_has_help(command):
+    result = CliRunner().invoke(cli, [*command, "--help"])
+
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+@pytest.fixture()
+def processed(tmp_path: Path) -> Path:
+    appearances, people, organizations = resolved()
+    graph = build_graph(appearances, people, organizations)
+    scores = rank_people(appearances, weights=default_weights())
+    shortlist = build_shortlist(appearances, people, organizations, scores)
+    documents = pd.DataFrame(columns=["doc_id", "source_path", "kind", "association", "year",
+                                      "pages", "status", "message", "appearances"])
+    out = tmp_path / "processed"
+    write_outputs(out, documents=documents, appearances=appearances, people=people,
+                  organizations=organizations, shortlist=shortlist, graph=graph)
+    return out
+
+
+def test_cli_shortlist_writes_csv_with_filters(processed, tmp_path):
+    out = tmp_path / "short.csv"
+
+    result = CliRunner().invoke(cli, ["-q", "shortlist", "-i", str(processed), "--top", "2",
+                                      "--association", "acm", "--min-events", "2",
+                                      "-o", str(out)])
+
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert list(table["rank"]) == [1, 2] and table["name"].iloc[0] == "Ann Lee"
+
+
+def test_cli_shortlist_topic(processed, tmp_path):
+    out = tmp_path / "topic.csv"
+
+    result = CliRunner().invoke(cli, ["-q", "shortlist", "-i", str(processed), "--topic",
+                                      "machine learning", "-o", str(out)])
+
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert set(table["name"].head(2)) == {"Bo Chen", "Cy Diaz"}
+    assert "score_topic" in table.columns
+
+
+def test_cli_shortlist_outreach_is_read_not_written(processed, tmp_path):
+    _, people, _ = resolved()
+    ann = people.set_index("name").loc["Ann Lee", "person_id"]
+    notes = tmp_path / "outreach.csv"
+    notes.write_text(f"person_id,status,last_contact,notes\n{ann},open,2024-05-01,=cmd\n",
+                     encoding="utf-8")
+    before = notes.read_bytes()
+    out = tmp_path / "short.csv"
+
+    for _ in range(2):  # a re-run keeps the notes
+        result = CliRunner().invoke(cli, ["-q", "shortlist", "-i", str(processed), "--outreach",
+                                          str(notes), "--status", "open", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        table = pd.read_csv(out, dtype=str, keep_default_na=False)
+        assert list(table["name"]) == ["Ann Lee"]
+        assert table["notes"].iloc[0] == "'=cmd"  # neutralized in our output only
+
+    assert notes.read_bytes() == before
+
+
+def test_cli_show(processed):
+    result = CliRunner().invoke(cli, ["-q", "show", "Ann Lee", "-i", str(processed)])
+
+    assert result.exit_code == 0, result.output
+    assert "Timeline:" in result.output and "acm/2022/program.pdf p.1" in result.output
+
+
+def test_cli_show_unknown_is_exit_1(processed):
+    result = CliRunner().invoke(cli, ["-q", "show", "Nobody Here", "-i", str(processed)])
+
+    assert result.exit_code == 1 and "No person named" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_cli_graph_formats(processed, tmp_path, fmt):
+    out = tmp_path / f"graph.{fmt}"
+
+    result = CliRunner().invoke(cli, ["-q", "graph", "-i", str(processed), "--format", fmt,
+                                      "--out", str(out)])
+
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert {d["type"] for _, d in graph.nodes(data=True)} == set(GRAPH_NODE_TYPES)
+
+
+def test_cli_run_twice_keeps_outreach(tmp_path):
+    raw = tmp_path / "raw" / "demo" / "2021"
+    raw.mkdir(parents=True)
+    (raw / "schedule.xml").write_text(
+        '<?xml version="1.0"?>\n<schedule><conference><title>Demo 2021</title>'
+        '<start>2021-05-01</start></conference><day date="2021-05-01"><room name="A">'
+        '<event id="1"><title>Careers</title><type>talk</type><track>Data</track><persons>'
+        '<person id="7">Ann Lee</person></persons></event></room></day></schedule>',
+        encoding="utf-8")
+    (tmp_path / "raw" / "sources.csv").write_text(
+        "source_path,association,industry,profession\n,demo,software,developer\n",
+        encoding="utf-8")
+    notes = tmp_path / "mine" / "outreach.csv"
+    notes.parent.mkdir()
+    notes.write_text("person_id,status,last_contact,notes,name\nstale-id,open,,hi,Ann Lee\n",
+                     encoding="utf-8")
+    before = notes.read_bytes()
+    out = tmp_path / "out"
+    args = ["-q", "run", str(tmp_path / "raw"), "--out", str(out), "--silent", "--no-cache",
+            "-j", "1", "--outreach", str(notes)]
+
+    for _ in range(2):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        shortlist = pd.read_csv(out / "shortlist.csv", dtype=str, keep_default_na=False)
+        assert shortlist.set_index("name").loc["Ann Lee", "status"] == "open"
+        assert shortlist.set_index("name").loc["Ann Lee", "industry"] == "software"
+
+    assert notes.read_bytes() == before
+    appearances = pd.read_csv(out / "appearances.csv", dtype=str, keep_default_na=False)
+    assert appearances["profession"].iloc[0] == "developer"
+    graph = nx.read_graphml(out / "graph.graphml")
+    assert all(d.get("type") in GRAPH_NODE_TYPES for _, d in graph.nodes(data=True))

@@ -1,0 +1,87 @@
+"""Rank: components, role weights, hosts and groups, stable order, topic relevance."""
+
+from __future__ import annotations
+
+import pandas as pd
+from ranking_data import resolved
+
+from pipeline.config import default_weights, load_weights
+from pipeline.rank import COMPONENTS, rank_people, topic_relevance
+
+
+def _scores(**kwargs):
+    appearances, people, _ = resolved()
+    scores = rank_people(appearances, weights=kwargs.pop("weights", default_weights()), **kwargs)
+    return scores.merge(people[["person_id", "name"]], on="person_id")
+
+
+def test_rank_every_component_is_a_column_in_0_1():
+    scores = _scores()
+
+    for component in COMPONENTS:
+        assert scores[f"score_{component}"].between(0, 1).all()
+
+
+def test_rank_recurring_keynote_first():
+    scores = _scores()
+
+    assert scores["name"].iloc[0] == "Ann Lee"
+    assert scores.set_index("name").loc["Ann Lee", "n_events"] == 4
+
+
+def test_rank_groups_are_not_people():
+    scores = _scores()
+
+    assert "FOSDEM Staff" not in set(scores["name"])
+
+
+def test_rank_hosts_do_not_count_as_keynotes():
+    scores = _scores().set_index("name")
+
+    # Eve opened two events: organizer weight (1.0 / 3.0), not keynote.
+    assert scores.loc["Eve Gold", "score_roles"] < scores.loc["Bo Chen", "score_roles"]
+    assert scores.loc["Eve Gold", "score"] < scores.loc["Ann Lee", "score"]
+
+
+def test_rank_helping_signals():
+    scores = _scores().set_index("name")
+
+    assert scores.loc["Ann Lee", "score_helping"] > 0  # mentoring / careers sessions
+    assert scores.loc["Cy Diaz", "score_helping"] == 0
+
+
+def test_rank_breadth_across_associations():
+    scores = _scores().set_index("name")
+
+    assert scores.loc["Bo Chen", "score_breadth"] > scores.loc["Dee Fox", "score_breadth"]
+
+
+def test_rank_stable_for_equal_inputs():
+    appearances, _, _ = resolved()
+    shuffled = appearances.sample(frac=1.0, random_state=7)
+
+    first = rank_people(appearances, weights=default_weights())
+    second = rank_people(shuffled, weights=default_weights())
+
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_rank_weights_override(tmp_path):
+    path = tmp_path / "weights.yaml"
+    path.write_text("components: {recurrence: 0, breadth: 0, roles: 0, recency: 0,\n"
+                    "             centrality: 0, helping: 1}\n", encoding="utf-8")
+
+    scores = _scores(weights=load_weights(path))
+
+    assert (scores["score"] == scores["score_helping"]).all()
+
+
+def test_rank_topic_relevance_seeds_matching_sessions():
+    appearances, _, _ = resolved()
+    weights = default_weights()
+
+    relevance = topic_relevance(appearances, None, "machine learning", weights=weights)
+    ids = dict(zip(*resolved()[1][["name", "person_id"]].T.values, strict=True))
+
+    assert relevance[ids["Cy Diaz"]] > 0 and relevance[ids["Bo Chen"]] > 0
+    assert relevance[ids["Bo Chen"]] >= relevance[ids["Ann Lee"]]

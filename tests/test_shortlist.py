@@ -1,0 +1,150 @@
+"""Shortlist: filters, mentor types, why/evidence, outreach join, vendors, show."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from ranking_data import appearances_table, resolved, row
+
+from pipeline.config import default_weights
+from pipeline.errors import MentorMinerError
+from pipeline.rank import rank_people
+from pipeline.shortlist import Filters, build_shortlist, mentor_types, scope_appearances
+from pipeline.show import person_report
+from pipeline.tables import SHORTLIST_COLUMNS
+from pipeline.vendors import rank_vendors
+
+
+def _shortlist(filters: Filters | None = None, outreach: pd.DataFrame | None = None, rows=None):
+    appearances, people, organizations = resolved(rows)
+    weights = default_weights()
+    scoped = scope_appearances(appearances, filters or Filters())
+    scores = rank_people(scoped, weights=weights)
+    return build_shortlist(scoped, people, organizations, scores, filters=filters,
+                           outreach=outreach, weights=weights)
+
+
+def test_shortlist_contract_columns_first_then_scores():
+    shortlist = _shortlist()
+
+    assert list(shortlist.columns[:len(SHORTLIST_COLUMNS)]) == list(SHORTLIST_COLUMNS)
+    assert [c for c in shortlist.columns if c.startswith("score_")][:2] == [
+        "score_recurrence", "score_breadth"]
+    assert list(shortlist["rank"]) == list(range(1, len(shortlist) + 1))
+
+
+def test_shortlist_why_and_evidence():
+    ann = _shortlist().set_index("name").loc["Ann Lee"]
+
+    assert ann["why"] == ("Keynote at ACM 2022, Outstanding Contribution award 2019, "
+                          "chair at ACM 2021 and 2020.")
+    assert "acm/2022/program.pdf p.1" in ann["evidence"]
+    assert "acm/2019/program.pdf" in ann["evidence"].split("; ")
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(association=("ieee",)), {"Bo Chen", "Cy Diaz"}),
+    (Filters(since=2022), {"Ann Lee", "Bo Chen", "Cy Diaz", "Dee Fox", "Eve Gold"}),
+    (Filters(role=("chair",)), {"Ann Lee"}),
+    (Filters(min_events=2), {"Ann Lee", "Bo Chen", "Dee Fox", "Eve Gold"}),
+    (Filters(exclude_org=("rice university",)), {"Ann Lee", "Dee Fox", "Eve Gold"}),
+    (Filters(mentor_type=("vendor/consultant",)), {"Dee Fox"}),
+])
+def test_shortlist_filters(filters, expected):
+    assert set(_shortlist(filters)["name"]) == expected
+
+
+def test_shortlist_top_keeps_the_best():
+    assert list(_shortlist(Filters(top=1))["name"]) == ["Ann Lee"]
+
+
+def test_shortlist_since_drops_older_evidence():
+    bo = _shortlist(Filters(since=2022)).set_index("name").loc["Bo Chen"]
+
+    assert bo["years"] == "2022" and bo["n_events"] == 1
+
+
+def test_mentor_types_on_hand_built_tables():
+    rows = pd.DataFrame({
+        "person_id": ["rec", "ven", "ind", "ind", "pro", "pro"],
+        "role": ["board", "speaker", "speaker", "chair", "speaker", "speaker"],
+        "association": ["a", "a", "a", "b", "a", "c"],
+        "org_id": ["", "v", "", "", "", ""], "year": [2020] * 6,
+        "industry": ["", "", "health", "health", "health", "finance"],
+        "profession": ["", "", "", "", "nurse", "nurse"],
+    })
+
+    types = mentor_types(rows, {"v"})
+
+    assert types["mentor_type"].to_dict() == {
+        "ind": "industry-focused", "pro": "profession-focused", "rec": "recognized",
+        "ven": "vendor/consultant"}
+    assert types.loc["pro", "profession"] == "nurse"
+    assert types.loc["ind", "industry"] == "health"
+
+
+def test_shortlist_recognized_is_award_recipient():
+    assert _shortlist().set_index("name").loc["Ann Lee", "mentor_type"] == "recognized"
+
+
+def test_shortlist_outreach_join_and_status_filter():
+    _, people, _ = resolved()
+    ann = people.set_index("name").loc["Ann Lee", "person_id"]
+    outreach = pd.DataFrame({"person_id": [ann], "status": ["open"],
+                             "last_contact": ["2024-05-01"], "notes": ["met at ACM"]})
+
+    shortlist = _shortlist(outreach=outreach)
+    open_only = _shortlist(Filters(status=("open",)), outreach=outreach)
+    never = _shortlist(Filters(status=("none",)), outreach=outreach)
+
+    assert shortlist.set_index("name").loc["Ann Lee", "notes"] == "met at ACM"
+    assert shortlist.set_index("name").loc["Bo Chen", "status"] == ""
+    assert list(shortlist.columns[-3:]) == ["status", "last_contact", "notes"]
+    assert list(open_only["name"]) == ["Ann Lee"]
+    assert "Ann Lee" not in set(never["name"]) and len(never) == len(shortlist) - 1
+
+
+def test_vendors_ranked_with_their_people():
+    appearances, _, organizations = resolved()
+
+    vendors = rank_vendors(appearances, organizations)
+
+    top = vendors.iloc[0]
+    assert top["name"] == "Acme Consulting" and top["vendor_rank"] == 1
+    assert top["people"] == "Dee Fox (2)" and top["tiers"] == "Gold"
+    assert pd.isna(vendors.set_index("name").loc["Duke University", "vendor_rank"])
+
+
+def test_show_timeline_with_evidence_and_sponsor_history():
+    appearances, people, organizations = resolved()
+
+    report = person_report("fox, dee", appearances, people, organizations)
+
+    assert report.startswith("Dee Fox")
+    assert "acm/2021/program.pdf p.1" in report
+    assert "Acme Consulting: sponsor Gold at ACM 2021; sponsor Gold at ACM 2022" in report
+
+
+def test_show_unknown_and_ambiguous_names():
+    appearances, people, organizations = resolved(
+        [row("Ann Lee", "speaker", "acm", 2020), row("Ann Leeds", "speaker", "acm", 2021)])
+
+    with pytest.raises(MentorMinerError, match="No person named"):
+        person_report("Zed", appearances, people, organizations)
+    with pytest.raises(MentorMinerError, match="2 people match"):
+        person_report("ann", appearances, people, organizations)
+
+
+def test_shortlist_empty_scores():
+    appearances, people, organizations = resolved([row("", "sponsor", "acm", 2020, org="X")])
+
+    shortlist = build_shortlist(appearances, people, organizations,
+                                rank_people(appearances, weights=default_weights()))
+
+    assert shortlist.empty and list(shortlist.columns[:3]) == ["rank", "person_id", "name"]
+
+
+def test_scope_appearances_association_is_case_insensitive():
+    frame = appearances_table([row("A B", "speaker", "ACM", 2020)])
+
+    assert len(scope_appearances(frame, Filters(association=("acm",)))) == 1
