@@ -25,3 +25,6 @@ sample: $(STAMP)
 
 clean:
 	rm -rf data/processed $(VENV)
+
+accuracy: $(STAMP)
+	$(BIN)/python benchmarks/accuracy.py --out benchmarks/ACCURACY.md

@@ -60,7 +60,7 @@ ORG_WORDS_RE = re.compile(
     r"\b(universit\w*|college|institut\w*|school|academy|polytechnic|lab(oratory|oratories|s)?|"
     r"inc\.?|corp\.?|corporation|llc|llp|ltd\.?|gmbh|s\.?a\.?|ag|plc|company|co\.|foundation|"
     r"association|society|council|agency|ministry|department|dept\.?|center|centre|group|"
-    r"community|press|consortium|alliance|initiative|"
+    r"community|press|consortium|alliance|initiative|hochschule|politecnico|instituto|tech|"
     r"hospital|bank|partners|consulting|solutions|technologies|systems|software|microsoft|google|"
     r"ibm|amazon|oracle|intel|apple|meta|facebook|nsf|acm|ieee|research|government|office|"
     r"district|state|city|county|federal|national)\b",
@@ -205,7 +205,12 @@ def _merge_org_ands(segment: str) -> list[str]:
 
 
 def _is_name_item(item: str) -> bool:
-    return looks_like_name(truecase(clean_name(item))) and not looks_like_org(item)
+    """A name, not an organization: `UC Berkeley` (an acronym in mixed case) is no name."""
+    name = clean_name(item)
+    acronym = name != name.upper() and any(
+        len(t) >= 2 and t.isalpha() and t.isupper() for t in name.split()
+    )
+    return looks_like_name(truecase(name)) and not looks_like_org(item) and not acronym
 
 
 def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
@@ -223,7 +228,7 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
         if out:
             return out
     dash = DASH_RE.match(segment)
-    if dash and looks_like_name(truecase(clean_name(dash.group("name")))):
+    if dash and _is_name_item(dash.group("name")):
         return [Person(clean_name(dash.group("name")), dash.group("org").strip(), "")]
     items = _merge_org_ands(segment)
     kinds = [_is_name_item(item) for item in items]
@@ -262,6 +267,11 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     return people
 
 
+# A role label in the middle of a printed line starts a new logical line.
+_MID_LABEL_RE = re.compile(
+    r"(?<=\S)[ \t]+(?=(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?)"
+    r"\s*:)"
+)
 _CONTINUE_END_RE = re.compile(r"([,;&]|\band|\bof|\bat|\bthe|\bfor|-)$", re.I)
 
 
@@ -278,7 +288,7 @@ def logical_lines(text: str) -> list[str]:
     ['Jane Doe, MIT', 'Bo Li, Stanford University']
     """
     out: list[str] = []
-    for raw in text.split("\n"):
+    for raw in _MID_LABEL_RE.sub("\n", text).split("\n"):
         line = raw.strip()
         if not line:
             continue

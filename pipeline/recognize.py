@@ -97,7 +97,7 @@ def find_appearances(
     blocks = list(blocks)
     common = _common_words(blocks)
     candidates: list[tuple[Appearance, str]] = []  # (appearance, strength)
-    role, tier, session, last_page = "", "", "", None
+    role, tier, session, last_page, section_size = "", "", "", None, 0.0
     carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
     for block in blocks:
         if block.is_record:
@@ -106,14 +106,21 @@ def find_appearances(
         if not block.text.strip():
             continue
         if block.page != last_page:
-            last_page, carry = block.page, ""
+            last_page, carry, section_size = block.page, "", 0.0
             if role in ("sponsor", "exhibitor"):
                 role, tier = "", ""
         if _is_heading(block):
             text = " ".join(block.text.split())
             tier_match = TIER_RE.match(text)
             new_role = "sponsor" if tier_match else section_role(text)
+            # Under a committee or board heading, smaller headings name its sub-committees.
+            if role in ("committee", "board") and (block.size or 0) < section_size - 0.5 and (
+                new_role not in ("committee", "board")
+            ):
+                new_role, tier_match = "", None
             if new_role:
+                same = new_role == role and role in ("committee", "board")
+                section_size = max(section_size, block.size or 0.0) if same else (block.size or 0.0)
                 role, carry = new_role, ""
                 tier = tier_match.group("tier").title() if tier_match else (
                     tier if new_role == "sponsor" else "")
@@ -123,7 +130,11 @@ def find_appearances(
                 continue
         label_role = carry if carry and _follows(carry_from, block) else ""
         carry, carry_from = "", None
-        lines = logical_lines(block.text)
+        # Organization lists are one per line; people lines may wrap.
+        lines = (
+            [ln.strip() for ln in block.text.splitlines() if ln.strip()]
+            if role in ("sponsor", "exhibitor") else logical_lines(block.text)
+        )
         if PLACE_LABEL_RE.match(lines[0]) and len(lines) <= 3:
             continue
         for n, text in enumerate(lines):
@@ -141,7 +152,9 @@ def find_appearances(
                     if n == len(lines) - 1:
                         carry, carry_from = label_role, block
                     continue
-            elif block.bold and len(lines) <= 3 and all(
+            elif block.bold and len(lines) <= 3 and (
+                role in ("committee", "board") and not re.search(r"[,;]", block.text)
+            ) or block.bold and len(lines) <= 3 and all(
                 _all_common(person.name, common) for person in parse_people(text)
             ):
                 session = " ".join(block.text.split())  # a bold label that names nobody
@@ -265,7 +278,7 @@ def _confirm(candidates: list[tuple[Appearance, str]], nlp) -> list[Appearance]:
         label = labels.get(app.person_name, "")
         ok = (
             label == "PERSON"
-            or (strength == "strong" and label not in NOT_PERSON_LABELS)
+            or (strength == "strong" and (bool(app.org_name) or label not in NOT_PERSON_LABELS))
             or (strength == "list" and label in ("", "NORP"))
         )
         if ok:

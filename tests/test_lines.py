@@ -1,0 +1,72 @@
+"""Line parsers: `Name, Title, Org`, grouped affiliations, paragraph line joining."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.lines import Person, clean_name, logical_lines, looks_like_name, parse_people
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ann Lee, Bo Chen, Duke University; Cy Diaz, MIT",
+         [("Ann Lee", "Duke University", ""), ("Bo Chen", "Duke University", ""), ("Cy Diaz", "MIT", "")]),
+        ("Dr. Jane Doe, PhD, Director of Talent, Acme Corp",
+         [("Jane Doe", "Acme Corp", "Director of Talent")]),
+        ("Eric Rosad, Ashley Bass, GitHub Education , David J. Malan, Harvard University",
+         [("Eric Rosad", "GitHub Education", ""), ("Ashley Bass", "GitHub Education", ""),
+          ("David J. Malan", "Harvard University", "")]),
+        ("Jean Ryoo, University of California, Los Angeles",
+         [("Jean Ryoo", "University of California, Los Angeles", "")]),
+        ("Dan Garcia, UC Berkeley ; Jim Huggins, Kettering University",
+         [("Dan Garcia", "UC Berkeley", ""), ("Jim Huggins", "Kettering University", "")]),
+        ("Cindy Tucker, Bluegrass Community and Technical College",
+         [("Cindy Tucker", "Bluegrass Community and Technical College", "")]),
+        ("Kairit Sirts, Jacob Eisenstein, Micha Elsner, and Sharon Goldwater",
+         [("Kairit Sirts", "", ""), ("Jacob Eisenstein", "", ""), ("Micha Elsner", "", ""),
+          ("Sharon Goldwater", "", "")]),
+        ("Marshall An, Amy J. Ko, University of Washington",
+         [("Marshall An", "University of Washington", ""), ("Amy J. Ko", "University of Washington", "")]),
+    ],
+)
+def test_lines_parse_people(line, expected):
+    assert [(p.name, p.org, p.title) for p in parse_people(line)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Room: Providence Ballroom I/IV (Omni)", "Lunch Break (on your own)", "Executive Director",
+     "Program Chairs", "Peer Grading Without Protest: The SPARK Approach", "12:00 pm - 1:45 pm",
+     "(Streaming Room)", "Local Arrangements", "Panel Session", "UC Berkeley"],
+)
+def test_lines_traps_are_not_names(text):
+    assert parse_people(text) == []
+
+
+def test_lines_logical_lines_joins_wrapped_names_and_keeps_one_per_line():
+    assert logical_lines("Kai Presler-Marshall, Sarah\nHeckman, Kathryn T. Stolee,\nNorth Carolina State University") == [
+        "Kai Presler-Marshall, Sarah Heckman, Kathryn T. Stolee, North Carolina State University"]
+    assert logical_lines("Jane Doe, MIT\nBo Li, Stanford University") == [
+        "Jane Doe, MIT", "Bo Li, Stanford University"]
+    assert logical_lines("Jane Doe\nBo Li") == ["Jane Doe", "Bo Li"]
+    assert logical_lines("Approach to Summative\nPeer Assessment") == [
+        "Approach to Summative Peer Assessment"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_lines_parsers_never_raise_and_stay_inside_input(text):
+    people = parse_people(text)
+    for person in people:
+        assert isinstance(person, Person)
+        for token in person.name.split():
+            assert token.lower() in text.lower()
+    logical_lines(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_lines_clean_name_is_idempotent(text):
+    once = clean_name(text)
+    assert clean_name(once) == once

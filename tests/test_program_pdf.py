@@ -1,0 +1,89 @@
+"""Program-PDF extractor: layout unit tests and hand-labelled golden pages of the real corpus."""
+
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extractors.pdf_layout import Line, group_paragraphs, reading_order, words_to_lines
+from extractors.program_pdf import ProgramPdf, _to_extraction
+from pipeline.evaluate import score_golden
+from pipeline.recognize import find_appearances
+
+GOLDEN = Path(__file__).parent / "golden"
+PDFS = {
+    "sigcse-2022": "sigcse/2022/program.pdf",
+    "sigcse-2017": "sigcse/2017/sigcse2017-program.pdf",
+    "sigcse-2016": "sigcse/2016/SIGCSE2016-Preliminary-Program.pdf",
+    "acl-2014": "acl/2014/acl2014-handbook.pdf",
+}
+GOLDEN_FILES = sorted(GOLDEN.glob("*.p*.appearances.csv"))
+
+
+def _w(text, x0, top, size=9.0, font="Helvetica"):
+    return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": top, "bottom": top + size,
+            "size": size, "fontname": font}
+
+
+def test_program_pdf_grid_cells_stay_apart():
+    # Three cells per row, 20 pt gutters, as in the SIGCSE 2022 p. 20 grid.
+    words = []
+    for row, top in enumerate((100, 110, 120)):
+        words += [_w(f"Aa{row}", 170, top), _w(f"Bb{row}", 190, top), _w(f"Cc{row}", 230, top),
+                  _w(f"Dd{row}", 250, top)]
+    lines = words_to_lines(words)
+    assert sorted(line.text for line in lines if line.top == 100) == ["Aa0 Bb0", "Cc0 Dd0"]
+    order = [p.text for p in reading_order(group_paragraphs(lines))]
+    assert order == ["Aa0 Bb0\nAa1 Bb1\nAa2 Bb2", "Cc0 Dd0\nCc1 Dd1\nCc2 Dd2"]
+
+
+def test_program_pdf_label_table_reads_row_by_row():
+    def line(text, x0, top):
+        return Line(text, x0, top, x0 + 80, top + 9, 9.0, False)
+
+    lines = [line("Panel Session", 50, 100), line("Title One", 180, 100),
+             line("Special Session", 50, 150), line("Title Two", 180, 150),
+             line("Room 1", 50, 200), line("Title Three", 180, 200)]
+    assert [p.text for p in reading_order(group_paragraphs(lines))] == [
+        "Panel Session", "Title One", "Special Session", "Title Two", "Room 1", "Title Three"]
+
+
+def test_program_pdf_symbol_fonts_and_stray_sizes_are_dropped():
+    lines = words_to_lines([_w("Predicting", 50, 100, 9.5), _w("4", 110, 98, 16, "OSJ+Webdings")])
+    assert [(line.text, line.size) for line in lines] == [("Predicting", 9.5)]
+
+
+def test_program_pdf_scanned_and_partly_scanned_status():
+    scanned = _to_extraction({1: [], 2: []}, {1: 792.0, 2: 792.0}, set(), [1, 2], 2)
+    assert scanned.status == "scanned" and "no text layer on any of 2 pages" in scanned.message
+    text = [Line("Jane Doe, MIT", 50, 300, 150, 309, 9.0, False)]
+    partly = _to_extraction({1: text, 2: []}, {1: 792.0, 2: 792.0}, set(), [2], 2)
+    assert partly.status == "ok" and partly.message == "1 of 2 pages have no text layer (pages 2)"
+
+
+@pytest.fixture(scope="module")
+def golden_scores(raw_corpus, nlp):
+    scores = {}
+    for file in GOLDEN_FILES:
+        slug, page = re.match(r"(.+)\.p(\d+)\.appearances\.csv$", file.name).groups()
+        extraction = ProgramPdf().extract(raw_corpus / PDFS[slug], pages=[int(page)])
+        found = pd.DataFrame([asdict(a) for a in find_appearances(extraction.blocks, nlp=nlp)])
+        golden = pd.read_csv(file, dtype=str, keep_default_na=False)
+        scores[file.name] = score_golden(found.fillna(""), golden)
+    return scores
+
+
+def test_program_pdf_golden_pages_cover_four_programs():
+    assert len(GOLDEN_FILES) >= 12
+    assert len({f.name.split(".p")[0] for f in GOLDEN_FILES}) >= 4
+
+
+@pytest.mark.parametrize("name", [f.name for f in GOLDEN_FILES])
+def test_program_pdf_golden_page(golden_scores, name):
+    score = golden_scores[name]
+    assert score.precision >= 0.9, score.spurious
+    assert score.recall >= 0.9, score.missed
+    assert score.role_f1 >= 0.85
+    assert score.affiliation_correct >= 0.85

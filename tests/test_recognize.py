@@ -1,0 +1,90 @@
+"""Recognize: layout cues and line rules on hand-built blocks."""
+
+import pytest
+
+from pipeline.recognize import find_appearances
+from pipeline.tables import Block
+
+
+def _b(text, page=1, *, x0=50.0, top=100.0, size=9.0, bold=False, hint=""):
+    return Block(text=text, page=page, x0=x0, top=top, x1=x0 + 100, bottom=top + size, size=size,
+                 bold=bold, role_hint=hint or ("bold" if bold else ""))
+
+
+def _rows(apps):
+    return [(a.role, a.person_name, a.org_name, a.sponsor_tier, a.booth) for a in apps]
+
+
+def test_recognize_inline_labels_and_grouped_affiliations():
+    blocks = [
+        _b("Panel Session", bold=True),
+        _b("Moderator: Ann Lee, Duke University", top=120),
+        _b("Panelists: Bo Chen, Cy Diaz, MIT; Di Fox, Yale University", top=140),
+    ]
+    assert _rows(find_appearances(blocks)) == [
+        ("moderator", "Ann Lee", "Duke University", "", ""),
+        ("panelist", "Bo Chen", "MIT", "", ""),
+        ("panelist", "Cy Diaz", "MIT", "", ""),
+        ("panelist", "Di Fox", "Yale University", "", ""),
+    ]
+
+
+def test_recognize_chair_label_alone_carries_only_to_the_block_below():
+    blocks = [
+        _b("Collaboration: Peer Assessment", bold=True),
+        _b("Chair:", top=120),
+        _b("Jane Roe, Rowan University", top=131),
+        _b("Room: 554 A/B", top=150, bold=True),
+        _b("Kai Li, Sarah Heckman, North Carolina State University", x0=300, top=100),
+    ]
+    apps = find_appearances(blocks)
+    assert _rows(apps)[0] == ("chair", "Jane Roe", "Rowan University", "", "")
+    assert {a.role for a in apps[1:]} == {"speaker"}
+    assert apps[0].session == "Collaboration: Peer Assessment"
+
+
+def test_recognize_sponsor_tiers_and_exhibitor_booths():
+    blocks = [
+        _b("Sponsors", size=16, hint="heading"),
+        _b("Platinum Sponsors", bold=True, top=130),
+        _b("Google\nMicrosoft", top=150),
+        _b("Gold", bold=True, top=180),
+        _b("Oracle Academy", top=200),
+        _b("Exhibitors", size=16, hint="heading", page=2),
+        _b("Cengage Learning 412\nzyBooks 305", page=2, top=130),
+    ]
+    assert _rows(find_appearances(blocks)) == [
+        ("sponsor", "", "Google", "Platinum", ""),
+        ("sponsor", "", "Microsoft", "Platinum", ""),
+        ("sponsor", "", "Oracle Academy", "Gold", ""),
+        ("exhibitor", "", "Cengage Learning", "", "412"),
+        ("exhibitor", "", "zyBooks", "", "305"),
+    ]
+
+
+def test_recognize_committee_subheadings_keep_the_committee_role():
+    blocks = [
+        _b("Symposium Committee", size=18, hint="heading"),
+        _b("Workshops", bold=True, size=9.5, top=130),
+        _b("Bo Brinkman, Miami University\nMichelle Craig, University of Toronto", top=142),
+        _b("Database Administrators", bold=True, size=9.5, top=170),
+        _b("Brad Miller, Luther College", top=182),
+    ]
+    assert [(a.role, a.person_name) for a in find_appearances(blocks)] == [
+        ("committee", "Bo Brinkman"), ("committee", "Michelle Craig"), ("committee", "Brad Miller")]
+
+
+# Strings taken from the real corpus (rooms, session titles, times, job titles): never people.
+TRAPS = [
+    "Room: Providence Ballroom I/IV (Omni)", "(Streaming Room)", "Lunch Break (on your own)",
+    "12:00 pm - 1:45 pm", "First Timer's Lunch", "Paper Sessions • 1:45 pm - 3:00 pm",
+    "POSSE Roundup – Student Participation in Humanitarian Open Source Software",
+    "Predicting Success", "Local Arrangements Chair", "Program Committee Chairs",
+    "Business Manager", "Exhibit Hall Pre-Function (RICC)", "(See page 00 for abstract)",
+]
+
+
+@pytest.mark.parametrize("trap", TRAPS)
+def test_recognize_traps_name_nobody(trap, nlp):
+    blocks = [_b("Paper Session", bold=True), _b(trap, top=120)]
+    assert [a.person_name for a in find_appearances(blocks, nlp=nlp) if a.person_name] == []
