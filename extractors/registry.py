@@ -96,3 +96,33 @@ def detect(path: Path, head: bytes | None = None) -> Extractor | None:
 def versions() -> dict[str, str]:
     _load_all()
     return {name: cls.version for name, cls in sorted(_REGISTRY.items())}
+
+
+def describe(path: Path, head: bytes) -> str:
+    """What a file of no known kind looks like, for the error message.
+
+    >>> describe(Path("a.pdf"), b"<!DOCTYPE html><html>")
+    'its content looks like HTML, not PDF as its .pdf extension says'
+    >>> describe(Path("a.pdf"), b"%PDF-1.7 truncated")
+    'PDF'
+    """
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith(b"%pdf-"):
+        looks = "PDF"
+    elif start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:200]:
+        looks = "HTML"
+    elif start.startswith(b"<"):
+        looks = "XML"
+    elif start[:1] in (b"{", b"["):
+        looks = "JSON"
+    elif start.startswith(b"pk\x03\x04"):
+        looks = "a ZIP archive (Office document?)"
+    elif b"\x00" in head[:1024]:
+        looks = "binary data"
+    else:
+        looks = "plain text"
+    ext = path.suffix.lower().lstrip(".")
+    expected = {"pdf": "PDF", "html": "HTML", "htm": "HTML", "xml": "XML", "json": "JSON"}
+    if ext in expected and expected[ext] != looks:
+        return f"its content looks like {looks}, not {expected[ext]} as its .{ext} extension says"
+    return looks

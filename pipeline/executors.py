@@ -32,11 +32,24 @@ def _init_worker(memory_mb: int) -> None:
     if memory_mb > 0:
         import resource
 
-        limit = memory_mb * 1024 * 1024
+        # The ceiling is on what a document may add: a forked worker starts with the parent's
+        # address space (libraries, thread stacks), which no document should be charged for.
+        limit = _address_space() + memory_mb * 1024 * 1024
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard == resource.RLIM_INFINITY or hard > limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _alarm(signum, frame):
@@ -62,57 +75,65 @@ def run_local(
 ) -> Iterator[object]:
     """Yield `func(doc)` for every doc from a pool of `jobs` worker processes.
 
-    A worker that dies (out of memory, killed) or hangs past the hard limit (twice the soft
-    limit, for code the alarm cannot interrupt) fails only its own document: its result comes
-    from `on_failure(doc, reason)` and the other documents go on in a fresh pool.
+    A worker that dies (out of memory, killed) takes its pool down with it; the documents that
+    were in flight are then read again one per pool, so only the culprit fails. A worker that
+    hangs past the hard limit (twice the soft limit, for code the alarm cannot interrupt) is
+    killed and its document fails. Failed documents get `on_failure(doc, reason)`.
     """
-    pending = list(docs)
+    pending, isolate = list(docs), len(docs) == 1
     while pending:
+        if isolate:
+            batch, pending = pending[:1], pending[1:]
+        else:
+            batch, pending = pending, []
         pool = ProcessPoolExecutor(
-            max_workers=max(1, min(jobs, len(pending))), initializer=_init_worker,
+            max_workers=max(1, min(jobs, len(batch))), initializer=_init_worker,
             initargs=(limits.memory_mb,),
         )
         futures: dict[Future, dict] = {
             pool.submit(call_with_limits, func, doc, model, limits.timeout_s): doc
-            for doc in pending
+            for doc in batch
         }
-        pending = []
         hard_limit = 2 * limits.timeout_s + 30 if limits.timeout_s else None
         broken = False
         try:
-            while futures:
+            while futures and not broken:
                 done, _ = wait(futures, timeout=hard_limit, return_when=FIRST_COMPLETED)
                 if not done:  # nothing finished in the hard limit: a worker hangs in C code
                     _kill_workers(pool)
-                    running = [f for f in futures if f.running()]
-                    for future in running or list(futures):
-                        yield on_failure(futures.pop(future), "stopped: exceeded the time limit")
-                    pending = list(futures.values())
                     broken = True
-                    break
+                    running = [f for f in futures if f.running()] or list(futures)
+                    if isolate or len(running) == 1:
+                        for future in running:
+                            yield on_failure(futures.pop(future),
+                                             "stopped: exceeded the time limit")
+                    break  # the rest (and, unless alone, the running ones) go again, isolated
+                suspects = []
                 for future in done:
                     doc = futures.pop(future)
                     try:
                         yield future.result()
                     except BrokenProcessPool:
                         broken = True
-                        yield on_failure(doc, "worker process died (out of memory or killed)")
+                        suspects.append(doc)
                     except MentorMinerError as e:
                         yield on_failure(doc, str(e))
                     except Exception as e:  # noqa: BLE001 - a failure stays with its document
                         yield on_failure(doc, f"{type(e).__name__}: {e}")
                 if broken:
-                    # Every queued document of a broken pool fails too; retry them one by one.
-                    retry = list(futures.values())
+                    suspects.extend(futures.values())
                     futures.clear()
-                    if len(retry) == 1:
-                        yield on_failure(retry[0], "worker process died (out of memory or killed)")
+                    if isolate:
+                        for doc in suspects:
+                            yield on_failure(doc, "worker process died (out of memory or killed)")
                     else:
-                        pending = retry
-                        jobs = 1
-                    break
+                        pending = suspects + pending
+                        isolate = True
         finally:
             pool.shutdown(wait=not broken, cancel_futures=True)
+        if broken and futures:
+            pending = list(futures.values()) + pending
+            isolate = True
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:

@@ -1,0 +1,151 @@
+"""Hostile and broken inputs: each fails alone with a specific message; the run goes on."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from fpdf import FPDF
+
+from pipeline.cli import cli
+
+
+def _pdf(lines: list[str], *, size: float = 11) -> FPDF:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=size)
+    for line in lines:
+        pdf.cell(0, size / 2, line, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def _good_pdf(path: Path) -> None:
+    pdf = _pdf(["Keynote", "Dr. Jane Doe, Chief People Officer, Acme Corp"])
+    path.write_bytes(bytes(pdf.output()))
+
+
+def _bomb_pdf() -> bytes:
+    """A PDF whose one content stream inflates from about 300 KB to 300 MB of zeros."""
+    data = zlib.compress(b"\0" * (300 * 1024 * 1024), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+HOSTILE = {
+    "truncated.pdf": lambda: bytes(_pdf(["Chair: Ann Lee"] * 40).output())[:900],
+    "html-saved-as.pdf": lambda: b"<!DOCTYPE html><html><body>Session</body></html>",
+    "not-a-pdf.pdf": lambda: b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
+    "bomb.pdf": _bomb_pdf,
+    "billion-laughs.xml": lambda: (
+        b'<?xml version="1.0"?><!DOCTYPE schedule [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
+        b']><schedule><conference><title>&c;</title></conference></schedule>'
+    ),
+    "xxe.xml": lambda: (
+        b'<?xml version="1.0"?><!DOCTYPE schedule [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b"<schedule><conference><title>&x;</title></conference></schedule>"
+    ),
+    "deep.json": lambda: b"[" * 100_000 + b"]" * 100_000,
+}
+
+
+def _encrypted() -> bytes:
+    pdf = _pdf(["Moderator: Ann Lee"])
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    return bytes(pdf.output())
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    folder = raw / "assoc" / "2024"
+    folder.mkdir(parents=True)
+    _good_pdf(folder / "good program.pdf")
+    for name, make in HOSTILE.items():
+        (folder / name).write_bytes(make())
+    (folder / "encrypted.pdf").write_bytes(_encrypted())
+    (folder / "zero.pdf").write_bytes(b"")
+    (folder / "$(touch pwned); 'quote' ünï.pdf").write_bytes((folder / "good program.pdf")
+                                                            .read_bytes())
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    outside = tmp_path_factory.mktemp("outside") / "secret.pdf"
+    outside.write_bytes(b"%PDF-1.4 secret")
+    (folder / "outside.pdf").symlink_to(outside)
+    empties = raw / "empties" / "2020"
+    empties.mkdir(parents=True)
+    for i in range(10_000):
+        (empties / f"e{i:05d}.pdf").touch()
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(
+        cli, ["-q", "run", str(raw), "--out", str(out), "--silent", "--no-cache", "--jobs", "2",
+              "--timeout", "30", "--memory-mb", "1000"],
+    )
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
+    return documents.set_index("source_path"), out
+
+
+@pytest.mark.parametrize(("name", "cause"), [
+    ("truncated.pdf", "broken PDF"),
+    ("not-a-pdf.pdf", "binary data, not PDF"),
+    ("encrypted.pdf", "password-protected"),
+    ("billion-laughs.xml", ""),
+    ("xxe.xml", ""),
+    ("deep.json", ""),
+])
+def test_hostile_file_fails_alone_with_its_cause(hostile_run, name, cause):
+    documents, _ = hostile_run
+    row = documents.loc[f"assoc/2024/{name}"]
+    assert row["status"] == "error"
+    assert row["message"].startswith(f"assoc/2024/{name}: ")
+    assert cause in row["message"]
+
+
+def test_hostile_html_saved_as_pdf_is_read_as_html_and_said_so(hostile_run):
+    documents, _ = hostile_run
+    row = documents.loc["assoc/2024/html-saved-as.pdf"]
+    assert row["kind"] == "html_page"
+    assert "looks like HTML, not PDF as its .pdf extension says" in row["message"]
+
+
+def test_hostile_bomb_is_stopped_or_read_without_blowing_up(hostile_run):
+    documents, _ = hostile_run
+    assert documents.loc["assoc/2024/bomb.pdf", "status"] in {"error", "empty", "scanned"}
+
+
+def test_hostile_good_documents_still_read(hostile_run):
+    documents, out = hostile_run
+    for name in ("good program.pdf", "$(touch pwned); 'quote' ünï.pdf"):
+        row = documents.loc[f"assoc/2024/{name}"]
+        assert row["status"] == "ok" and int(row["appearances"]) >= 1
+    people = pd.read_csv(out / "people.csv", dtype=str)
+    assert "Jane Doe" in set(people["name"])
+    assert not Path("pwned").exists()
+
+
+def test_hostile_links_and_empty_files(hostile_run):
+    documents, _ = hostile_run
+    assert "assoc/2024/outside.pdf" not in documents.index
+    assert not any(path.startswith("assoc/2024/loop/") for path in documents.index)
+    empties = documents[documents.index.str.startswith("empties/")]
+    assert len(empties) == 10_000
+    assert set(empties["status"]) == {"empty"}
