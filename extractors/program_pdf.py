@@ -16,7 +16,7 @@ from extractors.pdf_layout import (
     words_to_lines,
 )
 from extractors.registry import Extraction, register
-from pipeline.errors import ExtractionError
+from pipeline.errors import ExtractionError, MentorMinerError
 from pipeline.tables import Block
 
 logger = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ class ProgramPdf:
                         heights[number] = float(page.height)
         except PdfminerException as e:
             cause = e.args[0] if e.args else e
+            if isinstance(cause, MentorMinerError):  # our own time limit, raised inside pdfminer
+                raise cause from e
             if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
                 raise ExtractionError(path, "password-protected PDF; cannot read it") from e
             raise ExtractionError(path, f"broken PDF ({cause!r})") from e

@@ -54,7 +54,8 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
         if path.stat().st_size == 0:
             result.status, result.message = "empty", f"{doc['source_path']}: empty file (0 bytes)"
             return result
-        extractor = registry.get(doc["kind"]) if doc.get("kind") else registry.detect(path)
+        head = registry.read_head(path)
+        extractor = registry.get(doc["kind"]) if doc.get("kind") else registry.detect(path, head)
         if extractor is None:
             result.status = "error"
             result.message = (
@@ -63,10 +64,13 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
             )
             return result
         result.kind = extractor.name
+        mislabeled = _mislabeled(path, extractor.name, head)
         logger.debug("%s: extractor %s", doc["source_path"], extractor.name)
         extraction = extractor.extract(path)
         result.pages = extraction.pages
         result.status, result.message = extraction.status, extraction.message
+        if mislabeled:
+            result.message = "; ".join(filter(None, [mislabeled, result.message]))
         # Only what the file's content says: the result is cached by content hash, and
         # _assemble lays the path and sources.csv metadata over it.
         result.event, result.year = extraction.event or "", extraction.year
@@ -93,6 +97,15 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
     return result
 
 
+def _mislabeled(path: Path, kind: str, head: bytes) -> str:
+    """A note when the content chose another kind than the extension suggests."""
+    from extractors.registry import describe
+
+    if path.suffix.lower() == ".pdf" and kind != "program_pdf":
+        return f"read as {kind}: {describe(path, head)}"
+    return ""
+
+
 def _failed(doc: dict, reason: str) -> DocResult:
     return DocResult(doc_id=doc["doc_id"], status="error",
                      message=f"{doc['source_path']}: {reason}")
@@ -113,7 +126,7 @@ def extract_all(
     results: dict[str, DocResult] = {}
     todo: list[dict] = []
     for doc in documents.to_dict("records"):
-        if doc.get("status") == "error":
+        if doc.get("status") in ("error", "empty"):
             continue
         hit = cache.get(doc["doc_id"], doc["source_path"]) if cache is not None else None
         if hit is not None:
