@@ -160,6 +160,9 @@ def find_appearances(
                 session = " ".join(block.text.split())  # a bold label that names nobody
                 break
             current = label_role or role or "speaker"
+            if current == "exhibitor" and BOOTH_COLUMN_RE.fullmatch(block.text.strip()):
+                _attach_booths(candidates, block)  # a booth-number column beside the names
+                break
             if current in ("sponsor", "exhibitor"):
                 app = _org_line(text, current, tier, block, event, year)
                 if app:
@@ -205,6 +208,23 @@ def _people_line(
             strength,
         ))
     return out
+
+
+BOOTH_COLUMN_RE = re.compile(r"(?:(?:booth\s*#?\s*)?\d{1,4}[A-Z]?\s*)+", re.I)
+
+
+def _attach_booths(candidates: list[tuple[Appearance, str]], block: Block) -> None:
+    """Give the exhibitor rows of the name column level with `block` its booth numbers, in
+    order (a table whose booth column pdfplumber reads as a separate cell)."""
+    booths = re.findall(r"\d{1,4}[A-Z]?", block.text)
+    rows = [
+        i for i, (app, _) in enumerate(candidates)
+        if app.role == "exhibitor" and app.page == block.page and not app.booth
+    ]
+    rows = rows[-len(booths):] if len(rows) >= len(booths) else []
+    for i, booth in zip(rows, booths, strict=False):
+        app, strength = candidates[i]
+        candidates[i] = (replace(app, booth=booth), strength)
 
 
 def _follows(label: Block | None, block: Block) -> bool:
@@ -253,7 +273,9 @@ def _org_line(
     match = BOOTH_RE.match(text) or BOOTH_FIRST_RE.match(text)
     if match and role == "exhibitor":
         text, booth = match.group("org").strip(" .·…_"), match.group("booth")
-    if not text or len(text) > 80 or TIME_RE.search(text) or SENTENCE_RE.search(text):
+    if not re.search(r"[^\W\d_]", text) or len(text) > 80 or TIME_RE.search(text) or (
+        SENTENCE_RE.search(text)
+    ):
         return None
     if len(text.split()) > 8 or text.lower() in ("booth", "exhibitor", "company", "organization"):
         return None
