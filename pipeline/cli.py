@@ -300,3 +300,31 @@ def graph(processed_dir: Path, fmt: str, out_path: Path, weights: Path | None) -
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
     click.echo(f"{nodes} nodes, {edges} edges written to {out_path}")
+
+
+# --- issue 7: the visual report ---
+
+
+@cli.command()
+@_processed_option
+@click.option("--out", "-o", "out_path", default=Path("report.html"), show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False), help="HTML file to write.")
+@click.option("--top", type=int, default=1000, show_default=True,
+              help="Shortlist rows in the table.")
+@click.option("--timelines", type=int, default=8, show_default=True,
+              help="Top people who get a timeline chart.")
+def report(processed_dir: Path, out_path: Path, top: int, timelines: int) -> None:
+    """Write one self-contained HTML report: shortlist, timelines, network, vendors, quality.
+
+    \b
+    Example:
+      mentor-miner report --processed results/ --out report.html
+    """
+    from pipeline.errors import MentorMinerError
+    from pipeline.report import write_report
+
+    try:
+        rows = write_report(processed_dir, out_path, top_rows=top, top_timelines=timelines)
+    except MentorMinerError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"report of {rows} candidates written to {out_path}")
