@@ -6,7 +6,8 @@ least two distinct events (association + year). Text comes from pypdfium2 for PD
 file itself for structured files; award YAML entries count at their own year; FOSDEM frab ids
 give every name of a person id the years that id appears in.
 
-    python benchmarks/ranking.py /tmp/rank-dev --raw ../shared/corpus/raw --out benchmarks/RANKING.md
+    python benchmarks/ranking.py /tmp/rank-dev --raw ../shared/corpus/raw \
+        --out benchmarks/RANKING.md
 """
 
 from __future__ import annotations
