@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sample bench accuracy clean
+.PHONY: run test install sys-deps sample bench accuracy clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/mentor-miner run data/raw --out data/processed
 
-test: $(STAMP)
+test: $(STAMP) sys-deps
 	$(BIN)/python -m pytest -q
 
 sample: $(STAMP)
@@ -28,3 +28,13 @@ clean:
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py --out benchmarks/ACCURACY.md
+
+# Headless Chromium and its driver for the report's browser test (Debian packages; CI runs as
+# root). Elsewhere without root the test skips, and under CI=true it fails.
+sys-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	else \
+		echo "chromium missing: run 'sudo make sys-deps' (the browser test skips without it)"; \
+	fi

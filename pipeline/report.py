@@ -111,7 +111,7 @@ def _cell(column: str, value: object) -> str:
             shown = str(int(number))
         else:
             shown = f"{number:.2f}"
-        return f'<td class="num" data-v="{number!r}">{_esc(shown)}</td>'
+        return f'<td class="num" data-v="{float(number)!r}">{_esc(shown)}</td>'
     return f'<td class="c-{_esc(column)}">{_esc(value)}</td>'
 
 
