@@ -1,4 +1,4 @@
-"""The HTML report: escaped, self-contained, written by the CLI, and working in headless Chromium."""
+"""The HTML report: escaped, self-contained, written by the CLI, working in headless Chromium."""
 
 from __future__ import annotations
 
