@@ -246,7 +246,7 @@ def plot_timeline(ax, timeline: pd.DataFrame, *, title: str = "") -> None:
         ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
     ax.grid(axis="x", alpha=0.3)
     if assocs:
-        ax.legend(fontsize="small", loc="upper left", frameon=False)
+        ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.02), frameon=False)
     if title:
         ax.set_title(title, fontsize="medium")
 

@@ -36,7 +36,7 @@ h2{font-size:17px;margin:4px 0 10px}
 .stats{display:flex;gap:14px;flex-wrap:wrap}
 .stat{background:#eef2f8;border-radius:6px;padding:8px 14px}
 .stat b{display:block;font-size:20px}
-.scroll{overflow:auto;max-height:640px}
+.scroll{overflow:auto;max-height:520px}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border-bottom:1px solid #e5e7eb;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f0f2f5;position:sticky;top:0}
