@@ -30,6 +30,7 @@ def page_chars(page: pdfium.PdfPage) -> Iterator[dict]:
         matrix = pdfium_c.FS_MATRIX()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         for i in range(count):
             if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
                 yield {"text": " "}
@@ -48,6 +49,11 @@ def page_chars(page: pdfium.PdfPage) -> Iterator[dict]:
             size = pdfium_c.FPDFText_GetFontSize(raw, i)
             if pdfium_c.FPDFText_GetMatrix(raw, i, matrix):
                 size *= math.hypot(matrix.c, matrix.d) or 1.0
+            # As pdfplumber: x0 at the glyph origin (an italic's loose box leans left of it),
+            # and a box exactly one font size tall above the loose box's bottom.
+            if pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y):
+                x0 = min(max(x0, origin_x.value), x1)
+            y_top = y_bottom + size
             pdfium_c.FPDFText_GetFontInfo(raw, i, name, 128, flags)
             yield {
                 "text": text, "x0": x0, "x1": x1, "top": height - y_top,

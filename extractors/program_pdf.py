@@ -1,8 +1,9 @@
-"""Text PDF programs (conference programs, handbooks, award and sponsor PDFs) read with pdfplumber."""
+"""Text PDF programs (conference programs, handbooks, award and sponsor PDFs)."""
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from extractors.pdf_layout import (
@@ -24,55 +25,124 @@ logger = logging.getLogger(__name__)
 
 @register("program_pdf")
 class ProgramPdf:
-    version = "2"
+    version = "3"
     priority = 50
 
     def matches(self, path: Path, head: bytes) -> bool:
         return head.lstrip()[:5] == b"%PDF-"
 
+    def __init__(self, *, careful: bool | None = None):
+        # The fast path (pypdfium2) is the default; MENTOR_MINER_CAREFUL_PDF=1 or careful=True
+        # reads every page with pdfplumber instead (same layout code, 5-20x slower).
+        if careful is None:
+            careful = os.environ.get("MENTOR_MINER_CAREFUL_PDF", "") not in ("", "0")
+        self.careful = careful
+
     def extract(self, path: Path, *, pages: list[int] | None = None) -> Extraction:
         """Blocks (paragraphs in reading order) of every page, or of the 1-based `pages` only."""
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFPasswordIncorrect
-        from pdfplumber.utils.exceptions import PdfminerException
-
-        try:
-            with pdfplumber.open(path) as pdf:
-                n_pages = len(pdf.pages)
-                wanted = sorted(set(pages)) if pages else list(range(1, n_pages + 1))
-                read: dict[int, list[Line]] = {}
-                heights: dict[int, float] = {}
-                no_text = []
-                for number in wanted:
-                    if not 1 <= number <= n_pages:
-                        continue
-                    page = pdf.pages[number - 1]
-                    words = _words(page)
-                    if not words:
-                        no_text.append(number)
-                    read[number] = words_to_lines(words)
-                    heights[number] = float(page.height)
-                # Running headers need several pages: sample the page edges of others.
-                furniture = dict(read)
-                if pages:
-                    others = [n for n in range(1, n_pages + 1) if n not in read]
-                    for number in others[:: max(1, len(others) // 8)][:8]:
-                        page = pdf.pages[number - 1]
-                        furniture[number] = _edge_lines(page)
-                        heights[number] = float(page.height)
-        except PdfminerException as e:
-            cause = e.args[0] if e.args else e
-            if isinstance(cause, MentorMinerError):  # our own time limit, raised inside pdfminer
-                raise cause from e
-            if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
-                raise ExtractionError(path, "password-protected PDF; cannot read it") from e
-            raise ExtractionError(path, f"broken PDF ({cause!r})") from e
-        except (ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError) as e:
-            raise ExtractionError(path, f"broken PDF ({type(e).__name__}: {e})") from e
+        if self.careful:
+            n_pages, read, heights, no_text, furniture = _read_careful(path, pages)
+        else:
+            try:
+                n_pages, read, heights, no_text, furniture = _read_fast(path, pages)
+            except _FastPathFailed as e:
+                # pdfium refuses a few files pdfminer can repair; they get the careful path.
+                logger.debug("%s: fast PDF path failed (%s); using pdfplumber", path, e)
+                n_pages, read, heights, no_text, furniture = _read_careful(path, pages)
         running = running_lines(
             list(furniture.values()), [heights[n] for n in furniture]
         )
         return _to_extraction(read, heights, running, no_text, n_pages)
+
+
+class _FastPathFailed(Exception):
+    pass
+
+
+def _wanted(pages: list[int] | None, n_pages: int) -> list[int]:
+    wanted = sorted(set(pages)) if pages else list(range(1, n_pages + 1))
+    return [n for n in wanted if 1 <= n <= n_pages]
+
+
+def _sampled_others(pages: list[int] | None, read: dict, n_pages: int) -> list[int]:
+    """Running headers need several pages: when only some are read, sample others' edges."""
+    if not pages:
+        return []
+    others = [n for n in range(1, n_pages + 1) if n not in read]
+    return others[:: max(1, len(others) // 8)][:8]
+
+
+def _read_fast(path: Path, pages: list[int] | None):
+    import pypdfium2 as pdfium
+
+    from extractors.pdf_fast import page_words
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise ExtractionError(path, "password-protected PDF; cannot read it") from e
+        raise _FastPathFailed(str(e)) from e
+    try:
+        n_pages = len(pdf)
+        read: dict[int, list[Line]] = {}
+        heights: dict[int, float] = {}
+        no_text = []
+        for number in _wanted(pages, n_pages):
+            page = pdf[number - 1]
+            words = page_words(page)
+            if not words:
+                no_text.append(number)
+            read[number] = words_to_lines(words)
+            heights[number] = float(page.get_height())
+        furniture = dict(read)
+        for number in _sampled_others(pages, read, n_pages):
+            page = pdf[number - 1]
+            height = float(page.get_height())
+            edge = [w for w in page_words(page)
+                    if w["bottom"] < 0.08 * height or w["top"] > 0.92 * height]
+            furniture[number] = words_to_lines(edge)
+            heights[number] = height
+    except pdfium.PdfiumError as e:
+        raise _FastPathFailed(str(e)) from e
+    finally:
+        pdf.close()
+    return n_pages, read, heights, no_text, furniture
+
+
+def _read_careful(path: Path, pages: list[int] | None):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            n_pages = len(pdf.pages)
+            read: dict[int, list[Line]] = {}
+            heights: dict[int, float] = {}
+            no_text = []
+            for number in _wanted(pages, n_pages):
+                page = pdf.pages[number - 1]
+                words = _words(page)
+                if not words:
+                    no_text.append(number)
+                read[number] = words_to_lines(words)
+                heights[number] = float(page.height)
+            furniture = dict(read)
+            for number in _sampled_others(pages, read, n_pages):
+                page = pdf.pages[number - 1]
+                furniture[number] = _edge_lines(page)
+                heights[number] = float(page.height)
+    except PdfminerException as e:
+        cause = e.args[0] if e.args else e
+        if isinstance(cause, MentorMinerError):  # our own time limit, raised inside pdfminer
+            raise cause from e
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
+            raise ExtractionError(path, "password-protected PDF; cannot read it") from e
+        raise ExtractionError(path, f"broken PDF ({cause!r})") from e
+    except (ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError) as e:
+        raise ExtractionError(path, f"broken PDF ({type(e).__name__}: {e})") from e
+    return n_pages, read, heights, no_text, furniture
 
 
 def _words(page) -> list[dict]:

@@ -62,3 +62,27 @@ def test_pdf_fast_sizes_and_fonts_agree(raw_corpus):
 def test_pdf_fast_rejoins_hyphen_marker(raw_corpus):
     words = page_words(open_pdf(raw_corpus / "acl/2014/acl2014-handbook.pdf")[30])
     assert "ap-" in {w["text"] for w in words}
+
+
+PATH_PAGES = [
+    ("sigcse/2022/program.pdf", range(15, 31)),
+    ("acl/2014/acl2014-handbook.pdf", range(25, 45)),
+    ("sigcse/2016/SIGCSE2016-Preliminary-Program.pdf", range(1, 21)),
+    ("mzv-workshop/2024/program.pdf", range(1, 26)),
+]
+
+
+@pytest.mark.parametrize(("source", "pages"), PATH_PAGES)
+def test_pdf_fast_and_careful_paths_find_the_same_people(raw_corpus, nlp, source, pages):
+    from extractors.program_pdf import ProgramPdf
+    from pipeline.recognize import find_appearances
+
+    found = {}
+    for careful in (False, True):
+        extraction = ProgramPdf(careful=careful).extract(raw_corpus / source, pages=list(pages))
+        found[careful] = {(a.page, a.role, a.person_name, a.org_name)
+                          for a in find_appearances(extraction.blocks, nlp=nlp)}
+
+    fast, careful = found[False], found[True]
+    assert len(careful) >= 40
+    assert len(fast & careful) / len(fast | careful) >= 0.97, sorted(fast ^ careful)[:20]
