@@ -29,6 +29,9 @@ clean:
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py --out benchmarks/ACCURACY.md
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --out benchmarks/RESULTS.md
+
 # Headless Chromium and its driver for the report's browser test (Debian packages; CI runs as
 # root). Elsewhere without root the test skips, and under CI=true it fails.
 sys-deps:
