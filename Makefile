@@ -32,12 +32,15 @@ accuracy: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py --out benchmarks/RESULTS.md
 
-# Headless Chromium and its driver for the report's browser test (Debian packages; CI runs as
-# root). Elsewhere without root the test skips, and under CI=true it fails.
+# Headless Chromium and its driver for the report's browser test, and Tesseract for `run --ocr`
+# and its test (Debian packages; CI runs as root). Elsewhere without root those tests skip, and
+# under CI=true they fail.
 sys-deps:
-	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && \
+	command -v tesseract >/dev/null 2>&1 || \
 	if [ "$$(id -u)" = 0 ]; then \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+			chromium chromium-driver tesseract-ocr; \
 	else \
-		echo "chromium missing: run 'sudo make sys-deps' (the browser test skips without it)"; \
+		echo "chromium or tesseract missing: run 'sudo make sys-deps' (their tests skip without them)"; \
 	fi

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+from extractors.ocr import missing_tesseract, ocr_requested, ocr_words
 from extractors.pdf_layout import (
     Line,
     body_size,
@@ -31,28 +32,34 @@ class ProgramPdf:
     def matches(self, path: Path, head: bytes) -> bool:
         return head.lstrip()[:5] == b"%PDF-"
 
-    def __init__(self, *, careful: bool | None = None):
+    def __init__(self, *, careful: bool | None = None, ocr: bool | None = None):
         # The fast path (pypdfium2) is the default; MENTOR_MINER_CAREFUL_PDF=1 or careful=True
         # reads every page with pdfplumber instead (same layout code, 5-20x slower).
         if careful is None:
             careful = os.environ.get("MENTOR_MINER_CAREFUL_PDF", "") not in ("", "0")
         self.careful = careful
+        # Pages with no text layer are read with Tesseract when OCR is on (MENTOR_MINER_OCR=1,
+        # which `run --ocr` sets); off, they are reported (status scanned) as before.
+        self.ocr = ocr_requested() if ocr is None else ocr
 
     def extract(self, path: Path, *, pages: list[int] | None = None) -> Extraction:
         """Blocks (paragraphs in reading order) of every page, or of the 1-based `pages` only."""
         if self.careful:
-            n_pages, read, heights, no_text, furniture = _read_careful(path, pages)
+            n_pages, read, heights, no_text, furniture, ocred = _read_careful(path, pages, self.ocr)
         else:
             try:
-                n_pages, read, heights, no_text, furniture = _read_fast(path, pages)
+                n_pages, read, heights, no_text, furniture, ocred = _read_fast(
+                    path, pages, self.ocr)
             except _FastPathFailed as e:
                 # pdfium refuses a few files pdfminer can repair; they get the careful path.
                 logger.debug("%s: fast PDF path failed (%s); using pdfplumber", path, e)
-                n_pages, read, heights, no_text, furniture = _read_careful(path, pages)
+                n_pages, read, heights, no_text, furniture, ocred = _read_careful(
+                    path, pages, self.ocr)
         running = running_lines(
             list(furniture.values()), [heights[n] for n in furniture]
         )
-        return _to_extraction(read, heights, running, no_text, n_pages)
+        return _to_extraction(read, heights, running, no_text, n_pages,
+                              ocred=ocred if self.ocr else None)
 
 
 class _FastPathFailed(Exception):
@@ -72,7 +79,26 @@ def _sampled_others(pages: list[int] | None, read: dict, n_pages: int) -> list[i
     return others[:: max(1, len(others) // 8)][:8]
 
 
-def _read_fast(path: Path, pages: list[int] | None):
+def _ocr_page(path: Path, number: int, page=None) -> list[dict]:
+    """Tesseract's words of a page without a text layer (`page`: an open pypdfium2 page)."""
+    import pypdfium2 as pdfium
+
+    reason = missing_tesseract()
+    if reason:  # no page number: the runner swaps the "path: " prefix for source_path
+        raise ExtractionError(path, reason)
+    if page is not None:
+        return ocr_words(page)
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        raise ExtractionError(path, f"cannot render the page for OCR ({e})", page=number) from e
+    try:
+        return ocr_words(pdf[number - 1])
+    finally:
+        pdf.close()
+
+
+def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False):
     import pypdfium2 as pdfium
 
     from extractors.pdf_fast import page_words
@@ -87,10 +113,13 @@ def _read_fast(path: Path, pages: list[int] | None):
         n_pages = len(pdf)
         read: dict[int, list[Line]] = {}
         heights: dict[int, float] = {}
-        no_text = []
+        no_text, ocred = [], []
         for number in _wanted(pages, n_pages):
             page = pdf[number - 1]
             words = page_words(page)
+            if not words and ocr:
+                words = _ocr_page(path, number, page)
+                ocred += [number] if words else []
             if not words:
                 no_text.append(number)
             read[number] = words_to_lines(words)
@@ -107,10 +136,10 @@ def _read_fast(path: Path, pages: list[int] | None):
         raise _FastPathFailed(str(e)) from e
     finally:
         pdf.close()
-    return n_pages, read, heights, no_text, furniture
+    return n_pages, read, heights, no_text, furniture, ocred
 
 
-def _read_careful(path: Path, pages: list[int] | None):
+def _read_careful(path: Path, pages: list[int] | None, ocr: bool = False):
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -120,10 +149,13 @@ def _read_careful(path: Path, pages: list[int] | None):
             n_pages = len(pdf.pages)
             read: dict[int, list[Line]] = {}
             heights: dict[int, float] = {}
-            no_text = []
+            no_text, ocred = [], []
             for number in _wanted(pages, n_pages):
                 page = pdf.pages[number - 1]
                 words = _words(page)
+                if not words and ocr:
+                    words = _ocr_page(path, number)
+                    ocred += [number] if words else []
                 if not words:
                     no_text.append(number)
                 read[number] = words_to_lines(words)
@@ -142,7 +174,7 @@ def _read_careful(path: Path, pages: list[int] | None):
         raise ExtractionError(path, f"broken PDF ({cause!r})") from e
     except (ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError) as e:
         raise ExtractionError(path, f"broken PDF ({type(e).__name__}: {e})") from e
-    return n_pages, read, heights, no_text, furniture
+    return n_pages, read, heights, no_text, furniture, ocred
 
 
 def _words(page) -> list[dict]:
@@ -161,14 +193,16 @@ def _edge_lines(page) -> list[Line]:
 
 def _to_extraction(
     pages: dict[int, list[Line]], heights: dict[int, float], running: set[str],
-    no_text: list[int], n_pages: int,
+    no_text: list[int], n_pages: int, *, ocred: list[int] | None = None,
 ) -> Extraction:
+    """`ocred`: the pages Tesseract read (None when OCR is off)."""
     if n_pages == 0:
         return Extraction([], pages=0, status="empty", message="PDF has no pages")
     if len(no_text) == n_pages:
+        hint = "OCR found no text either" if ocred is not None else "run with --ocr"
         return Extraction(
             [], pages=n_pages, status="scanned",
-            message=f"no text layer on any of {n_pages} pages (scanned PDF?); run with --ocr",
+            message=f"no text layer on any of {n_pages} pages (scanned PDF?); {hint}",
         )
     body = body_size(list(pages.values()))
     blocks: list[Block] = []
@@ -195,9 +229,13 @@ def _to_extraction(
                     role_hint="heading" if heading else ("bold" if para.bold else ""),
                 )
             )
-    message = ""
+    notes = []
+    if ocred:
+        notes.append(f"{len(ocred)} of {n_pages} pages read by OCR (pages {_ranges(ocred)})")
     if no_text:
-        message = f"{len(no_text)} of {n_pages} pages have no text layer (pages {_ranges(no_text)})"
+        notes.append(f"{len(no_text)} of {n_pages} pages have no text layer (pages "
+                     f"{_ranges(no_text)})" + ("; OCR found no text" if ocred is not None else ""))
+    message = "; ".join(notes)
     status = "ok" if blocks else "empty"
     return Extraction(blocks, pages=n_pages, status=status, message=message)
 

@@ -69,6 +69,8 @@ def _progress_factory(silent: bool):
               help="YAML file overriding ranking weights.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
+@click.option("--ocr", is_flag=True,
+              help="Read PDF pages that have no text layer (scans) with Tesseract.")
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Cache of per-document results [default: $XDG_CACHE_HOME/mentor-miner].")
 @click.option("--no-cache", is_flag=True, help="Read every document again; write no cache.")
@@ -90,7 +92,7 @@ def _progress_factory(silent: bool):
 def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weights: Path | None,
         silent: bool, strict: bool, cache_dir: Path | None, no_cache: bool, executor: str,
         scheduler: str | None, timeout: float, memory_mb: int,
-        overrides_dir: Path | None, outreach_path: Path | None) -> None:
+        overrides_dir: Path | None, outreach_path: Path | None, ocr: bool) -> None:
     """Run every stage over RAW_DIR and write the tables to --out.
 
     \b
@@ -106,6 +108,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler ADDRESS")
     cache_dir = None if no_cache else (cache_dir or default_cache_dir())
+    if ocr:  # read by extractors.ocr.ocr_requested(), in this process and in its workers
+        os.environ["MENTOR_MINER_OCR"] = "1"
     try:
         result = run_pipeline(raw_dir, out_dir, jobs=jobs, model=model, weights_path=weights,
                               progress_factory=_progress_factory(silent), cache_dir=cache_dir,

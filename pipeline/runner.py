@@ -236,9 +236,12 @@ def run_pipeline(
         documents = discover(raw_dir)
         cache = None
         if cache_dir is not None:
+            from extractors.ocr import ocr_requested
             from pipeline.cache import DocumentCache
 
-            cache = DocumentCache(cache_dir, salt=f"model={model or ''}")
+            # OCR changes what a scanned page yields; without it the key stays as it was.
+            ocr = ";ocr=1" if ocr_requested() else ""
+            cache = DocumentCache(cache_dir, salt=f"model={model or ''}{ocr}")
         options = dict(jobs=jobs, model=model, cache=cache, limits=limits, executor=executor,
                        scheduler=scheduler)
         if progress_factory is not None:
