@@ -120,6 +120,7 @@ def run_documents(slugs, nlp, verbose: bool) -> list[str]:
         if verbose:
             logging.info("missed people (%d): %s", len(person.missed), person.missed[:80])
             logging.info("missed orgs: %s", org.missed)
+            logging.info("wrong role (%d): %s", len(person.wrong_role), person.wrong_role[:40])
     return rows
 
 

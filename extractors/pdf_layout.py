@@ -239,13 +239,57 @@ def _splits(items: list[Paragraph], lo, hi, gap: float) -> list[list[Paragraph]]
 
 
 def _row_aligned(groups: list[list[Paragraph]]) -> bool:
-    """True when paragraphs in different columns start on the same baseline (a table)."""
+    """True when paragraphs in different columns start on the same baseline (a table).
+
+    Two page columns of running text (equally wide) share a baseline now and then too; a
+    table of them shares most, so at least 40% of the paragraphs must line up. A narrow label
+    column beside wide cells (`Panel Session` | title, authors) is a table either way.
+    """
     tops = [{round(p.top) for p in group} for group in groups]
     shared = 0
     for i, these in enumerate(tops):
         others = set().union(*(t for j, t in enumerate(tops) if j != i))
         shared += sum(1 for t in these if any(abs(t - o) <= 2 for o in others))
-    return shared >= 4
+    widths = [max(p.x1 for p in g) - min(p.x0 for p in g) for g in groups]
+    labels = min(widths) < 0.5 * max(widths)
+    return shared >= 4 and (labels or shared >= 0.4 * sum(len(t) for t in tops))
+
+
+def _headed_columns(columns: list[list[Paragraph]]) -> bool:
+    """True when every column opens with a heading set larger than the rest of it: lists
+    side by side (`Board of Directors | Program Committee`), read column by column."""
+    for column in columns:
+        ordered = sorted(column, key=lambda p: p.top)
+        if len(ordered) < 2 or ordered[0].size < 1.15 * max(p.size for p in ordered[1:]):
+            return False
+    return True
+
+
+def _merge_heading_rows(rows: list[list[Paragraph]]) -> list[list[Paragraph]]:
+    """Join a row of side-by-side headings to the row below it when both split into the same
+    columns, so the columns under the headings are read one after the other (issue 3)."""
+    out: list[list[Paragraph]] = []
+    for row in rows:
+        if out and _heads(out[-1], row):
+            out[-1] = out[-1] + row
+        else:
+            out.append(row)
+    return out
+
+
+def _heads(upper: list[Paragraph], lower: list[Paragraph]) -> bool:
+    if len(upper) < 2:
+        return False
+    up = _splits(upper, lambda p: p.x0, lambda p: p.x1, 4.0)
+    low = _splits(lower, lambda p: p.x0, lambda p: p.x1, 4.0)
+    if len(up) != len(upper) or len(low) != len(up):
+        return False
+    body = max(p.size for p in lower)
+    return all(
+        a[0].size >= 1.15 * body
+        and min(a[0].x1, max(p.x1 for p in b)) > max(a[0].x0, min(p.x0 for p in b))
+        for a, b in zip(up, low, strict=True)
+    )
 
 
 def reading_order(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -255,10 +299,14 @@ def reading_order(paragraphs: list[Paragraph]) -> list[Paragraph]:
         return list(paragraphs)
     columns = _splits(paragraphs, lambda p: p.x0, lambda p: p.x1, 4.0)
     rows = _splits(paragraphs, lambda p: p.top, lambda p: p.bottom, 0.5)
-    if len(columns) > 1 and (len(rows) == 1 or not _row_aligned(columns)):
+    if len(columns) > 1 and (
+        len(rows) == 1 or not _row_aligned(columns) or _headed_columns(columns)
+    ):
         parts = columns
     elif len(rows) > 1:
-        parts = rows
+        parts = _merge_heading_rows(rows)
+        if len(parts) == 1:
+            parts = columns if len(columns) > 1 else rows
     else:
         return sorted(paragraphs, key=lambda p: (p.top, p.x0))
     return [p for part in parts for p in reading_order(part)]

@@ -50,6 +50,7 @@ class Score:
     affiliation_correct: float | None = None
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    wrong_role: list[str] = field(default_factory=list)  # `name: predicted != truth`
 
 
 # --------------------------------------------------------------------------- normalizing
@@ -202,12 +203,15 @@ def score_people(appearances, truth: list[TruthPerson], text: str) -> Score:
     roles = people.groupby("person_name")["role"].agg(lambda s: {canonical_role(r) for r in s})
     orgs = people.groupby("person_name")["org_name"].agg(lambda s: [o for o in s if o])
     role_ok = role_n = aff_ok = aff_n = 0
+    wrong_role: list[str] = []
     for tname, pname in matched.items():
         entries = by_name[tname]
         truth_roles = {canonical_role(e.role) for e in entries if e.role}
         if truth_roles:
             role_n += 1
             role_ok += bool(truth_roles & roles[pname])
+            if not truth_roles & roles[pname]:
+                wrong_role.append(f"{tname}: {sorted(roles[pname])} != {sorted(truth_roles)}")
         truth_orgs = [e.org for e in entries if e.org]
         if truth_orgs:
             aff_n += 1
@@ -223,6 +227,7 @@ def score_people(appearances, truth: list[TruthPerson], text: str) -> Score:
     score.role_correct = _rate(role_ok, role_n)
     score.affiliation_correct = _rate(aff_ok, aff_n)
     score.missed = sorted(set(by_name) - set(matched))
+    score.wrong_role = sorted(wrong_role)
     return score
 
 

@@ -15,6 +15,17 @@ CREDENTIALS_RE = re.compile(
     r"faia|facm|fieee|ieee fellow|acm fellow|frs|obe|mbe|cbe|esq|jr|sr|ii|iii|iv)\b\.?",
     re.I,
 )
+# Credentials printed after a name. Two-letter ones (`MA`, `BA`, `MD`) are also surnames (`Ma`,
+# `Ba`, `Md`), so a bare token is a credential only after a comma or in dotted form; longer
+# ones are dropped at the end of a name too (`Jane Doe FACHE`).
+DEGREES = frozenset("""
+phd edd md dphil mba msc ms ma bsc ba bs cpa cfa pmp jd llm rn shrm-scp shrm-cp sphr phr gphr
+cissp faia facm fieee frs obe mbe cbe esq mha mph msn bsn dnp faan fache cphq cae cfre mpa mpp
+msw lcsw pharmd dds dmd dvm psyd lpc np aprn crna chfp fhfma cma cia cisa cism aicp cpcu chro
+ccp cebs cbp clp cdp sshrm ipma-scp ipma-cp cphims fhimss rhia mhsa mbbs frcp facp facs facc
+""".split())
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_FELLOW_RE = re.compile(r"^(ieee|acm|aaas|aaai)\s+fellow$", re.I)
 PARTICLES = {
     "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "al", "el",
     "bin", "ben", "ter", "ten", "dos", "das", "do", "st.", "y", "e", "zu",
@@ -61,10 +72,17 @@ ORG_WORDS_RE = re.compile(
     r"inc\.?|corp\.?|corporation|llc|llp|ltd\.?|gmbh|s\.?a\.?|ag|plc|company|co\.|foundation|"
     r"association|society|council|agency|ministry|department|dept\.?|center|centre|group|"
     r"community|press|consortium|alliance|initiative|hochschule|politecnico|instituto|tech|"
-    r"hospital|bank|partners|consulting|solutions|technologies|systems|software|microsoft|google|"
+    r"hospital|bank|partners|consulting|solutions|technologies|systems?|software|microsoft|google|"
+    r"health|healthcare|logistics|insurance|foods|advisors|advisory|services|staffing|capital|"
+    r"medical|clinic|retail|pharma\w*|holdings|ventures|analytics|"
     r"ibm|amazon|oracle|intel|apple|meta|facebook|nsf|acm|ieee|research|government|office|"
     r"district|state|city|county|federal|national)\b",
     re.I,
+)
+# Job titles that take a department after a comma (`SVP, Human Resources`).
+DEPT_TITLE_RE = re.compile(
+    r"\b(vp|svp|evp|avp|vice president|director|manager|head|partner|officer|chief|lead|counsel|"
+    r"principal|dean|associate|specialist)$", re.I,
 )
 INITIAL_RE = re.compile(r"^[A-Z]\.?(-[A-Z]\.?)?$")
 NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-À-ÿĀ-ſ]*$", re.UNICODE)
@@ -86,15 +104,45 @@ class Person:
 
 
 def clean_name(raw: str) -> str:
-    """A name as printed, without honorifics, credentials, stray punctuation or role words."""
+    """A name as printed, without honorifics, credentials, stray punctuation or role words.
+
+    Generational suffixes stay part of the name; two-letter surnames are not degrees.
+
+    >>> clean_name("Dr. Karen Liu, MHA, FACHE"), clean_name("Hal Daumé III"), clean_name("Tengyu Ma")
+    ('Karen Liu', 'Hal Daumé III', 'Tengyu Ma')
+    >>> clean_name("Jane Doe, Ph.D."), clean_name("Martin King, Jr."), clean_name("Al Wu PhD")
+    ('Jane Doe', 'Martin King, Jr.', 'Al Wu')
+    """
     text = ROLE_WORDS_RE.sub("", raw.strip())
-    text = re.sub(r"[\*†‡§¶#\d]+$", "", text)  # footnote marks
-    text = CREDENTIALS_RE.sub("", text)
-    tokens = text.replace(",", " , ").split()
+    text = re.sub(r"[\*†‡§¶#\d]+$", "", text.strip(" ,;:-–—·•"))  # footnote marks
+    parts = [p.strip() for p in text.split(",")]
+    kept = parts[:1] + [p for p in parts[1:] if p and not is_credential(p)]
+    tokens = kept[0].split() if kept else []
+    while len(tokens) > 2 and _degree_token(tokens[-1], alone=False):
+        tokens.pop()
     while tokens and tokens[0].lower().rstrip(",") in HONORIFICS:
         tokens.pop(0)
-    text = " ".join(tokens).replace(" , ", ", ").strip(" ,;:-–—·•")
-    return re.sub(r"\s+", " ", text)
+    text = ", ".join([" ".join(tokens), *kept[1:]]) if kept else ""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—·•")
+    return text if text == raw else clean_name(text) if text else ""
+
+
+def _degree_token(token: str, *, alone: bool) -> bool:
+    """`PhD`, `Ph.D.`, `FACHE`; a two-letter one (`MA`) only `alone` (after a comma) or dotted."""
+    bare = token.strip(".,;:()").lower()
+    plain = bare.replace(".", "").replace(" ", "")
+    if plain not in DEGREES:
+        return False
+    dotted = "." in token.strip(",;:()").rstrip(".") or token.count(".") >= 2
+    return alone or dotted or (len(plain) > 2 and not token[1:].islower())
+
+
+def is_credential(item: str) -> bool:
+    """An item that is only credentials (`PhD`, `MHA FACHE`, `IEEE Fellow`), never a suffix."""
+    item = item.strip(" .;:")
+    if not item or _FELLOW_RE.match(item):
+        return bool(item)
+    return all(_degree_token(t, alone=True) for t in item.split())
 
 
 def truecase(name: str) -> str:
@@ -173,7 +221,7 @@ def parse_people(line: str) -> list[Person]:
     return people
 
 
-ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*(?=[A-Z])")
+ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
 
 
 def split_items(segment: str) -> list[str]:
@@ -183,7 +231,13 @@ def split_items(segment: str) -> list[str]:
     ['Jane Doe', 'Bo Li', 'Al Wu']
     """
     parts = [p.strip() for p in ITEM_SPLIT_RE.split(segment) if p and p.strip()]
-    return [p for p in parts if CREDENTIALS_RE.sub("", p).strip(" .")]
+    items: list[str] = []
+    for part in parts:
+        if part.lower() in SUFFIXES and items:
+            items[-1] = f"{items[-1]}, {part}"  # `King, Jr.` is one name
+        elif not is_credential(part):
+            items.append(part)
+    return items
 
 
 def _merge_org_ands(segment: str) -> list[str]:
@@ -232,6 +286,12 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
         return [Person(clean_name(dash.group("name")), dash.group("org").strip(), "")]
     items = _merge_org_ands(segment)
     kinds = [_is_name_item(item) for item in items]
+    # `VP, Workforce Strategy`: the name-shaped item after a bare job title is its department.
+    for k in range(1, len(items) - 1):
+        if kinds[k + 1] and not kinds[k] and DEPT_TITLE_RE.search(items[k]) and (
+            len(items[k].split()) <= 3 and not looks_like_org(items[k])
+        ):
+            kinds[k + 1] = False
     # Groups: a run of names, then the run of other items (title, organization) closing it.
     groups: list[tuple[list[str], list[str]]] = []
     i = 0
@@ -288,11 +348,16 @@ def logical_lines(text: str) -> list[str]:
     ['Jane Doe, MIT', 'Bo Li, Stanford University']
     """
     out: list[str] = []
-    for raw in _MID_LABEL_RE.sub("\n", text).split("\n"):
-        line = raw.strip()
-        if not line:
-            continue
-        if out and _continues(out[-1], line):
+    printed = [ln.strip() for ln in _MID_LABEL_RE.sub("\n", text).split("\n") if ln.strip()]
+    width = max((len(ln) for ln in printed), default=0)
+    for i, line in enumerate(printed):
+        # A line cut by wrapping: the previous line is nearly full, is a `Name, …, Org` line
+        # and this one is a short tail without commas (`Clearpath Background` / `Screening`).
+        wrapped = i > 0 and len(printed[i - 1]) >= 0.75 * width and width >= 40 and (
+            "," in printed[i - 1] and not re.search(r"[,;:]", line) and len(line.split()) <= 3
+            and not ROLE_WORDS_RE.match(line)
+        )
+        if out and (wrapped or _continues(out[-1], line)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -300,14 +365,18 @@ def logical_lines(text: str) -> list[str]:
 
 
 def _continues(prev: str, line: str) -> bool:
-    if _CONTINUE_END_RE.search(prev) or line[:1].islower():
+    if _CONTINUE_END_RE.search(prev) or line[:1].islower() or prev.count("(") > prev.count(")"):
         return True
     if not re.search(r"[,;]", prev + line):  # a wrapped title, or one name per line
         return not (looks_like_name(truecase(clean_name(prev)))
                     and looks_like_name(truecase(clean_name(line))))
     if line[:1] in "([•·-–" or ROLE_WORDS_RE.match(line):
         return False
+    # A nickname stays (`Jennifer (Ginger) Alford`); an affiliation in parentheses goes
+    # (`Marcus` / `Bell (Brightpath Consulting)`).
     first = re.split(r"\s*[,;]\s*|\s+and\s+", line, maxsplit=1)[0]
+    first = re.sub(r"\s*\([^()]*\)\s*", " ", first).strip() if not first.endswith(")") else (
+        first[:first.rfind("(")].strip())
     first_is_fragment = (
         ("," in line or ";" in line or "," in prev)
         and not looks_like_name(truecase(clean_name(first)))

@@ -46,7 +46,7 @@ LABEL_ROLES = {
 }
 LABEL_RE = re.compile(
     r"^(?:session\s+)?(?P<label>(?:co-?)?chair|moderator|panell?ist|discussant|speaker|presenter|"
-    r"organi[sz]er|facilitator|host|keynote(?: speaker)?)s?\s*(?:[:–—-]\s*|$)",
+    r"organi[sz]er|facilitator|host|keynote(?: speaker)?)(?P<plural>s?)\s*(?:[:–—-]\s*|$)",
     re.I,
 )
 TIER_RE = re.compile(
@@ -57,11 +57,20 @@ TIER_RE = re.compile(
 )
 BOOTH_RE = re.compile(r"^(?P<org>.+?)[\s.·…_]*\b(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)$", re.I)
 BOOTH_FIRST_RE = re.compile(r"^(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)\s+(?P<org>\D.+)$", re.I)
-SENTENCE_RE = re.compile(r"[.!?]\s+[A-Z]|\b(is|are|was|were|will|has|have|this|that)\b", re.I)
+# A sentence break, not the dot of an honorific or initial (`DR. ANGELA BROOKS`, `J. Smith`).
+SENTENCE_RE = re.compile(
+    r"(?<!\bdr)(?<!\bprof)(?<!\bmrs)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\b[a-z])"
+    r"[.!?]\s+[A-Z]|\b(is|are|was|were|will|has|have|this|that)\b",
+    re.I,
+)
 # Lines that name a place or a time, never a person (`Room: Providence Ballroom`).
 PLACE_LABEL_RE = re.compile(
     r"^(rooms?|location|venue|where|when|time|date|track|floor|level|building|hall)\s*:", re.I
 )
+# Roles a heading gives one session (`Panel: …`, `Opening Keynote`): the next session title
+# after its people ends them.
+SESSION_ROLES = frozenset({"panelist", "keynote", "moderator"})
+HONORIFIC_RE = re.compile(r"^(dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|hon)\b\.?\s", re.I)
 STRONG_ROLES = frozenset({"chair", "moderator", "committee", "board", "keynote", "panelist"})
 # NER labels that rule a name-shaped candidate out (weaker candidates need PERSON).
 NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "PRODUCT"})
@@ -99,6 +108,7 @@ def find_appearances(
     candidates: list[tuple[Appearance, str]] = []  # (appearance, strength)
     role, tier, session, last_page, section_size = "", "", "", None, 0.0
     carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
+    named = 0  # people named since the role last changed
     for block in blocks:
         if block.is_record:
             candidates.append((_record(block, event, year), "strong"))
@@ -119,6 +129,7 @@ def find_appearances(
             ):
                 new_role, tier_match = "", None
             if new_role:
+                named = 0
                 same = new_role == role and role in ("committee", "board")
                 section_size = max(section_size, block.size or 0.0) if same else (block.size or 0.0)
                 role, carry = new_role, ""
@@ -130,6 +141,14 @@ def find_appearances(
                 continue
         label_role = carry if carry and _follows(carry_from, block) else ""
         carry, carry_from = "", None
+        if (
+            role in SESSION_ROLES and named and block.bold and not label_role
+            and _session_title(block.text, nlp)
+        ):
+            # The next session's title: a panel's or keynote's role ends with its session
+            # (issue 3: `HRIS Selection Without Regret` after a panel is no panelist).
+            role, named, session = "speaker", 0, " ".join(block.text.split())
+            continue
         # Organization lists are one per line; people lines may wrap.
         lines = (
             [ln.strip() for ln in block.text.splitlines() if ln.strip()]
@@ -145,6 +164,7 @@ def find_appearances(
                 role, tier = "sponsor", tier_match.group("tier").title()
                 continue
             label = LABEL_RE.match(text)
+            line_role = ""
             if label:
                 label_role = LABEL_ROLES.get(label.group("label").lower().rstrip("s"), "speaker")
                 text = text[label.end():].strip()
@@ -152,6 +172,10 @@ def find_appearances(
                     if n == len(lines) - 1:
                         carry, carry_from = label_role, block
                     continue
+                if not label.group("plural"):
+                    # `Chair: Name, Org` names one person; the lines after it are the
+                    # session's speakers, not more chairs (issue 3).
+                    line_role, label_role = label_role, ""
             elif block.bold and len(lines) <= 3 and (
                 role in ("committee", "board") and not re.search(r"[,;]", block.text)
             ) or block.bold and len(lines) <= 3 and all(
@@ -159,7 +183,7 @@ def find_appearances(
             ):
                 session = " ".join(block.text.split())  # a bold label that names nobody
                 break
-            current = label_role or role or "speaker"
+            current = line_role or label_role or role or "speaker"
             if current == "exhibitor" and BOOTH_COLUMN_RE.fullmatch(block.text.strip()):
                 _attach_booths(candidates, block)  # a booth-number column beside the names
                 break
@@ -168,10 +192,24 @@ def find_appearances(
                 if app:
                     candidates.append((app, "strong"))
                 continue
-            candidates.extend(
-                _people_line(text, current, session, block, event, year, common, bool(label))
-            )
+            found = _people_line(text, current, session, block, event, year, common, bool(label))
+            named += len(found)
+            candidates.extend(found)
     return _confirm(candidates, nlp)
+
+
+def _session_title(text: str, nlp) -> bool:
+    """A bold line that names no one: no name shape, or a name shape without an honorific
+    that NER does not call a person (`Workplace Investigations`)."""
+    text = " ".join(text.split())
+    if LABEL_RE.match(text) or len(text) > 150:
+        return False
+    people = parse_people(text)
+    if not people or not all(looks_like_name(truecase(p.name)) for p in people):
+        return True
+    if HONORIFIC_RE.match(text) or any(p.org for p in people) or nlp is None:
+        return False
+    return entity_labels(nlp, [truecase(text)]).get(truecase(text), "") != "PERSON"
 
 
 def _people_line(

@@ -87,3 +87,34 @@ def test_program_pdf_golden_page(golden_scores, name):
     assert score.recall >= 0.9, score.missed
     assert score.role_f1 >= 0.85
     assert score.affiliation_correct >= 0.85
+
+
+def _p(text, x0, top, size=9.0, bold=False, lines=1):
+    from extractors.pdf_layout import Paragraph
+
+    return Paragraph([Line(text, x0, top + i * size * 1.2, x0 + 200, top + (i + 1) * size * 1.2,
+                           size, bold) for i in range(lines)])
+
+
+def test_program_pdf_two_page_columns_read_column_by_column():
+    # Two equally wide page columns whose paragraphs share a baseline only now and then.
+    left = [_p(f"L{i}", 48, 100 + 37 * i, lines=2) for i in range(8)]
+    right = [_p(f"R{i}", 320, 100 + 37 * i + (0 if i < 3 else 15)) for i in range(8)]
+    order = [p.lines[0].text for p in reading_order(left + right)]
+    assert order == [f"L{i}" for i in range(8)] + [f"R{i}" for i in range(8)]
+
+
+def test_program_pdf_side_by_side_lists_under_a_full_width_paragraph():
+    # Issue 3: `Board of Directors | Program Committee` below full-width text.
+    welcome = _p("Welcome to the meeting", 48, 200)
+    welcome.lines[0].x1 = 550
+    paragraphs = [
+        welcome,
+        _p("Board of Directors", 48, 320, size=13, bold=True),
+        _p("Program Committee", 320, 320, size=13, bold=True),
+        _p("Ann Lee, Chair", 48, 337, lines=4),
+        _p("Bo Chen, Acme Corp", 320, 337, lines=3),
+    ]
+    order = [p.lines[0].text for p in reading_order(paragraphs)]
+    assert order == ["Welcome to the meeting", "Board of Directors", "Ann Lee, Chair",
+                     "Program Committee", "Bo Chen, Acme Corp"]

@@ -88,3 +88,26 @@ TRAPS = [
 def test_recognize_traps_name_nobody(trap, nlp):
     blocks = [_b("Paper Session", bold=True), _b(trap, top=120)]
     assert [a.person_name for a in find_appearances(blocks, nlp=nlp) if a.person_name] == []
+
+
+def test_recognize_chair_label_names_one_person_not_the_speakers_below():
+    # Issue 3 cause 1: `Chair: Name` then unlabeled speaker lines.
+    blocks = [
+        _b("Building a Skills-Based Hiring Program", bold=True),
+        _b("Chair: Priya Natarajan, VP, Talent Acquisition,\nCobalt Logistics\n"
+           "Marcus Bell, Principal, Brightpath Consulting", top=120),
+    ]
+    assert [(a.role, a.person_name) for a in find_appearances(blocks)] == [
+        ("chair", "Priya Natarajan"), ("speaker", "Marcus Bell")]
+
+
+def test_recognize_panel_role_ends_with_the_next_session_title(nlp):
+    # Issue 3 cause 2: a bold title after a panel names a new session, and no one.
+    blocks = [
+        _b("Panel: Recruiting in a Tight Labor Market", bold=True),
+        _b("Moderator: Ann Lee, Duke University\nPanelists:\nBo Chen, Acme Corp", top=120),
+        _b("Workplace Investigations", bold=True, top=200),
+        _b("Jordan Reyes, Partner, Keller & Moss LLP", top=215),
+    ]
+    assert [(a.role, a.person_name) for a in find_appearances(blocks, nlp=nlp)] == [
+        ("moderator", "Ann Lee"), ("panelist", "Bo Chen"), ("speaker", "Jordan Reyes")]
