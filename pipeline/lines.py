@@ -91,7 +91,8 @@ PAREN_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$")
 DASH_RE = re.compile(r"^(?P<name>[^–—|]+?)\s+[–—|]\s+(?P<org>.+)$")
 ROLE_WORDS_RE = re.compile(
     r"^(session\s+)?(co-?)?(chairs?|moderators?|panelists?|panellists?|discussants?|speakers?|"
-    r"presenters?|organizers?|organisers?|facilitators?|hosts?|keynote( speaker)?s?)\s*[:–-]\s*",
+    r"presenters?|organizers?|organisers?|facilitators?|hosts?|"
+    r"((opening|closing|morning|luncheon|featured) )?keynote( speaker| address)?s?)\s*[:–-]\s*",
     re.I,
 )
 
@@ -262,7 +263,8 @@ def _is_name_item(item: str) -> bool:
     """A name, not an organization: `UC Berkeley` (an acronym in mixed case) is no name."""
     name = clean_name(item)
     acronym = name != name.upper() and any(
-        len(t) >= 2 and t.isalpha() and t.isupper() for t in name.split()
+        len(t) >= 2 and t.isalpha() and t.isupper() and t.lower() not in SUFFIXES
+        for t in name.split()
     )
     return looks_like_name(truecase(name)) and not looks_like_org(item) and not acronym
 
@@ -292,6 +294,10 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
             len(items[k].split()) <= 3 and not looks_like_org(items[k])
         ):
             kinds[k + 1] = False
+            items[k] = f"{items[k]}, {items[k + 1]}"
+            items[k + 1] = ""
+    kinds = [kind for kind, item in zip(kinds, items, strict=True) if item]
+    items = [item for item in items if item]
     # Groups: a run of names, then the run of other items (title, organization) closing it.
     groups: list[tuple[list[str], list[str]]] = []
     i = 0
@@ -367,6 +373,10 @@ def logical_lines(text: str) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     if _CONTINUE_END_RE.search(prev) or line[:1].islower() or prev.count("(") > prev.count(")"):
         return True
+    if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
+        return False
+    if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
+        return False  # ... and ends with the name
     if not re.search(r"[,;]", prev + line):  # a wrapped title, or one name per line
         return not (looks_like_name(truecase(clean_name(prev)))
                     and looks_like_name(truecase(clean_name(line))))
@@ -378,7 +388,7 @@ def _continues(prev: str, line: str) -> bool:
     first = re.sub(r"\s*\([^()]*\)\s*", " ", first).strip() if not first.endswith(")") else (
         first[:first.rfind("(")].strip())
     first_is_fragment = (
-        ("," in line or ";" in line or "," in prev)
+        ("," in line or ";" in line or "," in prev or ";" in prev)
         and not looks_like_name(truecase(clean_name(first)))
     )
     return first_is_fragment

@@ -13,6 +13,7 @@ from pipeline.lines import (
     logical_lines,
     looks_like_name,
     looks_like_org,
+    looks_like_title,
     parse_people,
     split_items,
     truecase,
@@ -28,9 +29,10 @@ SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bexhibit(or|ors|ion|s)?\b|\bexhibit hall\b", "exhibitor"),
         (r"\b(sponsors?|supporters?|patrons?|partners)\b(?!\s+(sessions?|talks?|workshops?|"
          r"presentations?|demos?))", "sponsor"),
+        # `Awards Committee` is a committee.
+        (r"\b(committees?|organi[sz]ing|steering|reviewers)\b", "committee"),
         (r"\b(awards?|recipients?|winners?|honorees?|laureates?)\b", "award_recipient"),
         (r"\b(board of directors|board|officers|executive council|trustees)\b", "board"),
-        (r"\b(committees?|organi[sz]ing|steering|reviewers)\b", "committee"),
         (r"\b(keynotes?|plenary|invited (talk|speaker)s?|distinguished lecture)\b", "keynote"),
         (r"\bpanels?\b", "panelist"),
         (r"\b(workshops?|tutorials?|papers?|sessions?|talks?|presentations?|posters?|"
@@ -46,7 +48,8 @@ LABEL_ROLES = {
 }
 LABEL_RE = re.compile(
     r"^(?:session\s+)?(?P<label>(?:co-?)?chair|moderator|panell?ist|discussant|speaker|presenter|"
-    r"organi[sz]er|facilitator|host|keynote(?: speaker)?)(?P<plural>s?)\s*(?:[:–—-]\s*|$)",
+    r"organi[sz]er|facilitator|host|(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
+    r"(?:\s+(?:speaker|address))?)(?P<plural>s?)\s*(?:[:–—-]\s*|$)",
     re.I,
 )
 TIER_RE = re.compile(
@@ -109,17 +112,29 @@ def find_appearances(
     role, tier, session, last_page, section_size = "", "", "", None, 0.0
     carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
     named = 0  # people named since the role last changed
+    prose = False  # the block before was running text (a letter, a description)
     for block in blocks:
         if block.is_record:
             candidates.append((_record(block, event, year), "strong"))
             continue
         if not block.text.strip():
             continue
+        after_prose, prose = prose, _is_prose(block.text)
         if block.page != last_page:
             last_page, carry, section_size = block.page, "", 0.0
             if role in ("sponsor", "exhibitor"):
                 role, tier = "", ""
-        if _is_heading(block):
+        signature = after_prose and not block.bold and _signature(block, event, year)
+        if signature:
+            candidates.append((signature, "strong"))  # a welcome letter's signer (issue 3)
+            continue
+        surname_first = _surname_first_column(block, role, session, event, year)
+        if surname_first:
+            candidates.extend(surname_first)
+            continue
+        if _is_heading(block) and not (
+            role in ("keynote", "speaker", "sponsor") and _named_heading(block, role, tier)
+        ):
             text = " ".join(block.text.split())
             tier_match = TIER_RE.match(text)
             new_role = "sponsor" if tier_match else section_role(text)
@@ -166,7 +181,7 @@ def find_appearances(
             label = LABEL_RE.match(text)
             line_role = ""
             if label:
-                label_role = LABEL_ROLES.get(label.group("label").lower().rstrip("s"), "speaker")
+                label_role = _label_role(label.group("label"))
                 text = text[label.end():].strip()
                 if not text:
                     if n == len(lines) - 1:
@@ -196,6 +211,66 @@ def find_appearances(
             named += len(found)
             candidates.extend(found)
     return _confirm(candidates, nlp)
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 120 and len(re.findall(r"[a-z]{2}[.!?](\s|$)", text)) >= 2
+
+
+def _signature(block: Block, event: str, year: int | None) -> Appearance | None:
+    """`Naomi Feld, CAE` / `Executive Director, Association …` below a letter: an organizer."""
+    lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
+    if not 2 <= len(lines) <= 3 or not looks_like_title(lines[1].split(",")[0]):
+        return None
+    people = parse_people(lines[0])
+    if len(people) != 1 or people[0].org or not looks_like_name(truecase(people[0].name)):
+        return None
+    title, _, org = lines[1].partition(",")
+    org = org.strip() or " ".join(lines[2:])
+    return Appearance(
+        role="organizer", person_name=truecase(people[0].name), org_name=org, title=title.strip(),
+        event=event, year=year, method="layout", snippet=" ".join(block.text.split())[:200],
+        page=block.page,
+    )
+
+
+SURNAME_FIRST_RE = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?, [A-Z][\w'’\-]+(?: [A-Z]\.?)?$")
+
+
+def _surname_first_column(
+    block: Block, role: str, session: str, event: str, year: int | None
+) -> list[tuple[Appearance, str]]:
+    """A table column of `Brooks, Angela` names (past recipients, rosters): every line, two
+    or more of them, is `Surname, Given`."""
+    lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
+    if len(lines) < 2 or not all(SURNAME_FIRST_RE.match(ln) for ln in lines):
+        return []
+    if any(looks_like_org(ln) or not looks_like_name(ln.replace(",", "")) for ln in lines):
+        return []
+    return [
+        (Appearance(role=role or "speaker", person_name=ln, session=session, event=event,
+                    year=year, method="layout", snippet=" ".join(block.text.split())[:200],
+                    page=block.page), "list")
+        for ln in lines
+    ]
+
+
+def _named_heading(block: Block, role: str, tier: str) -> bool:
+    """A large line that names a keynote speaker (`DR. JAMES WHITFIELD`) or a top-tier
+    sponsor, not a section."""
+    text = " ".join(block.text.split())
+    if section_role(text) or TIER_RE.match(text) or TIME_RE.search(text) or len(text) > 60:
+        return False
+    if role == "sponsor":  # under a tier heading, a name set large (`Platinum`: one sponsor)
+        return bool(tier) and "\n" not in block.text.strip() and len(text.split()) <= 5
+    people = parse_people(text)
+    return len(people) == 1 and bool(HONORIFIC_RE.match(text)) and looks_like_name(
+        truecase(people[0].name))
+
+
+def _label_role(label: str) -> str:
+    label = " ".join(label.lower().split())
+    return "keynote" if "keynote" in label else LABEL_ROLES.get(label.rstrip("s"), "speaker")
 
 
 def _session_title(text: str, nlp) -> bool:
@@ -317,10 +392,32 @@ def _org_line(
         return None
     if len(text.split()) > 8 or text.lower() in ("booth", "exhibitor", "company", "organization"):
         return None
+    if not _org_shaped(text):
+        return None
     return Appearance(
         role=role, org_name=text, sponsor_tier=tier if role == "sponsor" else "", booth=booth,
         event=event, year=year, method="layout", snippet=block.text[:200], page=block.page,
     )
+
+
+ADDRESS_RE = re.compile(
+    r"^\d+\s+\w|^(p\.?\s?o\.?\s+box|suite|floor)\b|\b\d{5}(-\d{4})?$|\b[A-Z]{2}\s+\d{5}\b|"
+    r"\b\d{4}\s?[A-Z]{2}$|www\.|https?:|@|\.(com|org|edu|net|io)\b",
+    re.I,
+)
+SMALL_WORDS = frozenset({"of", "and", "for", "the", "by", "in", "at", "&", "de", "du", "la", "von"})
+
+
+def _org_shaped(text: str) -> bool:
+    """A sponsor or exhibitor line names an organization: short, no colon, no address or web
+    address, capitalized words (not a wrapped description, not a talk title; issue 3)."""
+    if ":" in text or ADDRESS_RE.search(text):
+        return False
+    words = [w for w in text.split() if w.lower() not in SMALL_WORDS]
+    if not words or len(words) > 6:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower == 0 or (lower == 1 and len(words) == 1)  # `zyBooks`
 
 
 def _confirm(candidates: list[tuple[Appearance, str]], nlp) -> list[Appearance]:

@@ -70,3 +70,30 @@ def test_lines_parsers_never_raise_and_stay_inside_input(text):
 def test_lines_clean_name_is_idempotent(text):
     once = clean_name(text)
     assert clean_name(once) == once
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Issue 3 causes 7, 8, 10: departments after a comma title, credentials, company words.
+        ("Felicia Grant, VP, Workforce Strategy, CareStaff Solutions",
+         [("Felicia Grant", "CareStaff Solutions", "VP, Workforce Strategy")]),
+        ("Karen Liu, MHA, FACHE, Chief Operating Officer, Riverside Health System",
+         [("Karen Liu", "Riverside Health System", "Chief Operating Officer")]),
+        ("Julia Hartmann, Summit Valley Health", [("Julia Hartmann", "Summit Valley Health", "")]),
+        ("Hal Daumé III, Tengyu Ma, and Md Rashad",
+         [("Hal Daumé III", "", ""), ("Tengyu Ma", "", ""), ("Md Rashad", "", "")]),
+    ],
+)
+def test_lines_parse_people_issue_3(line, expected):
+    assert [(p.name, p.org, p.title) for p in parse_people(line)] == expected
+
+
+def test_lines_logical_lines_wrapped_tails_and_split_parentheses():
+    assert logical_lines(
+        "Ben Schultz, Director of Client Services, Clearpath\nBackground Screening\n"
+        "Jordan Reyes, Partner, Keller & Moss LLP") == [
+        "Ben Schultz, Director of Client Services, Clearpath Background Screening",
+        "Jordan Reyes, Partner, Keller & Moss LLP"]
+    assert logical_lines("DeShawn Carter (Pinecrest Insurance); Marcus\nBell (Brightpath)") == [
+        "DeShawn Carter (Pinecrest Insurance); Marcus Bell (Brightpath)"]

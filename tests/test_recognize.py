@@ -111,3 +111,64 @@ def test_recognize_panel_role_ends_with_the_next_session_title(nlp):
     ]
     assert [(a.role, a.person_name) for a in find_appearances(blocks, nlp=nlp)] == [
         ("moderator", "Ann Lee"), ("panelist", "Bo Chen"), ("speaker", "Jordan Reyes")]
+
+
+def test_recognize_letter_signature_is_an_organizer():
+    # Issue 3 cause 5: the signer of a welcome letter, credential and title on separate lines.
+    blocks = [
+        _b("Welcome", size=15, hint="heading"),
+        _b("Welcome to Denver. Over three days you will hear from practitioners who run talent "
+           "acquisition.\nPlease take time to visit our exhibitors and thank the sponsors.", top=120),
+        _b("Naomi Feld, CAE\nExecutive Director, Association for Talent & People Operations",
+           top=160),
+    ]
+    assert [(a.role, a.person_name, a.org_name, a.title) for a in find_appearances(blocks)] == [
+        ("organizer", "Naomi Feld", "Association for Talent & People Operations",
+         "Executive Director")]
+
+
+def test_recognize_keynotes_in_capitals_and_in_an_at_a_glance_table():
+    # Issue 3 cause 4.
+    blocks = [
+        _b("Program at a Glance", size=18, hint="heading"),
+        _b("Registration and Breakfast\nOpening Keynote: Angela Brooks\nConcurrent Sessions",
+           top=120),
+        _b("Keynote Address", size=15, hint="heading", page=2),
+        _b("DR. JAMES WHITFIELD", size=13, bold=True, hint="heading", page=2, top=120),
+        _b("President and CEO, St. Brendan Medical Center", page=2, top=135),
+    ]
+    assert [(a.role, a.person_name) for a in find_appearances(blocks)] == [
+        ("keynote", "Angela Brooks"), ("keynote", "James Whitfield")]
+
+
+def test_recognize_awards_committee_and_surname_first_recipients():
+    # Issue 3 cause 6: `Last, First` in a table column; `Awards Committee` is a committee.
+    blocks = [
+        _b("Awards Committee", size=13, hint="heading"),
+        _b("DeShawn Carter, Pinecrest Insurance", top=120),
+        _b("Past Recipients", size=16, hint="heading", page=2),
+        _b("Brooks, Angela\nKim, Grace", page=2, top=120),
+        _b("Lakeshore University\nFernway Software", page=2, top=120, x0=300),
+    ]
+    assert [(a.role, a.person_name) for a in find_appearances(blocks)] == [
+        ("committee", "DeShawn Carter"), ("award_recipient", "Brooks, Angela"),
+        ("award_recipient", "Kim, Grace")]
+
+
+def test_recognize_sponsor_lines_are_org_shaped():
+    # Issue 3 cause 11 and SIGCSE 2017 p. 38: a platinum sponsor set large is kept; addresses,
+    # descriptions and talk titles under a sponsor heading are not sponsors.
+    blocks = [
+        _b("Sponsors", size=18, hint="heading"),
+        _b("Platinum Sponsors", bold=True, top=120),
+        _b("Brightpath Consulting", size=12, hint="heading", top=135),
+        _b("Gold Sponsors", bold=True, top=150),
+        _b("Keller & Moss LLP\n500 Oracle Parkway\nRedwood Shores, CA 94065\nwww.oracle.com",
+           top=165),
+        _b("Peer Review in CS1: Lessons From Five Semesters\nthe most powerful grading system",
+           top=220),
+    ]
+    assert _rows(find_appearances(blocks)) == [
+        ("sponsor", "", "Brightpath Consulting", "Platinum", ""),
+        ("sponsor", "", "Keller & Moss LLP", "Gold", ""),
+    ]
