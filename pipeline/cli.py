@@ -159,6 +159,60 @@ def _summary(result) -> None:
                "people.csv, organizations.csv, shortlist.csv, graph.graphml")
 
 
+@cli.command("eval")
+@click.option("--truth", "truth_path", type=click.Path(path_type=Path, exists=True), required=True,
+              help="Truth CSV (source_path, page, role, person_name[, org, sponsor_tier, booth]), "
+                   "one row per printed mention, or a folder of such CSVs.")
+@click.option("--processed", "processed_dir", default=OUT_DEFAULT, show_default=True,
+              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder with appearances.csv from `mentor-miner run`.")
+@click.option("--out", "-o", "out_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="Also write the scores and the misses as Markdown here.")
+def eval_(truth_path: Path, processed_dir: Path, out_path: Path | None) -> None:
+    """Score the recognized appearances against hand-made truth (issue 3).
+
+    \b
+    Example:
+      mentor-miner run data/raw -o data/processed
+      mentor-miner eval --truth tests/golden/sample_truth.csv --processed data/processed
+    """
+    import pandas as pd
+
+    from pipeline.evaluate import score_appearances
+
+    files = sorted(truth_path.glob("*.csv")) if truth_path.is_dir() else [truth_path]
+    if not files:
+        raise click.ClickException(f"{truth_path}: no truth CSV files found.")
+    appearances_path = processed_dir / "appearances.csv"
+    if not appearances_path.exists():
+        raise click.ClickException(
+            f"{appearances_path} not found; run `mentor-miner run` first.")
+    truth = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in files])
+    missing = {"source_path", "page", "role", "person_name"} - set(truth.columns)
+    if missing:
+        raise click.ClickException(f"{truth_path}: truth lacks columns {sorted(missing)}.")
+    appearances = pd.read_csv(appearances_path, dtype=str, keep_default_na=False)
+    score = score_appearances(appearances, truth)
+
+    def fmt(x) -> str:
+        return "–" if x is None else f"{x:.3f}"
+
+    lines = [
+        f"people with role: recall {fmt(score.recall)} precision {fmt(score.precision)} "
+        f"({score.n_truth} expected, {score.n_found} found)",
+        f"people, any role: recall {fmt(score.recall_any_role)} "
+        f"precision {fmt(score.precision_any_role)}",
+        f"sponsors and exhibitors: recall {fmt(score.org_recall)} "
+        f"precision {fmt(score.org_precision)}",
+    ]
+    click.echo("\n".join(lines))
+    if out_path:
+        report = ["# Recognition accuracy", "", *[f"- {line}" for line in lines], "",
+                  "## Missed", "", *[f"- {' | '.join(map(str, m))}" for m in score.missed], "",
+                  "## Not in the truth", "", *[f"- {' | '.join(map(str, m))}" for m in score.extra]]
+        out_path.write_text("\n".join(report) + "\n", encoding="utf-8")
+
+
 @cli.command()
 def extractors() -> None:
     """List the registered document kinds.

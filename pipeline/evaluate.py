@@ -490,3 +490,108 @@ def load_acl_sponsors(text: str) -> list[TruthOrg]:
             if tier:
                 orgs.append(TruthOrg(name, "sponsor", tier))
     return orgs
+
+
+# --------------------------------------------------------------------------- appearance tables
+
+TRUTH_CREDENTIALS = frozenset({
+    "phd", "edd", "md", "mba", "mha", "mph", "jd", "rn", "dnp", "fache", "cphq", "cae", "phr",
+    "sphr", "shrm-cp", "shrm-scp", "cpa", "esq", "ms", "ma", "msn", "bsn",
+})
+TRUTH_HONORIFICS = frozenset({"dr", "mr", "ms", "mrs", "prof", "professor"})
+
+
+def mention_key(name: str) -> str:
+    """`Dr. Linda M. Okafor, SHRM-SCP`, `OKAFOR, Linda`, `Linda Okafor` -> `linda okafor`.
+
+    >>> mention_key("Dr. Linda M. Okafor, SHRM-SCP"), mention_key("Okafor, Linda")
+    ('linda okafor', 'linda okafor')
+    """
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    parts = [p.strip() for p in text.split(",")]
+    parts = [p for p in parts if p and p.replace(" ", "").replace(".", "") not in TRUTH_CREDENTIALS]
+    if len(parts) == 2 and " " not in parts[0]:  # "Last, First"
+        parts = [parts[1], parts[0]]
+    tokens = " ".join(parts).replace(".", ". ").split()
+    tokens = [t.strip(".") for t in tokens]
+    tokens = [t for t in tokens if t not in TRUTH_HONORIFICS and t not in TRUTH_CREDENTIALS]
+    return " ".join(t for t in tokens if len(t) > 1)
+
+
+@dataclass
+class AppearanceScore:
+    """Recall and precision of appearance rows against a truth table of printed mentions."""
+
+    n_truth: int = 0
+    n_found: int = 0
+    recall: float | None = None
+    precision: float | None = None
+    recall_any_role: float | None = None
+    precision_any_role: float | None = None
+    org_recall: float | None = None
+    org_precision: float | None = None
+    missed: list[tuple] = field(default_factory=list)
+    extra: list[tuple] = field(default_factory=list)
+
+
+def _page_text(value) -> str:
+    text = str(value if value is not None else "").strip()
+    if text in ("", "nan", "<NA>", "None"):
+        return ""
+    try:
+        return str(int(float(text)))
+    except ValueError:
+        return text
+
+
+def score_appearances(appearances, truth) -> AppearanceScore:
+    """Score an appearances table against a truth table with one row per printed mention.
+
+    Both are DataFrames with `source_path, page, role, person_name`; organization rows
+    (sponsor, exhibitor) are compared on `org_name` (`org` in the truth), tier and booth. Only
+    documents named in the truth count.
+
+    >>> import pandas as pd
+    >>> truth = pd.DataFrame({"source_path": ["a.pdf"] * 2, "page": [1, 1],
+    ...     "role": ["chair", "speaker"], "person_name": ["Ann Lee, PhD", "Bo Chen"]})
+    >>> found = pd.DataFrame({"source_path": ["a.pdf"] * 2, "page": [1, 1],
+    ...     "role": ["chair", "chair"], "person_name": ["Ann Lee", "Bo Chen"]})
+    >>> s = score_appearances(found, truth); (s.recall, s.precision, s.recall_any_role)
+    (0.5, 0.5, 1.0)
+    """
+    truth = truth.fillna("")
+    docs = set(truth["source_path"])
+    found = appearances[appearances["source_path"].isin(docs)].fillna("")
+
+    def people(rows, *, role: bool) -> set[tuple]:
+        out = set()
+        for row in rows.itertuples(index=False):
+            if row.person_name:
+                key = (row.source_path, _page_text(row.page), mention_key(row.person_name))
+                out.add((*key[:2], row.role, key[2]) if role else key)
+        return out
+
+    def orgs(rows, column: str) -> set[tuple]:
+        rows = rows[rows["role"].isin(("sponsor", "exhibitor"))]
+        return {
+            (r["source_path"], r["role"], normalize_text(r[column]), str(r.get("sponsor_tier", "")),
+             str(r.get("booth", "")))
+            for _, r in rows.iterrows() if r[column]
+        }
+
+    score = AppearanceScore()
+    expected, predicted = people(truth, role=True), people(found, role=True)
+    score.n_truth, score.n_found = len(expected), len(predicted)
+    score.recall = _rate(len(expected & predicted), len(expected))
+    score.precision = _rate(len(expected & predicted), len(predicted))
+    score.missed, score.extra = sorted(expected - predicted), sorted(predicted - expected)
+    any_expected, any_predicted = people(truth, role=False), people(found, role=False)
+    score.recall_any_role = _rate(len(any_expected & any_predicted), len(any_expected))
+    score.precision_any_role = _rate(len(any_expected & any_predicted), len(any_predicted))
+    org_column = "org" if "org" in truth.columns else "org_name"
+    org_expected, org_found = orgs(truth, org_column), orgs(found, "org_name")
+    if org_expected:
+        score.org_recall = _rate(len(org_expected & org_found), len(org_expected))
+        score.org_precision = _rate(len(org_expected & org_found), len(org_found))
+    return score

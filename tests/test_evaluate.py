@@ -63,3 +63,42 @@ def test_evaluate_load_sigcse_program_roles():
     people = ev.load_sigcse_program(text)
     assert [(p.name, p.role) for p in people] == [
         ("Ann Lee", "panelist"), ("Bo Chen", "panelist"), ("Cy Diaz", "chair"), ("Di Fox", "speaker")]
+
+
+def test_evaluate_score_appearances_by_document_page_role_and_name():
+    truth = pd.DataFrame({
+        "source_path": ["a.pdf", "a.pdf", "a.pdf"], "page": ["1", "1", "2"],
+        "role": ["chair", "speaker", "sponsor"], "person_name": ["Okafor, Linda", "Bo Chen", ""],
+        "org": ["", "", "Acme Corp"], "sponsor_tier": ["", "", "Gold"], "booth": ["", "", ""]})
+    found = pd.DataFrame({
+        "source_path": ["a.pdf", "a.pdf", "a.pdf", "b.pdf"], "page": ["1", "1", "2", "1"],
+        "role": ["chair", "chair", "sponsor", "speaker"],
+        "person_name": ["Dr. Linda M. Okafor", "Bo Chen", "", "Not Scored"],
+        "org_name": ["", "", "Acme Corp", ""], "sponsor_tier": ["", "", "Gold", ""],
+        "booth": ["", "", "", ""]})
+    score = ev.score_appearances(found, truth)
+    assert (score.recall, score.precision, score.recall_any_role) == (0.5, 0.5, 1.0)
+    assert (score.org_recall, score.org_precision) == (1.0, 1.0)
+    assert score.missed == [("a.pdf", "1", "speaker", "bo chen")]
+
+
+def test_evaluate_cli_eval_writes_a_report(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    processed = tmp_path / "processed"
+    processed.mkdir()
+    pd.DataFrame({"source_path": ["a.pdf"], "page": ["1"], "role": ["chair"],
+                  "person_name": ["Ann Lee"], "org_name": [""], "sponsor_tier": [""],
+                  "booth": [""]}).to_csv(processed / "appearances.csv", index=False)
+    truth = tmp_path / "truth.csv"
+    pd.DataFrame({"source_path": ["a.pdf", "a.pdf"], "page": ["1", "1"],
+                  "role": ["chair", "speaker"], "person_name": ["Ann Lee", "Bo Chen"]}).to_csv(
+        truth, index=False)
+    out = tmp_path / "scores.md"
+    result = CliRunner().invoke(
+        cli, ["eval", "--truth", str(truth), "--processed", str(processed), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "recall 0.500 precision 1.000" in result.output
+    assert "bo chen" in out.read_text()
