@@ -138,22 +138,36 @@ def why(person_rows: pd.DataFrame) -> str:
     >>> why(rows)
     'Keynote at SIGCSE 2022, Outstanding Contribution award 2019, chair at SIGCSE 2017 and 2016.'
     """
+    return why_from_records(person_rows.to_dict("records"))
+
+
+def _year(value) -> int | None:
+    year = pd.to_numeric(value, errors="coerce")
+    return int(year) if pd.notna(year) else None
+
+
+def why_from_records(records: list[dict]) -> str:
+    """`why` over plain dicts: the shortlist calls it once per person, so no pandas inside."""
+    by_role: dict[str, list[dict]] = {}
+    for record in records:
+        role = record.get("effective_role") or record.get("role") or ""
+        by_role.setdefault(role, []).append(record)
     parts = []
-    role_col = "effective_role" if "effective_role" in person_rows.columns else "role"
     for role in ROLE_ORDER:
-        subset = person_rows[person_rows[role_col] == role]
-        if subset.empty:
+        subset = by_role.get(role)
+        if not subset:
             continue
         if role == "award_recipient":
             parts.extend(_award_phrases(subset))
             continue
         by_event: dict[str, list[int]] = {}
-        for row in subset.itertuples(index=False):
-            label = event_label(str(row.association or ""), str(row.event or ""))
+        for record in subset:
+            label = event_label(str(record.get("association") or ""),
+                                str(record.get("event") or ""))
             years = by_event.setdefault(label, [])
-            year = pd.to_numeric(row.year, errors="coerce")
-            if pd.notna(year):
-                years.append(int(year))
+            year = _year(record.get("year"))
+            if year is not None:
+                years.append(year)
         places = [f"{label} {_years_text(years)}" if years else label
                   for label, years in by_event.items()][:MAX_EVENTS_IN_WHY]
         parts.append(f"{ROLE_PHRASES[role]} at {', '.join(places)}")
@@ -163,25 +177,35 @@ def why(person_rows: pd.DataFrame) -> str:
     return sentence[0].upper() + sentence[1:] + "."
 
 
-def _award_phrases(rows: pd.DataFrame) -> list[str]:
+def _award_phrases(records: list[dict]) -> list[str]:
+    by_award: dict[str, list[int]] = {}
+    for record in records:
+        award = record.get("award")
+        name = "" if award is None or (isinstance(award, float) and pd.isna(award)) else award
+        years = by_award.setdefault(str(name).strip(), [])
+        year = _year(record.get("year"))
+        if year is not None:
+            years.append(year)
     phrases = []
-    for award, group in rows.groupby(rows["award"].fillna(""), sort=False):
-        name = str(award).strip() or "Award"
+    for award, years in by_award.items():
+        name = award or "Award"
         if "award" not in name.lower():
             name = f"{name} award"
-        years = [int(y) for y in pd.to_numeric(group["year"], errors="coerce").dropna()]
         phrases.append(f"{name} {_years_text(years)}" if years else name)
     return phrases[:MAX_EVENTS_IN_WHY]
 
 
 def evidence(person_rows: pd.DataFrame) -> str:
     """`source_path p.N` for every appearance (once each), `; `-separated."""
-    cites: list[str] = []
-    for row in person_rows.itertuples(index=False):
-        page = pd.to_numeric(row.page, errors="coerce")
-        cite = f"{row.source_path} p.{int(page)}" if pd.notna(page) else str(row.source_path)
-        if cite not in cites:
-            cites.append(cite)
+    return evidence_from_records(person_rows.to_dict("records"))
+
+
+def evidence_from_records(records: list[dict]) -> str:
+    cites: dict[str, None] = {}
+    for record in records:
+        page = _year(record.get("page"))
+        source = str(record.get("source_path"))
+        cites.setdefault(f"{source} p.{page}" if page is not None else source)
     return "; ".join(cites)
 
 
@@ -229,11 +253,15 @@ def build_shortlist(
     merged = merged.reset_index(drop=True)
     ordered = rows.sort_values(["_year", "source_path", "page"], na_position="first",
                                kind="mergesort")
-    by_person = dict(tuple(ordered[ordered["person_id"].isin(set(merged["person_id"]))]
-                           .groupby("person_id", sort=False)))
-    empty = ordered.iloc[0:0]
-    merged["why"] = [why(by_person.get(p, empty)) for p in merged["person_id"]]
-    merged["evidence"] = [evidence(by_person.get(p, empty)) for p in merged["person_id"]]
+    wanted = set(merged["person_id"])
+    keep = [c for c in ("person_id", "role", "effective_role", "association", "event", "year",
+                        "award", "page", "source_path") if c in ordered.columns]
+    by_person: dict[str, list[dict]] = {}
+    for record in ordered.loc[ordered["person_id"].isin(wanted), keep].to_dict("records"):
+        by_person.setdefault(record["person_id"], []).append(record)
+    merged["why"] = [why_from_records(by_person.get(p, [])) for p in merged["person_id"]]
+    merged["evidence"] = [evidence_from_records(by_person.get(p, []))
+                          for p in merged["person_id"]]
     merged["rank"] = range(1, len(merged) + 1)
     for col in ("name", "organization", "title"):
         merged[col] = merged[col].fillna("")
