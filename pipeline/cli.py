@@ -68,7 +68,8 @@ def _progress_factory(silent: bool):
 @click.option("--weights", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="YAML file overriding ranking weights.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
-@click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
+@click.option("--strict", is_flag=True,
+              help="Stop at the first document that fails (exit 3), writing nothing.")
 @click.option("--ocr", is_flag=True,
               help="Read PDF pages that have no text layer (scans) with Tesseract.")
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -102,7 +103,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     from pipeline.cache import default_cache_dir
     from pipeline.errors import MentorMinerError
     from pipeline.executors import Limits
-    from pipeline.runner import run_pipeline
+    from pipeline.runner import StrictStop, run_pipeline
 
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if executor == "dask" and not scheduler:
@@ -116,12 +117,16 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
                               limits=Limits(timeout_s=timeout, memory_mb=memory_mb),
                               executor=executor, scheduler=scheduler,
                               overrides_dir=overrides_dir or _default_overrides(),
-                              outreach_path=outreach_path or OUTREACH_DEFAULT)
+                              outreach_path=outreach_path or OUTREACH_DEFAULT,
+                              strict=strict)
+    except StrictStop as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(EXIT_SOME_FAILED)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
     _summary(result)
     failed = int((result.documents["status"] == "error").sum())
-    if failed and strict:
+    if failed:
         sys.exit(EXIT_SOME_FAILED)
 
 

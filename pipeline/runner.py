@@ -114,7 +114,7 @@ def _failed(doc: dict, reason: str) -> DocResult:
 def extract_all(
     documents: pd.DataFrame, *, jobs: int = 1, model: str | None = None,
     progress: Callable[[int], None] | None = None, cache=None, limits=None,
-    executor: str = "local", scheduler: str | None = None,
+    executor: str = "local", scheduler: str | None = None, strict: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Extract + recognize every document: from the cache, or in isolated worker processes.
 
@@ -154,7 +154,18 @@ def extract_all(
                 cache.put(doc["doc_id"], doc["source_path"], asdict(res))
         if progress:
             progress(1)
+        if strict and res.status == "error":
+            raise StrictStop(f"{res.message} (--strict: stopped at the first failure; "
+                             "the previous outputs are untouched)")
+    if strict:
+        for doc in documents.to_dict("records"):
+            if doc.get("status") == "error":
+                raise StrictStop(f"{doc['message']} (--strict: stopped at the first failure)")
     return _assemble(documents, results)
+
+
+class StrictStop(MentorMinerError):
+    """--strict: a document failed, so the run stops before writing anything."""
 
 
 def _assemble(documents: pd.DataFrame, results: dict[str, DocResult]):
@@ -217,7 +228,7 @@ def run_pipeline(
     weights_path: Path | None = None, progress_factory=None, top: int | None = None,
     cache_dir: Path | None = None, limits=None, executor: str = "local",
     scheduler: str | None = None, overrides_dir: Path | None = None,
-    outreach_path: Path | None = None,
+    outreach_path: Path | None = None, strict: bool = False,
 ) -> RunResult:
     """Every stage in order; outputs are written to a temporary folder and swapped in at the end."""
     from pipeline.config import load_weights
@@ -243,7 +254,7 @@ def run_pipeline(
             ocr = ";ocr=1" if ocr_requested() else ""
             cache = DocumentCache(cache_dir, salt=f"model={model or ''}{ocr}")
         options = dict(jobs=jobs, model=model, cache=cache, limits=limits, executor=executor,
-                       scheduler=scheduler)
+                       scheduler=scheduler, strict=strict)
         if progress_factory is not None:
             with progress_factory(len(documents)) as advance:
                 documents, appearances = extract_all(documents, progress=advance, **options)

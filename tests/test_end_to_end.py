@@ -97,3 +97,11 @@ def test_end_to_end_graph_node_types(corpus_run):
     types = {data.get("type") for _, data in graph.nodes(data=True)}
     assert types <= set(GRAPH_NODE_TYPES)
     assert {"person", "event", "association"} <= types
+
+
+def test_end_to_end_every_real_document_is_read(corpus_run):
+    documents = _read(corpus_run, "documents.csv")
+    assert set(documents["status"]) == {"ok"}, documents[documents["status"] != "ok"]
+    kinds = set(documents["kind"])
+    assert {"program_pdf", "frab_xml", "pretalx_json", "sessionize_json", "award_list",
+            "sponsor_list", "jekyll_data"} <= kinds

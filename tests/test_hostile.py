@@ -99,7 +99,8 @@ def hostile_run(tmp_path_factory):
         cli, ["-q", "run", str(raw), "--out", str(out), "--silent", "--no-cache", "--jobs", "2",
               "--timeout", "30", "--memory-mb", "1000"],
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # some documents failed; outputs written
+    assert "documents failed; see" in result.output
     documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
     return documents.set_index("source_path"), out
 
@@ -149,3 +150,24 @@ def test_hostile_links_and_empty_files(hostile_run):
     empties = documents[documents.index.str.startswith("empties/")]
     assert len(empties) == 10_000
     assert set(empties["status"]) == {"empty"}
+
+
+def test_hostile_strict_stops_at_first_failure_and_keeps_outputs(tmp_path):
+    raw = tmp_path / "raw" / "assoc" / "2024"
+    raw.mkdir(parents=True)
+    _good_pdf(raw / "good.pdf")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["run", str(tmp_path / "raw"), "--out", str(out), "--silent",
+                                "--no-cache", "--jobs", "1"])
+    before = (out / "people.csv").read_bytes()
+    (raw / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+
+    strict = runner.invoke(cli, ["run", str(tmp_path / "raw"), "--out", str(out), "--silent",
+                                 "--no-cache", "--jobs", "1", "--strict"])
+
+    assert first.exit_code == 0
+    assert strict.exit_code == 3
+    assert "assoc/2024/broken.pdf: broken PDF" in strict.output
+    assert "--strict: stopped at the first failure" in strict.output
+    assert (out / "people.csv").read_bytes() == before
