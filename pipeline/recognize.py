@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from pipeline.lines import (
     ROLE_WORDS_RE,
-    clean_name,
     logical_lines,
     looks_like_name,
     looks_like_org,
@@ -436,7 +435,7 @@ def _confirm(candidates: list[tuple[Appearance, str]], nlp) -> list[Appearance]:
         ok = (
             label == "PERSON"
             or (strength == "strong" and (bool(app.org_name) or label not in NOT_PERSON_LABELS))
-            or (strength == "list" and label in ("", "NORP"))
+            or (strength == "list" and label not in NOT_PERSON_LABELS)
         )
         if ok:
             kept.append(replace(app, method="rule+ner" if label == "PERSON" else "rule"))

@@ -118,7 +118,8 @@ def test_recognize_letter_signature_is_an_organizer():
     blocks = [
         _b("Welcome", size=15, hint="heading"),
         _b("Welcome to Denver. Over three days you will hear from practitioners who run talent "
-           "acquisition.\nPlease take time to visit our exhibitors and thank the sponsors.", top=120),
+           "acquisition.\nPlease take time to visit our exhibitors and thank the sponsors.",
+           top=120),
         _b("Naomi Feld, CAE\nExecutive Director, Association for Talent & People Operations",
            top=160),
     ]
