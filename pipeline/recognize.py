@@ -26,8 +26,9 @@ SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), role)
     for pattern, role in (
         (r"\bexhibit(or|ors|ion|s)?\b|\bexhibit hall\b", "exhibitor"),
-        (r"\b(sponsors?|supporters?|patrons?|partners)\b(?!\s+(sessions?|talks?|workshops?|"
-         r"presentations?|demos?))", "sponsor"),
+        # `Supporter Session`, `Supporter Poster Session` are sessions, not sponsor lists.
+        (r"\b(sponsors?|supporters?|patrons?|partners)\b(?!\s+(\w+\s+)?(sessions?|talks?|"
+         r"workshops?|presentations?|demos?))", "sponsor"),
         # `Awards Committee` is a committee.
         (r"\b(committees?|organi[sz]ing|steering|reviewers)\b", "committee"),
         (r"\b(awards?|recipients?|winners?|honorees?|laureates?)\b", "award_recipient"),
