@@ -81,10 +81,11 @@ def split_recipients(cell: str) -> list[tuple[str, str]]:
     text = " ".join((cell or "").split())
     if not text:
         raise ParseError("empty recipient cell")
-    text = CREDENTIALS_RE.sub("", text)
     out: list[tuple[str, str]] = []
     for part in SPLIT_RE.split(text):
         part = part.strip(" .")
+        if CREDENTIALS_RE.fullmatch(part):  # "PhD" after a comma is no second recipient
+            continue
         org = ""
         match = re.match(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$", part)
         if match and not re.fullmatch(r"[A-Z][a-z]+", match.group("org")):  # not a nickname

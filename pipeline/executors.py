@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -58,7 +59,10 @@ def _alarm(signum, frame):
 
 def call_with_limits(func: Callable, doc: dict, model: str | None, timeout_s: float):
     """Run `func(doc, model=model)` with an in-process alarm (seconds) as the soft time limit."""
-    if timeout_s and timeout_s > 0 and hasattr(signal, "SIGALRM"):
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    # A Dask worker runs tasks in threads, where no alarm can be set: Dask's own
+    # lifetime and memory limits apply there.
+    if timeout_s and timeout_s > 0 and hasattr(signal, "SIGALRM") and in_main_thread:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout_s)
         try:
