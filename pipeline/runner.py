@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -279,12 +280,30 @@ def run_pipeline(
 
 def write_outputs(out_dir: Path, *, documents, appearances, people, organizations, shortlist,
                   graph) -> None:
-    """Write every table into a temporary folder, then move each file into `out_dir`."""
+    """Write every table into a temporary folder, then move each file into `out_dir`.
+
+    Nothing in `out_dir` changes until every table has been written in full.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # Under the output lock, any staging folder or temp file left here is from a killed run.
+    for stale in [*out_dir.glob(".staging-*"), *out_dir.glob(".*.tmp")]:
+        shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(True)
+    try:
+        _stage_and_swap(out_dir, documents=documents, appearances=appearances, people=people,
+                        organizations=organizations, shortlist=shortlist, graph=graph)
+    except OSError as e:
+        raise MentorMinerError(
+            f"{out_dir}: cannot write the outputs ({e.strerror or e}); the previous outputs "
+            "are untouched. Free some space or choose another --out folder."
+        ) from e
+
+
+def _stage_and_swap(out_dir: Path, *, documents, appearances, people, organizations, shortlist,
+                    graph) -> None:
     import networkx as nx
 
     from pipeline.store import write_csv, write_parquet
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as staging:
         stage = Path(staging)
         write_csv(documents[list(DOCUMENT_COLUMNS)], stage / "documents.csv")

@@ -1,0 +1,90 @@
+"""Interrupted runs and full disks never leave the output folder missing or half-written."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.runner import OUTPUT_FILES
+
+ROOT = Path(__file__).resolve().parents[1]
+MENTOR_MINER = Path(sys.executable).parent / "mentor-miner"
+
+
+@pytest.fixture()
+def small_raw(tmp_path) -> Path:
+    raw = tmp_path / "raw"
+    for path in sorted((ROOT / "data" / "raw").rglob("*")):
+        if path.is_file() and ("2023" in path.parts or path.suffix == ".csv"):
+            target = raw / path.relative_to(ROOT / "data" / "raw")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    assert len(list(raw.rglob("*.*"))) >= 3
+    return raw
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def _readable(out: Path) -> None:
+    for name in OUTPUT_FILES:
+        if name.endswith(".csv"):
+            pd.read_csv(out / name)
+    pd.read_parquet(out / "appearances.parquet")
+    nx.read_graphml(out / "graph.graphml")
+
+
+def test_interrupt_killed_twenty_times_leaves_outputs_whole(small_raw, tmp_path):
+    out = tmp_path / "out"
+    args = [str(MENTOR_MINER), "-q", "run", str(small_raw), "--out", str(out), "--silent",
+            "--no-cache", "--jobs", "1"]
+    subprocess.run(args, check=True, capture_output=True)
+    before = _snapshot(out)
+    rng = random.Random(20)
+    for attempt in range(20):
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+        time.sleep(rng.uniform(0.2, 5.0))
+        os.killpg(process.pid, signal.SIGKILL if attempt % 2 else signal.SIGINT)
+        process.wait(timeout=60)
+        _readable(out)
+        assert _snapshot(out) == before, f"attempt {attempt}: outputs changed"
+    final = subprocess.run(args, capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr  # a killed run's lock does not block the next
+    assert _snapshot(out) == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_interrupt_disk_full_keeps_previous_outputs(small_raw, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["run", str(small_raw), "--out", str(out), "--silent",
+                               "--no-cache", "--jobs", "1"]).exit_code == 0
+    before = _snapshot(out)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("pipeline.store.write_parquet", full)
+    result = runner.invoke(cli, ["run", str(small_raw), "--out", str(out), "--silent",
+                                 "--no-cache", "--jobs", "1"])
+
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output
+    assert "previous outputs are untouched" in result.output
+    assert _snapshot(out) == before
+    assert not list(out.glob(".staging-*"))
