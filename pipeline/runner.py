@@ -238,7 +238,8 @@ def run_pipeline(
     from pipeline.rank import rank_people
     from pipeline.resolve import resolve
     from pipeline.shortlist import build_shortlist
-    from pipeline.store import output_lock
+    from pipeline.store import output_lock, write_text
+    from pipeline.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
 
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
@@ -246,6 +247,15 @@ def run_pipeline(
     weights = load_weights(weights_path)
     with output_lock(out_dir):
         documents = discover(raw_dir)
+        fingerprint = run_fingerprint(
+            documents, model=model, weights_path=weights_path, overrides_dir=overrides_dir,
+            outreach_path=outreach_path, top=top, strict=strict,
+        )
+        if cache_dir is not None and is_up_to_date(out_dir, fingerprint, OUTPUT_FILES):
+            logger.info("outputs in %s are up to date: no document, option or code changed",
+                        out_dir)
+            return _read_result(out_dir)
+        stamp_path(out_dir).unlink(missing_ok=True)
         cache = None
         if cache_dir is not None:
             from extractors.ocr import ocr_requested
@@ -275,7 +285,23 @@ def run_pipeline(
                                     weights=weights, outreach=read_outreach(outreach_path))
         write_outputs(out_dir, documents=documents, appearances=appearances, people=people,
                       organizations=organizations, shortlist=shortlist, graph=graph)
+        if cache_dir is not None:  # --no-cache runs always recompute
+            write_text(stamp_text(fingerprint), stamp_path(out_dir))
     return RunResult(documents, appearances, people, organizations, shortlist, out_dir)
+
+
+def _read_result(out_dir: Path) -> RunResult:
+    """The tables of an up-to-date output folder, as a run would have returned them."""
+    from pipeline.store import read_csv
+
+    def table(name: str) -> pd.DataFrame:
+        return read_csv(out_dir / name)
+
+    shortlist = table("shortlist.csv")
+    for col in ("rank", "n_events"):
+        shortlist[col] = pd.to_numeric(shortlist[col])
+    return RunResult(table("documents.csv"), table("appearances.csv"), table("people.csv"),
+                     table("organizations.csv"), shortlist, out_dir)
 
 
 def write_outputs(out_dir: Path, *, documents, appearances, people, organizations, shortlist,

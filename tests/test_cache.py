@@ -51,10 +51,34 @@ def test_cache_second_run_reads_nothing_and_clear_empties(tmp_path, raw_corpus):
 
     first = runner.invoke(cli, args)
     first_people = (tmp_path / "out" / "people.csv").read_text()
+    args[3] = str(tmp_path / "out2")  # another folder: the per-document cache, not up-to-date
     second = runner.invoke(cli, ["-v", *args])
 
     assert first.exit_code == 0 and second.exit_code == 0, second.output
     assert "cache: 1 documents reused, 0 read" in second.output
-    assert (tmp_path / "out" / "people.csv").read_text() == first_people
+    assert (tmp_path / "out2" / "people.csv").read_text() == first_people
     cleared = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache_dir)])
     assert cleared.output.strip() == "removed 1 cached documents"
+
+
+def test_cache_unchanged_rerun_rewrites_nothing_until_an_input_changes(tmp_path, raw_corpus):
+    raw = tmp_path / "raw" / "fosdem" / "2014"
+    raw.mkdir(parents=True)
+    (raw / "schedule.xml").write_bytes((raw_corpus / "fosdem/2014/schedule.xml").read_bytes())
+    out, runner = tmp_path / "out", CliRunner()
+    args = ["run", str(tmp_path / "raw"), "--out", str(out), "--silent",
+            "--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+    assert runner.invoke(cli, args).exit_code == 0
+    written = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+    again = runner.invoke(cli, ["-v", *args])
+    after_again = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    weights = tmp_path / "weights.yaml"
+    weights.write_text("components:\n  recency: 0.5\n")
+    changed = runner.invoke(cli, ["-v", *args, "--weights", str(weights)])
+
+    assert "are up to date" in again.output
+    assert "top of the shortlist:" in again.output
+    assert written == after_again
+    assert "are up to date" not in changed.output
+    assert "cache: 1 documents reused, 0 read" in changed.output

@@ -1,0 +1,74 @@
+"""Up-to-date check: a re-run on unchanged inputs, code and options rewrites nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+STAMP = ".mentor-miner-run.json"
+_DOCUMENT_KEYS = ("source_path", "doc_id", "association", "year", "event", "kind", "status",
+                  "industry", "profession")
+
+
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """Hash of every source and data file of the `pipeline` and `extractors` packages."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for package in ("pipeline", "extractors"):
+        for path in sorted((root / package).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yaml", ".csv", ".txt", ".json"}:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path | None) -> str:
+    if path is None:
+        return ""
+    path = Path(path)
+    if path.is_dir():
+        return "|".join(f"{p.name}:{_file_digest(p)}" for p in sorted(path.glob("*.csv")))
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "absent"
+
+
+def run_fingerprint(documents: pd.DataFrame, **options: object) -> str:
+    """Identity of a run: its documents (by content), the code, and every option and user file.
+
+    Options that are paths (weights, overrides, outreach) enter by their content.
+    """
+    digest = hashlib.sha256(package_fingerprint().encode())
+    columns = [c for c in _DOCUMENT_KEYS if c in documents.columns]
+    rows = documents[columns].astype(str).sort_values("source_path").to_csv(index=False)
+    digest.update(rows.encode())
+    for key in sorted(options):
+        value = options[key]
+        if key.endswith("_path") or key.endswith("_dir"):
+            value = _file_digest(value)  # type: ignore[arg-type]
+        digest.update(f"{key}={value}".encode())
+    for env in ("MENTOR_MINER_OCR", "MENTOR_MINER_CAREFUL_PDF"):
+        digest.update(f"{env}={os.environ.get(env, '')}".encode())
+    return digest.hexdigest()
+
+
+def is_up_to_date(out_dir: Path, fingerprint: str, outputs: tuple[str, ...]) -> bool:
+    stamp = Path(out_dir) / STAMP
+    if not stamp.is_file() or not all((Path(out_dir) / name).is_file() for name in outputs):
+        return False
+    try:
+        return json.loads(stamp.read_text(encoding="utf-8")).get("fingerprint") == fingerprint
+    except (OSError, ValueError):
+        return False
+
+
+def stamp_path(out_dir: Path) -> Path:
+    return Path(out_dir) / STAMP
+
+
+def stamp_text(fingerprint: str) -> str:
+    return json.dumps({"fingerprint": fingerprint}) + "\n"
