@@ -51,6 +51,8 @@ def corpus_run(raw_corpus: Path, tmp_path_factory) -> Path:
     from pipeline.cli import cli
 
     out = tmp_path_factory.mktemp("corpus-out")
-    result = CliRunner().invoke(cli, ["-q", "run", str(raw_corpus), "--out", str(out), "--silent"])
+    result = CliRunner().invoke(
+        cli, ["-q", "run", str(raw_corpus), "--out", str(out), "--silent", "--no-cache"]
+    )
     assert result.exit_code == 0, result.output
     return out
