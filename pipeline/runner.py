@@ -203,9 +203,11 @@ def _assemble(documents: pd.DataFrame, results: dict[str, DocResult]):
             app["person_id"], app["org_id"] = "", ""
             rows.append(app)
     appearances = pd.DataFrame(rows, columns=[*APPEARANCE_COLUMNS, *APPEARANCE_EXTRA_COLUMNS])
+    from pipeline.store import strip_control
+
     for col in appearances.columns:
         if col not in ("page", "year"):
-            appearances[col] = appearances[col].fillna("").astype(str)
+            appearances[col] = appearances[col].fillna("").astype(str).map(strip_control)
     appearances["page"] = pd.to_numeric(appearances["page"], errors="coerce").astype("Int64")
     appearances["year"] = pd.to_numeric(appearances["year"], errors="coerce").astype("Int64")
     documents["pages"] = pd.to_numeric(documents["pages"], errors="coerce").astype("Int64")
@@ -346,8 +348,10 @@ def _stage_and_swap(out_dir: Path, *, documents, appearances, people, organizati
 
 
 def _graphml_safe(graph):
-    """GraphML wants one scalar type per attribute; a MultiDiGraph keeps parallel role edges."""
-    return graph
+    """GraphML holds no control characters, whatever a broken document printed."""
+    from pipeline.store import graph_safe
+
+    return graph_safe(graph)
 
 
 # --- issue 6: industry/profession onto appearances, outreach, reading the processed folder ---
@@ -474,5 +478,5 @@ def write_graph(processed_dir: Path, path: Path, *, fmt: str = "graphml",
                         weights=load_weights(weights_path))
     writer = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}[fmt]
     with atomic_write(Path(path)) as tmp:
-        writer(graph, tmp)
+        writer(_graphml_safe(graph), tmp)
     return graph.number_of_nodes(), graph.number_of_edges()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,29 @@ import pandas as pd
 from pipeline.errors import OutputLocked
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Characters no XML document (GraphML, GEXF) may hold and no reader wants in a name.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_control(value: object) -> object:
+    """Drop control characters (NUL, ESC, ...) from text; tab and newlines stay.
+
+    >>> strip_control("Ann" + chr(0) + " Lee" + chr(27)), strip_control(3)
+    ('Ann Lee', 3)
+    """
+    return _CONTROL_RE.sub("", value) if isinstance(value, str) else value
+
+
+def graph_safe(graph):
+    """A copy of `graph` whose node ids and text attributes hold no control characters."""
+    mapping = {node: strip_control(node) for node in graph.nodes if isinstance(node, str)}
+    clean = graph.__class__()
+    for node, data in graph.nodes(data=True):
+        clean.add_node(mapping.get(node, node), **{k: strip_control(v) for k, v in data.items()})
+    for u, v, data in graph.edges(data=True):
+        clean.add_edge(mapping.get(u, u), mapping.get(v, v),
+                       **{k: strip_control(v2) for k, v2 in data.items()})
+    return clean
 
 
 def neutralize(value: object) -> object:

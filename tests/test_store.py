@@ -47,3 +47,21 @@ def test_store_stale_lock_of_dead_process_is_taken_over(tmp_path):
     (tmp_path / ".mentor-miner.lock").write_text("999999999")
     with output_lock(tmp_path):
         assert (tmp_path / ".mentor-miner.lock").read_text() == str(os.getpid())
+
+
+def test_store_graph_with_control_characters_writes_as_graphml(tmp_path):
+    # Found by benchmarks/fuzz.py: an ESC byte in a mutated award list broke graph.graphml.
+    import networkx as nx
+
+    from pipeline.store import graph_safe
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("award:Best\x1b Paper", type="award", label="Best\x1b Paper")
+    graph.add_node("person:p1", type="person", label="Ann\x00 Lee")
+    graph.add_edge("person:p1", "award:Best\x1b Paper", relation="received", year=2020)
+
+    nx.write_graphml(graph_safe(graph), tmp_path / "g.graphml")
+
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    assert back.nodes["person:p1"]["label"] == "Ann Lee"
+    assert "award:Best Paper" in back
