@@ -64,7 +64,7 @@ TITLE_WORDS_RE = re.compile(
     r"co-founder|partner|principal|consultant|officer|analyst|architect|developer|advocate|"
     r"evangelist|teacher|instructor|student|candidate|coordinator|specialist|associate|assistant|"
     r"adjunct|emeritus|editor|owner|attorney|counsel|recruiter|advisor|adviser|executive|"
-    r"strategist|designer|administrator|superintendent|provost|postdoc|phd student|mvp|rd)\b",
+    r"strategist|designer|administrator|superintendent|provost|postdoc|phd student|mvp|rd)s?\b",
     re.I,
 )
 ORG_WORDS_RE = re.compile(
@@ -73,6 +73,7 @@ ORG_WORDS_RE = re.compile(
     r"association|society|council|agency|ministry|department|dept\.?|center|centre|group|"
     r"community|press|consortium|alliance|initiative|hochschule|politecnico|instituto|tech|"
     r"hospital|bank|partners|consulting|solutions|technologies|systems?|software|microsoft|google|"
+    r"service|"
     r"health|healthcare|logistics|insurance|foods|advisors|advisory|services|staffing|capital|"
     r"medical|clinic|retail|pharma\w*|holdings|ventures|analytics|"
     r"ibm|amazon|oracle|intel|apple|meta|facebook|nsf|acm|ieee|research|government|office|"
@@ -198,6 +199,75 @@ def looks_like_org(text: str) -> bool:
     return bool(ORG_WORDS_RE.search(text))
 
 
+VOWEL_RE = re.compile(r"[AEIOUY]")
+
+
+def looks_like_listed_name(text: str) -> bool:
+    """A looser shape test for an item of a list of names (issue 3): one capitalized word that
+    is also a common word is allowed after the first token (`David Hall`, `Nghia The Pham`,
+    `Andrew Senior`), and so is a surname in capitals (`Deyu ZHOU`). Only for items whose
+    neighbours are names; alone these are rooms and titles (`Exhibit Hall`).
+
+    >>> looks_like_listed_name("David Hall"), looks_like_listed_name("Deyu ZHOU")
+    (True, True)
+    >>> looks_like_listed_name("Exhibit Hall"), looks_like_listed_name("Lunch Break")
+    (False, False)
+    """
+    if looks_like_name(text):
+        return True
+    if not text or len(text) > 60 or any(ch.isdigit() for ch in text) or looks_like_org(text):
+        return False
+    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”()]", text):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5 or tokens[0].lower() in NOT_NAME_WORDS:
+        return False
+    common = 0
+    for i, token in enumerate(tokens):
+        low = token.strip(".,").lower()
+        if INITIAL_RE.match(token) or (low in PARTICLES and 0 < i < len(tokens) - 1):
+            continue
+        if not NAME_TOKEN_RE.match(token) or TITLE_WORDS_RE.fullmatch(token):
+            return False
+        if token.isupper() and len(token) >= 2:
+            # Capitals: only a last-name surname with a vowel (`ZHOU`, not `NLP` or `UC`).
+            if i != len(tokens) - 1 or i == 0 or len(token) < 3 or not VOWEL_RE.search(token):
+                return False
+        elif low in NOT_NAME_WORDS:
+            common += 1
+    return common <= 1 and not tokens[0].isupper()
+
+
+def name_list_items(line: str) -> list[str]:
+    """The items of `line` when it is a list of two or more names and nothing else (an author
+    line: `David Hall, Greg Durrett, and Dan Klein`); otherwise []. Items that pass only the
+    looser test must sit between names or follow the closing `and` (`Jane Doe, Xerox PARC`
+    is a name and an organization).
+
+    >>> name_list_items("Li Dong and Mirella Lapata")
+    ['Li Dong', 'Mirella Lapata']
+    >>> name_list_items("Rui Cai, Xiaodong Zhang, and Houfeng WANG")
+    ['Rui Cai', 'Xiaodong Zhang', 'Houfeng WANG']
+    >>> name_list_items("Jane Doe, Xerox PARC"), name_list_items("Jane Doe, Duke University")
+    ([], [])
+    """
+    if ";" in line or "(" in line:
+        return []
+    items = split_items(line)
+    if len(items) < 2:
+        return []
+    names = [clean_name(item) for item in items]
+    strict = [_is_name_item(item) for item in items]
+    if sum(strict) < max(1, len(items) - 2) or not all(
+        s or looks_like_listed_name(truecase(n)) for s, n in zip(strict, names, strict=True)
+    ):
+        return []
+    closing_and = re.search(r"(?:\band|&)\s+[^,&]+$", line.strip()) is not None
+    if not strict[-1] and not closing_and:
+        return []
+    return names
+
+
 def looks_like_title(text: str) -> bool:
     return bool(TITLE_WORDS_RE.search(text)) and not looks_like_name(text)
 
@@ -288,6 +358,9 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     dash = DASH_RE.match(segment)
     if dash and _is_name_item(dash.group("name")):
         return [Person(clean_name(dash.group("name")), dash.group("org").strip(), "")]
+    listed = name_list_items(segment)
+    if listed:
+        return [Person(name) for name in listed]
     items = _merge_org_ands(segment)
     kinds = [_is_name_item(item) for item in items]
     # `VP, Workforce Strategy`: the name-shaped item after a bare job title is its department.
@@ -340,15 +413,22 @@ _MID_LABEL_RE = re.compile(
     r"(?<=\S)[ \t]+(?=(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?)"
     r"\s*:)"
 )
-_CONTINUE_END_RE = re.compile(r"([,;&]|\band|\bof|\bat|\bthe|\bfor|-)$", re.I)
+_CONTINUE_END_RE = re.compile(
+    r"([,;&]|\band|\bof|\bat|\bthe|\bfor|\b(across|through|towards?|between|among|"
+    r"without|within|beyond|using|versus|via|into|onto|from|with|about)|-)$", re.I)
+# Short lower-case words that end a wrapped title line (`… Variations in` / `Collaboration`);
+# in capitals they may be surnames (`Ann To`).
+_CONTINUE_SMALL_RE = re.compile(r"\b(in|on|to|by|a|an|as|or|vs\.?|our|your|their|its)$")
 
 
-def logical_lines(text: str) -> list[str]:
+def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
     r"""Join the printed lines of a paragraph that continue one another.
 
     A line continues the previous one when the previous ends with a separator (`,` `;` `and`
     `of` `-`), when it starts in lower case, or when its first item is not a name on its own
-    (`University`, `Center ;`, a surname whose first name ended the previous line).
+    (`University`, `Center ;`, a surname whose first name ended the previous line). A list of
+    names never continues a line; with `split_names`, neither does one name below a line that
+    is not a name (a paper's single author below its title).
 
     >>> logical_lines("Leland Beck, Patty Kraft,\nAlexander W. Chizhik, San Diego\nState University")
     ['Leland Beck, Patty Kraft, Alexander W. Chizhik, San Diego State University']
@@ -365,18 +445,27 @@ def logical_lines(text: str) -> list[str]:
             "," in printed[i - 1] and not re.search(r"[,;:]", line) and len(line.split()) <= 3
             and not ROLE_WORDS_RE.match(line)
         )
-        if out and (wrapped or _continues(out[-1], line)):
+        if out and (wrapped or _continues(out[-1], line, split_names=split_names)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
 
 
-def _continues(prev: str, line: str) -> bool:
-    if _CONTINUE_END_RE.search(prev) or line[:1].islower() or prev.count("(") > prev.count(")"):
+def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
+    if _CONTINUE_END_RE.search(prev) or _CONTINUE_SMALL_RE.search(prev) or line[:1].islower() or (
+        prev.count("(") > prev.count(")")
+    ):
         return True
     if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
         return False
+    # A list of names (an author line below a paper title) starts a line of its own (issue 3).
+    if name_list_items(line):
+        return False
+    if not re.search(r"[,;]", line) and looks_like_name(truecase(clean_name(line))) and not (
+        looks_like_name(truecase(clean_name(prev)))
+    ) and (split_names or looks_like_title(prev)):
+        return False  # one author below a title; `Business Manager` / `Priscilla Rasmussen`
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
     if not re.search(r"[,;]", prev + line):  # a wrapped title, or one name per line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -108,14 +109,15 @@ def find_appearances(
     """
     blocks = list(blocks)
     common = _common_words(blocks)
-    candidates: list[tuple[Appearance, str]] = []  # (appearance, strength)
+    candidates: list[tuple[Appearance, str, int]] = []  # (appearance, strength, list group)
+    groups = itertools.count(1)
     role, tier, session, last_page, section_size = "", "", "", None, 0.0
     carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
     named = 0  # people named since the role last changed
     prose = False  # the block before was running text (a letter, a description)
     for block in blocks:
         if block.is_record:
-            candidates.append((_record(block, event, year), "strong"))
+            candidates.append((_record(block, event, year), "strong", 0))
             continue
         if not block.text.strip():
             continue
@@ -126,7 +128,7 @@ def find_appearances(
                 role, tier = "", ""
         signature = after_prose and not block.bold and _signature(block, event, year)
         if signature:
-            candidates.append((signature, "strong"))  # a welcome letter's signer (issue 3)
+            candidates.append((signature, "strong", 0))  # a welcome letter's signer (issue 3)
             continue
         surname_first = _surname_first_column(block, role, session, event, year)
         if surname_first:
@@ -167,7 +169,8 @@ def find_appearances(
         # Organization lists are one per line; people lines may wrap.
         lines = (
             [ln.strip() for ln in block.text.splitlines() if ln.strip()]
-            if role in ("sponsor", "exhibitor") else logical_lines(block.text)
+            if role in ("sponsor", "exhibitor") else logical_lines(
+                block.text, split_names=role not in STRONG_ROLES)
         )
         if PLACE_LABEL_RE.match(lines[0]) and len(lines) <= 3:
             continue
@@ -205,9 +208,10 @@ def find_appearances(
             if current in ("sponsor", "exhibitor"):
                 app = _org_line(text, current, tier, block, event, year)
                 if app:
-                    candidates.append((app, "strong"))
+                    candidates.append((app, "strong", 0))
                 continue
-            found = _people_line(text, current, session, block, event, year, common, bool(label))
+            found = _people_line(text, current, session, block, event, year, common, bool(label),
+                                 next(groups))
             named += len(found)
             candidates.extend(found)
     return _confirm(candidates, nlp)
@@ -239,7 +243,7 @@ SURNAME_FIRST_RE = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?, [A-Z][\
 
 def _surname_first_column(
     block: Block, role: str, session: str, event: str, year: int | None
-) -> list[tuple[Appearance, str]]:
+) -> list[tuple[Appearance, str, int]]:
     """A table column of `Brooks, Angela` names (past recipients, rosters): every line, two
     or more of them, is `Surname, Given`."""
     lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
@@ -250,7 +254,7 @@ def _surname_first_column(
     return [
         (Appearance(role=role or "speaker", person_name=ln, session=session, event=event,
                     year=year, method="layout", snippet=" ".join(block.text.split())[:200],
-                    page=block.page), "list")
+                    page=block.page), "list", 0)
         for ln in lines
     ]
 
@@ -289,8 +293,8 @@ def _session_title(text: str, nlp) -> bool:
 
 def _people_line(
     text: str, role: str, session: str, block: Block, event: str, year: int | None,
-    common: set[str], labelled: bool,
-) -> list[tuple[Appearance, str]]:
+    common: set[str], labelled: bool, group: int = 0,
+) -> list[tuple[Appearance, str, int]]:
     if (len(text) > 300 and ";" not in text) or (TIME_RE.search(text) and "," not in text):
         return []
     people = parse_people(text)
@@ -299,8 +303,11 @@ def _people_line(
     items = split_items(text.replace(";", ","))
     names = [p for p in people if looks_like_name(truecase(p.name))]
     name_list = len(names) >= 2 and len(names) >= 0.6 * len(items)
+    # The last name of a list that does not close with `and` may be a place in the place of
+    # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
+    closing_and = bool(re.search(r"(?:\band|&)\s+[^,&;]+$", text.strip()))
     out = []
-    for person in names:
+    for k, person in enumerate(names):
         name = truecase(person.name)
         if SENTENCE_RE.search(text) and not person.org and not name_list:
             continue
@@ -312,13 +319,14 @@ def _people_line(
             strength = "list"
         else:
             strength = "weak"
+        in_group = strength == "list" and (k < len(names) - 1 or closing_and)
         out.append((
             Appearance(
                 role=role, person_name=name, org_name=person.org, title=person.title,
                 session=session, event=event, year=year, method="rule",
                 snippet=" ".join(block.text.split())[:200], page=block.page,
             ),
-            strength,
+            strength, group if in_group else 0,
         ))
     return out
 
@@ -326,18 +334,18 @@ def _people_line(
 BOOTH_COLUMN_RE = re.compile(r"(?:(?:booth\s*#?\s*)?\d{1,4}[A-Z]?\s*)+", re.I)
 
 
-def _attach_booths(candidates: list[tuple[Appearance, str]], block: Block) -> None:
+def _attach_booths(candidates: list[tuple[Appearance, str, int]], block: Block) -> None:
     """Give the exhibitor rows of the name column level with `block` its booth numbers, in
     order (a table whose booth column pdfplumber reads as a separate cell)."""
     booths = re.findall(r"\d{1,4}[A-Z]?", block.text)
     rows = [
-        i for i, (app, _) in enumerate(candidates)
+        i for i, (app, _, _) in enumerate(candidates)
         if app.role == "exhibitor" and app.page == block.page and not app.booth
     ]
     rows = rows[-len(booths):] if len(rows) >= len(booths) else []
     for i, booth in zip(rows, booths, strict=False):
-        app, strength = candidates[i]
-        candidates[i] = (replace(app, booth=booth), strength)
+        app, strength, group = candidates[i]
+        candidates[i] = (replace(app, booth=booth), strength, group)
 
 
 def _follows(label: Block | None, block: Block) -> bool:
@@ -420,23 +428,30 @@ def _org_shaped(text: str) -> bool:
     return lower == 0 or (lower == 1 and len(words) == 1)  # `zyBooks`
 
 
-def _confirm(candidates: list[tuple[Appearance, str]], nlp) -> list[Appearance]:
+def _confirm(candidates: list[tuple[Appearance, str, int]], nlp) -> list[Appearance]:
     """Strong candidates stay unless NER calls them a place or date; names from a list of
-    names stay unless NER calls them something else; weak ones need NER to say PERSON."""
+    names stay unless NER calls them something else, or whatever NER calls them when NER calls
+    most of their list people (`Xiaodong He` alone reads as a place; issue 3); weak ones need
+    NER to say PERSON."""
     if nlp is None or not candidates:
-        return [app for app, strength in candidates if strength in ("strong", "list")]
-    texts = [app.person_name for app, _ in candidates if app.method == "rule"]
+        return [app for app, strength, _ in candidates if strength in ("strong", "list")]
+    texts = [app.person_name for app, _, _ in candidates if app.method == "rule"]
     labels = entity_labels(nlp, texts) if texts else {}
+    votes: dict[int, list[int]] = {}
+    for app, strength, group in candidates:
+        if group:
+            votes.setdefault(group, []).append(labels.get(app.person_name, "") == "PERSON")
     kept = []
-    for app, strength in candidates:
+    for app, strength, group in candidates:
         if app.method != "rule":
             kept.append(app)
             continue
         label = labels.get(app.person_name, "")
+        people_list = bool(group) and 2 * sum(votes[group]) >= len(votes[group]) >= 2
         ok = (
             label == "PERSON"
             or (strength == "strong" and (bool(app.org_name) or label not in NOT_PERSON_LABELS))
-            or (strength == "list" and label not in NOT_PERSON_LABELS)
+            or (strength == "list" and (people_list or label not in NOT_PERSON_LABELS))
         )
         if ok:
             kept.append(replace(app, method="rule+ner" if label == "PERSON" else "rule"))
