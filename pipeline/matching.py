@@ -25,6 +25,9 @@ import logging
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from pipeline.names import ParsedName, name_relation
 
@@ -33,6 +36,7 @@ logger = logging.getLogger(__name__)
 BIAS = 1.0                 # benefit of the doubt for a compatible name with no conflicting evidence
 PRIOR_CLIP = (-3.0, 3.0)   # name commonness term: -ln(expected namesakes)
 SHARED_ORG = 4.0
+COMPATIBLE_ORG = 1.0       # "University of Toronto" / "University of Toronto Mississauga"
 OTHER_ORG_SAME_YEAR = -4.0
 OTHER_ORG_OTHER_YEAR = -1.5  # an employer change over the years
 SHARED_COSPEAKER = 3.0
@@ -40,6 +44,7 @@ SHARED_SOURCE_ID = 6.0
 SHARED_ASSOCIATION = 0.5
 OTHER_ASSOCIATION = -1.0
 SAME_DOC_OTHER_SPELLING = -2.0
+SPELLING_VARIANT = -1.5    # name relations this weak (short forms, typos) pay for common surnames
 MAX_SESSION = 20           # bigger "sessions" (committee lists) say little about who knows whom
 MAX_BLOCK = 400            # block larger than this: compare only names with the same key
 
@@ -76,6 +81,56 @@ class _Seed:
         self.sids |= other.sids
         self.cospeakers |= other.cospeakers
         self.n += other.n
+
+
+# Words that say what kind of body an organization is, not which one.
+GENERIC_ORG_WORDS = frozenset(
+    "university universitat universite universidad college institute of the at and for in school "
+    "department dept faculty center centre lab laboratory inc llc ltd corp company".split()
+)
+
+
+def _org_words(key: str) -> frozenset[str]:
+    return frozenset(w[:-1] if len(w) > 4 and w.endswith("s") else w
+                     for w in key.split() if w not in GENERIC_ORG_WORDS)
+
+
+@lru_cache(maxsize=200_000)
+def orgs_compatible(a: str, b: str) -> bool:
+    """Whether two organization keys may name one employer: equal, one's distinctive words
+    inside the other's (`towson` / `towson university`, `university of toronto` /
+    `university of toronto mississauga`), or a typo apart (`macalester` / `mcalester`).
+
+    >>> orgs_compatible("university of california", "university of california berkeley")
+    True
+    >>> orgs_compatible("duke university", "university of toronto")
+    False
+    >>> orgs_compatible("uc riverside zybooks", "zybooks wiley university of california riverside")
+    True
+    """
+    if a == b:
+        return True
+    wa, wb = _org_words(a), _org_words(b)
+    if wa and wb and len(wa & wb) * 2 >= min(len(wa), len(wb)):
+        return True
+    if _initials_of(a, b) or _initials_of(b, a):
+        return True
+    return min(len(a), len(b)) >= 8 and Levenshtein.distance(a, b) <= 2
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """`uc` / `university of chicago`, `hit scir` / `harbin institute of technology`: a word of
+    `short` spells the initials of `long` (joining words skipped or not)."""
+    words = long.split()
+    if len(words) < 2:
+        return False
+    spelled = {"".join(w[0] for w in words),
+               "".join(w[0] for w in words if w not in ("of", "the", "at", "and", "for", "in"))}
+    return any(2 <= len(w) <= 6 and w in spelled for w in short.split())
+
+
+def _any_compatible(orgs_a, orgs_b) -> bool:
+    return any(orgs_compatible(*sorted((x, y))) for x in orgs_a for y in orgs_b)
 
 
 class _UnionFind:
@@ -248,6 +303,10 @@ class _Commonness:
             for part in set(name.last_parts):
                 self.last[part] += 1
 
+    def surname(self, name: ParsedName) -> int:
+        """Distinct printed names sharing the name's rarest surname part."""
+        return min((self.last[p] for p in name.last_parts), default=self.total)
+
     def prior(self, name: ParsedName) -> float:
         first = self.initial[name.first[:1]] if name.is_initial else self.first[name.first]
         last = min((self.last[p] for p in name.last_parts), default=self.total)
@@ -271,10 +330,16 @@ def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | 
         return None
     # The less specific of the two names sets the prior ("J. Smith" rather than "John Smith").
     score = BIAS + relation + min(commonness.prior(name_a), commonness.prior(name_b))
+    if relation <= SPELLING_VARIANT:
+        # "Zhonghua Li" / "Zhenghua Li", "Chris Lee" / "Christine Lee": a spelling variant of
+        # the first name is as safe as the surname is rare.
+        score -= math.log(max(commonness.surname(name_a), commonness.surname(name_b), 1))
     if a.org_years and b.org_years:
         shared = a.org_years.keys() & b.org_years.keys()
         if shared:
             score += SHARED_ORG
+        elif _any_compatible(a.org_years, b.org_years):
+            score += COMPATIBLE_ORG
         else:
             years_a = set().union(*a.org_years.values())
             years_b = set().union(*b.org_years.values())
@@ -301,7 +366,7 @@ def _conflict(a: _Seed, b: _Seed, cache: dict) -> bool:
         if sids_a and sids_b and not sids_a & sids_b:
             return True
         orgs_a, orgs_b = small.doc_orgs.get(doc), large.doc_orgs.get(doc)
-        if orgs_a and orgs_b and not orgs_a & orgs_b:
+        if orgs_a and orgs_b and not orgs_a & orgs_b and not _any_compatible(orgs_a, orgs_b):
             return True
     names_a = sorted(a.parsed)[:12]
     names_b = sorted(b.parsed)[:12]

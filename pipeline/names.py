@@ -28,6 +28,12 @@ PARTICLES = frozenset(
 )
 GENERATIONAL = frozenset("jr sr ii iii iv v".split())
 
+# Words of a conference program, never of a person's name: "NSF Showcase", "Poster Session".
+PROGRAM_WORDS = frozenset(
+    "showcase session sessions workshop workshops tutorial tutorials poster posters reception "
+    "lunch luncheon break coffee keynote keynotes panel plenary banquet registration".split()
+)
+
 _CREDENTIAL_TOKEN = re.compile(r"^[A-Z][A-Za-z]*(?:[-./][A-Z][A-Za-z]*)*\.?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
@@ -122,6 +128,8 @@ def clean_name(raw: str) -> str:
     'DOE, JANE'
     >>> clean_name("Jane Doe FACM")
     'Jane Doe'
+    >>> clean_name("Richard Brown Brown")
+    'Richard Brown'
     """
     text = unicodedata.normalize("NFKC", raw or "").replace("\u00a0", " ")
     text = re.sub(r"\.(?=[^\W\d_])", ". ", text)  # "Dr.Jane", "J.R." -> "Dr. Jane", "J. R."
@@ -137,6 +145,8 @@ def clean_name(raw: str) -> str:
         else:
             break
     text = ", ".join(parts)
+    # A word read twice ("Manuel Manuel Pérez", "Richard Brown Brown") is a reading error.
+    text = re.sub(r"\b([^\W\d_]{2,})( \1\b)+", r"\1", text, flags=re.I)
     # Drop credentials written without a comma ("Jane Doe FACM", "Jane Doe PhD").
     words = text.split(" ")
     while len(words) > 2 and _is_credential(words[-1], strict=True):
@@ -198,6 +208,16 @@ def parse_name(raw: str) -> ParsedName:
                       last_parts=tuple(last_parts), nickname=nick)
 
 
+def is_program_text(name: str) -> bool:
+    """A "name" holding a program word is a session or break read as a person.
+
+    >>> is_program_text("NSF Showcase"), is_program_text("Jane Poster-Smith")
+    (True, False)
+    """
+    return any(w in PROGRAM_WORDS for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*",
+                                                      fold(name)))
+
+
 def person_key(name: str) -> str:
     """Identity key of a printed name: `Dr. Jane Q. Doe`, `DOE, Jane` -> `jane doe`.
 
@@ -233,8 +253,10 @@ def _first_relation(a: ParsedName, b: ParsedName) -> float | None:
     if any(canonical_firsts(x) & canonical_firsts(y) for x in alts_a for y in alts_b):
         return -0.5
     short, long = sorted((fa, fb), key=len)
-    # A short form ("Phil"/"Philippe", "Chris"/"Christine"), not a sibling name ("Min"/"Ming").
-    if len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short):
+    # A known short form ("Phil"/"Philippe", "Chris"/"Christoph"), not a sibling name
+    # ("Min"/"Ming") nor a longer given name of its own ("Jian"/"Jianmin").
+    if (len(short) >= 3 and len(long) - len(short) >= 2 and long.startswith(short)
+            and short in nickname_table()):
         return -1.5
     if min(len(fa), len(fb)) >= 5 and Levenshtein.distance(fa, fb) <= 1:  # a typo
         return -2.0
@@ -263,7 +285,18 @@ def _middle_compatible(a: ParsedName, b: ParsedName) -> bool:
     ib = "".join(m[0] for m in b.middles if m not in a.last_parts)
     if not ia or not ib:
         return True
-    return ia.startswith(ib) or ib.startswith(ia)
+    # Initials of the shorter set in order within the longer: "A." / "A. B.", "P." / "A. P.".
+    short, long = sorted((ia, ib), key=len)
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+def _joined_first(a: ParsedName, b: ParsedName) -> ParsedName:
+    """`Mary Anne Egan` read against `Maryanne Egan`: the first name written in two words."""
+    if a.middles and len(b.first) > len(a.first) and b.first == a.first + a.middles[0]:
+        return ParsedName(raw=a.raw, display=a.display, first=b.first, middles=a.middles[1:],
+                          last_parts=a.last_parts, nickname=a.nickname)
+    return a
 
 
 def name_relation(a: ParsedName, b: ParsedName) -> float | None:
@@ -281,9 +314,14 @@ def name_relation(a: ParsedName, b: ParsedName) -> float | None:
     True
     >>> name_relation(parse_name("David Teller"), parse_name("David Rajchenbach-Teller"))
     -1.0
+    >>> name_relation(parse_name("Mary Anne L. Egan"), parse_name("Maryanne L. Egan"))
+    0.0
+    >>> name_relation(parse_name("Jian Zhang"), parse_name("Jianmin Zhang")) is None
+    True
     """
     if a.full_key == b.full_key:
         return 0.0
+    a, b = _joined_first(a, b), _joined_first(b, a)
     first = _first_relation(a, b)
     if first is None:
         return None

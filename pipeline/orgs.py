@@ -37,6 +37,10 @@ ABBREVIATIONS = (
     (re.compile(r"\btech\b\.?(?=\s+univ)", re.I), "technological"),
 )
 ACRONYM_SKIP = frozenset("of at the and for in de du des la le di da y & a an on".split())
+# Words that name the kind of institution: "NC State" is "North Carolina State University".
+GENERIC_TAIL = frozenset("university college institute school".split())
+# "Georgia Tech", "Virginia Tech", "Michigan Tech": the place before the institution words.
+TECH_HEAD_STOP = frozenset("institute university polytechnic technological college of".split())
 
 
 @cache
@@ -62,13 +66,16 @@ def strip_units(name: str) -> str:
     'Aarhus University'
     >>> strip_units("University of California, Berkeley")
     'University of California, Berkeley'
+    >>> strip_units("The Findings Group, LLC")
+    'The Findings Group'
     """
     text = re.sub(r"\s+", " ", name or "").strip(" ,;")
     text = re.sub(r"\s*\(([^)]*)\)$", lambda m: "" if _fold_words(m.group(1)) in countries()
                   else m.group(0), text)
     segments = [s.strip() for s in text.split(",") if s.strip()]
-    while len(segments) > 1 and _fold_words(segments[-1]) in countries():
-        segments.pop()
+    while len(segments) > 1 and (_fold_words(segments[-1]) in countries()
+                                 or not LEGAL_SUFFIX_RE.sub("", " " + segments[-1]).strip(" .")):
+        segments.pop()  # a trailing country or legal suffix: "The Findings Group, LLC"
     if len(segments) > 1:
         kept = [s for s in segments if not (DEPARTMENT_RE.search(s) and not INSTITUTION_RE.search(
             DEPARTMENT_RE.sub("", s)))]
@@ -118,6 +125,37 @@ def acronyms(key_words: list[str]) -> dict[str, str]:
     return out
 
 
+def significant(key: str) -> str:
+    """A key without its joining words: `university of california at san diego` and
+    `university of california san diego` are one organization.
+
+    >>> significant("university of north carolina at charlotte")
+    'university north carolina charlotte'
+    """
+    return " ".join(w for w in key.split() if w not in ACRONYM_SKIP)
+
+
+def _short_forms(key: str) -> set[str]:
+    """Acronym forms (`uc san diego`, `ucsd`), without a trailing institution word (`nc state`),
+    and the `<place> tech` form of an institute of technology (`georgia tech`)."""
+    words = key.split()
+    out = set(acronyms(words)) if len(words) >= 2 else set()
+    for alias in list(out):
+        parts = alias.split()
+        if len(parts) >= 2 and parts[-1] in GENERIC_TAIL:
+            out.add(" ".join(parts[:-1]))
+    head: list[str] = []
+    for word in words:
+        if word in TECH_HEAD_STOP:
+            break
+        head.append(word)
+    rest = words[len(head):]
+    if head and any(w.startswith(("technolog", "polytechnic")) for w in rest):
+        out.add(" ".join([*head, "tech"]))
+    out.discard(key)
+    return out
+
+
 def _looks_like_acronym(printed: str) -> bool:
     first = (printed or "").strip().split(" ")[0] if printed else ""
     letters = re.sub(r"[^A-Za-z]", "", first)
@@ -145,22 +183,49 @@ def resolve_org_names(
     for name in names:
         key = org_key(name)
         base[name] = alias_keys.get(key, key)
+    # Keys that differ only in joining words ("at", "and", "of") are one organization; the
+    # shortest (then first) key speaks for the group.
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in set(base.values()):
+        groups[significant(key)].append(key)
+    # "North Carolina State" is "North Carolina State University" unless a college of that
+    # name is printed too ("Boston University" / "Boston College").
+    tails: dict[str, list[str]] = defaultdict(list)
+    for form in groups:
+        words = form.split()
+        if len(words) >= 2 and words[-1] in GENERIC_TAIL:
+            tails[" ".join(words[:-1])].append(form)
+    for stem, forms in tails.items():
+        if len(forms) == 1 and stem in groups:
+            groups[forms[0]].extend(groups.pop(stem))
+    def spoken(key: str) -> tuple:  # the full name with its institution word, then shortest
+        return (key.rpartition(" ")[2] not in GENERIC_TAIL, len(key), key)
+
+    speaker = {key: min(keys, key=spoken) for keys in groups.values() for key in keys}
+    base = {name: speaker[key] for name, key in base.items()}
     expansions: dict[str, set[str]] = defaultdict(set)
     full_keys = set(base.values())
     for key in full_keys:
-        words = key.split()
-        if len(words) < 2:
-            continue
-        for alias in acronyms(words):
-            if alias != key:
-                expansions[alias].add(key)
+        for alias in _short_forms(key):
+            expansions[alias].add(key)
+            expansions[significant(alias)].add(key)
     out = {}
     for name, key in base.items():
-        targets = expansions.get(key, set()) - {key}
-        if len(targets) == 1 and _looks_like_acronym(name):
+        targets = _unambiguous(expansions.get(key, set()) - {key})
+        if len(targets) == 1 and (_looks_like_acronym(name) or key.endswith(" tech")):
             key = next(iter(targets))
         out[name] = alias_keys.get(key, key)
     return out
+
+
+def _unambiguous(targets: set[str]) -> set[str]:
+    """One target when every other one starts with it: `georgia institute of technology`
+    rather than also `georgia institute of technology california state university`."""
+    if len(targets) > 1:
+        shortest = min(targets, key=lambda k: (len(k), k))
+        if all(t == shortest or t.startswith(shortest + " ") for t in targets):
+            return {shortest}
+    return targets
 
 
 def canonical_org_names(printed_by_key: Mapping[str, Counter]) -> dict[str, str]:
@@ -170,7 +235,46 @@ def canonical_org_names(printed_by_key: Mapping[str, Counter]) -> dict[str, str]
     for key, counts in printed_by_key.items():
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         # Prefer a variant printed without units or country, then any spelled-out one.
-        spelled = [n for n, _ in ranked if org_key(n) == key and not _looks_like_acronym(n)]
+        spelled = [n for n, _ in ranked
+                   if significant(org_key(n)) == significant(key) and not _looks_like_acronym(n)]
         clean = [n for n in spelled if strip_units(n) == n]
         out[key] = strip_units((clean or spelled or [ranked[0][0]])[0])
     return out
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_PAGE_REF = re.compile(r"^\s*p\.?\s*\d+\s*$|\bsee page\b", re.I)
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+NOT_AN_AFFILIATION = frozenset(
+    "inc llc ltd corp co gmbh chair chairs program programme committee session track panel "
+    "keynote speaker speakers moderator organizer organizers".split()
+)
+MAX_AFFILIATION_WORDS = 12
+
+
+def plausible_affiliation(org: str, person: str = "") -> bool:
+    """Whether a printed affiliation can be evidence about who a person is.
+
+    Not when it holds a clock time or a page reference (schedule text read as an
+    organization), is only a legal suffix or a role word (`LLC`, `Chair`), runs past a dozen
+    words, or has no Latin letters beside a name in Latin letters (the name printed again in
+    another script).
+
+    >>> plausible_affiliation("Duke University")
+    True
+    >>> plausible_affiliation("Noah A. Smith 11:54–12:12 Factored Markov Translation")
+    False
+    >>> plausible_affiliation("p.35"), plausible_affiliation("LLC")
+    (False, False)
+    >>> plausible_affiliation("赵健强", "Jianqiang Zhao")
+    False
+    """
+    text = (org or "").strip()
+    if not text or _CLOCK.search(text) or _PAGE_REF.search(text) or text.endswith("-"):
+        return False
+    if len(text.split()) > MAX_AFFILIATION_WORDS:
+        return False
+    if not _LATIN_WORD.search(text) and _LATIN_WORD.search(person or ""):
+        return False
+    words = fold(text).replace(".", " ").replace(",", " ").split()
+    return not words or not all(w in NOT_AN_AFFILIATION for w in words)

@@ -10,8 +10,18 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.matching import Mention, cluster_people
-from pipeline.names import ParsedName, parse_name, person_key  # noqa: F401 - re-exported
-from pipeline.orgs import canonical_org_names, org_key, resolve_org_names  # noqa: F401
+from pipeline.names import (  # noqa: F401 - re-exported
+    ParsedName,
+    is_program_text,
+    parse_name,
+    person_key,
+)
+from pipeline.orgs import (  # noqa: F401
+    canonical_org_names,
+    org_key,
+    plausible_affiliation,
+    resolve_org_names,
+)
 from pipeline.overrides import Overrides, apply_person_overrides, load_overrides
 from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS
 
@@ -48,13 +58,19 @@ def resolve(
     # Organizations: one key per distinct printed name, acronyms and aliases folded in.
     org_names = _column(appearances, "org_name").tolist()
     org_of = resolve_org_names(set(org_names), aliases=overrides.aliases)
-    org_keys = [org_of.get(name, "") for name in org_names]
+    person_names = _column(appearances, "person_name").tolist()
+    # A person's "organization" that is schedule text, a page number or the name again in
+    # another script is a reading error: no organization, and no evidence about the person.
+    org_keys = [
+        org_of.get(org, "") if not person.strip() or plausible_affiliation(org, person) else ""
+        for org, person in zip(org_names, person_names, strict=True)
+    ]
     org_ids = {key: stable_id("o", key) for key in set(org_keys) if key}
     appearances["org_id"] = [org_ids.get(key, "") for key in org_keys]
 
     # People: parse each distinct printed name once (nameparser is the slow part).
-    person_names = _column(appearances, "person_name").tolist()
-    parsed = {name: parse_name(name) for name in set(person_names) if name.strip()}
+    parsed = {name: parse_name(name) for name in set(person_names)
+              if name.strip() and not is_program_text(name)}
     docs = _column(appearances, "doc_id").tolist()
     sids = _column(appearances, "source_person_id").tolist()
     assocs = _column(appearances, "association").tolist()
@@ -205,7 +221,9 @@ def summarize_people(
     })
     latest_org = _latest(rows, "org_id")
     people["org_id"] = latest_org.reindex(people.index).fillna("")
-    fallback = _latest(rows, "org_name").reindex(people.index).fillna("")
+    plausible = [plausible_affiliation(o, p) for o, p in zip(
+        rows["org_name"], rows["person_name"].fillna("").astype(str), strict=True)]
+    fallback = _latest(rows[plausible], "org_name").reindex(people.index).fillna("")
     people["organization"] = [
         (org_names or {}).get(oid, fb) if oid else fb
         for oid, fb in zip(people["org_id"], fallback, strict=True)

@@ -94,3 +94,33 @@ def test_names_normalizing_twice_is_normalizing_once(text: str) -> None:
     assert person_key(key) == key
     cleaned = clean_name(text)
     assert clean_name(cleaned) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("printed", "cleaned"),
+    [("Richard Brown Brown", "Richard Brown"), ("Manuel Manuel Pérez Quiñones",
+                                                "Manuel Pérez Quiñones")],
+)
+def test_names_word_read_twice_is_dropped(printed: str, cleaned: str) -> None:
+    assert clean_name(printed) == cleaned
+
+
+def test_names_two_word_first_name_and_middle_initials_in_order() -> None:
+    assert name_relation(parse_name("Mary Anne Egan"), parse_name("Maryanne L. Egan")) is not None
+    assert name_relation(parse_name("Manuel Pérez Quiñones"),
+                         parse_name("Manuel A. Pérez Quiñones")) is not None
+    assert name_relation(parse_name("John A. Smith"), parse_name("John B. Smith")) is None
+
+
+def test_names_unknown_prefix_is_a_given_name_of_its_own() -> None:
+    # "Jian" is not a short form of "Jianmin" (issue 5, dev corpus: ACL 2014/2016, SIGCSE).
+    assert name_relation(parse_name("Jian Zhang"), parse_name("Jianmin Zhang")) is None
+    assert name_relation(parse_name("Chris Lee"), parse_name("Christoph Lee")) is not None
+
+
+def test_names_program_text_is_not_a_person() -> None:
+    from pipeline.names import is_program_text
+
+    assert is_program_text("NSF Showcase")
+    assert is_program_text("Poster Session A")
+    assert not is_program_text("Barbara Ericson")

@@ -87,3 +87,31 @@ def test_orgkind_kinds(name: str, kind: str) -> None:
 def test_orgs_normalizing_twice_is_normalizing_once(text: str) -> None:
     key = org_key(text)
     assert org_key(key) == key
+
+
+def test_orgs_joining_words_short_forms_and_tech() -> None:
+    printed = ["UC Berkeley", "University of California, Berkeley",
+               "University of California and Berkeley", "UC San Diego",
+               "University of California at San Diego", "University of California, San Diego",
+               "Georgia Tech", "Georgia Institute of Technology",
+               "Georgia Institute of Technology, California State University Monterey Bay",
+               "NC State", "North Carolina State", "North Carolina State University",
+               "Boston University", "Boston College"]
+    keys = resolve_org_names(printed)
+    assert len({keys[p] for p in printed[:3]}) == 1
+    assert len({keys[p] for p in printed[3:6]}) == 1
+    assert keys["Georgia Tech"] == keys["Georgia Institute of Technology"]
+    assert keys["NC State"] == keys["North Carolina State"] == "north carolina state university"
+    assert keys["Boston University"] != keys["Boston College"]
+
+
+def test_orgs_schedule_text_is_not_an_affiliation() -> None:
+    from pipeline.orgs import plausible_affiliation
+
+    assert plausible_affiliation("The Findings Group, LLC")
+    assert org_key("The Findings Group, LLC") == "findings group"
+    for junk in ("Noah A. Smith 11:54–12:12 Factored Markov Translation", "p.55", "LLC",
+                 "Mar-", "Chair"):
+        assert not plausible_affiliation(junk, "Chris Dyer")
+    assert not plausible_affiliation("赵健强", "Jianqiang Zhao")
+    assert plausible_affiliation("名古屋大学", "名古屋")

@@ -207,3 +207,36 @@ def test_resolve_synthetic_people_with_namesakes() -> None:
     scores = pairwise_scores(list(synthetic["truth"]), list(appearances["person_id"]))
     assert scores["f1"] >= 0.97
     assert abs(len(people) - 3_000) < 300
+
+
+def test_resolve_issue_5_one_person_under_affiliation_variants() -> None:
+    # Dev corpus, SIGCSE 2014-2022: one program prints "UC Berkeley" and "University of
+    # California, Berkeley" for one person; a schedule line read as an affiliation is no
+    # evidence; an employer named in part ("University of Toronto") does not conflict.
+    appearances, people, organizations = resolve(_rows(
+        ("d1", "sigcse", 2015, "Daniel D. Garcia", "UC Berkeley"),
+        ("d1", "sigcse", 2015, "Dan Garcia", "University of California, Berkeley"),
+        ("d2", "sigcse", 2016, "Daniel Garcia", "University of California and Berkeley"),
+        ("d3", "acl", 2014, "Chris Dyer", "Noah A. Smith 11:54–12:12 Factored Markov"),
+        ("d3", "acl", 2014, "Chris Dyer", "Carnegie Mellon University"),
+        ("d4", "sigcse", 2016, "Daniel Zingaro", "University of Toronto Mississauga"),
+        ("d4", "sigcse", 2016, "Daniel Zingaro", "University of Toronto"),
+        ("d4", "sigcse", 2016, "NSF Showcase", "See page 41"),
+    ))
+    assert appearances.loc[appearances["person_name"].str.contains("Garcia"),
+                           "person_id"].nunique() == 1
+    assert len(_id_of(appearances, "Chris Dyer")) == 1
+    assert len(_id_of(appearances, "Daniel Zingaro")) == 1
+    assert _id_of(appearances, "NSF Showcase") == {""}
+    assert "NSF Showcase" not in set(people["name"])
+    dyer = people[people["name"] == "Chris Dyer"].iloc[0]
+    assert dyer["organization"] == "Carnegie Mellon University"
+    assert not organizations["name"].str.contains("11:54").any()
+
+
+def test_resolve_spelling_variant_needs_a_rare_surname() -> None:
+    rows = [("d1", "acl", 2014, f"{first} Li", "") for first in
+            ("Wei", "Jun", "Hang", "Xiaoming", "Ping", "Yang", "Zhonghua")]
+    rows.append(("d2", "sigcse", 2016, "Zhenghua Li", ""))
+    appearances, _, _ = resolve(_rows(*rows))
+    assert _id_of(appearances, "Zhonghua Li") != _id_of(appearances, "Zhenghua Li")
