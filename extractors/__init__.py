@@ -10,4 +10,6 @@ from extractors import (  # noqa: F401  (import registers)
     program_pdf,
     sessionize_json,
     sponsor_list,
+    text_document,
+    word_document,
 )

@@ -126,3 +126,24 @@ def describe(path: Path, head: bytes) -> str:
     if ext in expected and expected[ext] != looks:
         return f"its content looks like {looks}, not {expected[ext]} as its .{ext} extension says"
     return looks
+
+
+def join_label_blocks(blocks: list):
+    """Join a short label paragraph (`Panelists:`) to the paragraph after it.
+
+    Formats without coordinates (Word, Markdown, plain text) print a label and its names as two
+    paragraphs; a PDF's layout would have stacked them into one block.
+    """
+    from dataclasses import replace
+
+    out = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.text.endswith(":") and len(previous.text) <= 40
+                and previous.role_hint != "heading" and block.role_hint != "heading"
+                and not previous.is_record and not block.is_record):
+            out[-1] = replace(previous, text=f"{previous.text}\n{block.text}",
+                              role_hint=block.role_hint, bold=block.bold)
+            continue
+        out.append(block)
+    return out

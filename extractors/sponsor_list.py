@@ -70,9 +70,13 @@ class SponsorList:
             return bool(keys & set(TIER_KEYS + BOOTH_KEYS)) and bool(keys & set(ORG_KEYS)) and \
                 not keys & NOT_SPONSOR_KEYS
         if suffix in (".md", ".markdown"):
+            # A sponsor page is one whose title (front matter or first heading) says so; a
+            # program with a sponsor section is a program (text_document reads it whole).
+            title = re.search(r"^title:\s*(.+)$", text, re.M)
             headings = [m.group("text") for m in map(HEADING_RE.match, text.splitlines()) if m]
-            return any(re.search(r"\b(sponsors?|exhibitors?|supporters?)\b", h, re.I)
-                       for h in headings)
+            first = title.group(1) if title else (headings[0] if headings else "")
+            return bool(re.search(r"\b(sponsors?|exhibitors?|supporters?|partners)\b", first,
+                                  re.I))
         header = xlsx_header(path) if is_xlsx(path, head) else csv_header(head)
         return bool(set(header) & set(ORG_KEYS)) and bool(
             set(header) & set(TIER_KEYS + BOOTH_KEYS)) and not set(header) & {

@@ -363,8 +363,10 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
         return [Person(name) for name in listed]
     items = _merge_org_ands(segment)
     kinds = [_is_name_item(item) for item in items]
-    # `VP, Workforce Strategy`: the name-shaped item after a bare job title is its department.
-    for k in range(1, len(items) - 1):
+    # `VP, Workforce Strategy, Acme`: the name-shaped item after a bare job title is its
+    # department when an organization still follows; as the last item it is the organization
+    # (`Chief People Officer, Northwind Traders`).
+    for k in range(1, len(items) - 2):
         if kinds[k + 1] and not kinds[k] and DEPT_TITLE_RE.search(items[k]) and (
             len(items[k].split()) <= 3 and not looks_like_org(items[k])
         ):

@@ -1,0 +1,72 @@
+"""Plain-text and Markdown programs: lines as text blocks, Markdown headings and bold kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extractors.registry import Extraction, join_label_blocks, register
+from pipeline.errors import ExtractionError
+from pipeline.tables import Block
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text"}
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+SETEXT_RE = re.compile(r"^(=+|-+)\s*$")
+BOLD_RE = re.compile(r"^(\*\*|__)(?P<text>.+?)\1:?\s*$")
+BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
+MARKUP_RE = re.compile(r"\*\*|__|`|\[(?P<label>[^\]]*)\]\([^)]*\)")
+
+
+def _decode(data: bytes) -> str:
+    for codec in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1", "replace")
+
+
+@register("text_document")
+class TextDocument:
+    version = "1"
+    priority = 60
+
+    def matches(self, path: Path, head: bytes) -> bool:
+        if path.suffix.lower() not in TEXT_SUFFIXES or b"\x00" in head[:4096]:
+            return False
+        return bool(head.strip())
+
+    def extract(self, path: Path) -> Extraction:
+        try:
+            text = _decode(path.read_bytes())
+        except OSError as e:
+            raise ExtractionError(path, f"cannot read file ({e.strerror or e})") from e
+        lines = text.splitlines()
+        if lines and lines[0].strip() == "---":  # YAML front matter of a web page
+            end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+            lines = lines[end + 1:]
+        blocks: list[Block] = []
+        section = ""
+        for i, raw in enumerate(lines):
+            line = raw.strip()
+            if not line or SETEXT_RE.match(line):
+                continue
+            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            heading = HEADING_RE.match(line)
+            bold = BOLD_RE.match(line)
+            if heading or (SETEXT_RE.match(following) and len(line) < 100):
+                content = heading.group(2) if heading else line
+                section = _plain(content)
+                blocks.append(Block(text=section, section=section, role_hint="heading"))
+                continue
+            content = _plain(bold.group("text") if bold else BULLET_RE.sub("", line))
+            if content:
+                blocks.append(Block(text=content, section=section,
+                                    role_hint="bold" if bold else "", bold=bool(bold)))
+        blocks = join_label_blocks(blocks)
+        return Extraction(blocks, status="ok" if blocks else "empty",
+                          message="" if blocks else "no text")
+
+
+def _plain(text: str) -> str:
+    return " ".join(MARKUP_RE.sub(lambda m: m.group("label") or "", text).split())
