@@ -91,6 +91,11 @@ def rank_people(
       matches ``helping_keywords`` (mentoring, career, newcomer, service award...) or a
       committee or board role.
 
+    Helping is only held against people whose documents could show it. When none of a
+    person's associations records a committee, board or award role at all (FOSDEM's schedules
+    list only speakers), ``score`` is the larger of the weighted sum and the weighted sum
+    without helping scaled up to the full total weight.
+
     Parameters
     ----------
     appearances : DataFrame
@@ -134,10 +139,13 @@ def rank_people(
     ``program_min_people``).
     Her roles: keynote (3.0) and speaker (1.5) average 2.25, over the top weight 3.0: 0.75.
     Both were at the latest event (recency 1); Ann, at both events, is the most central (1).
-    With the default weights Ann scores ``0.40 * 0.2027 + 0.15 * 0.75 + 0.10 * 1 + 0.10 * 1``:
+    With the default weights Ann's weighted sum is
+    ``0.40 * 0.2027 + 0.15 * 0.75 + 0.10 * 1 + 0.10 * 1 = 0.39``. These programs record no
+    committee, board or award role, so helping (weight 0.15) cannot be shown and her score is
+    that sum over the other weights, ``0.39 / 0.85``:
 
     >>> scores[["score_centrality", "score"]].round(2).to_numpy().tolist()
-    [[1.0, 0.39], [0.36, 0.21]]
+    [[1.0, 0.46], [0.36, 0.25]]
     """
     rows = prepare_rows(appearances, weights=weights)
     score_cols = [f"score_{c}" for c in COMPONENTS]
@@ -177,8 +185,20 @@ def rank_people(
     ).reindex(table.index).fillna(0.0).clip(0, 1)
     table["score_centrality"] = event_restart_pagerank(rows, table.index)
     table["score_helping"] = _saturate(table["helping_raw"])
-    comp_weights = weights.get("components", {})
-    table["score"] = sum(float(comp_weights.get(c, 0.0)) * table[f"score_{c}"] for c in COMPONENTS)
+    comp_weights = {c: float(weights.get("components", {}).get(c, 0.0)) for c in COMPONENTS}
+    table["score"] = sum(comp_weights[c] * table[f"score_{c}"] for c in COMPONENTS)
+    # Helping a source cannot show is not held against its people: when none of a person's
+    # associations records committee, board or award roles (FOSDEM lists only speakers),
+    # their score is the better of the weighted sum and the sum without helping scaled up to
+    # the same total weight (issue 6).
+    shown = _helping_shown(rows).reindex(table.index).fillna(False).astype(bool)
+    total = sum(comp_weights.values())
+    rest = total - comp_weights["helping"]
+    if rest > 0 and (~shown).any():
+        without = (table["score"] - comp_weights["helping"] * table["score_helping"]) * (
+            total / rest)
+        table.loc[~shown, "score"] = table.loc[~shown, "score"].combine(
+            without[~shown], max)
     for col in ["score", *score_cols]:
         table[col] = table[col].astype(float).round(4)
     table = table.rename_axis("person_id").reset_index()
@@ -188,6 +208,14 @@ def rank_people(
         table[col] = table[col].astype("Int64")
     logger.info("rank: %d people scored", len(table))
     return table.drop(columns=["roles_raw", "helping_raw"]).reset_index(drop=True)
+
+
+def _helping_shown(rows: pd.DataFrame) -> pd.Series:
+    """Per person: whether any of their associations' documents record service (committee,
+    board or award roles), so that its absence says something."""
+    service = rows["effective_role"].isin((*SERVICE_ROLES, "award_recipient"))
+    showing = set(rows.loc[service, "association"])
+    return rows["association"].isin(showing).groupby(rows["person_id"]).any()
 
 
 def _coverage(rows: pd.DataFrame, weights: dict) -> pd.Series:

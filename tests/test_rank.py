@@ -7,6 +7,7 @@ from ranking_data import resolved
 
 from pipeline.config import default_weights, load_weights
 from pipeline.rank import COMPONENTS, rank_people, topic_relevance
+from pipeline.resolve import resolve
 
 
 def _scores(**kwargs):
@@ -85,3 +86,25 @@ def test_rank_topic_relevance_seeds_matching_sessions():
 
     assert relevance[ids["Cy Diaz"]] > 0 and relevance[ids["Bo Chen"]] > 0
     assert relevance[ids["Bo Chen"]] >= relevance[ids["Ann Lee"]]
+
+
+def test_rank_speakers_only_source_is_not_handicapped():
+    # Issue 6: FOSDEM lists only speakers, so its regulars cannot show committee work; a
+    # speaker at all three of its programs is not ranked below an equal record at an
+    # association whose programs do list committees.
+    from ranking_data import appearances_table, row
+
+    rows = []
+    for year in (2014, 2016, 2018):
+        rows.append(row("Ann Lee", "speaker", "fosdem", year))
+        rows.append(row("Bo Chen", "speaker", "sigcse", year))
+        rows.append(row("Cy Diaz", "committee", "sigcse", year))
+        rows += [row(f"Guest{n} {year}", "speaker", "fosdem", year) for n in range(3)]
+        rows += [row(f"Visitor{n} {year}", "speaker", "sigcse", year) for n in range(3)]
+    appearances, people, _ = resolve(appearances_table(rows))
+    scores = rank_people(appearances, weights=default_weights()).merge(
+        people[["person_id", "name"]], on="person_id").set_index("name")
+
+    assert scores.loc["Ann Lee", "score_helping"] == 0
+    assert scores.loc["Ann Lee", "score"] > scores.loc["Bo Chen", "score"]
+    assert scores.loc["Cy Diaz", "score"] > scores.loc["Ann Lee", "score"]
