@@ -330,7 +330,7 @@ def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | 
         return None
     # The less specific of the two names sets the prior ("J. Smith" rather than "John Smith").
     score = BIAS + relation + min(commonness.prior(name_a), commonness.prior(name_b))
-    if relation <= SPELLING_VARIANT:
+    if relation <= SPELLING_VARIANT and not (name_a.is_initial or name_b.is_initial):
         # "Zhonghua Li" / "Zhenghua Li", "Chris Lee" / "Christine Lee": a spelling variant of
         # the first name is as safe as the surname is rare.
         score -= math.log(max(commonness.surname(name_a), commonness.surname(name_b), 1))
