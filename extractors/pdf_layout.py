@@ -30,13 +30,20 @@ _REPLACE = {"\ufffe": "", "\u00ad": "", "\u200b": "", "\ufeff": "", "\u2010": "-
 def clean_text(text: str) -> str:
     """Fix mojibake, ligatures and odd spaces; keep the words as printed.
 
-    >>> clean_text("Eﬃcient  ﬁne-tuning\\u00ad")
-    'Efficient fine-tuning'
+    >>> clean_text("Eﬃcient  ﬁne-tuning\\u00ad"), clean_text("Agnieszka Falen\\u00b4ska")
+    ('Efficient fine-tuning', 'Agnieszka Faleńska')
     """
     text = ftfy.fix_text(text, normalization="NFKC")
     for old, new in _REPLACE.items():
         text = text.replace(old, new)
+    if _LOOSE_MARK_RE.search(text):  # `Falen ́ska` -> `Faleńska` (issue 3)
+        text = unicodedata.normalize("NFC", _LOOSE_MARK_RE.sub(r"\1", text))
     return _SPACE_RE.sub(" ", text).strip()
+
+
+# A combining accent set apart from its letter: a spacing accent (`´`, which NFKC makes a
+# space and a combining mark) printed after the letter it belongs to.
+_LOOSE_MARK_RE = re.compile(r"(?<=[^\W\d_]) ([\u0300-\u036f])")
 
 
 @dataclass

@@ -160,6 +160,10 @@ def truecase(name: str) -> str:
     return name
 
 
+# `Programmers' Understanding`, `Teachers’ Knowledge`: a possessive is no part of a name.
+POSSESSIVE_RE = re.compile(r"\w(s['’]|['’]s)(\s|$)")
+
+
 def looks_like_name(text: str) -> bool:
     """Shape test: 2-5 capitalized tokens (initials and particles allowed), no digits or cues.
 
@@ -168,7 +172,7 @@ def looks_like_name(text: str) -> bool:
     """
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
-    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”]", text):
+    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”]", text) or POSSESSIVE_RE.search(text):
         return False
     tokens = text.replace(",", " ").split()
     if not 2 <= len(tokens) <= 5:
@@ -213,11 +217,11 @@ def looks_like_listed_name(text: str) -> bool:
     >>> looks_like_listed_name("Exhibit Hall"), looks_like_listed_name("Lunch Break")
     (False, False)
     """
-    if looks_like_name(text):
-        return True
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text) or looks_like_org(text):
         return False
-    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”()]", text):
+    if looks_like_name(text):
+        return True
+    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”()]", text) or POSSESSIVE_RE.search(text):
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in NOT_NAME_WORDS:
@@ -363,6 +367,10 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
         return [Person(name) for name in listed]
     items = _merge_org_ands(segment)
     kinds = [_is_name_item(item) for item in items]
+    if "," not in segment and not all(kinds):
+        # An organization follows its people after a comma, never after `and` (`Jointly Event
+        # Extraction and Visualization on Twitter`, a title).
+        return []
     # `VP, Workforce Strategy, Acme`: the name-shaped item after a bare job title is its
     # department when an organization still follows; as the last item it is the organization
     # (`Chief People Officer, Northwind Traders`).
@@ -416,8 +424,10 @@ _MID_LABEL_RE = re.compile(
     r"\s*:)"
 )
 _CONTINUE_END_RE = re.compile(
-    r"([,;&]|\band|\bof|\bat|\bthe|\bfor|\b(across|through|towards?|between|among|"
-    r"without|within|beyond|using|versus|via|into|onto|from|with|about)|-)$", re.I)
+    r"([,;&]|\band|\bof|\bat|\bthe|\san?|\bfor|\b(across|through|towards?|between|among|"
+    r"without|within|using|versus|via|into|onto|from|with|about)|-)$", re.I)
+# A bullet or a time slot starts an entry (`• Title`, `11:00–11:30 Title`).
+_ENTRY_START_RE = re.compile(r"^([•·▪●◦‣]|\d{1,2}[:.]\d{2}\b)")
 # Short lower-case words that end a wrapped title line (`… Variations in` / `Collaboration`);
 # in capitals they may be surnames (`Ann To`).
 _CONTINUE_SMALL_RE = re.compile(r"\b(in|on|to|by|a|an|as|or|vs\.?|our|your|their|its)$")
@@ -455,6 +465,8 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
 
 
 def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
+    if _ENTRY_START_RE.match(line):
+        return False
     if _CONTINUE_END_RE.search(prev) or _CONTINUE_SMALL_RE.search(prev) or line[:1].islower() or (
         prev.count("(") > prev.count(")")
     ):
@@ -466,7 +478,7 @@ def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
         return False
     if not re.search(r"[,;]", line) and looks_like_name(truecase(clean_name(line))) and not (
         looks_like_name(truecase(clean_name(prev)))
-    ) and (split_names or looks_like_title(prev)):
+    ) and (split_names or _role_heading(prev)):
         return False  # one author below a title; `Business Manager` / `Priscilla Rasmussen`
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
@@ -485,6 +497,13 @@ def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
         and not looks_like_name(truecase(clean_name(first)))
     )
     return first_is_fragment
+
+
+def _role_heading(text: str) -> bool:
+    """A short line that ends with a job title: `Business Manager`, `Reviewing Coordinators`."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and bool(TITLE_WORDS_RE.fullmatch(words[-1])) and (
+        not looks_like_name(text))
 
 
 def split_tagline(tagline: str) -> tuple[str, str]:

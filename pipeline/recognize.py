@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import itertools
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -14,6 +14,7 @@ from pipeline.lines import (
     looks_like_name,
     looks_like_org,
     looks_like_title,
+    name_list_items,
     parse_people,
     split_items,
     truecase,
@@ -78,6 +79,8 @@ HONORIFIC_RE = re.compile(r"^(dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|hon)\b
 STRONG_ROLES = frozenset({"chair", "moderator", "committee", "board", "keynote", "panelist"})
 # NER labels that rule a name-shaped candidate out (weaker candidates need PERSON).
 NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "PRODUCT"})
+# Lines of names below paper titles that make a document's layout `title / authors`.
+AUTHOR_LAYOUT_MIN = 10
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
 
 
@@ -111,6 +114,8 @@ def find_appearances(
     common = _common_words(blocks)
     candidates: list[tuple[Appearance, str, int]] = []  # (appearance, strength, list group)
     groups = itertools.count(1)
+    contexts: dict[int, str] = {}  # group -> title and name, for a name split off its title
+    author_lines = 0  # lines that list only names, below a line that names no one (a title)
     role, tier, session, last_page, section_size = "", "", "", None, 0.0
     carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
     named = 0  # people named since the role last changed
@@ -167,11 +172,17 @@ def find_appearances(
             role, named, session = "speaker", 0, " ".join(block.text.split())
             continue
         # Organization lists are one per line; people lines may wrap.
-        lines = (
-            [ln.strip() for ln in block.text.splitlines() if ln.strip()]
-            if role in ("sponsor", "exhibitor") else logical_lines(
-                block.text, split_names=role not in STRONG_ROLES)
-        )
+        tails: dict[int, str] = {}  # line number -> the line above it (one name below a title)
+        if role in ("sponsor", "exhibitor"):
+            lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
+        else:
+            lines = logical_lines(block.text)
+            if role not in STRONG_ROLES and "\n" in block.text.strip():
+                split = logical_lines(block.text, split_names=True)
+                if len(split) > len(lines):
+                    tails = {i: split[i - 1] for i in range(1, len(split))
+                             if split[i] not in lines and split[i - 1] not in lines}
+                    lines = split
         if PLACE_LABEL_RE.match(lines[0]) and len(lines) <= 3:
             continue
         for n, text in enumerate(lines):
@@ -210,11 +221,17 @@ def find_appearances(
                 if app:
                     candidates.append((app, "strong", 0))
                 continue
+            group = next(groups)
+            if n in tails and not label:
+                contexts[group] = f"{tails[n]}\n{text}"
+            elif n and not label and name_list_items(text) and not parse_people(lines[n - 1]):
+                author_lines += 1
             found = _people_line(text, current, session, block, event, year, common, bool(label),
-                                 next(groups))
+                                 group, tail=group in contexts)
             named += len(found)
             candidates.extend(found)
-    return _confirm(candidates, nlp)
+    # One name below a title is an author only where titles with author lines are the layout.
+    return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {})
 
 
 def _is_prose(text: str) -> bool:
@@ -293,15 +310,18 @@ def _session_title(text: str, nlp) -> bool:
 
 def _people_line(
     text: str, role: str, session: str, block: Block, event: str, year: int | None,
-    common: set[str], labelled: bool, group: int = 0,
+    common: set[str], labelled: bool, group: int = 0, *, tail: bool = False,
 ) -> list[tuple[Appearance, str, int]]:
+    """Candidates of one logical line. A `tail` line is one name split off the title above it
+    (`Perplexity on Reduced Corpora` / `Hayato Kobayashi`); it must pass NER in context too."""
     if (len(text) > 300 and ";" not in text) or (TIME_RE.search(text) and "," not in text):
         return []
     people = parse_people(text)
     if not people:
         return []
     items = split_items(text.replace(";", ","))
-    names = [p for p in people if looks_like_name(truecase(p.name))]
+    listed = bool(name_list_items(text))  # `David Hall, …, and Dan Klein` (issue 3)
+    names = [p for p in people if listed or looks_like_name(truecase(p.name))]
     name_list = len(names) >= 2 and len(names) >= 0.6 * len(items)
     # The last name of a list that does not close with `and` may be a place in the place of
     # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
@@ -313,13 +333,18 @@ def _people_line(
             continue
         if _all_common(name, common):
             continue
-        if labelled or role in STRONG_ROLES or person.org:
+        if tail:
+            if len(names) > 1 or person.org or _any_common(name, common):
+                continue
+            strength = "tail"
+        elif labelled or role in STRONG_ROLES or person.org:
             strength = "strong"
         elif name_list:
             strength = "list"
         else:
             strength = "weak"
-        in_group = strength == "list" and (k < len(names) - 1 or closing_and)
+        in_group = strength == "tail" or strength == "list" and (
+            k < len(names) - 1 or closing_and)
         out.append((
             Appearance(
                 role=role, person_name=name, org_name=person.org, title=person.title,
@@ -367,6 +392,11 @@ def _common_words(blocks: list[Block]) -> set[str]:
         for word in re.findall(r"\b[a-z][a-z\-]{2,}\b", block.text):
             counts[word] = counts.get(word, 0) + 1
     return {w for w, n in counts.items() if n >= 2}
+
+
+def _any_common(name: str, common: set[str]) -> bool:
+    """`Curriculum Overhaul`: a word of it is printed in lower case elsewhere."""
+    return any(t.strip(".,'’").lower() in common for t in name.split())
 
 
 def _all_common(name: str, common: set[str]) -> bool:
@@ -428,34 +458,54 @@ def _org_shaped(text: str) -> bool:
     return lower == 0 or (lower == 1 and len(words) == 1)  # `zyBooks`
 
 
-def _confirm(candidates: list[tuple[Appearance, str, int]], nlp) -> list[Appearance]:
+def _confirm(
+    candidates: list[tuple[Appearance, str, int]], nlp, contexts: dict[int, str] | None = None,
+) -> list[Appearance]:
     """Strong candidates stay unless NER calls them a place or date; names from a list of
     names stay unless NER calls them something else, or whatever NER calls them when NER calls
-    most of their list people (`Xiaodong He` alone reads as a place; issue 3); weak ones need
-    NER to say PERSON."""
+    at least as many of their list people as anything else (`Xiaodong He` alone reads as a
+    place; issue 3); weak ones need NER to say PERSON."""
     if nlp is None or not candidates:
         return [app for app, strength, _ in candidates if strength in ("strong", "list")]
     texts = [app.person_name for app, _, _ in candidates if app.method == "rule"]
     labels = entity_labels(nlp, texts) if texts else {}
-    votes: dict[int, list[int]] = {}
-    for app, strength, group in candidates:
+    in_context = _people_in_context(nlp, contexts or {})
+    votes: dict[int, list[int]] = {}  # group -> [PERSON, other entity]
+    for app, _, group in candidates:
         if group:
-            votes.setdefault(group, []).append(labels.get(app.person_name, "") == "PERSON")
+            label = labels.get(app.person_name, "")
+            vote = votes.setdefault(group, [0, 0])
+            vote[0] += label == "PERSON"
+            vote[1] += label not in ("PERSON", "")
     kept = []
     for app, strength, group in candidates:
         if app.method != "rule":
             kept.append(app)
             continue
         label = labels.get(app.person_name, "")
-        people_list = bool(group) and 2 * sum(votes[group]) >= len(votes[group]) >= 2
-        ok = (
-            label == "PERSON"
-            or (strength == "strong" and (bool(app.org_name) or label not in NOT_PERSON_LABELS))
-            or (strength == "list" and (people_list or label not in NOT_PERSON_LABELS))
-        )
+        people_list = bool(group) and votes[group][0] >= max(1, votes[group][1])
+        if strength == "tail":
+            ok = label == "PERSON" and app.person_name in in_context.get(group, ())
+        else:
+            ok = (
+                label == "PERSON"
+                or (strength == "strong" and (
+                    bool(app.org_name) or label not in NOT_PERSON_LABELS))
+                or (strength == "list" and (people_list or label not in NOT_PERSON_LABELS))
+            )
         if ok:
             kept.append(replace(app, method="rule+ner" if label == "PERSON" else "rule"))
     return kept
+
+
+def _people_in_context(nlp, contexts: dict[int, str]) -> dict[int, set[str]]:
+    """The PERSON entities NER finds in each context (a title and the name below it)."""
+    keys = list(contexts)
+    docs = nlp.pipe([contexts[k] for k in keys], batch_size=256)
+    return {
+        key: {" ".join(ent.text.split()) for ent in doc.ents if ent.label_ == "PERSON"}
+        for key, doc in zip(keys, docs, strict=True)
+    }
 
 
 def looks_org(text: str) -> bool:

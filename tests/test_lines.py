@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.lines import Person, clean_name, logical_lines, looks_like_name, parse_people
+from pipeline.lines import (
+    Person,
+    clean_name,
+    logical_lines,
+    looks_like_name,
+    name_list_items,
+    parse_people,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +104,46 @@ def test_lines_logical_lines_wrapped_tails_and_split_parentheses():
         "Jordan Reyes, Partner, Keller & Moss LLP"]
     assert logical_lines("DeShawn Carter (Pinecrest Insurance); Marcus\nBell (Brightpath)") == [
         "DeShawn Carter (Pinecrest Insurance); Marcus Bell (Brightpath)"]
+
+
+def test_lines_author_line_below_a_title_is_a_line_of_its_own():
+    # Issue 3: ACL handbooks print a paper's title, then its authors.
+    assert logical_lines("Language to Logical Form with Neural Attention\nLi Dong and Mirella "
+                         "Lapata") == ["Language to Logical Form with Neural Attention",
+                                       "Li Dong and Mirella Lapata"]
+    assert logical_lines("Less Grammar, More Features\nDavid Hall, Greg Durrett, and Dan "
+                         "Klein")[1] == "David Hall, Greg Durrett, and Dan Klein"
+    assert logical_lines("Business Manager\nPriscilla Rasmussen") == [
+        "Business Manager", "Priscilla Rasmussen"]
+    # Wrapped titles stay one line, even when the tail is name-shaped.
+    assert len(logical_lines("Variations in Collaboration Across\nDemographic Groups",
+                             split_names=True)) == 1
+    assert len(logical_lines("Design and Use of a Visualization for Teaching\nInteger "
+                             "Coercion")) == 1
+    assert logical_lines("Perplexity on Reduced Corpora\nHayato Kobayashi", split_names=True) == [
+        "Perplexity on Reduced Corpora", "Hayato Kobayashi"]
+    # A bullet starts an entry (ACL 2016 workshop programs: `• Title` / authors).
+    lines = logical_lines("Víctor M. Sánchez-Cartagena and Antonio Toral\n• Edinburgh Neural")
+    assert lines == ["Víctor M. Sánchez-Cartagena and Antonio Toral", "• Edinburgh Neural"]
+    assert logical_lines("Unigrams and Beyond\nBeata Beigman Klebanov and Ben Leong\n"
+                         "11:30–12:00 Metaphor Detection") == [
+        "Unigrams and Beyond", "Beata Beigman Klebanov and Ben Leong",
+        "11:30–12:00 Metaphor Detection"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Rui Cai, Xiaodong Zhang, and Houfeng WANG",
+         ["Rui Cai", "Xiaodong Zhang", "Houfeng WANG"]),
+        ("Wang Ling, Fumin Wang, and Andrew Senior", ["Wang Ling", "Fumin Wang", "Andrew Senior"]),
+        ("Denis Paperno, Nghia The Pham, and Marco Baroni",
+         ["Denis Paperno", "Nghia The Pham", "Marco Baroni"]),
+        ("Jane Doe, Xerox PARC", []),
+        ("Suzanne Matthews, United States Military Academy, West Point", []),
+        ("Ann Lee, Exhibit Hall", []),
+        ("Ann Lee, UC Berkeley", []),
+    ],
+)
+def test_lines_name_list_items_loose_names_only_between_names(line, names):
+    assert name_list_items(line) == names

@@ -18,6 +18,7 @@ PDFS = {
     "sigcse-2017": "sigcse/2017/sigcse2017-program.pdf",
     "sigcse-2016": "sigcse/2016/SIGCSE2016-Preliminary-Program.pdf",
     "acl-2014": "acl/2014/acl2014-handbook.pdf",
+    "acl-2016": "acl/2016/acl2016-handbook.pdf",
 }
 GOLDEN_FILES = sorted(GOLDEN.glob("*.p*.appearances.csv"))
 
@@ -118,3 +119,11 @@ def test_program_pdf_side_by_side_lists_under_a_full_width_paragraph():
     order = [p.lines[0].text for p in reading_order(paragraphs)]
     assert order == ["Welcome to the meeting", "Board of Directors", "Ann Lee, Chair",
                      "Program Committee", "Bo Chen, Acme Corp"]
+
+
+def test_program_pdf_accent_set_apart_joins_its_letter():
+    # Issue 3: ACL 2016 sets the accent of `Mrkšić` apart; in x order it follows its letter.
+    from extractors.pdf_layout import clean_text
+
+    assert clean_text("Nikola Mrkšic\u00b4, Agnieszka Falen \u0301ska") == (
+        "Nikola Mrkšić, Agnieszka Faleńska")
