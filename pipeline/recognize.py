@@ -127,6 +127,9 @@ def find_appearances(
         if not block.text.strip():
             continue
         after_prose, prose = prose, _is_prose(block.text)
+        if prose or _running_text(block.text):
+            # `our gold supporters: Oracle Academy and ZyBooks`, `committee (Ann Lee, …)`
+            candidates.extend(_prose_mentions(block, event, year, groups))
         if block.page != last_page:
             last_page, carry, section_size = block.page, "", 0.0
             if role in ("sponsor", "exhibitor"):
@@ -232,6 +235,56 @@ def find_appearances(
             candidates.extend(found)
     # One name below a title is an author only where titles with author lines are the layout.
     return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {})
+
+
+PROSE_TIER_RE = re.compile(
+    r"\b(?P<tier>diamond|platinum|gold|silver|bronze|copper)(?:[- ]level)?\s+"
+    r"(?P<kind>sponsors?|supporters?|partners?|exhibitors?)\s*(?:[:–—-]|are|include)\s*"
+    r"(?P<list>[^;:.()]+)", re.I)
+PROSE_PAREN_RE = re.compile(r"\((?P<list>[^()]{20,1500})\)")
+
+
+def _prose_mentions(
+    block: Block, event: str, year: int | None, groups
+) -> list[tuple[Appearance, str, int]]:
+    """Organizations and people that running text names in a role (issue 3): a tier and its
+    sponsors (`our gold supporters: Oracle Academy and ZyBooks;`), and a parenthesized list of
+    names after a role phrase (`Our program committee members (Ruth Anderson, …, and Jian
+    Zhang)`)."""
+    text = " ".join(block.text.split())
+    snippet = text[:200]
+    out: list[tuple[Appearance, str, int]] = []
+    for match in PROSE_TIER_RE.finditer(text):
+        role = "exhibitor" if match["kind"].lower().startswith("exhibitor") else "sponsor"
+        for item in split_items(match["list"]):
+            item = item.strip(" .,")
+            if _org_shaped(item) and len(item) <= 60 and not TIME_RE.search(item):
+                out.append((Appearance(
+                    role=role, org_name=item, sponsor_tier=match["tier"].title(),
+                    event=event, year=year, method="layout", snippet=snippet, page=block.page,
+                ), "strong", 0))
+    for match in PROSE_PAREN_RE.finditer(text):
+        names = name_list_items(match["list"].replace(" ;", ","))
+        if len(names) < 3:
+            continue
+        before = re.split(r"[.!?]\s", text[:match.start()])[-1]
+        role = section_role(before)
+        if role not in ("committee", "board", "chair", "organizer", "keynote", "panelist"):
+            role = "chair" if re.search(r"\bchairs?\b", before, re.I) else ""
+        if not role:
+            continue
+        group = next(groups)
+        out.extend(
+            (Appearance(role=role, person_name=name, event=event, year=year, method="rule",
+                        snippet=snippet, page=block.page), "list", group)
+            for name in names
+        )
+    return out
+
+
+def _running_text(text: str) -> bool:
+    """A paragraph of sentences, even one sentence long (three lower-case words in a row)."""
+    return len(text) > 120 and bool(re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{3,}\b", text))
 
 
 def _is_prose(text: str) -> bool:

@@ -216,3 +216,24 @@ def test_recognize_single_author_below_a_title_only_in_an_author_layout(nlp):
     layout = [_b(text, top=100 + 10 * i) for i, text in enumerate(AUTHOR_BLOCKS * 2)]
     names = [a.person_name for a in find_appearances(layout + [single], nlp=nlp)]
     assert names[-1] == "Hayato Kobayashi"
+
+
+def test_recognize_sponsor_tiers_and_committees_named_in_running_text(nlp):
+    # Issue 3, SIGCSE 2017 p. 5: a welcome letter thanks sponsors by tier and lists the
+    # committee in parentheses; a list in parentheses after no role phrase names no one.
+    blocks = [
+        _b("Welcome", size=15, hint="heading"),
+        _b("Our program committee members (Ruth Anderson, Bo Brinkman, Alison Clear, and Tom "
+           "Cortina) have worked tirelessly on many details. We thank the speakers (Ann Lee, "
+           "Bo Chen, and Cy Diaz) too.", top=120),
+        _b("Our supporters make the Symposium possible. We especially wish to thank our platinum "
+           "supporters: Google, IBM, and Vocareum; our gold supporters: Oracle Academy and "
+           "ZyBooks; and our bronze supporter: NVIDIA.", top=200),
+    ]
+    assert _rows(find_appearances(blocks, nlp=nlp)) == [
+        ("committee", "Ruth Anderson", "", "", ""), ("committee", "Bo Brinkman", "", "", ""),
+        ("committee", "Alison Clear", "", "", ""), ("committee", "Tom Cortina", "", "", ""),
+        ("sponsor", "", "Google", "Platinum", ""), ("sponsor", "", "IBM", "Platinum", ""),
+        ("sponsor", "", "Vocareum", "Platinum", ""), ("sponsor", "", "Oracle Academy", "Gold", ""),
+        ("sponsor", "", "ZyBooks", "Gold", ""), ("sponsor", "", "NVIDIA", "Bronze", ""),
+    ]
