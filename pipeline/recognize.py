@@ -127,6 +127,7 @@ def find_appearances(
         if not block.text.strip():
             continue
         after_prose, prose = prose, _is_prose(block.text)
+        candidates.extend(_sponsor_sessions(block, event, year))
         if prose or _running_text(block.text):
             # `our gold supporters: Oracle Academy and ZyBooks`, `committee (Ann Lee, …)`
             candidates.extend(_prose_mentions(block, event, year, groups))
@@ -279,6 +280,28 @@ def _prose_mentions(
                         snippet=snippet, page=block.page), "list", group)
             for name in names
         )
+    return out
+
+
+SPONSOR_SESSION_RE = re.compile(
+    r"^(?:supporter|sponsor|vendor|industry partner)\s+(?:session|talk|workshop|demo|"
+    r"presentation|tutorial)\s*:\s*(?P<org>[^():]{2,60}?)\s*(?:\(|$)"
+    r"|\bsponsored\s+by:?\s+(?:the\s+)?(?P<by>[A-Z][^():;,.]{1,60}?)\s*(?:[(),.;]|$)",
+    re.I | re.M,
+)
+
+
+def _sponsor_sessions(block: Block, event: str, year: int | None):
+    """An organization that gives a session or pays for one is a sponsor (issue 3):
+    `Supporter Session: Vocareum (room: River Bluff)`, `Lunch sponsored by Acme Corp`."""
+    out = []
+    for match in SPONSOR_SESSION_RE.finditer(block.text):
+        org = (match["org"] or match["by"] or "").strip(" .,")
+        if org and _org_shaped(org) and not TIME_RE.search(org):
+            out.append((Appearance(
+                role="sponsor", org_name=org, event=event, year=year, method="layout",
+                snippet=" ".join(block.text.split())[:200], page=block.page,
+            ), "strong", 0))
     return out
 
 

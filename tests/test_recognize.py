@@ -237,3 +237,14 @@ def test_recognize_sponsor_tiers_and_committees_named_in_running_text(nlp):
         ("sponsor", "", "Vocareum", "Platinum", ""), ("sponsor", "", "Oracle Academy", "Gold", ""),
         ("sponsor", "", "ZyBooks", "Gold", ""), ("sponsor", "", "NVIDIA", "Bronze", ""),
     ]
+
+
+def test_recognize_supporter_sessions_and_sponsored_by_name_sponsors():
+    # Issue 3, SIGCSE 2016: sponsors are printed only as the givers of supporter sessions.
+    blocks = [
+        _b("Paper Session", bold=True),
+        _b("Supporter Session: Vocareum (room: River Bluff)\nAssessment at Scale", top=120),
+        _b("Networking lunch sponsored by Keller & Moss LLP.", top=150),
+    ]
+    assert _rows(find_appearances(blocks)) == [
+        ("sponsor", "", "Vocareum", "", ""), ("sponsor", "", "Keller & Moss LLP", "", "")]
