@@ -93,8 +93,9 @@ def rank_people(
 
     Helping is only held against people whose documents could show it. When none of a
     person's associations records a committee, board or award role at all (FOSDEM's schedules
-    list only speakers), ``score`` is the larger of the weighted sum and the weighted sum
-    without helping scaled up to the full total weight.
+    list only speakers), ``score_helping`` is imputed: the median helping of people with as
+    many events (1, 2, 3, 4+) at associations that do record such roles. When no association
+    records them, helping is left out and the other weights scale up to the same total.
 
     Parameters
     ----------
@@ -187,18 +188,24 @@ def rank_people(
     table["score_helping"] = _saturate(table["helping_raw"])
     comp_weights = {c: float(weights.get("components", {}).get(c, 0.0)) for c in COMPONENTS}
     table["score"] = sum(comp_weights[c] * table[f"score_{c}"] for c in COMPONENTS)
-    # Helping a source cannot show is not held against its people: when none of a person's
-    # associations records committee, board or award roles (FOSDEM lists only speakers),
-    # their score is the better of the weighted sum and the sum without helping scaled up to
-    # the same total weight (issue 6).
+    # Helping a source cannot show is not held against its people, nor handed to them: when
+    # none of a person's associations records committee, board or award roles (FOSDEM lists
+    # only speakers), their helping is imputed as the median helping of people who recur as
+    # often at associations that do record it (issue 6). With no such association at all,
+    # helping is left out and the other weights are scaled up to the same total.
     shown = _helping_shown(rows).reindex(table.index).fillna(False).astype(bool)
     total = sum(comp_weights.values())
     rest = total - comp_weights["helping"]
-    if rest > 0 and (~shown).any():
-        without = (table["score"] - comp_weights["helping"] * table["score_helping"]) * (
+    if (~shown).any() and shown.any():
+        bucket = table["n_events"].clip(upper=4)
+        typical = table.loc[shown, "score_helping"].groupby(bucket[shown]).median()
+        fill = bucket[~shown].map(typical).fillna(0.0)  # no peers recur as often: no evidence
+        table.loc[~shown, "score_helping"] = table.loc[~shown, "score_helping"].combine(
+            fill, max)
+        table["score"] = sum(comp_weights[c] * table[f"score_{c}"] for c in COMPONENTS)
+    elif (~shown).any() and rest > 0:
+        table["score"] = (table["score"] - comp_weights["helping"] * table["score_helping"]) * (
             total / rest)
-        table.loc[~shown, "score"] = table.loc[~shown, "score"].combine(
-            without[~shown], max)
     for col in ["score", *score_cols]:
         table[col] = table[col].astype(float).round(4)
     table = table.rename_axis("person_id").reset_index()

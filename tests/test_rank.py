@@ -108,3 +108,23 @@ def test_rank_speakers_only_source_is_not_handicapped():
     assert scores.loc["Ann Lee", "score_helping"] == 0
     assert scores.loc["Ann Lee", "score"] > scores.loc["Bo Chen", "score"]
     assert scores.loc["Cy Diaz", "score"] > scores.loc["Ann Lee", "score"]
+
+
+def test_rank_helping_imputed_where_the_source_cannot_show_it():
+    from ranking_data import row
+
+    rows = [
+        # acm records committee work; its two-event people have helping 0 and 1 → median 0.5
+        row("Ann Lee", "committee", "acm", 2021), row("Ann Lee", "speaker", "acm", 2022),
+        row("Bo Chen", "speaker", "acm", 2021), row("Bo Chen", "speaker", "acm", 2022),
+        # fosdem lists only speakers: Cy's two events say nothing about helping
+        row("Cy Diaz", "speaker", "fosdem", 2021), row("Cy Diaz", "speaker", "fosdem", 2022),
+        row("Di Evans", "speaker", "fosdem", 2022),
+    ]
+    appearances, people, _ = resolved(rows)
+    scores = rank_people(appearances, weights=default_weights())
+    helping = scores.merge(people[["person_id", "name"]]).set_index("name")["score_helping"]
+
+    assert helping["Bo Chen"] == 0
+    assert helping["Cy Diaz"] == (helping["Ann Lee"] + helping["Bo Chen"]) / 2
+    assert helping["Di Evans"] == 0  # nobody at acm recurs once: no evidence either way
