@@ -99,6 +99,16 @@ def resolve(
     for i, pid in zip(rows, ids, strict=True):
         person_id[i] = pid
     appearances["person_id"] = person_id
+    # A printed "name" that resolves to nobody (a session title, a break) is no appearance:
+    # every person row of the contract names a person_id.
+    unnamed = (appearances["person_name"].fillna("").str.strip() != "") & (
+        appearances["person_id"] == "")
+    if unnamed.any():
+        logger.info("resolve: %d rows whose name is program text dropped", int(unnamed.sum()))
+        appearances = appearances[~unnamed].reset_index(drop=True)
+        org_keys = [key for key, drop in zip(org_keys, unnamed, strict=True) if not drop]
+        org_names = [name for name, drop in zip(org_names, unnamed, strict=True) if not drop]
+        n = len(appearances)
 
     org_display = _org_display(org_names, org_keys)
     people = summarize_people(appearances, parsed=parsed,

@@ -278,6 +278,8 @@ def run_pipeline(
         logger.info("appearances: %d rows from %d documents", len(appearances), len(documents))
         appearances = attach_sources(appearances, documents)
         appearances, people, organizations = resolve(appearances, overrides_dir=overrides_dir)
+        counts = appearances["source_path"].value_counts()
+        documents["appearances"] = documents["source_path"].map(counts).fillna(0).astype(int)
         from pipeline.vendors import rank_vendors
 
         organizations = rank_vendors(appearances, organizations, weights=weights)
