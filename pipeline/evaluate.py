@@ -299,8 +299,8 @@ def score_orgs(appearances, truth: list[TruthOrg], text: str) -> OrgScore:
         rows = orgs[orgs["org_name"].isin(hits)]
         if org.tier:
             tier_n += 1
-            tier_ok += any(
-                normalize_text(t) == normalize_text(org.tier) for t in rows["sponsor_tier"].fillna(""))
+            wanted = normalize_text(org.tier)
+            tier_ok += any(normalize_text(t) == wanted for t in rows["sponsor_tier"].fillna(""))
         if org.role == "exhibitor":
             booth_n += 1
             booth_ok += any(bool(b) for b in rows["booth"].fillna(""))

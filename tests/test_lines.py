@@ -8,7 +8,6 @@ from pipeline.lines import (
     Person,
     clean_name,
     logical_lines,
-    looks_like_name,
     name_list_items,
     parse_people,
 )
