@@ -44,3 +44,6 @@ sys-deps:
 	else \
 		echo "chromium or tesseract missing: run 'sudo make sys-deps' (their tests skip without them)"; \
 	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
