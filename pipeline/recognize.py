@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from pipeline.directory import directory_pages
 from pipeline.lines import (
     ROLE_WORDS_RE,
     logical_lines,
@@ -113,6 +114,10 @@ def find_appearances(
     blocks = list(blocks)
     common = _common_words(blocks)
     candidates: list[tuple[Appearance, str, int]] = []  # (appearance, strength, list group)
+    # Exhibitor directories are read by position; their address lines name nobody.
+    listed, directory = directory_pages(blocks, event=event, year=year)
+    candidates.extend((app, "strong", 0) for app in listed)
+    blocks = [b for b in blocks if b.is_record or b.page not in directory]
     groups = itertools.count(1)
     contexts: dict[int, str] = {}  # group -> title and name, for a name split off its title
     author_lines = 0  # lines that list only names, below a line that names no one (a title)
