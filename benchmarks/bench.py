@@ -123,13 +123,18 @@ def synthetic_appearances(n: int, seed: int = 0):
     import pandas as pd
 
     rng = random.Random(seed)
-    firsts = [f"{a}{b}" for a in ("An", "Be", "Ca", "Da", "El", "Fa", "Gi", "Ha", "Io", "Ju",
-                                  "Ka", "Li", "Mo", "Ni", "Ol", "Pa", "Ra", "Sa", "Ta", "Vi")
-              for b in ("na", "rt", "lia", "vid", "ena", "mir", "ro", "ns", "xa", "to")]
-    lasts = [f"{a}{b}" for a in ("Ander", "Berg", "Chan", "Dumo", "Esta", "Fisch", "Gar", "Hol",
-                                 "Iver", "Joh", "Kov", "Lind", "Mart", "Nov", "Ols", "Per",
-                                 "Quin", "Ross", "Sch", "Tan")
-             for b in ("son", "man", "ez", "ini", "ova", "er", "ski", "berg", "ton", "ley")]
+    # Name diversity grows with the corpus, as it does in real ones: syllable combinations
+    # give about 64,000 given names and 64,000 surnames.
+    syllables = ["an", "be", "ca", "da", "el", "fa", "gi", "ha", "io", "ju", "ka", "li", "mo",
+                 "ni", "ol", "pa", "ra", "sa", "ta", "vi", "wen", "xu", "yo", "zo", "mar",
+                 "tin", "son", "berg", "ez", "ova", "ski", "ley", "ton", "dor", "mir", "lin",
+                 "ran", "sen", "kov", "dal"]
+
+    def word(parts: int) -> str:
+        return "".join(rng.choice(syllables) for _ in range(parts)).capitalize()
+
+    firsts = [word(rng.choice((2, 3))) for _ in range(max(200, n // 5))]
+    lasts = [word(rng.choice((2, 3))) for _ in range(max(200, n // 3))]
     people = [(rng.choice(firsts), rng.choice(lasts), f"Org {rng.randrange(n // 20 + 1)}")
               for _ in range(max(1, n // 3))]
     events = max(2, n // 200)

@@ -107,6 +107,13 @@ def _mislabeled(path: Path, kind: str, head: bytes) -> str:
     return ""
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _failed(doc: dict, reason: str) -> DocResult:
     return DocResult(doc_id=doc["doc_id"], status="error",
                      message=f"{doc['source_path']}: {reason}")
@@ -137,6 +144,8 @@ def extract_all(
         else:
             todo.append(doc)
     by_id = {}
+    # Largest files first: a 200-page handbook started last would leave the other workers idle.
+    todo.sort(key=lambda doc: -_size(doc["path"]))
     if executor == "dask":
         stream = run_dask(process_document, todo, scheduler=scheduler or "", model=model,
                           limits=limits, on_failure=_failed)
