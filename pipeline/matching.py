@@ -26,6 +26,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
@@ -44,6 +45,7 @@ SHARED_SOURCE_ID = 6.0
 SHARED_ASSOCIATION = 0.5
 OTHER_ASSOCIATION = -1.0
 SAME_DOC_OTHER_SPELLING = -2.0
+RARE_NAME_PRIOR = 2.5       # -ln(expected namesakes): a name this rare is one person
 SPELLING_VARIANT = -1.5    # name relations this weak (short forms, typos) pay for common surnames
 MAX_SESSION = 20           # bigger "sessions" (committee lists) say little about who knows whom
 MAX_BLOCK = 400            # block larger than this: compare only names with the same key
@@ -270,7 +272,7 @@ def cluster_people(mentions: list[Mention]) -> list[int]:
     merged = {s: seeds[s] for s in range(len(seeds))}
     for _, _, _, a, b in scored:
         ra, rb = uf.find(a), uf.find(b)
-        if ra == rb or _conflict(merged[ra], merged[rb], relation_cache):
+        if ra == rb or _conflict(merged[ra], merged[rb], relation_cache, commonness):
             continue
         if (ra, rb) != (a, b) and not (_score(merged[ra], merged[rb], commonness,
                                               relation_cache) or 0) > 0:
@@ -357,19 +359,38 @@ def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | 
     return score
 
 
-def _conflict(a: _Seed, b: _Seed, cache: dict) -> bool:
+def _conflict(a: _Seed, b: _Seed, cache: dict, commonness: _Commonness | None = None) -> bool:
     """Hard constraints: one document naming two different source ids or two employers, or
-    names in the merged cluster that cannot all be one person (`John Smith` + `Jane Smith`)."""
+    names in the merged cluster that cannot all be one person (`John Smith` + `Jane Smith`).
+
+    Two employers in one document do not forbid a merge when both sides print the same rare
+    name: someone who moved that year (`Kathi Fisler, WPI` and `Kathi Fisler, Brown` in one
+    year's accepted papers) is one person; two `Yang Liu`s stay two.
+    """
     small, large = (a, b) if len(a.docs) <= len(b.docs) else (b, a)
+    shared_rare = commonness is not None and any(
+        commonness.prior(a.parsed[key]) >= RARE_NAME_PRIOR
+        and not set(a.parsed[key].last_parts) & _common_surnames()
+        for key in a.parsed.keys() & b.parsed.keys()
+    )
     for doc in small.docs.keys() & large.docs.keys():
         sids_a, sids_b = small.doc_sids.get(doc), large.doc_sids.get(doc)
         if sids_a and sids_b and not sids_a & sids_b:
             return True
         orgs_a, orgs_b = small.doc_orgs.get(doc), large.doc_orgs.get(doc)
-        if orgs_a and orgs_b and not orgs_a & orgs_b and not _any_compatible(orgs_a, orgs_b):
+        if orgs_a and orgs_b and not orgs_a & orgs_b and not _any_compatible(orgs_a, orgs_b) \
+                and not shared_rare:
             return True
     names_a = sorted(a.parsed)[:12]
     names_b = sorted(b.parsed)[:12]
     return any(
         _relation(a.parsed[x], b.parsed[y], cache) is None for x in names_a for y in names_b
     )
+
+
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    """Surnames so widespread that no corpus is large enough to call them rare."""
+    text = resources.files("pipeline").joinpath("data/common_surnames.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))

@@ -240,3 +240,19 @@ def test_resolve_spelling_variant_needs_a_rare_surname() -> None:
     rows.append(("d2", "sigcse", 2016, "Zhenghua Li", ""))
     appearances, _, _ = resolve(_rows(*rows))
     assert _id_of(appearances, "Zhonghua Li") != _id_of(appearances, "Zhenghua Li")
+
+
+def test_resolve_rare_name_with_two_employers_in_one_document_is_one_person() -> None:
+    # Dev corpus, SIGCSE 2018 accepted papers: Kathi Fisler printed at WPI in one paper and at
+    # Brown in another (she moved that year). Two Wei Chens at two universities stay two:
+    # Chen is among the world's most common surnames, however rare in this corpus.
+    appearances, _, _ = resolve(_rows(
+        ("d1", "acm", 2020, "Wei Chen", "Duke University"),
+        ("d1", "acm", 2020, "Wei Chen", "Stanford University"),
+        ("d1", "acm", 2020, "Kathi Fisler", "WPI"),
+        ("d1", "acm", 2020, "Kathi Fisler", "Brown University"),
+        ("d1", "acm", 2020, "Ann Lee", "MIT"),
+        ("d2", "acm", 2021, "Bo Li", "MIT"),
+    ))
+    assert len(_id_of(appearances, "Kathi Fisler")) == 1
+    assert len(_id_of(appearances, "Wei Chen")) == 2
