@@ -171,3 +171,24 @@ def test_hostile_strict_stops_at_first_failure_and_keeps_outputs(tmp_path):
     assert "assoc/2024/broken.pdf: broken PDF" in strict.output
     assert "--strict: stopped at the first failure" in strict.output
     assert (out / "people.csv").read_bytes() == before
+
+
+def test_hostile_files_change_nothing_for_the_good_documents(hostile_run, tmp_path):
+    import resource
+
+    documents, out = hostile_run
+    raw = tmp_path / "raw" / "assoc" / "2024"
+    raw.mkdir(parents=True)
+    _good_pdf(raw / "good program.pdf")
+    clean = tmp_path / "clean"
+    result = CliRunner().invoke(cli, ["-q", "run", str(tmp_path / "raw"), "--out", str(clean),
+                                      "--silent", "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+
+    columns = ["role", "person_name", "org_name", "title", "page"]
+    mixed = pd.read_csv(out / "appearances.csv", dtype=str, keep_default_na=False)
+    alone = pd.read_csv(clean / "appearances.csv", dtype=str, keep_default_na=False)
+    mixed = mixed[mixed["source_path"] == "assoc/2024/good program.pdf"][columns]
+    pd.testing.assert_frame_equal(mixed.reset_index(drop=True), alone[columns])
+    # Workers ran every hostile file; none grew past 2 GB (ru_maxrss is in KiB on Linux).
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 2 * 1024 * 1024
