@@ -365,10 +365,12 @@ def _conflict(a: _Seed, b: _Seed, cache: dict, commonness: _Commonness | None = 
 
     Two employers in one document do not forbid a merge when both sides print the same rare
     name: someone who moved that year (`Kathi Fisler, WPI` and `Kathi Fisler, Brown` in one
-    year's accepted papers) is one person; two `Yang Liu`s stay two.
+    year's accepted papers) is one person; two `Yang Liu`s stay two. Nor do they when the two
+    share two or more co-speakers (a line that printed one affiliation for four authors).
     """
     small, large = (a, b) if len(a.docs) <= len(b.docs) else (b, a)
-    shared_rare = commonness is not None and any(
+    # Namesakes almost never share two co-speakers; one person at two employers often does.
+    shared_rare = len(a.cospeakers & b.cospeakers) >= 2 or commonness is not None and any(
         commonness.prior(a.parsed[key]) >= RARE_NAME_PRIOR
         and not set(a.parsed[key].last_parts) & _common_surnames()
         for key in a.parsed.keys() & b.parsed.keys()

@@ -256,3 +256,21 @@ def test_resolve_rare_name_with_two_employers_in_one_document_is_one_person() ->
     ))
     assert len(_id_of(appearances, "Kathi Fisler")) == 1
     assert len(_id_of(appearances, "Wei Chen")) == 2
+
+
+def test_resolve_shared_co_speakers_outweigh_a_second_employer_in_one_document() -> None:
+    # Dev corpus, SIGCSE 2015 p.31 prints four authors with one affiliation ("…, Helen H. Hu,
+    # Chris Mayfield, Muhlenberg College"); the same program prints Helen Hu at Westminster.
+    session = "POGIL in CS"
+    rows = [
+        ("d1", "sigcse", 2015, "Helen Hu", "Westminster College"),
+        *[("d1", "sigcse", 2015, name, "Muhlenberg College")
+          for name in ("Clif Kussmaul", "Helen H. Hu", "Chris Mayfield")],
+        *[("d2", "sigcse", 2014, name, org) for name, org in (
+            ("Helen Hu", "Westminster College"), ("Clif Kussmaul", "Muhlenberg College"),
+            ("Chris Mayfield", "James Madison University"))],
+    ]
+    frame = _rows(*rows)
+    frame["session"] = ["Keynote", session, session, session, session, session, session]
+    appearances, _, _ = resolve(frame)
+    assert len(_id_of(appearances, "Helen Hu") | _id_of(appearances, "Helen H. Hu")) == 1
