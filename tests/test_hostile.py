@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zlib
 from pathlib import Path
 
@@ -191,4 +192,36 @@ def test_hostile_files_change_nothing_for_the_good_documents(hostile_run, tmp_pa
     mixed = mixed[mixed["source_path"] == "assoc/2024/good program.pdf"][columns]
     pd.testing.assert_frame_equal(mixed.reset_index(drop=True), alone[columns])
     # Workers ran every hostile file; none grew past 2 GB (ru_maxrss is in KiB on Linux).
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 2 * 1024 * 1024
+
+
+def test_hostile_files_mixed_into_the_real_corpus_change_nothing(corpus_run, raw_corpus,
+                                                                 tmp_path):
+    import resource
+
+    raw = tmp_path / "raw"
+    shutil.copytree(raw_corpus, raw)
+    hostile = raw / "downloads" / "2024"
+    hostile.mkdir(parents=True)
+    for name, make in HOSTILE.items():
+        (hostile / name).write_bytes(make())
+    (hostile / "encrypted.pdf").write_bytes(_encrypted())
+    (hostile / "zero.pdf").write_bytes(b"")
+    out = tmp_path / "out"
+
+    result = CliRunner().invoke(cli, ["-q", "run", str(raw), "--out", str(out), "--silent",
+                                      "--no-cache", "--timeout", "120", "--memory-mb", "1500"])
+
+    assert result.exit_code == 3, result.output
+    documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
+    bad = documents[documents["source_path"].str.startswith("downloads/")]
+    assert len(bad) == len(HOSTILE) + 2
+    # Read as what it is (HTML) or, for the bomb, a page of nothing: the rest fail or are empty.
+    lenient = bad["source_path"].str.endswith(("html-saved-as.pdf", "bomb.pdf"))
+    assert set(bad.loc[~lenient, "status"]) <= {"error", "empty"}
+    assert (documents.loc[~documents.index.isin(bad.index), "status"] == "ok").all()
+    for name in ("appearances.csv", "people.csv", "shortlist.csv"):
+        mixed = pd.read_csv(out / name, dtype=str, keep_default_na=False)
+        alone = pd.read_csv(corpus_run / name, dtype=str, keep_default_na=False)
+        pd.testing.assert_frame_equal(mixed, alone, obj=name)
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 2 * 1024 * 1024
