@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install sys-deps sample bench accuracy clean
+.PHONY: run test install sys-deps sample bench accuracy clean lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
