@@ -98,52 +98,47 @@ def versions() -> dict[str, str]:
     return {name: cls.version for name, cls in sorted(_REGISTRY.items())}
 
 
+def looks_like(head: bytes) -> str:
+    """What a file's first bytes look like: PDF, HTML, XML, JSON, ZIP, binary or plain text."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith(b"%pdf-"):
+        return "PDF"
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:200]:
+        return "HTML"
+    if start.startswith(b"<"):
+        return "XML"
+    if start[:1] in (b"{", b"["):
+        return "JSON"
+    if start.startswith(b"pk\x03\x04"):
+        return "a ZIP archive (Office document?)"
+    if b"\x00" in head[:1024]:
+        return "binary data"
+    return "plain text"
+
+
+_EXTENSION_LOOKS = {"pdf": "PDF", "html": "HTML", "htm": "HTML", "xml": "XML", "json": "JSON"}
+
+
+def extension_mismatch(path: Path, head: bytes) -> str:
+    """A sentence when the content contradicts the extension, else ''.
+
+    >>> extension_mismatch(Path("a.pdf"), b"<!DOCTYPE html><html>")
+    'its content looks like HTML, not PDF as its .pdf extension says'
+    >>> extension_mismatch(Path("a.pdf"), b"%PDF-1.7 truncated")
+    ''
+    """
+    ext = path.suffix.lower().lstrip(".")
+    looks = looks_like(head)
+    if ext in _EXTENSION_LOOKS and _EXTENSION_LOOKS[ext] != looks:
+        return f"its content looks like {looks}, not {_EXTENSION_LOOKS[ext]} as its .{ext} " \
+            "extension says"
+    return ""
+
+
 def describe(path: Path, head: bytes) -> str:
     """What a file of no known kind looks like, for the error message.
 
-    >>> describe(Path("a.pdf"), b"<!DOCTYPE html><html>")
-    'its content looks like HTML, not PDF as its .pdf extension says'
     >>> describe(Path("a.pdf"), b"%PDF-1.7 truncated")
     'PDF'
     """
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
-    if start.startswith(b"%pdf-"):
-        looks = "PDF"
-    elif start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:200]:
-        looks = "HTML"
-    elif start.startswith(b"<"):
-        looks = "XML"
-    elif start[:1] in (b"{", b"["):
-        looks = "JSON"
-    elif start.startswith(b"pk\x03\x04"):
-        looks = "a ZIP archive (Office document?)"
-    elif b"\x00" in head[:1024]:
-        looks = "binary data"
-    else:
-        looks = "plain text"
-    ext = path.suffix.lower().lstrip(".")
-    expected = {"pdf": "PDF", "html": "HTML", "htm": "HTML", "xml": "XML", "json": "JSON"}
-    if ext in expected and expected[ext] != looks:
-        return f"its content looks like {looks}, not {expected[ext]} as its .{ext} extension says"
-    return looks
-
-
-def join_label_blocks(blocks: list):
-    """Join a short label paragraph (`Panelists:`) to the paragraph after it.
-
-    Formats without coordinates (Word, Markdown, plain text) print a label and its names as two
-    paragraphs; a PDF's layout would have stacked them into one block.
-    """
-    from dataclasses import replace
-
-    out = []
-    for block in blocks:
-        previous = out[-1] if out else None
-        if (previous is not None and previous.text.endswith(":") and len(previous.text) <= 40
-                and previous.role_hint != "heading" and block.role_hint != "heading"
-                and not previous.is_record and not block.is_record):
-            out[-1] = replace(previous, text=f"{previous.text}\n{block.text}",
-                              role_hint=block.role_hint, bold=block.bold)
-            continue
-        out.append(block)
-    return out
+    return extension_mismatch(path, head) or looks_like(head)

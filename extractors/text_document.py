@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from extractors.registry import Extraction, join_label_blocks, register
+from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 
@@ -70,3 +71,22 @@ class TextDocument:
 
 def _plain(text: str) -> str:
     return " ".join(MARKUP_RE.sub(lambda m: m.group("label") or "", text).split())
+
+
+def join_label_blocks(blocks: list):
+    """Join a short label paragraph (`Panelists:`) to the paragraph after it.
+
+    Formats without coordinates (Word, Markdown, plain text) print a label and its names as two
+    paragraphs; a PDF's layout would have stacked them into one block.
+    """
+    out = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.text.endswith(":") and len(previous.text) <= 40
+                and previous.role_hint != "heading" and block.role_hint != "heading"
+                and not previous.is_record and not block.is_record):
+            out[-1] = replace(previous, text=f"{previous.text}\n{block.text}",
+                              role_hint=block.role_hint, bold=block.bold)
+            continue
+        out.append(block)
+    return out

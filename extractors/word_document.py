@@ -5,7 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from extractors.registry import Extraction, join_label_blocks, register
+from extractors.registry import Extraction, register
+from extractors.text_document import join_label_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 

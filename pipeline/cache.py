@@ -25,18 +25,25 @@ def default_cache_dir() -> Path:
     return Path(base) / "mentor-miner"
 
 
+def source_fingerprint(entries: tuple[str, ...], suffixes: frozenset[str] = frozenset({".py"})
+                       ) -> str:
+    """SHA-256 over the files (by path and content) of the given package files and folders."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for entry in entries:
+        path = root / entry
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and file.suffix in suffixes:
+                digest.update(file.relative_to(root).as_posix().encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the source of every module that shapes a document's result."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(str(FORMAT).encode())
-    for entry in _FINGERPRINT_MODULES:
-        path = root / entry
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            digest.update(file.relative_to(root).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    return source_fingerprint(_FINGERPRINT_MODULES)[:16]
 
 
 class DocumentCache:

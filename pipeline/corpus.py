@@ -62,34 +62,34 @@ def year_from_parts(parts: tuple[str, ...]) -> int | None:
     return None
 
 
-def read_sources(raw_dir: Path) -> dict[str, dict[str, str]]:
-    """Per-file overrides from RAW_DIR/sources.csv, keyed by relative source_path."""
+def _sources_rows(raw_dir: Path) -> list[dict[str, str]]:
     path = raw_dir / "sources.csv"
     if not path.exists():
-        return {}
+        return []
     with open(path, newline="", encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
+        return list(csv.DictReader(fh))
+
+
+def read_sources(raw_dir: Path, rows: list[dict[str, str]] | None = None
+                 ) -> dict[str, dict[str, str]]:
+    """Per-file overrides from RAW_DIR/sources.csv, keyed by relative source_path."""
     overrides = {}
-    for row in rows:
+    for row in _sources_rows(raw_dir) if rows is None else rows:
         key = (row.get("source_path") or "").strip().replace("\\", "/")
         if key:
             overrides[key] = {k: (row.get(k) or "").strip() for k in SOURCES_COLUMNS[1:]}
     return overrides
 
 
-def read_association_profiles(raw_dir: Path) -> dict[str, dict[str, str]]:
+def read_association_profiles(raw_dir: Path, rows: list[dict[str, str]] | None = None
+                              ) -> dict[str, dict[str, str]]:
     """`industry`/`profession` per association from sources.csv rows without a source_path.
 
     A row `association,industry,profession` (`sigcse,higher education,computing educator`)
     declares them for every file of the association; a per-file row may override them.
     """
-    path = raw_dir / "sources.csv"
-    if not path.exists():
-        return {}
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
     profiles = {}
-    for row in rows:
+    for row in _sources_rows(raw_dir) if rows is None else rows:
         association = (row.get("association") or "").strip()
         if association and not (row.get("source_path") or "").strip():
             profiles[association.lower()] = {
@@ -106,8 +106,9 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
     event or force a kind).
     """
     raw_dir = Path(raw_dir)
-    overrides = read_sources(raw_dir)
-    profiles = read_association_profiles(raw_dir)
+    sources = _sources_rows(raw_dir)  # read once, for both uses
+    overrides = read_sources(raw_dir, sources)
+    profiles = read_association_profiles(raw_dir, sources)
     rows = []
     for path in walk_files(raw_dir, follow_symlinks=follow_symlinks):
         rel = path.relative_to(raw_dir.resolve()).as_posix()

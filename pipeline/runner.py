@@ -100,11 +100,10 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
 
 def _mislabeled(path: Path, kind: str, head: bytes) -> str:
     """A note when the content chose another kind than the extension suggests."""
-    from extractors.registry import describe
+    from extractors.registry import extension_mismatch
 
-    if path.suffix.lower() == ".pdf" and kind != "program_pdf":
-        return f"read as {kind}: {describe(path, head)}"
-    return ""
+    mismatch = extension_mismatch(path, head)
+    return f"read as {kind}: {mismatch}" if mismatch else ""
 
 
 def _size(path: str) -> int:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.cache import source_fingerprint
+
 STAMP = ".mentor-miner-run.json"
 _DOCUMENT_KEYS = ("source_path", "doc_id", "association", "year", "event", "kind", "status",
                   "industry", "profession")
@@ -18,14 +20,8 @@ _DOCUMENT_KEYS = ("source_path", "doc_id", "association", "year", "event", "kind
 @lru_cache(maxsize=1)
 def package_fingerprint() -> str:
     """Hash of every source and data file of the `pipeline` and `extractors` packages."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for package in ("pipeline", "extractors"):
-        for path in sorted((root / package).rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".yaml", ".csv", ".txt", ".json"}:
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return source_fingerprint(("pipeline", "extractors"),
+                              frozenset({".py", ".yaml", ".csv", ".txt", ".json"}))
 
 
 def _file_digest(path: Path | None) -> str:
