@@ -1,67 +1,200 @@
-"""The fast PDF path: pdfplumber-style words from pypdfium2's text page, 10-50x quicker."""
+"""The fast PDF path: pdfplumber-style words from pypdfium2's text page, 10-50x quicker.
+
+The cost of this path is the number of calls into pdfium, so a page's text comes in one call,
+font name and size once per text object (they are the object's, not the character's), and
+only the box and origin once per character.
+"""
 
 from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Iterator
+import re
+import unicodedata
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 # Characters that separate words; pdfium also "generates" spaces and line breaks it infers.
-_SEPARATORS = {" ", "\u00a0", "\r", "\n", "\t", "\u2002", "\u2003", "\u2009", "\ufffe"}
+_SEPARATORS = frozenset({" ", "\u00a0", "\r", "\n", "\t", "\u2002", "\u2003", "\u2009", "\ufffe"})
+_SEPARATOR_TABLE = str.maketrans({c: " " for c in _SEPARATORS})
+_WORD_RE = re.compile(r"[^ ]+")
+_HAS_TEXT_OBJECT = hasattr(pdfium_c, "FPDFText_GetTextObject")
+
+# A piece of text: (text, x0, x1, top, bottom, size, fontname, space_before).
+Char = tuple
 
 
 def open_pdf(path) -> pdfium.PdfDocument:
     return pdfium.PdfDocument(str(path))
 
 
-def page_chars(page: pdfium.PdfPage) -> Iterator[dict]:
-    """Every printable character with its loose (font) box in pdfplumber's top-down coordinates."""
+def _page_text(raw, count: int) -> str | None:
+    """All characters of the page in one call, or None when they do not map one to one onto
+    character indices (characters outside the BMP come as two UTF-16 units)."""
+    if count <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    units = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, units)
+    text = buffer.raw[: max(0, written - 1) * 2].decode("utf-16-le", "replace")
+    return text if len(text) == count else None
+
+
+def page_chars(page: pdfium.PdfPage) -> list[Char]:
+    """The page's printed text as pieces with their loose (font) boxes in pdfplumber's
+    top-down coordinates: each run of characters between separators that pdfium printed in one
+    text object is one piece (its characters sit side by side on one baseline, in one font),
+    any other character is a piece of its own. A piece records whether a separator (a space
+    pdfium printed or inferred) precedes it."""
     height = page.get_height()
     textpage = page.get_textpage()
     try:
-        raw = textpage.raw
-        count = textpage.count_chars()
-        left, right = ctypes.c_double(), ctypes.c_double()
-        bottom, top = ctypes.c_double(), ctypes.c_double()
-        rect = pdfium_c.FS_RECTF()
-        matrix = pdfium_c.FS_MATRIX()
-        name = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        for i in range(count):
-            if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
-                yield {"text": " "}
-                continue
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
-            # pdfium reports a hyphen that breaks a word at a line end as U+0002.
-            text = "-" if code == 2 else (chr(code) if 0 < code < 0x110000 else "\ufffd")
-            if text in _SEPARATORS or not text.isprintable():
-                yield {"text": " "}
-                continue
-            if pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
-                x0, x1, y_bottom, y_top = rect.left, rect.right, rect.bottom, rect.top
-            else:
-                pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
-                x0, x1, y_bottom, y_top = left.value, right.value, bottom.value, top.value
-            size = pdfium_c.FPDFText_GetFontSize(raw, i)
-            if pdfium_c.FPDFText_GetMatrix(raw, i, matrix):
-                size *= math.hypot(matrix.c, matrix.d) or 1.0
-            # As pdfplumber: x0 at the glyph origin (an italic's loose box leans left of it),
-            # and a box exactly one font size tall above the loose box's bottom.
-            if pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y):
-                x0 = min(max(x0, origin_x.value), x1)
-            y_top = y_bottom + size
-            pdfium_c.FPDFText_GetFontInfo(raw, i, name, 128, flags)
-            yield {
-                "text": text, "x0": x0, "x1": x1, "top": height - y_top,
-                "bottom": height - y_bottom, "size": round(size, 2),
-                "fontname": name.value.decode("latin-1", "replace"),
-            }
+        return _Reader(textpage.raw, textpage.count_chars(), height).pieces()
     finally:
         textpage.close()
+
+
+class _Reader:
+    """The calls into pdfium for one text page, made once per piece, not once per character."""
+
+    def __init__(self, raw, count: int, height: float):
+        self.raw, self.count, self.height = raw, count, height
+        self.rect = pdfium_c.FS_RECTF()
+        self.left, self.right = ctypes.c_double(), ctypes.c_double()
+        self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
+        self.origin_x, self.origin_y = ctypes.c_double(), ctypes.c_double()
+        self.fonts: dict[int, tuple[float, str]] = {}
+
+    def text(self) -> str:
+        """The page's characters, one per index, separators as spaces."""
+        text = _page_text(self.raw, self.count)
+        if text is None:  # one call per character
+            chars = []
+            for i in range(self.count):
+                if pdfium_c.FPDFText_IsGenerated(self.raw, i) == 1:
+                    chars.append(" ")
+                    continue
+                code = pdfium_c.FPDFText_GetUnicode(self.raw, i)
+                chars.append(chr(code) if 0 < code < 0x110000 else "\ufffd")
+            text = "".join(chars)
+        elif "\ufffe" in text:  # the page text's mark for what the character says alone
+            chars = list(text)
+            for i, char in enumerate(chars):
+                if char == "\ufffe":
+                    code = pdfium_c.FPDFText_GetUnicode(self.raw, i)
+                    chars[i] = chr(code) if 0 < code < 0x110000 else "\ufffd"
+            text = "".join(chars)
+        # pdfium reports a hyphen that breaks a word at a line end as U+0002.
+        text = text.replace("\x02", "-")
+        if not text.isprintable():
+            text = "".join(c if c.isprintable() else " " for c in text)
+        return text.translate(_SEPARATOR_TABLE)
+
+    def object_of(self, index: int) -> int:
+        if not _HAS_TEXT_OBJECT:
+            return -index - 1
+        found = pdfium_c.FPDFText_GetTextObject(self.raw, index)
+        return ctypes.cast(found, ctypes.c_void_p).value if found else -index - 1
+
+    def font(self, index: int, key: int) -> tuple[float, str]:
+        font = self.fonts.get(key)
+        if font is None:
+            font = self.fonts[key] = _font(self.raw, index)
+        return font
+
+    def box(self, index: int) -> tuple[float, float, float]:
+        """(x0, x1, bottom) of one character, x0 at its origin as pdfplumber has it."""
+        rect = self.rect
+        if pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, rect):
+            x0, x1, y_bottom = rect.left, rect.right, rect.bottom
+        else:
+            pdfium_c.FPDFText_GetCharBox(self.raw, index, self.left, self.right, self.bottom,
+                                         self.top)
+            x0, x1, y_bottom = self.left.value, self.right.value, self.bottom.value
+        # As pdfplumber: x0 at the glyph origin (an italic's loose box leans left of it).
+        if pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.origin_x, self.origin_y):
+            x0 = min(max(x0, self.origin_x.value), x1)
+        return x0, x1, y_bottom
+
+    def piece(self, text: str, first: int, last: int, key: int, space: bool) -> Char:
+        """A piece from its first and last character; a box one font size tall above the
+        loose box's bottom, as pdfplumber's."""
+        size, fontname = self.font(first, key)
+        x0, x1, y_bottom = self.box(first)
+        if last != first:
+            _, last_x1, last_bottom = self.box(last)
+            x1, y_bottom = max(x1, last_x1), min(y_bottom, last_bottom)
+        return (text, x0, x1, self.height - y_bottom - size, self.height - y_bottom, size,
+                fontname, space)
+
+    def pieces(self) -> list[Char]:
+        text = self.text()
+        out: list[Char] = []
+        for match in _WORD_RE.finditer(text):
+            start, end = match.span()
+            chars = self.compose(text, start, end)
+            # pdfium may infer a space before an accent TeX prints ahead of its letter
+            # (`Zde ˇnka`); the accent belongs to the word it is printed in.
+            space = start > 0 and chars[0] != ""
+            first, last = self.object_of(start), self.object_of(end - 1)
+            if first == last and first >= 0:
+                out.append(self.piece("".join(chars), start, end - 1, first, space))
+                continue
+            for i in range(start, end):  # a run across text objects: each character alone
+                if chars[i - start]:
+                    out.append(self.piece(chars[i - start], i, i, self.object_of(i), space))
+                    space = False
+        return out
+
+    def compose(self, text: str, start: int, end: int) -> list[str]:
+        """The characters of a run, each spacing accent joined to the letter it is printed
+        over (`Hajiˇc` -> `Hajič`, whichever side the accent comes in the text); a joined
+        accent leaves an empty string in its place."""
+        chars = list(text[start:end])
+        if not _ACCENT_RE.search(text, start, end):
+            return chars
+        for k, char in enumerate(chars):
+            if char not in _ACCENTS:
+                continue
+            letters = [j for j in (k + 1, k - 1) if 0 <= j < len(chars) and chars[j].isalpha()]
+            if not letters:
+                continue
+            x0, x1, _ = self.box(start + k)
+            middle = (x0 + x1) / 2
+
+            def distance(j: int, middle: float = middle) -> float:
+                left, right, _ = self.box(start + j)
+                return 0.0 if left <= middle <= right else min(abs(middle - left),
+                                                               abs(middle - right))
+
+            target = min(letters, key=distance)  # the letter below; ties: the next one (TeX)
+            accented = unicodedata.normalize("NFC", chars[target] + _ACCENTS[char])
+            if len(accented) == 1:
+                chars[target], chars[k] = accented, ""
+        return chars
+
+
+# Spacing accents and the combining marks they stand for.
+_ACCENTS = {
+    "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "\u02dc": "\u0303",
+    "\u00af": "\u0304", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u00a8": "\u0308",
+    "\u02da": "\u030a", "\u02dd": "\u030b", "\u02c7": "\u030c", "\u00b8": "\u0327",
+    "\u02db": "\u0328",
+}
+_ACCENT_RE = re.compile(f"[{''.join(_ACCENTS)}]")
+
+
+def _font(raw, index: int) -> tuple[float, str]:
+    """(size in points on the page, font name) of the character at `index`."""
+    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    matrix = pdfium_c.FS_MATRIX()
+    if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+        size *= math.hypot(matrix.c, matrix.d) or 1.0
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(raw, index, name, 128, flags)
+    return size, name.value.decode("latin-1", "replace")
 
 
 def page_words(page: pdfium.PdfPage, *, x_tolerance: float = 1.5, y_tolerance: float = 3.0
@@ -69,59 +202,53 @@ def page_words(page: pdfium.PdfPage, *, x_tolerance: float = 1.5, y_tolerance: f
     """Words as pdfplumber's `extract_words(extra_attrs=["fontname", "size"])` returns them.
 
     Characters are clustered into lines by their top (within `y_tolerance`), sorted by x, and
-    split at separators and at gaps wider than `x_tolerance`, as pdfplumber does.
+    split at separators, at gaps wider than `x_tolerance` and where the font or its size
+    changes, as pdfplumber does.
     """
-    chars: list[dict] = []
-    pending_space = False
-    for char in page_chars(page):
-        if char["text"] == " ":
-            pending_space = True
-            continue
-        char["space_before"] = pending_space
-        pending_space = False
-        chars.append(char)
-    chars = _dedupe(chars)
-    chars.sort(key=lambda c: (c["top"], c["x0"]))
-    lines: list[list[dict]] = []
+    chars = _dedupe(page_chars(page))
+    chars.sort(key=lambda c: (c[3], c[1]))
+    lines: list[list[Char]] = []
+    line_top = None
     for char in chars:
-        if lines and abs(char["top"] - lines[-1][0]["top"]) <= y_tolerance:
+        if lines and abs(char[3] - line_top) <= y_tolerance:
             lines[-1].append(char)
         else:
             lines.append([char])
+            line_top = char[3]
     words: list[dict] = []
     for line in lines:
-        line.sort(key=lambda c: c["x0"])
-        current: list[dict] = []
-        for char in line:
-            if current and (
-                char["x0"] - current[-1]["x1"] > x_tolerance
-                or (char["space_before"] and char["x0"] >= current[-1]["x1"] - 0.5)
-            ):
-                words.append(_word(current))
-                current = []
-            current.append(char)
-        if current:
-            words.append(_word(current))
+        line.sort(key=lambda c: c[1])
+        start = 0
+        for k in range(1, len(line)):
+            char, previous = line[k], line[k - 1]
+            if char[1] - previous[2] > x_tolerance or (
+                char[7] and char[1] >= previous[2] - 0.5
+            ) or char[5] != previous[5] or char[6] != previous[6]:
+                words.append(_word(line, start, k))
+                start = k
+        if line:
+            words.append(_word(line, start, len(line)))
     return words
 
 
-def _word(chars: list[dict]) -> dict:
+def _word(line: list[Char], start: int, end: int) -> dict:
+    chars = line[start:end]
     first = chars[0]
     return {
-        "text": "".join(c["text"] for c in chars),
-        "x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
-        "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars),
-        "size": first["size"], "fontname": first["fontname"], "upright": True,
+        "text": "".join(c[0] for c in chars),
+        "x0": min(c[1] for c in chars), "x1": max(c[2] for c in chars),
+        "top": min(c[3] for c in chars), "bottom": max(c[4] for c in chars),
+        "size": round(first[5], 2), "fontname": first[6], "upright": True,
     }
 
 
-def _dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
+def _dedupe(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
     """Drop a character printed again on top of itself (fake bold, shadows), as pdfplumber's
     `dedupe_chars` does."""
     seen: set[tuple] = set()
     out = []
     for char in chars:
-        key = (char["text"], round(char["x0"] / tolerance), round(char["top"] / tolerance))
+        key = (char[0], round(char[1] / tolerance), round(char[3] / tolerance))
         if key in seen:
             continue
         seen.add(key)

@@ -3,7 +3,30 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache, wraps
+
+# The parsers below are pure functions of their strings, and the same strings come back many
+# times (a line is tested as a continuation, as a name list, then parsed; names recur across
+# documents), so each keeps a bounded memo of its answers.
+_MEMO_SIZE = 1 << 16
+
+
+def _memo(func: Callable) -> Callable:
+    return lru_cache(maxsize=_MEMO_SIZE)(func)
+
+
+def _memo_list(func: Callable) -> Callable:
+    """`_memo` for a function returning a list: the memo keeps a tuple, callers get a new list."""
+    cached = lru_cache(maxsize=_MEMO_SIZE)(lambda *a, **k: tuple(func(*a, **k)))
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        return list(cached(*args, **kwargs))
+
+    wrapper.cache_clear = cached.cache_clear
+    return wrapper
 
 HONORIFICS = {
     "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx",
@@ -105,6 +128,7 @@ class Person:
     title: str = ""
 
 
+@_memo
 def clean_name(raw: str) -> str:
     """A name as printed, without honorifics, credentials, stray punctuation or role words.
 
@@ -131,6 +155,7 @@ def clean_name(raw: str) -> str:
     return text if text == raw else clean_name(text) if text else ""
 
 
+@_memo
 def _degree_token(token: str, *, alone: bool) -> bool:
     """`PhD`, `Ph.D.`, `FACHE`; a two-letter one (`MA`) only `alone` (after a comma) or dotted."""
     bare = token.strip(".,;:()").lower()
@@ -141,6 +166,7 @@ def _degree_token(token: str, *, alone: bool) -> bool:
     return alone or dotted or (len(plain) > 2 and not token[1:].islower())
 
 
+@_memo
 def is_credential(item: str) -> bool:
     """An item that is only credentials (`PhD`, `MHA FACHE`, `IEEE Fellow`), never a suffix."""
     item = item.strip(" .;:")
@@ -149,6 +175,7 @@ def is_credential(item: str) -> bool:
     return all(_degree_token(t, alone=True) for t in item.split())
 
 
+@_memo
 def truecase(name: str) -> str:
     """`JANE DOE` -> `Jane Doe`; mixed case is left alone."""
     letters = [c for c in name if c.isalpha()]
@@ -164,6 +191,7 @@ def truecase(name: str) -> str:
 POSSESSIVE_RE = re.compile(r"\w(s['’]|['’]s)(\s|$)")
 
 
+@_memo
 def looks_like_name(text: str) -> bool:
     """Shape test: 2-5 capitalized tokens (initials and particles allowed), no digits or cues.
 
@@ -199,6 +227,7 @@ def looks_like_name(text: str) -> bool:
     return capitalized >= 2 and initials < len(tokens)
 
 
+@_memo
 def looks_like_org(text: str) -> bool:
     return bool(ORG_WORDS_RE.search(text))
 
@@ -206,6 +235,7 @@ def looks_like_org(text: str) -> bool:
 VOWEL_RE = re.compile(r"[AEIOUY]")
 
 
+@_memo
 def looks_like_listed_name(text: str) -> bool:
     """A looser shape test for an item of a list of names (issue 3): one capitalized word that
     is also a common word is allowed after the first token (`David Hall`, `Nghia The Pham`,
@@ -242,6 +272,7 @@ def looks_like_listed_name(text: str) -> bool:
     return common <= 1 and not tokens[0].isupper()
 
 
+@_memo_list
 def name_list_items(line: str) -> list[str]:
     """The items of `line` when it is a list of two or more names and nothing else (an author
     line: `David Hall, Greg Durrett, and Dan Klein`); otherwise []. Items that pass only the
@@ -272,10 +303,12 @@ def name_list_items(line: str) -> list[str]:
     return names
 
 
+@_memo
 def looks_like_title(text: str) -> bool:
     return bool(TITLE_WORDS_RE.search(text)) and not looks_like_name(text)
 
 
+@_memo_list
 def parse_people(line: str) -> list[Person]:
     """People named in one line, each with the organization that closes its group.
 
@@ -302,6 +335,7 @@ def parse_people(line: str) -> list[Person]:
 ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
 
 
+@_memo_list
 def split_items(segment: str) -> list[str]:
     """Comma / `and` / `&` separated items of a segment, credentials dropped.
 
@@ -318,6 +352,7 @@ def split_items(segment: str) -> list[str]:
     return items
 
 
+@_memo_list
 def _merge_org_ands(segment: str) -> list[str]:
     """Items of a segment, where `X and Y` stays one item unless both sides are names
     (`Bluegrass Community and Technical College`)."""
@@ -336,6 +371,7 @@ def _merge_org_ands(segment: str) -> list[str]:
     return items
 
 
+@_memo
 def _is_name_item(item: str) -> bool:
     """A name, not an organization: `UC Berkeley` (an acronym in mixed case) is no name."""
     name = clean_name(item)
@@ -346,6 +382,7 @@ def _is_name_item(item: str) -> bool:
     return looks_like_name(truecase(name)) and not looks_like_org(item) and not acronym
 
 
+@_memo_list
 def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     segment = segment.strip(" ,.")
     if not segment:
@@ -434,6 +471,7 @@ _ENTRY_START_RE = re.compile(r"^([•·▪●◦‣]|\d{1,2}[:.]\d{2}\b)")
 _CONTINUE_SMALL_RE = re.compile(r"\b(in|on|to|by|a|an|as|or|vs\.?|our|your|their|its)$")
 
 
+@_memo_list
 def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
     r"""Join the printed lines of a paragraph that continue one another.
 
@@ -466,6 +504,7 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
     return out
 
 
+@_memo
 def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
     if _ENTRY_START_RE.match(line):
         return False
@@ -501,6 +540,7 @@ def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
     return first_is_fragment
 
 
+@_memo
 def _role_heading(text: str) -> bool:
     """A short line that ends with a job title: `Business Manager`, `Reviewing Coordinators`."""
     words = text.split()

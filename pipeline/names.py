@@ -168,6 +168,30 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(fold(text))]
 
 
+_SIMPLE_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’-]*\.?")
+
+
+def _simple_parts(name: str) -> tuple[str, str, str] | None:
+    """(first, middle, last) of a plain `First [Middle] Last` name: two to four capitalized
+    words or initials with no comma, bracket, quote, title, particle, conjunction or suffix,
+    which nameparser would read as exactly that; None for anything else."""
+    tokens = name.split(" ")
+    if not 2 <= len(tokens) <= 4:
+        return None
+    constants = _constants()
+    for i, token in enumerate(tokens):
+        if not token[:1].isupper() or not _SIMPLE_TOKEN.fullmatch(token):
+            return None
+        low = token.lower().rstrip(".")
+        if low in constants.conjunctions or low in constants.prefixes or (
+            low in constants.suffix_acronyms or low in constants.suffix_not_acronyms
+        ) or (i < len(tokens) - 1 and low in constants.titles) or (
+            token.endswith(".") and len(low) > 1
+        ):
+            return None
+    return tokens[0], " ".join(tokens[1:-1]), tokens[-1]
+
+
 def parse_name(raw: str) -> ParsedName:
     """Take a printed name apart (nameparser with our credential list), folded for matching.
 
@@ -184,8 +208,14 @@ def parse_name(raw: str) -> ParsedName:
         display_src = cleaned.title()
     else:
         display_src = cleaned
-    human = HumanName(display_src, constants=_constants())
-    first, middle, last = human.first, human.middle, human.last
+    simple = _simple_parts(display_src)
+    if simple is not None:  # nameparser reads these the same, a hundred times slower
+        first, middle, last = simple
+        nickname = ""
+    else:
+        human = HumanName(display_src, constants=_constants())
+        first, middle, last, nickname = human.first, human.middle, human.last, human.nickname
+    display = " ".join(p for p in (first, middle, last) if p) or display_src
     if not last and not first:
         first = display_src
     if not last and middle:  # "Jane Q." style leftovers: treat the middle as the surname
@@ -198,10 +228,7 @@ def parse_name(raw: str) -> ParsedName:
     first_key = "".join(firsts)  # "Jean-Yves" -> "jeanyves"
     if not last_parts and not first_key and middles:
         last_parts, middles = middles[-1:], middles[:-1]
-    nick = "".join(_words(human.nickname))
-    display = " ".join(
-        p for p in (human.first, human.middle, human.last) if p
-    ) or display_src
+    nick = "".join(_words(nickname))
     if display.upper() == display or display.lower() == display:
         display = display.title()
     return ParsedName(raw=raw, display=display, first=first_key, middles=tuple(middles),

@@ -8,6 +8,7 @@ import re
 import networkx as nx
 import pandas as pd
 
+from pipeline.frames import distinct_count, joined_years
 from pipeline.resolve import event_key
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,8 @@ def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
     hosting = _matches(rows["session"], _pattern(weights.get("host_sessions", [])))
     rows["effective_role"] = rows["role"].where(~hosting, "organizer")
     role_weights = weights.get("roles", {})
-    rows["_role_w"] = rows["effective_role"].map(lambda r: float(role_weights.get(r, 1.0)))
+    rows["_role_w"] = rows["effective_role"].map(
+        {role: float(w) for role, w in role_weights.items()}).fillna(1.0).astype(float)
     text = rows["session"].fillna("") + " " + rows["award"].fillna("")
     rows["_helping"] = (
         _matches(text, _pattern(weights.get("helping_keywords", [])))
@@ -157,13 +159,11 @@ def rank_people(
     table = pd.DataFrame({
         "n_events": grouped["event_key"].nunique(),
         "n_years": grouped["_year"].nunique(),
-        "n_associations": grouped["association"].agg(lambda s: s.replace("", pd.NA).nunique()),
-        "n_orgs": grouped["org_id"].agg(lambda s: s.replace("", pd.NA).nunique()),
+        "n_associations": distinct_count(rows["person_id"], rows["association"]),
+        "n_orgs": distinct_count(rows["person_id"], rows["org_id"]),
         "first_year": grouped["_year"].min(),
         "last_year": grouped["_year"].max(),
-        "years": grouped["_year"].agg(
-            lambda s: ", ".join(str(int(y)) for y in sorted(s.dropna().unique()))
-        ),
+        "years": joined_years(rows["person_id"], rows["_year"]),
         "roles_raw": per_event["_role_w"].max().groupby(level=0).mean(),
         "helping_raw": per_event["_helping"].any().groupby(level=0).sum(),
     })

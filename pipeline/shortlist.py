@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.frames import distinct_count, dominant, joined_distinct, joined_years
 from pipeline.resolve import org_key
 from pipeline.tables import SHORTLIST_COLUMNS
 
@@ -89,26 +90,21 @@ def mentor_types(person_rows: pd.DataFrame, vendor_ids: set[str]) -> pd.DataFram
     rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
     rows["_vendor"] = rows["org_id"].isin(vendor_ids)
     affiliated = rows[rows["org_id"].fillna("") != ""].sort_values("_year", kind="mergesort")
-    grouped = rows.groupby("person_id", sort=True)
-    recognized = grouped["role"].agg(lambda s: bool(set(s) & {"award_recipient", "board"}))
+    recognized = rows["role"].isin({"award_recipient", "board"}).groupby(
+        rows["person_id"], sort=True).any()
     vendor_share = affiliated.groupby("person_id")["_vendor"].mean()
     latest_vendor = affiliated.groupby("person_id")["_vendor"].last()
     vendor = ((vendor_share > 0.5) | latest_vendor).reindex(recognized.index, fill_value=False)
-    industries = grouped["industry"].agg(lambda s: s[s != ""].nunique())
+    industries = distinct_count(rows["person_id"], rows["industry"])
     out = pd.DataFrame({
-        "industry": grouped["industry"].agg(_dominant),
-        "profession": grouped["profession"].agg(_dominant),
+        "industry": dominant(rows["person_id"], rows["industry"]),
+        "profession": dominant(rows["person_id"], rows["profession"]),
     })
     out["mentor_type"] = "industry-focused"
     out.loc[industries > 1, "mentor_type"] = "profession-focused"
     out.loc[vendor.astype(bool), "mentor_type"] = "vendor/consultant"
     out.loc[recognized, "mentor_type"] = "recognized"
     return out
-
-
-def _dominant(values: pd.Series) -> str:
-    values = values[values != ""]
-    return str(values.value_counts().index[0]) if len(values) else ""
 
 
 def event_label(association: str, event: str = "") -> str:
@@ -237,11 +233,10 @@ def build_shortlist(
         people[["person_id", "name", "organization", "title", "roles"]],
         on="person_id", how="left")
     # people.csv summarizes every appearance; the shortlist speaks of the ones in scope.
-    grouped = rows.groupby("person_id", sort=False)
     merged["roles"] = merged["person_id"].map(
-        grouped["role"].agg(lambda s: "; ".join(sorted(set(s))))).fillna(merged["roles"])
-    merged["years"] = merged["person_id"].map(grouped["_year"].agg(
-        lambda s: ", ".join(str(int(y)) for y in sorted(s.dropna().unique())))).fillna("")
+        joined_distinct(rows["person_id"], rows["role"])).fillna(merged["roles"])
+    merged["years"] = merged["person_id"].map(
+        joined_years(rows["person_id"], rows["_year"])).fillna("")
     types = mentor_types(rows, vendor_org_ids(organizations, weights=weights))
     merged = merged.join(types, on="person_id")
     merged["mentor_type"] = merged["mentor_type"].fillna("industry-focused")

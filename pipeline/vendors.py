@@ -6,6 +6,7 @@ import logging
 
 import pandas as pd
 
+from pipeline.frames import joined_distinct
 from pipeline.resolve import event_key
 from pipeline.shortlist import vendor_org_ids
 from pipeline.tables import ORGANIZATION_COLUMNS
@@ -50,8 +51,7 @@ def rank_vendors(
     rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
     grouped = rows.groupby("org_id", sort=False)
     n_years = grouped["_year"].nunique()
-    tiers = grouped["sponsor_tier"].agg(
-        lambda s: "; ".join(sorted(set(s.fillna("").astype(str)) - {""})))
+    tiers = joined_distinct(rows["org_id"], rows["sponsor_tier"])
     with_people = rows[rows["person_id"].fillna("") != ""]
     counts = with_people.groupby(["org_id", "person_name"]).size().rename("n").reset_index()
     counts = counts.sort_values(["org_id", "n", "person_name"], ascending=[True, False, True])

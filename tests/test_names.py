@@ -124,3 +124,17 @@ def test_names_program_text_is_not_a_person() -> None:
     assert is_program_text("NSF Showcase")
     assert is_program_text("Poster Session A")
     assert not is_program_text("Barbara Ericson")
+
+
+def test_plain_names_skip_nameparser_with_the_same_answer(monkeypatch):
+    import pipeline.names as names
+
+    printed = ["Jane Doe", "Monica M. McGill", "Jean-Yves Le Roux", "Dean Smith", "John Bishop",
+               "Pau Garcia i Quiles", "Mary-Ann O'Neil", "Hal Daumé III", "J. R. R. Tolkien",
+               "Deyu ZHOU", "Ana de la Cruz", "Mr Bean Jr", "Jan Hajič", "Ko Sato", "Sr. Ann Lee",
+               "Sir Ann Lee"]
+    fast = [names.parse_name(p) for p in printed]
+    assert names._simple_parts("Jane Doe") == ("Jane", "", "Doe")
+    assert names._simple_parts("Sir Ann Lee") is None  # a title: nameparser reads it
+    monkeypatch.setattr(names, "_simple_parts", lambda name: None)
+    assert fast == [names.parse_name(p) for p in printed]

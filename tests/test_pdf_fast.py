@@ -86,3 +86,26 @@ def test_pdf_fast_and_careful_paths_find_the_same_people(raw_corpus, nlp, source
     fast, careful = found[False], found[True]
     assert len(careful) >= 40
     assert len(fast & careful) / len(fast | careful) >= 0.97, sorted(fast ^ careful)[:20]
+
+
+def test_pdf_fast_joins_tex_accents_to_their_letters(raw_corpus):
+    # TeX prints `\v{c}` as a spacing caron and then the letter, and pdfium infers a space
+    # before the accent: the names come out whole and precomposed.
+    words = {w["text"] for w in page_words(open_pdf(raw_corpus / "acl/2014/acl2014-handbook.pdf")[131])}
+    assert {"Ondřej", "Hajič,", "Hlaváčová,", "Zdeňka"} <= words
+    assert not any("ˇ" in w for w in words)
+
+
+def test_pdf_fast_joins_accent_printed_after_its_letter(raw_corpus):
+    # Another producer prints the cedilla after its letter; the one below it takes it.
+    words = {w["text"] for w in page_words(open_pdf(raw_corpus / "sigcse/2015/sigcse2015-programme.pdf")[33])}
+    assert "Yeşem" in words
+
+
+def test_pdf_fast_splits_words_where_the_font_changes(raw_corpus):
+    # A `CANCELED` stamp printed against a speaker's name is a word of its own, as
+    # pdfplumber's extract_words(extra_attrs=["fontname", "size"]) has it.
+    pdf = open_pdf(raw_corpus / "sigcse/2015/sigcse2015-programme.pdf")
+    words = [w["text"] for page in (11, 26) for w in page_words(pdf[page])]
+    assert "CANCELED" in words
+    assert not any(w.startswith("CANCELED") and w != "CANCELED" for w in words)
