@@ -19,7 +19,11 @@ import pypdfium2.raw as pdfium_c
 _SEPARATORS = frozenset({" ", "\u00a0", "\r", "\n", "\t", "\u2002", "\u2003", "\u2009", "\ufffe"})
 _SEPARATOR_TABLE = str.maketrans({c: " " for c in _SEPARATORS})
 _WORD_RE = re.compile(r"[^ ]+")
-_HAS_TEXT_OBJECT = hasattr(pdfium_c, "FPDFText_GetTextObject")
+# FPDFText_GetTextObject as a function returning the address as an int: the binding's pointer
+# result would need a cast per character.
+_GET_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+) if hasattr(pdfium_c, "FPDFText_GetTextObject") else None
 
 # A piece of text: (text, x0, x1, top, bottom, size, fontname, space_before).
 Char = tuple
@@ -60,6 +64,7 @@ class _Reader:
 
     def __init__(self, raw, count: int, height: float):
         self.raw, self.count, self.height = raw, count, height
+        self.address = ctypes.cast(raw, ctypes.c_void_p).value
         self.rect = pdfium_c.FS_RECTF()
         self.left, self.right = ctypes.c_double(), ctypes.c_double()
         self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
@@ -86,16 +91,17 @@ class _Reader:
                     chars[i] = chr(code) if 0 < code < 0x110000 else "\ufffd"
             text = "".join(chars)
         # pdfium reports a hyphen that breaks a word at a line end as U+0002.
-        text = text.replace("\x02", "-")
+        text = text.replace("\x02", "-").translate(_SEPARATOR_TABLE)
         if not text.isprintable():
             text = "".join(c if c.isprintable() else " " for c in text)
-        return text.translate(_SEPARATOR_TABLE)
+        return text
 
     def object_of(self, index: int) -> int:
-        if not _HAS_TEXT_OBJECT:
+        """The address of the text object the character belongs to (a negative number of its
+        own when pdfium cannot tell)."""
+        if _GET_TEXT_OBJECT is None:
             return -index - 1
-        found = pdfium_c.FPDFText_GetTextObject(self.raw, index)
-        return ctypes.cast(found, ctypes.c_void_p).value if found else -index - 1
+        return _GET_TEXT_OBJECT(self.address, index) or -index - 1
 
     def font(self, index: int, key: int) -> tuple[float, str]:
         font = self.fonts.get(key)
@@ -103,8 +109,9 @@ class _Reader:
             font = self.fonts[key] = _font(self.raw, index)
         return font
 
-    def box(self, index: int) -> tuple[float, float, float]:
-        """(x0, x1, bottom) of one character, x0 at its origin as pdfplumber has it."""
+    def box(self, index: int, *, origin: bool = True) -> tuple[float, float, float]:
+        """(x0, x1, bottom) of one character, x0 at its origin as pdfplumber has it (unless
+        `origin` is False: the loose box's left)."""
         rect = self.rect
         if pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, rect):
             x0, x1, y_bottom = rect.left, rect.right, rect.bottom
@@ -113,7 +120,8 @@ class _Reader:
                                          self.top)
             x0, x1, y_bottom = self.left.value, self.right.value, self.bottom.value
         # As pdfplumber: x0 at the glyph origin (an italic's loose box leans left of it).
-        if pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.origin_x, self.origin_y):
+        if origin and pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.origin_x,
+                                                      self.origin_y):
             x0 = min(max(x0, self.origin_x.value), x1)
         return x0, x1, y_bottom
 
@@ -123,7 +131,7 @@ class _Reader:
         size, fontname = self.font(first, key)
         x0, x1, y_bottom = self.box(first)
         if last != first:
-            _, last_x1, last_bottom = self.box(last)
+            _, last_x1, last_bottom = self.box(last, origin=False)
             x1, y_bottom = max(x1, last_x1), min(y_bottom, last_bottom)
         return (text, x0, x1, self.height - y_bottom - size, self.height - y_bottom, size,
                 fontname, space)
@@ -232,8 +240,12 @@ def page_words(page: pdfium.PdfPage, *, x_tolerance: float = 1.5, y_tolerance: f
 
 
 def _word(line: list[Char], start: int, end: int) -> dict:
+    first = line[start]
+    if end == start + 1:
+        return {"text": first[0], "x0": first[1], "x1": first[2], "top": first[3],
+                "bottom": first[4], "size": round(first[5], 2), "fontname": first[6],
+                "upright": True}
     chars = line[start:end]
-    first = chars[0]
     return {
         "text": "".join(c[0] for c in chars),
         "x0": min(c[1] for c in chars), "x1": max(c[2] for c in chars),

@@ -14,6 +14,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ftfy
 
@@ -21,6 +22,14 @@ BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 ITALIC_RE = re.compile(r"italic|oblique", re.I)
 # Icon fonts: their glyphs (arrows, bullets, pictograms) are not text.
 SYMBOL_FONT_RE = re.compile(r"dings|webdings|symbol|awesome|icons?\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def font_style(fontname: str) -> tuple[bool, bool, bool]:
+    """(bold, italic, symbol) from a font's name; a page has a handful of fonts, its words
+    thousands."""
+    return (bool(BOLD_RE.search(fontname)), bool(ITALIC_RE.search(fontname)),
+            bool(SYMBOL_FONT_RE.search(fontname)))
 PAGE_NUMBER_RE = re.compile(r"^(page\s*)?[\divxlc]{1,4}(\s*(of|/)\s*\d+)?$", re.I)
 _SPACE_RE = re.compile(r"\s+")
 # Ligature and symbol code points that NFKC leaves alone or fonts map oddly.
@@ -33,7 +42,9 @@ def clean_text(text: str) -> str:
     >>> clean_text("Eﬃcient  ﬁne-tuning\\u00ad"), clean_text("Agnieszka Falen\\u00b4ska")
     ('Efficient fine-tuning', 'Agnieszka Faleńska')
     """
-    text = ftfy.fix_text(text, normalization="NFKC")
+    if not (text.isascii() and text.isprintable() and "&" not in text):
+        # Plain printable ASCII without an entity has nothing for ftfy to fix.
+        text = ftfy.fix_text(text, normalization="NFKC")
     for old, new in _REPLACE.items():
         text = text.replace(old, new)
     if _LOOSE_MARK_RE.search(text):  # `Falen ́ska` -> `Faleńska` (issue 3)
@@ -148,7 +159,7 @@ def words_to_lines(words: list[dict], gutters: list[float] | None = None) -> lis
     wide and the same x band is empty in two rows within three rows up or down (a river). An
     explicit `gutters` list of x positions always splits.
     """
-    words = [w for w in words if not SYMBOL_FONT_RE.search(w.get("fontname", ""))]
+    words = [w for w in words if not font_style(w.get("fontname", ""))[2]]
     if not words:
         return []
     rows = _rows(words)
@@ -176,19 +187,25 @@ def words_to_lines(words: list[dict], gutters: list[float] | None = None) -> lis
 
 
 def _make_line(words: list[dict]) -> Line:
-    weights: Counter[float] = Counter()
+    weights: dict[float, int] = {}
+    bold_chars = italic_chars = total = 0
     for w in words:
-        weights[round(w.get("size", 0.0) or 0.0, 1)] += len(w["text"])
-    bold_chars = sum(len(w["text"]) for w in words if BOLD_RE.search(w.get("fontname", "")))
-    italic_chars = sum(len(w["text"]) for w in words if ITALIC_RE.search(w.get("fontname", "")))
-    total = sum(len(w["text"]) for w in words) or 1
+        n = len(w["text"])
+        size = round(w.get("size", 0.0) or 0.0, 1)
+        weights[size] = weights.get(size, 0) + n
+        bold, italic, _ = font_style(w.get("fontname", ""))
+        bold_chars += n if bold else 0
+        italic_chars += n if italic else 0
+        total += n
+    total = total or 1
     return Line(
         text=clean_text(" ".join(w["text"] for w in words)),
         x0=min(w["x0"] for w in words),
         top=min(w["top"] for w in words),
         x1=max(w["x1"] for w in words),
         bottom=max(w["bottom"] for w in words),
-        size=weights.most_common(1)[0][0],  # the size most characters have, not a stray glyph
+        # the size most characters have, not a stray glyph (the first of a tie)
+        size=max(weights, key=weights.__getitem__),
         bold=bold_chars / total > 0.6,
         italic=italic_chars / total > 0.6,
     )

@@ -508,7 +508,11 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
 def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
     if _ENTRY_START_RE.match(line):
         return False
-    if _CONTINUE_END_RE.search(prev) or _CONTINUE_SMALL_RE.search(prev) or line[:1].islower() or (
+    # Both patterns end at `$`: searching only the tail keeps them from scanning long lines.
+    tail = max(0, len(prev) - 24)
+    if _CONTINUE_END_RE.search(prev, tail) or _CONTINUE_SMALL_RE.search(prev, tail) or (
+        line[:1].islower()
+    ) or (
         prev.count("(") > prev.count(")")
     ):
         return True

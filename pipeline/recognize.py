@@ -548,7 +548,10 @@ def _confirm(
     place; issue 3); weak ones need NER to say PERSON."""
     if nlp is None or not candidates:
         return [app for app, strength, _ in candidates if strength in ("strong", "list")]
-    texts = [app.person_name for app, _, _ in candidates if app.method == "rule"]
+    # A strong candidate with its organization stays whatever NER says: NER reads the rest
+    # (about half the names of a program), and `rule+ner` marks the names it confirmed.
+    texts = [app.person_name for app, strength, group in candidates
+             if app.method == "rule" and not _decided(strength, app, group)]
     labels = entity_labels(nlp, texts) if texts else {}
     in_context = _people_in_context(nlp, contexts or {})
     votes: dict[int, list[int]] = {}  # group -> [PERSON, other entity]
@@ -577,6 +580,10 @@ def _confirm(
         if ok:
             kept.append(replace(app, method="rule+ner" if label == "PERSON" else "rule"))
     return kept
+
+
+def _decided(strength: str, app: Appearance, group: int) -> bool:
+    return strength == "strong" and bool(app.org_name) and not group
 
 
 def _people_in_context(nlp, contexts: dict[int, str]) -> dict[int, set[str]]:
