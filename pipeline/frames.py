@@ -9,6 +9,24 @@ from __future__ import annotations
 import pandas as pd
 
 
+def group_join(keys, values, sep: str) -> pd.Series:
+    """Per key, its values joined with `sep` in the order given; keys in first-seen order.
+
+    One pass over two lists: pandas' `agg(sep.join)` builds a Series per group.
+
+    >>> group_join(["a", "b", "a"], ["x", "y", "z"], "; ").to_dict()
+    {'a': 'x; z', 'b': 'y'}
+    """
+    parts: dict = {}
+    for key, value in zip(keys, values, strict=True):
+        found = parts.get(key)
+        if found is None:
+            parts[key] = [value]
+        else:
+            found.append(value)
+    return pd.Series({key: sep.join(items) for key, items in parts.items()}, dtype=object)
+
+
 def distinct_count(keys: pd.Series, values: pd.Series) -> pd.Series:
     """Per key, how many distinct non-empty values (NaN and '' are empty); keys in sorted order.
 
@@ -30,8 +48,8 @@ def joined_years(keys: pd.Series, years: pd.Series) -> pd.Series:
     frame = pd.DataFrame({"k": keys.to_numpy(), "y": pd.to_numeric(years, errors="coerce")})
     index = pd.Index(sorted(frame["k"].unique()))
     frame = frame.dropna().drop_duplicates().sort_values(["k", "y"], kind="mergesort")
-    frame["y"] = frame["y"].astype(int).astype(str)
-    return frame.groupby("k")["y"].agg(", ".join).reindex(index, fill_value="")
+    years = group_join(frame["k"].tolist(), [str(int(y)) for y in frame["y"].tolist()], ", ")
+    return years.reindex(index, fill_value="")
 
 
 def joined_distinct(keys: pd.Series, values: pd.Series, sep: str = "; ") -> pd.Series:
@@ -43,7 +61,7 @@ def joined_distinct(keys: pd.Series, values: pd.Series, sep: str = "; ") -> pd.S
     frame = pd.DataFrame({"k": keys.to_numpy(), "v": values.fillna("").astype(str).to_numpy()})
     index = pd.Index(sorted(frame["k"].unique()))
     frame = frame[frame["v"] != ""].drop_duplicates().sort_values(["k", "v"], kind="mergesort")
-    return frame.groupby("k")["v"].agg(sep.join).reindex(index, fill_value="")
+    return group_join(frame["k"].tolist(), frame["v"].tolist(), sep).reindex(index, fill_value="")
 
 
 def dominant(keys: pd.Series, values: pd.Series) -> pd.Series:

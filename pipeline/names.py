@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from nameparser import HumanName
@@ -38,6 +38,7 @@ _CREDENTIAL_TOKEN = re.compile(r"^[A-Z][A-Za-z]*(?:[-./][A-Z][A-Za-z]*)*\.?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII fold: `Dröge` -> `droge`, `Quèze` -> `queze`, `ß` -> `ss`.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.frames import group_join
 from pipeline.matching import Mention, cluster_people
 from pipeline.names import (  # noqa: F401 - re-exported
     ParsedName,
@@ -183,7 +184,7 @@ def _joined(rows: pd.DataFrame, by: str, column: str) -> pd.Series:
     """Per `by`, the distinct non-empty values of `column`, sorted and joined with `; `."""
     pairs = rows[[by, column]].drop_duplicates()
     pairs = pairs[pairs[column] != ""].sort_values(column, kind="stable")
-    return pairs.groupby(by, sort=False)[column].agg("; ".join)
+    return group_join(pairs[by].tolist(), pairs[column].tolist(), "; ")
 
 
 def _distinct(rows: pd.DataFrame, by: str, column: str) -> pd.Series:

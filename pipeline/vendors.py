@@ -6,7 +6,7 @@ import logging
 
 import pandas as pd
 
-from pipeline.frames import joined_distinct
+from pipeline.frames import group_join, joined_distinct
 from pipeline.resolve import event_key
 from pipeline.shortlist import vendor_org_ids
 from pipeline.tables import ORGANIZATION_COLUMNS
@@ -55,10 +55,12 @@ def rank_vendors(
     with_people = rows[rows["person_id"].fillna("") != ""]
     counts = with_people.groupby(["org_id", "person_name"]).size().rename("n").reset_index()
     counts = counts.sort_values(["org_id", "n", "person_name"], ascending=[True, False, True])
-    people = counts.groupby("org_id", sort=False).apply(
-        lambda g: "; ".join(f"{r.person_name} ({r.n})" for r in g.head(MAX_PEOPLE).itertuples()),
-        include_groups=False,
-    ) if len(counts) else pd.Series(dtype=str)
+    counts = counts[counts.groupby("org_id", sort=False).cumcount() < MAX_PEOPLE]
+    people = group_join(
+        counts["org_id"].tolist(),
+        [f"{name} ({n})" for name, n in zip(counts["person_name"], counts["n"], strict=True)],
+        "; ",
+    )
     out["n_years"] = out["org_id"].map(n_years).fillna(0).astype(int)
     out["tiers"] = out["org_id"].map(tiers).fillna("")
     out["people"] = out["org_id"].map(people).fillna("")
