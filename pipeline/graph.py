@@ -79,36 +79,50 @@ def build_graph(
     for col in ("industry", "profession"):
         if col not in frame.columns:
             frame[col] = ""
-    for key, group in frame.groupby("event_key", sort=True):
-        first = group.iloc[0]
-        assoc = _text(first["association"])
+    # Column-wise once, not a pandas call per row: years (-1 unknown), citations, texts.
+    years = pd.to_numeric(frame["year"], errors="coerce")
+    frame["_year"] = years.fillna(-1).astype(int)
+    page = pd.to_numeric(frame["page"], errors="coerce")
+    source = frame["source_path"].astype(object).astype(str)
+    cite = (source + " p." + page.fillna(-1).astype(int).astype(str)).where(page.notna(), source)
+    events = frame.drop_duplicates("event_key").set_index("event_key")[
+        ["association", "industry", "profession"]].sort_index()
+    events["year"] = years.groupby(frame["event_key"]).min().reindex(events.index)
+    for key, assoc, industry, profession, year in zip(
+        events.index, events["association"].map(_text), events["industry"].map(_text),
+        events["profession"].map(_text), events["year"], strict=True,
+    ):
         graph.add_node(f"event:{key}", type="event", label=str(key), association=assoc,
-                       year=_year(pd.to_numeric(group["year"], errors="coerce").min()))
+                       year=_year(year))
         if assoc:
             graph.add_node(f"assoc:{assoc}", type="association", label=assoc,
-                           industry=_text(first["industry"]),
-                           profession=_text(first["profession"]))
+                           industry=industry, profession=profession)
             graph.add_edge(f"event:{key}", f"assoc:{assoc}", relation="part_of")
     affiliations: dict[tuple[str, str], set[int]] = {}
-    for row in frame.itertuples(index=False):
-        event = f"event:{row.event_key}"
-        year = _year(row.year)
-        if row.person_id:
-            person = f"person:{row.person_id}"
-            graph.add_edge(person, event, relation=row.role, year=year,
-                           weight=float(role_weights.get(row.role, 1.0)),
-                           session=_text(row.session), evidence=_cite(row))
-            if row.org_id:
-                affiliations.setdefault((person, f"org:{row.org_id}"), set()).add(year)
-            if row.award:
-                award = f"award:{row.award}"
-                graph.add_node(award, type="award", label=_text(row.award))
+    columns = [frame[c].tolist() for c in ("event_key", "_year", "person_id", "org_id", "role",
+                                           "award", "association")]
+    texts = [frame[c].map(_text).tolist() for c in ("session", "sponsor_tier", "booth")]
+    for (key, year, person_id, org_id, role, award_name, association), (
+        session, tier, booth
+    ), evidence in zip(zip(*columns, strict=True), zip(*texts, strict=True), cite.tolist(),
+                       strict=True):
+        event = f"event:{key}"
+        if person_id:
+            person = f"person:{person_id}"
+            graph.add_edge(person, event, relation=role, year=year,
+                           weight=float(role_weights.get(role, 1.0)),
+                           session=session, evidence=evidence)
+            if org_id:
+                affiliations.setdefault((person, f"org:{org_id}"), set()).add(year)
+            if award_name:
+                award = f"award:{award_name}"
+                graph.add_node(award, type="award", label=_text(award_name))
                 graph.add_edge(person, award, relation="received", year=year)
-                if row.association and not graph.has_edge(award, f"assoc:{row.association}"):
-                    graph.add_edge(award, f"assoc:{row.association}", relation="given_by")
-        elif row.org_id:
-            graph.add_edge(f"org:{row.org_id}", event, relation=row.role, year=year,
-                           tier=_text(row.sponsor_tier), booth=_text(row.booth))
+                if association and not graph.has_edge(award, f"assoc:{association}"):
+                    graph.add_edge(award, f"assoc:{association}", relation="given_by")
+        elif org_id:
+            graph.add_edge(f"org:{org_id}", event, relation=role, year=year, tier=tier,
+                           booth=booth)
     for (person, org), years in affiliations.items():
         graph.add_edge(person, org, relation="affiliated", weight=float(len(years)),
                        years=" ".join(str(y) for y in sorted(years) if y >= 0))
@@ -123,11 +137,16 @@ def build_graph(
 
 def _add_co_sessions(graph: nx.MultiDiGraph, frame: pd.DataFrame, max_size: int) -> None:
     rows = frame[(frame["person_id"] != "") & (frame["session"].fillna("") != "")]
-    for (key, session), group in rows.groupby(["event_key", "session"], sort=True):
-        members = sorted(set(group["person_id"]))
+    # Sessions in sorted order, each session's rows in printed order (its year: the first's).
+    rows = rows.sort_values(["event_key", "session"], kind="mergesort")
+    keyed = zip(rows["event_key"].tolist(), rows["session"].tolist(), rows["person_id"].tolist(),
+                rows["_year"].tolist(), strict=True)
+    for (key, session), group in itertools.groupby(keyed, key=lambda r: (r[0], r[1])):
+        group = list(group)
+        members = sorted({r[2] for r in group})
         if len(members) < 2 or len(members) > max_size:
             continue
-        year = _year(group["year"].iloc[0])
+        year = group[0][3]
         for a, b in itertools.combinations(members, 2):
             graph.add_edge(f"person:{a}", f"person:{b}", relation="co_session",
                            session=str(session), event=str(key), year=year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import weakref
 from functools import lru_cache
 
 from pipeline.errors import ModelNotFound
@@ -55,16 +56,25 @@ def load_nlp(configured: str | None = None):
     return nlp
 
 
+# Labels already computed in this process, per model: a name printed in last year's program
+# (or on another page) is not read again. A text's label depends on the text alone.
+_LABELS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LABELS_MAX = 200_000
+
+
 def entity_labels(nlp, texts: list[str], *, batch_size: int = 256) -> dict[str, str]:
     """For each distinct text, the label of the entity covering most of it ('' if none)."""
-    distinct = sorted(set(texts))
-    labels: dict[str, str] = {}
-    for text, doc in zip(distinct, nlp.pipe(distinct, batch_size=batch_size), strict=True):
+    known = _LABELS.setdefault(nlp, {})
+    if len(known) > _LABELS_MAX:
+        known.clear()
+    labels = {text: known[text] for text in set(texts) if text in known}
+    new = sorted(set(texts) - labels.keys())
+    for text, doc in zip(new, nlp.pipe(new, batch_size=batch_size), strict=True):
         best, best_len = "", 0
         for ent in doc.ents:
             length = ent.end_char - ent.start_char
             if length > best_len:
                 best, best_len = ent.label_, length
         covered = best_len / max(1, len(text.strip()))
-        labels[text] = best if covered >= 0.6 else ""
+        labels[text] = known[text] = best if covered >= 0.6 else ""
     return labels

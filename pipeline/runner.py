@@ -338,9 +338,7 @@ def write_outputs(out_dir: Path, *, documents, appearances, people, organization
 
 def _stage_and_swap(out_dir: Path, *, documents, appearances, people, organizations, shortlist,
                     graph) -> None:
-    import networkx as nx
-
-    from pipeline.store import write_csv, write_parquet
+    from pipeline.store import write_csv, write_graphml, write_parquet
 
     with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as staging:
         stage = Path(staging)
@@ -352,7 +350,7 @@ def _stage_and_swap(out_dir: Path, *, documents, appearances, people, organizati
             c for c in organizations.columns if c not in ORGANIZATION_COLUMNS]]],
             stage / "organizations.csv")
         write_csv(shortlist, stage / "shortlist.csv")
-        nx.write_graphml(_graphml_safe(graph), stage / "graph.graphml")
+        write_graphml(graph, stage / "graph.graphml")
         for name in OUTPUT_FILES:
             os.replace(stage / name, out_dir / name)
 
@@ -481,12 +479,14 @@ def write_graph(processed_dir: Path, path: Path, *, fmt: str = "graphml",
 
     from pipeline.config import load_weights
     from pipeline.graph import build_graph
-    from pipeline.store import atomic_write
+    from pipeline.store import atomic_write, write_graphml
 
     tables = read_processed(processed_dir)
     graph = build_graph(tables["appearances"], tables["people"], tables["organizations"],
                         weights=load_weights(weights_path))
-    writer = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}[fmt]
-    with atomic_write(Path(path)) as tmp:
-        writer(_graphml_safe(graph), tmp)
+    if fmt == "graphml":
+        write_graphml(graph, Path(path))
+    else:
+        with atomic_write(Path(path)) as tmp:
+            nx.write_gexf(_graphml_safe(graph), tmp)
     return graph.number_of_nodes(), graph.number_of_edges()

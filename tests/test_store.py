@@ -65,3 +65,29 @@ def test_store_graph_with_control_characters_writes_as_graphml(tmp_path):
     back = nx.read_graphml(tmp_path / "g.graphml")
     assert back.nodes["person:p1"]["label"] == "Ann Lee"
     assert "award:Best Paper" in back
+
+
+def test_store_write_graphml_reads_back_as_networkx_writes_it(tmp_path):
+    import networkx as nx
+    import numpy as np
+
+    from pipeline.store import graph_safe, write_graphml
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("award:Best\x1b Paper", type="award", label="Best\x1b Paper")
+    graph.add_node("person:p1", type="person", label='Ann <"Lee"> & co', score=np.float64(0.5),
+                   events=np.int64(3), recognized=True)
+    graph.add_edge("person:p1", "award:Best\x1b Paper", relation="received", year=2020)
+    graph.add_edge("person:p1", "award:Best\x1b Paper", relation="received", year=2021)
+
+    write_graphml(graph, tmp_path / "ours.graphml")
+    nx.write_graphml(graph_safe(graph), tmp_path / "networkx.graphml")
+
+    ours, theirs = nx.read_graphml(tmp_path / "ours.graphml"), nx.read_graphml(
+        tmp_path / "networkx.graphml")
+    assert dict(ours.nodes(data=True)) == dict(theirs.nodes(data=True))
+    assert ours.nodes["person:p1"] == {"type": "person", "label": 'Ann <"Lee"> & co',
+                                       "score": 0.5, "events": 3, "recognized": True}
+    assert sorted(ours.edges(keys=True, data="year")) == sorted(
+        theirs.edges(keys=True, data="year")) == [
+        ("person:p1", "award:Best Paper", 0, 2020), ("person:p1", "award:Best Paper", 1, 2021)]
