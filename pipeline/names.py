@@ -172,25 +172,45 @@ def _words(text: str) -> list[str]:
 _SIMPLE_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’-]*\.?")
 
 
+# Honorifics nameparser takes off the front of a name and nothing else.
+_PLAIN_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
+
+
 def _simple_parts(name: str) -> tuple[str, str, str] | None:
-    """(first, middle, last) of a plain `First [Middle] Last` name: two to four capitalized
-    words or initials with no comma, bracket, quote, title, particle, conjunction or suffix,
-    which nameparser would read as exactly that; None for anything else."""
+    """(first, middle, last) of a plain name that nameparser would read as exactly that:
+    `[Dr.] First [Middle] Last` or `Last, First [Middle]` in capitalized words or initials,
+    with no bracket, quote, other title, particle, conjunction or suffix; None for anything
+    else."""
+    head, comma, tail = name.partition(", ")
+    if comma:  # `Doe, Jane Q.`: the surname first
+        lasts, rest = head.split(" "), tail.split(" ")
+        if "," in tail or len(lasts) > 2 or not 1 <= len(rest) <= 3:
+            return None
+        parts = _plain_tokens([*rest, *lasts])
+        return (rest[0], " ".join(rest[1:]), head) if parts else None
     tokens = name.split(" ")
-    if not 2 <= len(tokens) <= 4:
+    if len(tokens) > 2 and tokens[0].lower().rstrip(".") in _PLAIN_TITLES:
+        tokens = tokens[1:]  # `Dr. Jane Doe`
+    if not 2 <= len(tokens) <= 4 or not _plain_tokens(tokens):
         return None
+    return tokens[0], " ".join(tokens[1:-1]), tokens[-1]
+
+
+def _plain_tokens(tokens: list[str]) -> bool:
+    """Capitalized words or initials, none a title (but the last), particle, conjunction or
+    suffix to nameparser."""
     constants = _constants()
     for i, token in enumerate(tokens):
         if not token[:1].isupper() or not _SIMPLE_TOKEN.fullmatch(token):
-            return None
+            return False
         low = token.lower().rstrip(".")
         if low in constants.conjunctions or low in constants.prefixes or (
             low in constants.suffix_acronyms or low in constants.suffix_not_acronyms
         ) or (i < len(tokens) - 1 and low in constants.titles) or (
             token.endswith(".") and len(low) > 1
         ):
-            return None
-    return tokens[0], " ".join(tokens[1:-1]), tokens[-1]
+            return False
+    return True
 
 
 def parse_name(raw: str) -> ParsedName:

@@ -132,7 +132,8 @@ def test_plain_names_skip_nameparser_with_the_same_answer(monkeypatch):
     printed = ["Jane Doe", "Monica M. McGill", "Jean-Yves Le Roux", "Dean Smith", "John Bishop",
                "Pau Garcia i Quiles", "Mary-Ann O'Neil", "Hal Daumé III", "J. R. R. Tolkien",
                "Deyu ZHOU", "Ana de la Cruz", "Mr Bean Jr", "Jan Hajič", "Ko Sato", "Sr. Ann Lee",
-               "Sir Ann Lee"]
+               "Sir Ann Lee", "Dr. Jane Doe", "Doe, Jane Q.", "Garcia Lopez, Maria", "Prof. Ann Lee",
+               "Mr. Bean", "Lee, Ann, PhD", "Dr. Van Der Berg", "Smith, John Jr", "DOE, JANE"]
     fast = [names.parse_name(p) for p in printed]
     assert names._simple_parts("Jane Doe") == ("Jane", "", "Doe")
     assert names._simple_parts("Sir Ann Lee") is None  # a title: nameparser reads it
