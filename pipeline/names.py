@@ -172,6 +172,17 @@ def _words(text: str) -> list[str]:
 _SIMPLE_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’-]*\.?")
 
 
+@cache
+def _nameparser_words() -> tuple[frozenset[str], frozenset[str]]:
+    """nameparser's conjunctions, prefixes and suffixes as one plain set, and its titles
+    (its own sets answer membership through a slow shim)."""
+    constants = _constants()
+    words = [*constants.conjunctions, *constants.prefixes, *constants.suffix_acronyms,
+             *constants.suffix_not_acronyms]
+    return (frozenset(w.lower().rstrip(".") for w in words),
+            frozenset(w.lower().rstrip(".") for w in constants.titles))
+
+
 # Honorifics nameparser takes off the front of a name and nothing else.
 _PLAIN_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
 
@@ -199,14 +210,12 @@ def _simple_parts(name: str) -> tuple[str, str, str] | None:
 def _plain_tokens(tokens: list[str]) -> bool:
     """Capitalized words or initials, none a title (but the last), particle, conjunction or
     suffix to nameparser."""
-    constants = _constants()
+    not_plain, titles = _nameparser_words()
     for i, token in enumerate(tokens):
         if not token[:1].isupper() or not _SIMPLE_TOKEN.fullmatch(token):
             return False
         low = token.lower().rstrip(".")
-        if low in constants.conjunctions or low in constants.prefixes or (
-            low in constants.suffix_acronyms or low in constants.suffix_not_acronyms
-        ) or (i < len(tokens) - 1 and low in constants.titles) or (
+        if low in not_plain or (i < len(tokens) - 1 and low in titles) or (
             token.endswith(".") and len(low) > 1
         ):
             return False
