@@ -8,6 +8,7 @@ import logging
 import networkx as nx
 import pandas as pd
 
+from pipeline.gcpause import gc_paused
 from pipeline.resolve import event_key
 from pipeline.tables import GRAPH_NODE_TYPES
 
@@ -33,6 +34,7 @@ def _cite(row) -> str:
     return f"{row.source_path} p.{int(page)}" if pd.notna(page) else str(row.source_path)
 
 
+@gc_paused
 def build_graph(
     appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame, *,
     weights: dict | None = None, max_session_size: int = MAX_SESSION_SIZE,

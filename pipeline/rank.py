@@ -9,6 +9,7 @@ import networkx as nx
 import pandas as pd
 
 from pipeline.frames import distinct_count, joined_years
+from pipeline.gcpause import gc_paused
 from pipeline.resolve import event_key
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
     return rows
 
 
+@gc_paused
 def rank_people(
     appearances: pd.DataFrame, graph: nx.MultiDiGraph | None = None, *, weights: dict,
     current_year: int | None = None,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.frames import group_join
+from pipeline.gcpause import gc_paused
 from pipeline.matching import Mention, cluster_people
 from pipeline.names import (  # noqa: F401 - re-exported
     ParsedName,
@@ -40,6 +41,7 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name].fillna("").astype(str)
 
 
+@gc_paused
 def resolve(
     appearances: pd.DataFrame, *, overrides_dir: Path | None = None,
     overrides: Overrides | None = None,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.frames import distinct_count, dominant, joined_distinct, joined_years
+from pipeline.gcpause import gc_paused
 from pipeline.resolve import org_key
 from pipeline.tables import SHORTLIST_COLUMNS
 
@@ -205,6 +206,7 @@ def evidence_from_records(records: list[dict]) -> str:
     return "; ".join(cites)
 
 
+@gc_paused
 def build_shortlist(
     appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame,
     scores: pd.DataFrame, *, top: int | None = None, min_events: int = 1,
