@@ -6,6 +6,7 @@ import logging
 import re
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from pipeline.frames import distinct_count, joined_years
@@ -256,16 +257,50 @@ def event_restart_pagerank(rows: pd.DataFrame, person_ids: pd.Index) -> pd.Serie
     edges = rows.groupby(["person_id", "event_key"], sort=True)["_role_w"].max()
     if edges.empty:
         return pd.Series(0.0, index=person_ids)
-    bipartite = nx.Graph()
-    bipartite.add_weighted_edges_from(
-        (f"person:{p}", f"event:{e}", float(w)) for (p, e), w in edges.items()
-    )
-    events = sorted(n for n in bipartite if n.startswith("event:"))
-    scores = nx.pagerank(bipartite, weight="weight",
-                         personalization={e: bipartite.degree(e) ** 0.5 for e in events})
-    values = pd.Series([scores.get(f"person:{p}", 0.0) for p in person_ids], index=person_ids)
+    people = edges.index.get_level_values(0).astype(str)
+    events = edges.index.get_level_values(1).astype(str)
+    # Nodes numbered as networkx would number them: in order of first appearance on the edges.
+    nodes = pd.Index(pd.unique(np.column_stack(
+        ["person:" + people.to_numpy(dtype=object), "event:" + events.to_numpy(dtype=object)]
+    ).ravel()))
+    u = nodes.get_indexer("person:" + people.to_numpy(dtype=object))
+    v = nodes.get_indexer("event:" + events.to_numpy(dtype=object))
+    weight = edges.to_numpy(dtype=float)
+    is_event = np.zeros(len(nodes), dtype=bool)
+    is_event[v] = True
+    degree = np.bincount(np.concatenate([u, v]), minlength=len(nodes))
+    restart = np.where(is_event, np.sqrt(degree), 0.0)
+    scores = _pagerank(np.concatenate([u, v]), np.concatenate([v, u]),
+                       np.concatenate([weight, weight]), len(nodes), restart)
+    by_node = dict(zip(nodes, scores, strict=True))
+    values = pd.Series([by_node.get(f"person:{p}", 0.0) for p in person_ids], index=person_ids,
+                       dtype=float)
     top = values.max()
     return values / top if top > 0 else values
+
+
+def _pagerank(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, n: int,
+              restart: np.ndarray, *, alpha: float = 0.85, max_iter: int = 100,
+              tol: float = 1.0e-6) -> np.ndarray:
+    """Personalized PageRank by power iteration over a sparse matrix, as networkx's
+    `pagerank` (scipy variant) computes it, without building a networkx graph: at a million
+    appearances the graph object, not the iteration, was the cost."""
+    from scipy import sparse
+
+    matrix = sparse.csr_array(sparse.coo_array((weights, (rows, cols)), shape=(n, n)))
+    out = np.asarray(matrix.sum(axis=1)).ravel()
+    inverse = np.zeros(n)
+    inverse[out != 0] = 1.0 / out[out != 0]
+    matrix = sparse.csr_array(sparse.diags_array(inverse) @ matrix)
+    p = restart / restart.sum()
+    dangling = np.where(out == 0)[0]
+    x = np.repeat(1.0 / n, n)
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (x @ matrix + x[dangling].sum() * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return x
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def topic_relevance(
