@@ -30,7 +30,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.names import ParsedName, name_relation
+from pipeline.names import ParsedName, first_name_relation, name_relation
 
 logger = logging.getLogger(__name__)
 
@@ -65,11 +65,16 @@ class _Seed:
     cospeakers: set = field(default_factory=set)
     n: int = 0
 
+    _rep: ParsedName | None = None
+
     def rep(self) -> ParsedName:
-        key = min(self.names, key=lambda k: (-self.names[k], k))
-        return self.parsed[key]
+        if self._rep is None:
+            key = min(self.names, key=lambda k: (-self.names[k], k))
+            self._rep = self.parsed[key]
+        return self._rep
 
     def absorb(self, other: _Seed) -> None:
+        self._rep = None
         self.names.update(other.names)
         self.parsed.update(other.parsed)
         for org, years in other.org_years.items():
@@ -256,9 +261,7 @@ def cluster_people(mentions: list[Mention]) -> list[int]:
         else:
             groups = [members]
         for group in groups:
-            for a_pos, a in enumerate(group):
-                for b in group[a_pos + 1:]:
-                    pairs.add((a, b) if a < b else (b, a))
+            _add_pairs(group, seeds, pairs)
 
     # 3. score and merge
     relation_cache: dict[tuple[str, str], float | None] = {}
@@ -288,6 +291,34 @@ def cluster_people(mentions: list[Mention]) -> list[int]:
     logger.debug("matching: %d mentions, %d seeds, %d candidate pairs, %d merges scored",
                  len(mentions), len(seeds), len(pairs), len(scored))
     return [first_mention[label] for label in labels]
+
+
+def _add_pairs(group: list[int], seeds: list[_Seed], pairs: set[tuple[int, int]]) -> None:
+    """The pairs of a block whose first names may stand for one person.
+
+    Members are bucketed by first name and nickname: two buckets whose first names cannot be
+    one person's (`first_name_relation` is None) and neither of which begins the other (where
+    `Mary Anne` / `Maryanne` may still join) give no pair, since their name relation is None
+    and they could never score. The pairs left are exactly those that can.
+    """
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for s in group:
+        rep = seeds[s].rep()
+        buckets[(rep.first, rep.nickname)].append(s)
+    keys = list(buckets)
+    for i, (fa, na) in enumerate(keys):
+        members_a = buckets[(fa, na)]
+        linked = [members_a]
+        for fb, nb in keys[i + 1:]:
+            if (fa.startswith(fb) or fb.startswith(fa)
+                    or first_name_relation(fa, na, fb, nb) is not None):
+                linked.append(buckets[(fb, nb)])
+        for pos, a in enumerate(members_a):
+            for b in members_a[pos + 1:]:
+                pairs.add((a, b) if a < b else (b, a))
+            for other in linked[1:]:
+                for b in other:
+                    pairs.add((a, b) if a < b else (b, a))
 
 
 class _Commonness:

@@ -296,11 +296,16 @@ def person_key(name: str) -> str:
 
 def _first_relation(a: ParsedName, b: ParsedName) -> float | None:
     """Penalty for two first names standing for the same person, None when they cannot."""
-    fa, fb = a.first, b.first
+    return first_name_relation(a.first, a.nickname, b.first, b.nickname)
+
+
+@lru_cache(maxsize=1 << 18)
+def first_name_relation(fa: str, nick_a: str, fb: str, nick_b: str) -> float | None:
+    """`_first_relation` from the folded first names and nicknames alone."""
     if fa == fb:
         return 0.0
-    alts_a = {fa, a.nickname} - {""}
-    alts_b = {fb, b.nickname} - {""}
+    alts_a = {fa, nick_a} - {""}
+    alts_b = {fb, nick_b} - {""}
     if alts_a & alts_b:
         return -0.5
     if not fa or not fb:
