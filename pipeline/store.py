@@ -182,11 +182,12 @@ def write_text(text: str, path: Path) -> None:
 def read_csv(path: Path) -> pd.DataFrame:
     """Read a table this tool wrote, undoing the formula neutralization."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    marked = tuple("'" + p for p in FORMULA_PREFIXES)
     for col in table.columns:
-        table[col] = table[col].map(
-            lambda v: v[1:] if isinstance(v, str) and v[:2] in {"'" + p for p in FORMULA_PREFIXES}
-            else v
-        )
+        values = table[col].astype(str)
+        neutralized = values.str.startswith(marked)
+        if neutralized.any():
+            table[col] = values.where(~neutralized, values.str[1:])
     return table
 
 
