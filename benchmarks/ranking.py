@@ -22,6 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
+from accuracy import pdf_text  # raw pypdfium2 text: the truth side reads no extractor of ours
 from defusedxml import ElementTree
 
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -33,16 +34,6 @@ def fold(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"-\s*\n\s*", "", text)
     return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
-
-
-def pdf_text(path: Path) -> str:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(str(path))
-    try:
-        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
-    finally:
-        pdf.close()
 
 
 def documents(raw: Path):

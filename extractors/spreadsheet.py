@@ -27,7 +27,7 @@ def is_xlsx(path: Path, head: bytes) -> bool:
 
 def csv_header(head: bytes) -> list[str]:
     """Normalized header cells of a CSV file's first line, or [] when it is not CSV-like."""
-    text = _decode(head)
+    text = decode_text(head)
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     if not first or first.lstrip().startswith(("{", "[", "<", "#", "---", "%PDF")):
         return []
@@ -75,7 +75,9 @@ def _cell(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """Text of a file a user saved: UTF-8 (with or without BOM), else Windows-1252, else
+    Latin-1."""
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
@@ -85,7 +87,7 @@ def _decode(data: bytes) -> str:
 
 
 def _csv_table(path: Path):
-    text = _decode(path.read_bytes())
+    text = decode_text(path.read_bytes())
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample.splitlines()[0] if sample else ",",

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors.registry import Extraction, register
+from extractors.spreadsheet import decode_text
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 
@@ -16,15 +17,6 @@ SETEXT_RE = re.compile(r"^(=+|-+)\s*$")
 BOLD_RE = re.compile(r"^(\*\*|__)(?P<text>.+?)\1:?\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
 MARKUP_RE = re.compile(r"\*\*|__|`|\[(?P<label>[^\]]*)\]\([^)]*\)")
-
-
-def _decode(data: bytes) -> str:
-    for codec in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1", "replace")
 
 
 @register("text_document")
@@ -39,7 +31,7 @@ class TextDocument:
 
     def extract(self, path: Path) -> Extraction:
         try:
-            text = _decode(path.read_bytes())
+            text = decode_text(path.read_bytes())
         except OSError as e:
             raise ExtractionError(path, f"cannot read file ({e.strerror or e})") from e
         lines = text.splitlines()

@@ -29,11 +29,6 @@ def _year(value: object) -> int:
     return int(year) if pd.notna(year) else -1
 
 
-def _cite(row) -> str:
-    page = pd.to_numeric(row.page, errors="coerce")
-    return f"{row.source_path} p.{int(page)}" if pd.notna(page) else str(row.source_path)
-
-
 @gc_paused
 def build_graph(
     appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame, *,

@@ -307,18 +307,14 @@ def _add_pairs(group: list[int], seeds: list[_Seed], pairs: set[tuple[int, int]]
         buckets[(rep.first, rep.nickname)].append(s)
     keys = list(buckets)
     for i, (fa, na) in enumerate(keys):
-        members_a = buckets[(fa, na)]
-        linked = [members_a]
-        for fb, nb in keys[i + 1:]:
-            if (fa.startswith(fb) or fb.startswith(fa)
-                    or first_name_relation(fa, na, fb, nb) is not None):
-                linked.append(buckets[(fb, nb)])
-        for pos, a in enumerate(members_a):
-            for b in members_a[pos + 1:]:
+        members = buckets[(fa, na)]
+        others = [b for fb, nb in keys[i + 1:]
+                  if fa.startswith(fb) or fb.startswith(fa)
+                  or first_name_relation(fa, na, fb, nb) is not None
+                  for b in buckets[(fb, nb)]]
+        for pos, a in enumerate(members):
+            for b in [*members[pos + 1:], *others]:
                 pairs.add((a, b) if a < b else (b, a))
-            for other in linked[1:]:
-                for b in other:
-                    pairs.add((a, b) if a < b else (b, a))
 
 
 class _Commonness:

@@ -67,8 +67,9 @@ def entity_labels(nlp, texts: list[str], *, batch_size: int = 256) -> dict[str, 
     known = _LABELS.setdefault(nlp, {})
     if len(known) > _LABELS_MAX:
         known.clear()
-    labels = {text: known[text] for text in set(texts) if text in known}
-    new = sorted(set(texts) - labels.keys())
+    distinct = set(texts)
+    labels = {text: known[text] for text in distinct if text in known}
+    new = sorted(distinct - labels.keys())
     for text, doc in zip(new, nlp.pipe(new, batch_size=batch_size), strict=True):
         best, best_len = "", 0
         for ent in doc.ents:

@@ -355,13 +355,6 @@ def _stage_and_swap(out_dir: Path, *, documents, appearances, people, organizati
             os.replace(stage / name, out_dir / name)
 
 
-def _graphml_safe(graph):
-    """GraphML holds no control characters, whatever a broken document printed."""
-    from pipeline.store import graph_safe
-
-    return graph_safe(graph)
-
-
 # --- issue 6: industry/profession onto appearances, outreach, reading the processed folder ---
 
 
@@ -479,7 +472,7 @@ def write_graph(processed_dir: Path, path: Path, *, fmt: str = "graphml",
 
     from pipeline.config import load_weights
     from pipeline.graph import build_graph
-    from pipeline.store import atomic_write, write_graphml
+    from pipeline.store import atomic_write, graph_safe, write_graphml
 
     tables = read_processed(processed_dir)
     graph = build_graph(tables["appearances"], tables["people"], tables["organizations"],
@@ -488,5 +481,5 @@ def write_graph(processed_dir: Path, path: Path, *, fmt: str = "graphml",
         write_graphml(graph, Path(path))
     else:
         with atomic_write(Path(path)) as tmp:
-            nx.write_gexf(_graphml_safe(graph), tmp)
+            nx.write_gexf(graph_safe(graph), tmp)  # no control characters in XML
     return graph.number_of_nodes(), graph.number_of_edges()
