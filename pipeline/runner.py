@@ -179,49 +179,71 @@ class StrictStop(MentorMinerError):
 
 def _assemble(documents: pd.DataFrame, results: dict[str, DocResult]):
     documents = documents.copy()
+    columns = [*APPEARANCE_COLUMNS, *APPEARANCE_EXTRA_COLUMNS]
     rows: list[dict] = []
-    for i, doc in documents.iterrows():
+    updates: dict[str, list] = {col: documents[col].tolist() for col in (
+        "kind", "pages", "status", "message", "appearances", "event", "year")}
+    for i, doc in enumerate(documents.to_dict("records")):
         res = results.get(doc["source_path"])
         if res is None:
             continue
-        documents.at[i, "kind"] = res.kind or doc["kind"]
-        documents.at[i, "pages"] = res.pages
-        documents.at[i, "status"] = res.status
-        documents.at[i, "message"] = res.message
-        documents.at[i, "appearances"] = len(res.appearances)
-        if not doc.get("event"):
-            documents.at[i, "event"] = res.event
+        updates["kind"][i] = res.kind or doc["kind"]
+        updates["pages"][i] = res.pages
+        updates["status"][i] = res.status
+        updates["message"][i] = res.message
+        updates["appearances"][i] = len(res.appearances)
+        event = doc.get("event") or res.event
+        updates["event"][i] = event
         # Year: sources.csv, else what the document says, else the path.
         override = bool(doc.get("year_override"))
         year = doc["year"] if override or res.year is None else res.year
-        documents.at[i, "year"] = year
-        for n, app in enumerate(res.appearances):
-            app = dict(app)
-            app["appearance_id"] = hashlib.sha1(
-                f"{doc['doc_id']}:{doc['source_path']}:{n}".encode()
-            ).hexdigest()[:12]
-            app["doc_id"] = doc["doc_id"]
-            app["source_path"] = doc["source_path"]
-            app["association"] = doc["association"]
-            # A record's own year (an award list spans decades) wins over the document's.
-            own = app.get("year")
-            if own is None or pd.isna(own) or (override and own == res.year):
-                app["year"] = year
-            app["event"] = app.get("event") or documents.at[i, "event"] or ""
-            app["person_id"], app["org_id"] = "", ""
-            rows.append(app)
-    appearances = pd.DataFrame(rows, columns=[*APPEARANCE_COLUMNS, *APPEARANCE_EXTRA_COLUMNS])
-    from pipeline.store import strip_control
-
+        updates["year"][i] = year
+        rows.extend(_appearance_rows(doc, res.appearances, year=year, event=event or "",
+                                     own_year_wins=not override, doc_year=res.year))
+    for col, values in updates.items():
+        documents[col] = values
+    appearances = pd.DataFrame(rows, columns=columns)
     for col in appearances.columns:
         if col not in ("page", "year"):
-            appearances[col] = appearances[col].fillna("").astype(str).map(strip_control)
+            appearances[col] = _clean_text_column(appearances[col])
     appearances["page"] = pd.to_numeric(appearances["page"], errors="coerce").astype("Int64")
     appearances["year"] = pd.to_numeric(appearances["year"], errors="coerce").astype("Int64")
     documents["pages"] = pd.to_numeric(documents["pages"], errors="coerce").astype("Int64")
     documents["year"] = pd.to_numeric(documents["year"], errors="coerce").astype("Int64")
     documents["appearances"] = documents["appearances"].fillna(0).astype(int)
     return documents, appearances
+
+
+def _appearance_rows(doc: dict, found: list[dict], *, year, event: str, own_year_wins: bool,
+                     doc_year) -> list[dict]:
+    """One document's appearance rows, with the path, sources.csv and document fields laid on."""
+    rows = []
+    for n, app in enumerate(found):
+        app = dict(app)
+        app["appearance_id"] = hashlib.sha1(
+            f"{doc['doc_id']}:{doc['source_path']}:{n}".encode()
+        ).hexdigest()[:12]
+        app["doc_id"] = doc["doc_id"]
+        app["source_path"] = doc["source_path"]
+        app["association"] = doc["association"]
+        # A record's own year (an award list spans decades) wins over the document's.
+        own = app.get("year")
+        if own is None or pd.isna(own) or (not own_year_wins and own == doc_year):
+            app["year"] = year
+        app["event"] = app.get("event") or event
+        app["person_id"], app["org_id"] = "", ""
+        rows.append(app)
+    return rows
+
+
+def _clean_text_column(column: pd.Series) -> pd.Series:
+    """Text with no control characters: one scan of the whole column finds the rare dirty cell."""
+    from pipeline.store import has_control, strip_control
+
+    values = column.fillna("").astype(str)
+    if has_control("".join(values.tolist())):
+        values = values.map(strip_control)
+    return values
 
 
 @dataclass

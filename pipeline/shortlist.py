@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -139,8 +140,18 @@ def why(person_rows: pd.DataFrame) -> str:
 
 
 def _year(value) -> int | None:
-    year = pd.to_numeric(value, errors="coerce")
-    return int(year) if pd.notna(year) else None
+    """A whole number from a cell (int, float, text, NA), None when it holds none.
+
+    >>> _year(2019), _year("2019"), _year(2019.0), _year(pd.NA), _year(""), _year(None)
+    (2019, 2019, 2019, None, None, None)
+    """
+    if isinstance(value, int):
+        return value
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if math.isfinite(number) else None
 
 
 def why_from_records(records: list[dict]) -> str:
@@ -254,7 +265,10 @@ def build_shortlist(
     keep = [c for c in ("person_id", "role", "effective_role", "association", "event", "year",
                         "award", "page", "source_path") if c in ordered.columns]
     by_person: dict[str, list[dict]] = {}
-    for record in ordered.loc[ordered["person_id"].isin(wanted), keep].to_dict("records"):
+    picked = ordered.loc[ordered["person_id"].isin(wanted), keep]
+    # to_dict("records") without its per-cell boxing
+    for values in zip(*(picked[c].tolist() for c in keep), strict=True):
+        record = dict(zip(keep, values, strict=True))
         by_person.setdefault(record["person_id"], []).append(record)
     merged["why"] = [why_from_records(by_person.get(p, [])) for p in merged["person_id"]]
     merged["evidence"] = [evidence_from_records(by_person.get(p, []))

@@ -31,6 +31,11 @@ def strip_control(value: object) -> object:
     return _CONTROL_RE.sub("", value) if isinstance(value, str) else value
 
 
+def has_control(text: str) -> bool:
+    """Whether `strip_control` would change `text`."""
+    return _CONTROL_RE.search(text) is not None
+
+
 def graph_safe(graph):
     """A copy of `graph` whose node ids and text attributes hold no control characters."""
     mapping = {node: strip_control(node) for node in graph.nodes if isinstance(node, str)}
@@ -45,13 +50,35 @@ def graph_safe(graph):
 
 def _kind(value: object) -> str:
     """The GraphML type of one value (numpy's numbers included)."""
-    if isinstance(value, bool | np.bool_):
-        return "boolean"
-    if isinstance(value, numbers.Integral):
-        return "long"
-    if isinstance(value, numbers.Real):
-        return "double"
-    return "string"
+    kind = _KINDS.get(type(value))
+    if kind is None:
+        if isinstance(value, bool | np.bool_):
+            kind = "boolean"
+        elif isinstance(value, numbers.Integral):
+            kind = "long"
+        elif isinstance(value, numbers.Real):
+            kind = "double"
+        else:
+            kind = "string"
+        _KINDS[type(value)] = kind
+    return kind
+
+
+_KINDS: dict[type, str] = {}
+# Text that needs no XML escaping and holds no control character goes out as it is.
+_XML_TEXT_SPECIAL = re.compile(f"[&<>{_CONTROL_RE.pattern[1:-1]}]")
+_XML_ATTR_SPECIAL = re.compile(f"[&<>\"'\n\r\t{_CONTROL_RE.pattern[1:-1]}]")
+
+
+def _xml_text(text: str) -> str:
+    return text if _XML_TEXT_SPECIAL.search(text) is None else xml_escape(strip_control(text))
+
+
+def _xml_attr(text: str) -> str:
+    """`text` as a quoted XML attribute value, as `xml.sax.saxutils.quoteattr` has it."""
+    if _XML_ATTR_SPECIAL.search(text) is None:
+        return f'"{text}"'
+    return xml_quote(strip_control(text))
 
 
 def _graphml_type(names: set[str]) -> str:
@@ -68,7 +95,7 @@ def _graphml_value(value: object, kind: str) -> str:
         return repr(float(value))
     if kind == "long":
         return str(int(value))
-    return xml_escape(strip_control(str(value)))
+    return _xml_text(str(value))
 
 
 def write_graphml(graph, path: Path) -> None:
@@ -99,7 +126,7 @@ def write_graphml(graph, path: Path) -> None:
             key_id, kind = f"d{len(keys)}", _graphml_type(seen)
             keys[(domain, name)] = (key_id, kind)
             lines.append(f'<key id="{key_id}" for="{domain}" attr.name='
-                         f'{xml_quote(strip_control(name))} attr.type="{kind}"/>')
+                         f'{_xml_attr(name)} attr.type="{kind}"/>')
     lines.append(f'<graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">')
 
     def data_lines(domain: str, data: dict) -> list[str]:
@@ -110,8 +137,13 @@ def write_graphml(graph, path: Path) -> None:
                 out.append(f'  <data key="{key_id}">{_graphml_value(value, kind)}</data>')
         return out
 
+    ids: dict[object, str] = {}
+
     def node_id(node: object) -> str:
-        return xml_quote(strip_control(str(node)))
+        quoted = ids.get(node)
+        if quoted is None:
+            quoted = ids[node] = _xml_attr(str(node))
+        return quoted
 
     for node, data in graph.nodes(data=True):
         lines.append(f"<node id={node_id(node)}>")
@@ -121,7 +153,7 @@ def write_graphml(graph, path: Path) -> None:
     edges = graph.edges(keys=True, data=True) if multi else graph.edges(data=True)
     for edge in edges:
         u, v, data = edge[0], edge[1], edge[-1]
-        edge_id = f" id={xml_quote(strip_control(str(edge[2])))}" if multi else ""
+        edge_id = f" id={_xml_attr(str(edge[2]))}" if multi else ""
         lines.append(f"<edge source={node_id(u)} target={node_id(v)}{edge_id}>")
         lines.extend(data_lines("edge", data))
         lines.append("</edge>")
@@ -141,11 +173,23 @@ def neutralize(value: object) -> object:
 
 
 def safe_for_spreadsheet(table: pd.DataFrame) -> pd.DataFrame:
-    """Neutralize text columns only; numeric columns stay numeric."""
+    """Neutralize text columns only; numeric columns stay numeric.
+
+    >>> table = pd.DataFrame({"a": ["=1", "b", "@c"], "n": [-1, 2, 3]})
+    >>> safe_for_spreadsheet(table).to_dict("list")
+    {'a': ["'=1", 'b', "'@c"], 'n': [-1, 2, 3]}
+    """
     out = table.copy()
     for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(neutralize)
+        values = out[col]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        try:  # one column operation; cells that are not text say NaN
+            formula = values.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
+        except AttributeError:  # an object column with no text at all
+            continue
+        if formula.any():
+            out[col] = values.where(~formula, values[formula].map(neutralize))
     return out
 
 
