@@ -102,8 +102,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     """
     from pipeline.cache import default_cache_dir
     from pipeline.errors import MentorMinerError
-    from pipeline.executors import Limits
-    from pipeline.runner import StrictStop, run_pipeline
+    from pipeline.executors import Limits, start_pool, stop_pool
+    from pipeline.uptodate import stamp_path
 
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if executor == "dask" and not scheduler:
@@ -111,19 +111,30 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     cache_dir = None if no_cache else (cache_dir or default_cache_dir())
     if ocr:  # read by extractors.ocr.ocr_requested(), in this process and in its workers
         os.environ["MENTOR_MINER_OCR"] = "1"
+    limits = Limits(timeout_s=timeout, memory_mb=memory_mb)
+    # Documents will most likely be read (no cache, or outputs never stamped up to date): the
+    # workers start now and load the model while this process loads pandas and hashes files.
+    pool = None
+    if executor == "local" and jobs > 0 and raw_dir.is_dir() and (
+            cache_dir is None or not stamp_path(out_dir).exists()):
+        pool = start_pool(jobs, model=model, limits=limits)
+    from pipeline.runner import StrictStop, run_pipeline
+
     try:
         result = run_pipeline(raw_dir, out_dir, jobs=jobs, model=model, weights_path=weights,
                               progress_factory=_progress_factory(silent), cache_dir=cache_dir,
-                              limits=Limits(timeout_s=timeout, memory_mb=memory_mb),
-                              executor=executor, scheduler=scheduler,
+                              limits=limits, executor=executor, scheduler=scheduler,
                               overrides_dir=overrides_dir or _default_overrides(),
                               outreach_path=outreach_path or OUTREACH_DEFAULT,
-                              strict=strict)
+                              strict=strict, pool=pool)
     except StrictStop as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(EXIT_SOME_FAILED)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
+    finally:
+        if pool is not None:  # unused (every document cached) or already shut down
+            stop_pool(pool)
     _summary(result)
     failed = int((result.documents["status"] == "error").sum())
     if failed:

@@ -28,7 +28,9 @@ class Limits:
     memory_mb: int = 4096
 
 
-def _init_worker(memory_mb: int) -> None:
+def _init_worker(memory_mb: int, warm_model: str | None | bool = False) -> None:
+    """Set the worker's limits; with `warm_model` (a model name, None for the default, False
+    for none), load the extractors and the model before the first document comes."""
     # The worker, not the parent, gets the memory ceiling: a bomb fails one document.
     if memory_mb > 0:
         import resource
@@ -40,6 +42,33 @@ def _init_worker(memory_mb: int) -> None:
         if hard == resource.RLIM_INFINITY or hard > limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if warm_model is not False:
+        from pipeline.worker import warm_up
+
+        warm_up(warm_model)
+
+
+def _noop() -> None:
+    return None
+
+
+def start_pool(jobs: int, *, model: str | None, limits: Limits) -> ProcessPoolExecutor:
+    """A pool of `jobs` workers started now, each loading the model at once.
+
+    Started before the main process has imported its own libraries and found the documents,
+    the workers' model load runs alongside that work instead of after it. Hand the pool to
+    :func:`run_local`, or to :func:`stop_pool` when no document needs reading after all.
+    """
+    pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_init_worker,
+                               initargs=(limits.memory_mb, model))
+    pool.submit(_noop)  # a pool forks its workers at the first task
+    return pool
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now, workers and all (one still loading its model is not waited for)."""
+    _kill_workers(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _address_space() -> int:
@@ -75,9 +104,12 @@ def call_with_limits(func: Callable, doc: dict, model: str | None, timeout_s: fl
 
 def run_local(
     func: Callable, docs: list[dict], *, jobs: int, model: str | None, limits: Limits,
-    on_failure: Callable[[dict, str], object],
+    on_failure: Callable[[dict, str], object], pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[object]:
     """Yield `func(doc)` for every doc from a pool of `jobs` worker processes.
+
+    `pool` (from :func:`start_pool`) serves the first round; later rounds, which read
+    documents one per pool after a worker died, start their own.
 
     A worker that dies (out of memory, killed) takes its pool down with it; the documents that
     were in flight are then read again one per pool, so only the culprit fails. A worker that
@@ -90,14 +122,20 @@ def run_local(
             batch, pending = pending[:1], pending[1:]
         else:
             batch, pending = pending, []
-        pool = ProcessPoolExecutor(
-            max_workers=max(1, min(jobs, len(batch))), initializer=_init_worker,
-            initargs=(limits.memory_mb,),
-        )
-        futures: dict[Future, dict] = {
-            pool.submit(call_with_limits, func, doc, model, limits.timeout_s): doc
-            for doc in batch
-        }
+        if pool is None:
+            pool = ProcessPoolExecutor(
+                max_workers=max(1, min(jobs, len(batch))), initializer=_init_worker,
+                initargs=(limits.memory_mb,),
+            )
+        try:
+            futures: dict[Future, dict] = {
+                pool.submit(call_with_limits, func, doc, model, limits.timeout_s): doc
+                for doc in batch
+            }
+        except BrokenProcessPool:  # a started pool whose worker died before any document
+            stop_pool(pool)
+            pool, pending = None, batch + pending
+            continue
         hard_limit = 2 * limits.timeout_s + 30 if limits.timeout_s else None
         broken = False
         try:
@@ -135,13 +173,14 @@ def run_local(
                         isolate = True
         finally:
             pool.shutdown(wait=not broken, cancel_futures=True)
+            pool = None
         if broken and futures:
             pending = list(futures.values()) + pending
             isolate = True
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    for process in list(getattr(pool, "_processes", {}).values()):
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
         try:
             os.kill(process.pid, signal.SIGKILL)
         except (ProcessLookupError, AttributeError):

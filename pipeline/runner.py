@@ -8,20 +8,20 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.errors import MentorMinerError, SkipDocument
+from pipeline.errors import MentorMinerError
 from pipeline.tables import (
     APPEARANCE_COLUMNS,
     APPEARANCE_EXTRA_COLUMNS,
     DOCUMENT_COLUMNS,
     ORGANIZATION_COLUMNS,
     PEOPLE_COLUMNS,
-    ROLES,
 )
+from pipeline.worker import DocResult, process_document
 
 logger = logging.getLogger(__name__)
 
@@ -29,81 +29,6 @@ OUTPUT_FILES = (
     "documents.csv", "appearances.csv", "appearances.parquet", "people.csv",
     "organizations.csv", "shortlist.csv", "graph.graphml",
 )
-
-
-@dataclass
-class DocResult:
-    doc_id: str
-    kind: str = ""
-    pages: int | None = None
-    status: str = "ok"
-    message: str = ""
-    event: str = ""
-    year: int | None = None
-    appearances: list[dict] = field(default_factory=list)
-
-
-def process_document(doc: dict, *, model: str | None = None) -> DocResult:
-    """Extract and recognize one document; never raises for a bad document."""
-    from extractors import registry
-    from pipeline.nlp import load_nlp
-    from pipeline.recognize import find_appearances
-
-    path = Path(doc["path"])
-    result = DocResult(doc_id=doc["doc_id"])
-    try:
-        if path.stat().st_size == 0:
-            result.status, result.message = "empty", f"{doc['source_path']}: empty file (0 bytes)"
-            return result
-        head = registry.read_head(path)
-        extractor = registry.get(doc["kind"]) if doc.get("kind") else registry.detect(path, head)
-        if extractor is None:
-            result.status = "error"
-            result.message = (
-                f"{doc['source_path']}: not a document kind mentor-miner reads; "
-                f"{registry.describe(path, head)} (tried: {', '.join(registry.names())})"
-            )
-            return result
-        result.kind = extractor.name
-        mislabeled = _mislabeled(path, extractor.name, head)
-        logger.debug("%s: extractor %s", doc["source_path"], extractor.name)
-        extraction = extractor.extract(path)
-        result.pages = extraction.pages
-        result.status, result.message = extraction.status, extraction.message
-        if mislabeled:
-            result.message = "; ".join(filter(None, [mislabeled, result.message]))
-        # Only what the file's content says: the result is cached by content hash, and
-        # _assemble lays the path and sources.csv metadata over it.
-        result.event, result.year = extraction.event or "", extraction.year
-        text_blocks = [b for b in extraction.blocks if not b.is_record]
-        nlp = load_nlp(model) if text_blocks else None
-        found = find_appearances(extraction.blocks, nlp=nlp, event=result.event, year=result.year)
-        for app in found:
-            row = asdict(app)
-            if row["role"] not in ROLES:
-                continue
-            result.appearances.append(row)
-    except SkipDocument as e:
-        result.status, result.message = "error", f"{doc['source_path']}: {e}"
-    except MentorMinerError as e:
-        result.status = "error"
-        result.message = f"{doc['source_path']}: {e}".replace(f"{path}: ", "")
-    except MemoryError:
-        result.status = "error"
-        result.message = f"{doc['source_path']}: exceeded the per-document memory ceiling"
-    except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
-        logger.debug("unexpected failure on %s", path, exc_info=True)
-        result.status = "error"
-        result.message = f"{doc['source_path']}: unexpected {type(e).__name__}: {e}"
-    return result
-
-
-def _mislabeled(path: Path, kind: str, head: bytes) -> str:
-    """A note when the content chose another kind than the extension suggests."""
-    from extractors.registry import extension_mismatch
-
-    mismatch = extension_mismatch(path, head)
-    return f"read as {kind}: {mismatch}" if mismatch else ""
 
 
 def _size(path: str) -> int:
@@ -121,11 +46,12 @@ def _failed(doc: dict, reason: str) -> DocResult:
 def extract_all(
     documents: pd.DataFrame, *, jobs: int = 1, model: str | None = None,
     progress: Callable[[int], None] | None = None, cache=None, limits=None,
-    executor: str = "local", scheduler: str | None = None, strict: bool = False,
+    executor: str = "local", scheduler: str | None = None, strict: bool = False, pool=None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Extract + recognize every document: from the cache, or in isolated worker processes.
 
-    ``jobs=0`` runs in this process (no isolation; for debugging and profiling).
+    ``jobs=0`` runs in this process (no isolation; for debugging and profiling). `pool` is a
+    worker pool already started (:func:`pipeline.executors.start_pool`) for the local executor.
     """
     from pipeline.executors import Limits, call_with_limits, run_dask, run_local
 
@@ -145,6 +71,10 @@ def extract_all(
     by_id = {}
     # Largest files first: a 200-page handbook started last would leave the other workers idle.
     todo.sort(key=lambda doc: -_size(doc["path"]))
+    if pool is not None and (executor == "dask" or jobs == 0 or not todo):
+        from pipeline.executors import stop_pool
+
+        stop_pool(pool)  # started for nothing: every document came from the cache
     if executor == "dask":
         stream = run_dask(process_document, todo, scheduler=scheduler or "", model=model,
                           limits=limits, on_failure=_failed)
@@ -153,7 +83,7 @@ def extract_all(
                   for doc in todo)
     else:
         stream = run_local(process_document, todo, jobs=jobs, model=model, limits=limits,
-                           on_failure=_failed)
+                           on_failure=_failed, pool=pool)
     for doc in todo:
         by_id.setdefault(doc["doc_id"], []).append(doc)
     for res in stream:
@@ -261,9 +191,13 @@ def run_pipeline(
     weights_path: Path | None = None, progress_factory=None, top: int | None = None,
     cache_dir: Path | None = None, limits=None, executor: str = "local",
     scheduler: str | None = None, overrides_dir: Path | None = None,
-    outreach_path: Path | None = None, strict: bool = False,
+    outreach_path: Path | None = None, strict: bool = False, pool=None,
 ) -> RunResult:
-    """Every stage in order; outputs are written to a temporary folder and swapped in at the end."""
+    """Every stage in order; outputs are written to a temporary folder and swapped in at the end.
+
+    `pool`: worker processes already started (see :func:`pipeline.executors.start_pool`); the
+    caller stops it if no document needed reading.
+    """
     from pipeline.config import load_weights
     from pipeline.corpus import discover
     from pipeline.graph import build_graph
@@ -297,7 +231,7 @@ def run_pipeline(
             ocr = ";ocr=1" if ocr_requested() else ""
             cache = DocumentCache(cache_dir, salt=f"model={model or ''}{ocr}")
         options = dict(jobs=jobs, model=model, cache=cache, limits=limits, executor=executor,
-                       scheduler=scheduler, strict=strict)
+                       scheduler=scheduler, strict=strict, pool=pool)
         if progress_factory is not None:
             with progress_factory(len(documents)) as advance:
                 documents, appearances = extract_all(documents, progress=advance, **options)

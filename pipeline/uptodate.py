@@ -7,10 +7,12 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.cache import source_fingerprint
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STAMP = ".mentor-miner-run.json"
 _DOCUMENT_KEYS = ("source_path", "doc_id", "association", "year", "event", "kind", "status",

@@ -1,0 +1,103 @@
+"""Worker: the per-document stage (extract + recognize), run in worker processes.
+
+Nothing here imports pandas: a worker started before the main process has loaded its
+libraries reads documents without them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pipeline.errors import MentorMinerError, SkipDocument
+from pipeline.tables import ROLES
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class DocResult:
+    doc_id: str
+    kind: str = ""
+    pages: int | None = None
+    status: str = "ok"
+    message: str = ""
+    event: str = ""
+    year: int | None = None
+    appearances: list[dict] = field(default_factory=list)
+
+
+def process_document(doc: dict, *, model: str | None = None) -> DocResult:
+    """Extract and recognize one document; never raises for a bad document."""
+    from extractors import registry
+    from pipeline.nlp import load_nlp
+    from pipeline.recognize import find_appearances
+
+    path = Path(doc["path"])
+    result = DocResult(doc_id=doc["doc_id"])
+    try:
+        if path.stat().st_size == 0:
+            result.status, result.message = "empty", f"{doc['source_path']}: empty file (0 bytes)"
+            return result
+        head = registry.read_head(path)
+        extractor = registry.get(doc["kind"]) if doc.get("kind") else registry.detect(path, head)
+        if extractor is None:
+            result.status = "error"
+            result.message = (
+                f"{doc['source_path']}: not a document kind mentor-miner reads; "
+                f"{registry.describe(path, head)} (tried: {', '.join(registry.names())})"
+            )
+            return result
+        result.kind = extractor.name
+        mislabeled = _mislabeled(path, extractor.name, head)
+        logger.debug("%s: extractor %s", doc["source_path"], extractor.name)
+        extraction = extractor.extract(path)
+        result.pages = extraction.pages
+        result.status, result.message = extraction.status, extraction.message
+        if mislabeled:
+            result.message = "; ".join(filter(None, [mislabeled, result.message]))
+        # Only what the file's content says: the result is cached by content hash, and
+        # _assemble lays the path and sources.csv metadata over it.
+        result.event, result.year = extraction.event or "", extraction.year
+        text_blocks = [b for b in extraction.blocks if not b.is_record]
+        nlp = load_nlp(model) if text_blocks else None
+        found = find_appearances(extraction.blocks, nlp=nlp, event=result.event, year=result.year)
+        for app in found:
+            row = asdict(app)
+            if row["role"] not in ROLES:
+                continue
+            result.appearances.append(row)
+    except SkipDocument as e:
+        result.status, result.message = "error", f"{doc['source_path']}: {e}"
+    except MentorMinerError as e:
+        result.status = "error"
+        result.message = f"{doc['source_path']}: {e}".replace(f"{path}: ", "")
+    except MemoryError:
+        result.status = "error"
+        result.message = f"{doc['source_path']}: exceeded the per-document memory ceiling"
+    except Exception as e:  # noqa: BLE001 - one bad document must not stop the run
+        logger.debug("unexpected failure on %s", path, exc_info=True)
+        result.status = "error"
+        result.message = f"{doc['source_path']}: unexpected {type(e).__name__}: {e}"
+    return result
+
+
+def _mislabeled(path: Path, kind: str, head: bytes) -> str:
+    """A note when the content chose another kind than the extension suggests."""
+    from extractors.registry import extension_mismatch
+
+    mismatch = extension_mismatch(path, head)
+    return f"read as {kind}: {mismatch}" if mismatch else ""
+
+
+def warm_up(model: str | None = None) -> None:
+    """Load what reading a document needs (extractors, the spaCy model) before the first one
+    arrives. A failure here is no failure: the document that needs the model reports it."""
+    try:
+        import extractors.registry  # noqa: F401
+        from pipeline.nlp import load_nlp
+
+        load_nlp(model)
+    except Exception:  # noqa: BLE001 - reported by the first document that needs it
+        logger.debug("worker warm-up failed", exc_info=True)
