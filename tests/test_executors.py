@@ -66,3 +66,41 @@ def test_executors_crashed_worker_fails_only_its_document():
     assert results[0] == ("ok", "a") and results[2] == ("ok", "c")
     assert results[1][:2] == ("error", "b")
     assert "died" in results[1][2]
+
+
+def _loaded_model(doc, *, model=None):
+    import sys
+
+    from pipeline.nlp import load_nlp
+
+    # Loaded by the pool's initializer before this document: the cached object is reused.
+    return ("ok", doc["doc_id"], load_nlp.cache_info().currsize, "spacy" in sys.modules)
+
+
+def test_executors_started_pool_loads_the_model_before_the_first_document():
+    from pipeline.executors import start_pool
+    from pipeline.nlp import load_nlp
+
+    load_nlp.cache_clear()  # a worker forked from this process would inherit a loaded model
+    limits = Limits(timeout_s=60, memory_mb=0)
+    pool = start_pool(1, model="blank", limits=limits)
+    docs = [{"doc_id": "a", "kind": "fine"}, {"doc_id": "b", "kind": "fine"}]
+
+    results = sorted(run_local(_loaded_model, docs, jobs=1, model="blank", limits=limits,
+                               on_failure=_failed, pool=pool), key=lambda r: r[1])
+
+    assert results == [("ok", "a", 1, True), ("ok", "b", 1, True)]
+
+
+def test_executors_stop_pool_kills_workers_still_starting():
+    from pipeline.executors import start_pool, stop_pool
+
+    pool = start_pool(2, model="blank", limits=Limits(timeout_s=60, memory_mb=0))
+    workers = list(pool._processes.values())
+    assert len(workers) == 2
+
+    stop_pool(pool)
+
+    for worker in workers:
+        worker.join(timeout=10)
+        assert not worker.is_alive()
