@@ -24,11 +24,16 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+import pandas as pd
 from rapidfuzz.distance import Levenshtein
+from scipy import sparse
+from scipy.sparse import csgraph
 
 from pipeline.names import ParsedName, first_name_relation, name_relation
 
@@ -62,7 +67,7 @@ class _Seed:
     doc_orgs: dict = field(default_factory=lambda: defaultdict(set))
     doc_sids: dict = field(default_factory=lambda: defaultdict(set))
     sids: set = field(default_factory=set)
-    cospeakers: set = field(default_factory=set)
+    cospeakers: set = field(default_factory=set)          # codes of co-speakers' name keys
     n: int = 0
 
     _rep: ParsedName | None = None
@@ -158,112 +163,61 @@ class _UnionFind:
         return ra
 
 
-@dataclass(frozen=True)
-class Mention:
-    """The columns of one person appearance the matcher reads."""
+def cluster_people(mentions: pd.DataFrame, names: Sequence[ParsedName]) -> np.ndarray:
+    """A cluster number per mention: equal numbers are the same person (the number is the
+    position of the cluster's first mention).
 
-    name: ParsedName
-    org: str = ""
-    doc: str = ""
-    sid: str = ""
-    association: str = ""
-    year: int | None = None
-    session: str = ""
-
-
-def cluster_people(mentions: list[Mention]) -> list[int]:
-    """A cluster number per mention: equal numbers are the same person.
+    `mentions` has one row per person appearance: ``name`` (a position in `names`, the parsed
+    names) and, each optional, ``org`` (an organization key), ``doc``, ``sid`` (a source id
+    scoped by association), ``association``, ``session`` ('' for none) and ``year`` (NaN for
+    none). The work is done on integer codes of these columns; Python objects are built only
+    for the seeds that have a candidate pair.
 
     >>> from pipeline.names import parse_name as p
-    >>> cluster_people([
-    ...     Mention(p("Jane Doe"), org="acme", doc="d1", year=2020),
-    ...     Mention(p("DOE, Jane"), doc="d2", year=2021),
-    ...     Mention(p("Jane Doe"), org="globex", doc="d3", year=2020),
-    ... ])
+    >>> mentions = pd.DataFrame({"name": [0, 1, 0], "org": ["acme", "", "globex"],
+    ...                          "doc": ["d1", "d2", "d3"], "year": [2020, 2021, 2020]})
+    >>> cluster_people(mentions, [p("Jane Doe"), p("DOE, Jane")]).tolist()
     [0, 0, 2]
     """
-    if not mentions:
-        return []
-    # 1. seeds
-    keys = [m.name.full_key for m in mentions]
-    seed_uf = _UnionFind(len(mentions))
-    first_of: dict[tuple, int] = {}
-    for i, m in enumerate(mentions):
-        if m.org:
-            seed_uf.union(first_of.setdefault(("org", keys[i], m.org), i), i)
-    by_doc: dict[tuple, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        by_doc[(keys[i], m.doc)].append(i)
-    for members in by_doc.values():
-        orgs = {mentions[i].org for i in members} - {""}
-        pool = members if len(orgs) <= 1 else [i for i in members if not mentions[i].org]
-        for i in pool[1:]:
-            seed_uf.union(pool[0], i)
-    by_sid: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        if m.sid:
-            by_sid[m.sid].append(i)
-    for members in by_sid.values():
-        head = Counter(keys[i] for i in members).most_common(1)[0][0]
-        anchor = next(i for i in members if keys[i] == head)
-        for i in members:
-            related = name_relation(mentions[anchor].name, mentions[i].name)
-            if keys[i] == head or related is not None:
-                seed_uf.union(anchor, i)
+    n = len(mentions)
+    if not n:
+        return np.zeros(0, dtype=np.int64)
+    columns = {col: _text_column(mentions, col)
+               for col in ("org", "doc", "sid", "association", "session")}
+    name_code = mentions["name"].to_numpy(dtype=np.int64)
+    full_key_of_name, full_keys = pd.factorize(pd.Series([nm.full_key for nm in names],
+                                                         dtype=object))
+    key_code = full_key_of_name[name_code]
 
-    # Co-speakers: the other names in the same session of the same document.
-    sessions: dict[tuple, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.session:
-            sessions[(m.doc, m.session)].add(m.name.key)
-
-    roots = [seed_uf.find(i) for i in range(len(mentions))]
-    seed_index: dict[int, int] = {}
-    seeds: list[_Seed] = []
-    for i, m in enumerate(mentions):
-        s = seed_index.get(roots[i])
-        if s is None:
-            s = seed_index[roots[i]] = len(seeds)
-            seeds.append(_Seed())
-        seed = seeds[s]
-        seed.names[keys[i]] += 1
-        seed.parsed.setdefault(keys[i], m.name)
-        seed.n += 1
-        if m.year is not None:
-            seed.years.add(m.year)
-        if m.org:
-            seed.org_years[m.org].add(m.year)
-            seed.doc_orgs[m.doc].add(m.org)
-        if m.association:
-            seed.assocs.add(m.association)
-        seed.docs[m.doc].add(keys[i])
-        if m.sid:
-            seed.sids.add(m.sid)
-            seed.doc_sids[m.doc].add(m.sid)
-        if m.session:
-            others = sessions[(m.doc, m.session)]
-            if len(others) <= MAX_SESSION:
-                seed.cospeakers |= others - {m.name.key}
+    # 1. seeds: connected components of the rows that are surely one person.
+    seed = _seeds(key_code, name_code, names, columns)
+    n_seeds = int(seed.max()) + 1
+    reps = _representatives(seed, key_code, name_code, full_keys, names, n_seeds)
 
     # 2. candidates
-    commonness = _Commonness({m.name.key: m.name for m in mentions}.values())
+    short_key_of_name = pd.factorize(pd.Series([nm.key for nm in names], dtype=object))[0]
+    short_code = short_key_of_name[name_code]
+    last_row = np.unique(short_code[::-1], return_index=True)[1]
+    commonness = _Commonness(names[name_code[n - 1 - i]] for i in last_row)
     blocks: dict[str, list[int]] = defaultdict(list)
-    for s, seed in enumerate(seeds):
-        for bkey in seed.rep().block_keys():
+    for s, rep in enumerate(reps):
+        for bkey in rep.block_keys():
             blocks[bkey].append(s)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > MAX_BLOCK:
             by_key: dict[str, list[int]] = defaultdict(list)
             for s in members:
-                by_key[seeds[s].rep().key].append(s)
+                by_key[reps[s].key].append(s)
             groups = list(by_key.values())
         else:
             groups = [members]
         for group in groups:
-            _add_pairs(group, seeds, pairs)
+            _add_pairs(group, reps, pairs)
 
     # 3. score and merge
+    seeds = _build_seeds(sorted({s for pair in pairs for s in pair}), seed, name_code, names,
+                         short_code, mentions, columns)
     relation_cache: dict[tuple[str, str], float | None] = {}
     scored = []
     for a, b in pairs:
@@ -271,8 +225,8 @@ def cluster_people(mentions: list[Mention]) -> list[int]:
         if score is not None and score > 0:
             scored.append((-score, min(seeds[a].names), min(seeds[b].names), a, b))
     scored.sort()
-    uf = _UnionFind(len(seeds))
-    merged = {s: seeds[s] for s in range(len(seeds))}
+    uf = _UnionFind(n_seeds)
+    merged = dict(seeds)
     for _, _, _, a, b in scored:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb or _conflict(merged[ra], merged[rb], relation_cache, commonness):
@@ -284,16 +238,138 @@ def cluster_people(mentions: list[Mention]) -> list[int]:
             ra, rb = rb, ra
         merged[ra].absorb(merged.pop(rb))
         uf.parent[rb] = ra
-    labels = [uf.find(seed_index[roots[i]]) for i in range(len(mentions))]
-    first_mention: dict[int, int] = {}
-    for i, label in enumerate(labels):
-        first_mention.setdefault(label, i)
+    cluster = np.arange(n_seeds)
+    for s in seeds:
+        cluster[s] = uf.find(s)
+    labels = cluster[seed]
+    distinct, first_mention = np.unique(labels, return_index=True)
     logger.debug("matching: %d mentions, %d seeds, %d candidate pairs, %d merges scored",
-                 len(mentions), len(seeds), len(pairs), len(scored))
-    return [first_mention[label] for label in labels]
+                 n, n_seeds, len(pairs), len(scored))
+    return first_mention[np.searchsorted(distinct, labels)]
 
 
-def _add_pairs(group: list[int], seeds: list[_Seed], pairs: set[tuple[int, int]]) -> None:
+def _text_column(mentions: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in mentions:
+        return np.full(len(mentions), "", dtype=object)
+    return mentions[name].fillna("").astype(str).to_numpy(dtype=object)
+
+
+def _seeds(key_code: np.ndarray, name_code: np.ndarray, names: Sequence[ParsedName],
+           columns: dict[str, np.ndarray]) -> np.ndarray:
+    """Seed number per mention, numbered in order of first mention. A seed joins the mentions
+    of one full name with one organization; of one full name in one document (those without an
+    organization, when the document prints it with two); and of one source id, on the names
+    related to its most printed one."""
+    n = len(key_code)
+    org_code, orgs = pd.factorize(columns["org"])
+    has_org = columns["org"] != ""
+    doc_code, docs = pd.factorize(columns["doc"])
+    sources, targets = [], []
+
+    def join_to_first(group: np.ndarray, rows: np.ndarray) -> None:
+        """An edge from the first of `rows` in each group to every other row of it."""
+        _, first, inverse = np.unique(group, return_index=True, return_inverse=True)
+        sources.append(rows[first][inverse])
+        targets.append(rows)
+
+    rows = np.flatnonzero(has_org)
+    join_to_first(_pair_code(key_code[rows], org_code[rows], len(orgs)), rows)
+    name_doc = pd.factorize(_pair_code(key_code, doc_code, len(docs)))[0]
+    # Documents printing the name with two organizations: only its rows without one join.
+    name_doc_org = np.unique(_pair_code(name_doc[has_org], org_code[has_org], len(orgs)))
+    groups, n_orgs = np.unique(name_doc_org // len(orgs), return_counts=True)
+    two_orgs = np.zeros(n, dtype=bool)
+    two_orgs[groups[n_orgs > 1]] = True
+    rows = np.flatnonzero(~two_orgs[name_doc] | ~has_org)
+    join_to_first(name_doc[rows], rows)
+    by_sid: dict[str, list[int]] = defaultdict(list)
+    for i in np.flatnonzero(columns["sid"] != "").tolist():
+        by_sid[columns["sid"][i]].append(i)
+    for members in by_sid.values():
+        head = Counter(key_code[members].tolist()).most_common(1)[0][0]
+        anchor = next(i for i in members if key_code[i] == head)
+        related = [i for i in members if key_code[i] == head
+                   or name_relation(names[name_code[anchor]], names[name_code[i]]) is not None]
+        sources.append(np.full(len(related), anchor))
+        targets.append(np.array(related, dtype=np.int64))
+    graph = sparse.coo_array((np.ones(sum(len(t) for t in targets)),
+                              (np.concatenate(sources), np.concatenate(targets))), shape=(n, n))
+    components = csgraph.connected_components(graph, directed=False)[1]
+    return pd.factorize(components)[0]
+
+
+def _pair_code(a: np.ndarray, b: np.ndarray, size: int) -> np.ndarray:
+    """One integer per (a, b) pair of non-negative codes, b below `size`."""
+    return a.astype(np.int64) * size + b
+
+
+def _representatives(seed: np.ndarray, key_code: np.ndarray, name_code: np.ndarray,
+                     full_keys: pd.Index, names: Sequence[ParsedName],
+                     n_seeds: int) -> list[ParsedName]:
+    """Per seed, :meth:`_Seed.rep`: its most printed full key (ties: the first in sorted
+    order), parsed as at the seed's first mention of that key."""
+    pair, first, count = np.unique(_pair_code(seed, key_code, len(full_keys)),
+                                   return_index=True, return_counts=True)
+    seed_of, key_of = pair // len(full_keys), pair % len(full_keys)
+    key_rank = np.argsort(np.argsort(full_keys.to_numpy(dtype=str), kind="stable"))
+    order = np.lexsort((key_rank[key_of], -count, seed_of))
+    best = order[np.unique(seed_of[order], return_index=True)[1]]
+    rows = first[best]
+    return [names[c] for c in name_code[rows].tolist()]
+
+
+def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
+                 names: Sequence[ParsedName], short_code: np.ndarray, mentions: pd.DataFrame,
+                 columns: dict[str, np.ndarray]) -> dict[int, _Seed]:
+    """The :class:`_Seed` of each wanted seed number, from its mentions in printed order.
+
+    Co-speakers are the other names (as codes of :attr:`ParsedName.key`) printed in the same
+    session of the same document, for sessions of at most `MAX_SESSION` names."""
+    rows = np.flatnonzero(np.isin(seed, wanted))
+    rows = rows[np.argsort(seed[rows], kind="stable")]
+    session_code, session_names = pd.factorize(columns["session"])
+    session = _pair_code(pd.factorize(columns["doc"])[0], session_code, len(session_names))
+    session[columns["session"] == ""] = -1
+    wanted_sessions = np.unique(session[rows])
+    in_session = np.flatnonzero(np.isin(session, wanted_sessions[wanted_sessions >= 0]))
+    sessions: dict[int, set[int]] = defaultdict(set)
+    for sess, code in zip(session[in_session].tolist(), short_code[in_session].tolist(),
+                          strict=True):
+        sessions[sess].add(code)
+    years = mentions["year"] if "year" in mentions else pd.Series(np.nan, index=mentions.index)
+    year = pd.to_numeric(years, errors="coerce").to_numpy(dtype=float)[rows]
+    seeds: dict[int, _Seed] = {}
+    for i, s, y, sess in zip(rows.tolist(), seed[rows].tolist(), year.tolist(),
+                             session[rows].tolist(), strict=True):
+        built = seeds.get(s)
+        if built is None:
+            built = seeds[s] = _Seed()
+        name = names[name_code[i]]
+        key = name.full_key
+        org, doc, sid = columns["org"][i], columns["doc"][i], columns["sid"][i]
+        y = None if math.isnan(y) else int(y)
+        built.names[key] += 1
+        built.parsed.setdefault(key, name)
+        built.n += 1
+        if y is not None:
+            built.years.add(y)
+        if org:
+            built.org_years[org].add(y)
+            built.doc_orgs[doc].add(org)
+        if columns["association"][i]:
+            built.assocs.add(columns["association"][i])
+        built.docs[doc].add(key)
+        if sid:
+            built.sids.add(sid)
+            built.doc_sids[doc].add(sid)
+        if sess >= 0:
+            others = sessions[sess]
+            if len(others) <= MAX_SESSION:
+                built.cospeakers |= others - {short_code[i]}
+    return seeds
+
+
+def _add_pairs(group: list[int], reps: list[ParsedName], pairs: set[tuple[int, int]]) -> None:
     """The pairs of a block whose first names may stand for one person.
 
     Members are bucketed by first name and nickname: two buckets whose first names cannot be
@@ -303,7 +379,7 @@ def _add_pairs(group: list[int], seeds: list[_Seed], pairs: set[tuple[int, int]]
     """
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for s in group:
-        rep = seeds[s].rep()
+        rep = reps[s]
         buckets[(rep.first, rep.nickname)].append(s)
     keys = list(buckets)
     for i, (fa, na) in enumerate(keys):

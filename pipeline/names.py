@@ -34,17 +34,26 @@ PROGRAM_WORDS = frozenset(
     "lunch luncheon break coffee keynote keynotes panel plenary banquet registration".split()
 )
 
+_DOT_BEFORE_LETTER = re.compile(r"\.(?=[^\W\d_])")
+_SPACES = re.compile(r"\s+")
+_WORD_TWICE = re.compile(r"\b([^\W\d_]{2,})( \1\b)+", re.I)
+_PROGRAM_TEXT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CREDENTIAL_TOKEN = re.compile(r"^[A-Z][A-Za-z]*(?:[-./][A-Z][A-Za-z]*)*\.?$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII fold: `Dröge` -> `droge`, `Quèze` -> `queze`, `ß` -> `ss`.
 
     >>> fold("Sebastian DRÖGE")
     'sebastian droge'
     """
+    # ASCII text is its own NFKD form with nothing to replace: only the case changes.
+    return text.lower() if text.isascii() else _fold_unicode(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ø", "o").replace(
         "Ø", "O").replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("æ", "ae"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -133,8 +142,8 @@ def clean_name(raw: str) -> str:
     'Richard Brown'
     """
     text = unicodedata.normalize("NFKC", raw or "").replace("\u00a0", " ")
-    text = re.sub(r"\.(?=[^\W\d_])", ". ", text)  # "Dr.Jane", "J.R." -> "Dr. Jane", "J. R."
-    text = re.sub(r"\s+", " ", text).strip(" ,;:*†‡§¶-–—•·")
+    text = _DOT_BEFORE_LETTER.sub(". ", text)  # "Dr.Jane", "J.R." -> "Dr. Jane", "J. R."
+    text = _SPACES.sub(" ", text).strip(" ,;:*†‡§¶-–—•·")
     all_caps = text.upper() == text
     parts = [p.strip() for p in text.split(",")]
     # Drop trailing comma-separated credentials ("..., PhD, CPA"), keeping "Last, First".
@@ -147,7 +156,7 @@ def clean_name(raw: str) -> str:
             break
     text = ", ".join(parts)
     # A word read twice ("Manuel Manuel Pérez", "Richard Brown Brown") is a reading error.
-    text = re.sub(r"\b([^\W\d_]{2,})( \1\b)+", r"\1", text, flags=re.I)
+    text = _WORD_TWICE.sub(r"\1", text)
     # Drop credentials written without a comma ("Jane Doe FACM", "Jane Doe PhD").
     words = text.split(" ")
     while len(words) > 2 and _is_credential(words[-1], strict=True):
@@ -271,8 +280,7 @@ def is_program_text(name: str) -> bool:
     >>> is_program_text("NSF Showcase"), is_program_text("Jane Poster-Smith")
     (True, False)
     """
-    return any(w in PROGRAM_WORDS for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*",
-                                                      fold(name)))
+    return any(w in PROGRAM_WORDS for w in _PROGRAM_TEXT_WORD.findall(fold(name)))
 
 
 def person_key(name: str) -> str:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
+
+import numpy as np
+import pandas as pd
 
 from pipeline.names import fold
 
@@ -269,12 +272,38 @@ def plausible_affiliation(org: str, person: str = "") -> bool:
     >>> plausible_affiliation("赵健强", "Jianqiang Zhao")
     False
     """
+    plausible, latin = _affiliation_text(org)
+    return plausible and (latin or not _LATIN_WORD.search(person or ""))
+
+
+def plausible_affiliations(orgs: Sequence[str], people: Sequence[str]) -> np.ndarray:
+    """:func:`plausible_affiliation` of each (org, person) pair, as a boolean array: the
+    organization is read once per distinct name, the person only beside an organization
+    without Latin letters.
+
+    >>> orgs = ["Duke University", "赵健强", "赵健强"]
+    >>> plausible_affiliations(orgs, ["", "Jianqiang Zhao", "赵"])
+    array([ True, False,  True])
+    """
+    codes, distinct = pd.factorize(pd.Series(orgs, dtype=object).fillna(""))
+    verdicts = [_affiliation_text(org) for org in distinct]
+    plausible = np.array([p for p, _ in verdicts], dtype=bool)[codes]
+    latin = np.array([lt for _, lt in verdicts], dtype=bool)[codes]
+    suspects = np.flatnonzero(plausible & ~latin)
+    if len(suspects):
+        people = np.asarray(people, dtype=object)[suspects]
+        plausible[suspects] = [not _LATIN_WORD.search(person or "") for person in people]
+    return plausible
+
+
+def _affiliation_text(org: str) -> tuple[bool, bool]:
+    """Whether `org` is plausible whoever it is printed beside, and whether it has Latin letters
+    (without them it is no affiliation of a person whose name has them)."""
     text = (org or "").strip()
     if not text or _CLOCK.search(text) or _PAGE_REF.search(text) or text.endswith("-"):
-        return False
+        return False, True
     if len(text.split()) > MAX_AFFILIATION_WORDS:
-        return False
-    if not _LATIN_WORD.search(text) and _LATIN_WORD.search(person or ""):
-        return False
+        return False, True
+    latin = bool(_LATIN_WORD.search(text))
     words = fold(text).replace(".", " ").replace(",", " ").split()
-    return not words or not all(w in NOT_AN_AFFILIATION for w in words)
+    return not words or not all(w in NOT_AN_AFFILIATION for w in words), latin

@@ -7,11 +7,12 @@ import logging
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline.frames import group_join
 from pipeline.gcpause import gc_paused
-from pipeline.matching import Mention, cluster_people
+from pipeline.matching import cluster_people
 from pipeline.names import (  # noqa: F401 - re-exported
     ParsedName,
     is_program_text,
@@ -22,6 +23,7 @@ from pipeline.orgs import (  # noqa: F401
     canonical_org_names,
     org_key,
     plausible_affiliation,
+    plausible_affiliations,
     resolve_org_names,
 )
 from pipeline.overrides import Overrides, apply_person_overrides, load_overrides
@@ -59,48 +61,53 @@ def resolve(
     n = len(appearances)
 
     # Organizations: one key per distinct printed name, acronyms and aliases folded in.
-    org_names = _column(appearances, "org_name").tolist()
-    org_of = resolve_org_names(set(org_names), aliases=overrides.aliases)
-    person_names = _column(appearances, "person_name").tolist()
+    org_names = _column(appearances, "org_name")
+    person_names = _column(appearances, "person_name")
+    org_code, printed_orgs = pd.factorize(org_names)
+    org_of = resolve_org_names(set(printed_orgs), aliases=overrides.aliases)
+    key_of_printed = np.array([org_of.get(org, "") for org in printed_orgs], dtype=object)
     # A person's "organization" that is schedule text, a page number or the name again in
     # another script is a reading error: no organization, and no evidence about the person.
-    org_keys = [
-        org_of.get(org, "") if not person.strip() or plausible_affiliation(org, person) else ""
-        for org, person in zip(org_names, person_names, strict=True)
-    ]
-    org_ids = {key: stable_id("o", key) for key in set(org_keys) if key}
-    appearances["org_id"] = [org_ids.get(key, "") for key in org_keys]
+    affiliated = (person_names.str.strip() == "").to_numpy() | plausible_affiliations(
+        org_names, person_names)
+    org_keys = np.where(affiliated, key_of_printed[org_code], "").astype(object)
+    key_code, distinct_keys = pd.factorize(org_keys)
+    org_ids = {key: stable_id("o", key) for key in distinct_keys if key}
+    appearances["org_id"] = np.array([org_ids.get(key, "") for key in distinct_keys],
+                                     dtype=object)[key_code]
 
     # People: parse each distinct printed name once (nameparser is the slow part).
-    parsed = {name: parse_name(name) for name in set(person_names)
+    person_code, printed_people = pd.factorize(person_names)
+    parsed = {name: parse_name(name) for name in printed_people
               if name.strip() and not is_program_text(name)}
-    docs = _column(appearances, "doc_id").tolist()
-    sids = _column(appearances, "source_person_id").tolist()
-    assocs = _column(appearances, "association").tolist()
-    sessions = _column(appearances, "session").tolist()
-    years_raw = (pd.to_numeric(appearances["year"], errors="coerce") if "year" in appearances
-                 else pd.Series([float("nan")] * n)).tolist()
-    rows, mentions = [], []
-    for i, name in enumerate(person_names):
-        pname = parsed.get(name)
-        if pname is None or not pname.key:
-            continue
-        year = None if pd.isna(years_raw[i]) else int(years_raw[i])
-        sid = f"{assocs[i]}|{sids[i]}" if sids[i] else ""
-        rows.append(i)
-        mentions.append(Mention(pname, org=org_keys[i], doc=docs[i], sid=sid,
-                                association=assocs[i], year=year, session=sessions[i]))
-    labels = cluster_people(mentions)
-    ids = _person_ids(labels, mentions, [docs[i] for i in rows])
-    name_keys = [m.name.key for m in mentions]
+    names = [pname for pname in parsed.values() if pname.key]
+    position = {pname.raw: i for i, pname in enumerate(names)}
+    name_of_printed = np.array([position.get(name, -1) for name in printed_people], dtype=np.int64)
+    name_code = name_of_printed[person_code]
+    rows = np.flatnonzero(name_code >= 0)
+    docs = _column(appearances, "doc_id")
+    sids = _column(appearances, "source_person_id")
+    assocs = _column(appearances, "association")
+    mentions = pd.DataFrame({
+        "name": name_code[rows],
+        "org": org_keys[rows],
+        "doc": docs.to_numpy(dtype=object)[rows],
+        "sid": (assocs + "|" + sids).where(sids != "", "").to_numpy(dtype=object)[rows],
+        "association": assocs.to_numpy(dtype=object)[rows],
+        "year": (pd.to_numeric(appearances["year"], errors="coerce").astype(float).to_numpy()
+                 if "year" in appearances else np.full(n, np.nan))[rows],
+        "session": _column(appearances, "session").to_numpy(dtype=object)[rows],
+    })
+    labels = cluster_people(mentions, names)
+    name_keys = np.array([pname.key for pname in names], dtype=object)[mentions["name"]]
+    ids = _person_ids(labels, name_keys, mentions["org"].to_numpy(), mentions["doc"].to_numpy())
     if overrides.merges or overrides.splits:
         ids = apply_person_overrides(
-            ids, source_paths=[_column(appearances, "source_path").iat[i] for i in rows],
-            org_keys=[org_keys[i] for i in rows], name_keys=name_keys, overrides=overrides,
+            list(ids), source_paths=_column(appearances, "source_path").iloc[rows].tolist(),
+            org_keys=org_keys[rows].tolist(), name_keys=name_keys.tolist(), overrides=overrides,
         )
-    person_id = [""] * n
-    for i, pid in zip(rows, ids, strict=True):
-        person_id[i] = pid
+    person_id = np.full(n, "", dtype=object)
+    person_id[rows] = ids
     appearances["person_id"] = person_id
     # A printed "name" that resolves to nobody (a session title, a break) is no appearance:
     # every person row of the contract names a person_id.
@@ -109,8 +116,8 @@ def resolve(
     if unnamed.any():
         logger.info("resolve: %d rows whose name is program text dropped", int(unnamed.sum()))
         appearances = appearances[~unnamed].reset_index(drop=True)
-        org_keys = [key for key, drop in zip(org_keys, unnamed, strict=True) if not drop]
-        org_names = [name for name, drop in zip(org_names, unnamed, strict=True) if not drop]
+        org_keys = org_keys[~unnamed.to_numpy()]
+        org_names = org_names[~unnamed.to_numpy()]
         n = len(appearances)
 
     org_display = _org_display(org_names, org_keys)
@@ -125,51 +132,70 @@ def resolve(
     return appearances, people, organizations
 
 
-def _org_display(org_names: list[str], org_keys: list[str]) -> dict[str, str]:
-    printed: dict[str, Counter] = defaultdict(Counter)
-    for name, key in zip(org_names, org_keys, strict=True):
-        if key:
-            printed[key][name.strip()] += 1
-    return canonical_org_names(printed)
+def _org_display(org_names: pd.Series, org_keys: np.ndarray) -> dict[str, str]:
+    printed = pd.DataFrame({"key": org_keys, "name": org_names.str.strip().to_numpy()})
+    counts = printed[printed["key"] != ""].value_counts(sort=False)
+    by_key: dict[str, Counter] = defaultdict(Counter)
+    for (key, name), count in counts.items():
+        by_key[key][name] = count
+    return canonical_org_names(by_key)
 
 
-def _person_ids(labels: list[int], mentions: list[Mention], docs: list[str]) -> list[str]:
+def _person_ids(labels: np.ndarray, name_keys: np.ndarray, orgs: np.ndarray,
+                docs: np.ndarray) -> np.ndarray:
     """A stable id per cluster from its canonical identity, not from row order.
 
     The id hashes the cluster's most printed name key. Namesakes (two clusters with one key)
     add their most frequent organization, and failing that their first document, so adding a
     document changes only the ids of people whose name it prints.
+
+    `labels` number each mention's cluster by its first mention, so clusters in label order
+    are in order of first mention.
     """
-    names: dict[int, Counter] = defaultdict(Counter)
-    orgs: dict[int, Counter] = defaultdict(Counter)
+    key_code, keys = pd.factorize(name_keys)
+    counts = pd.DataFrame({"label": labels, "key": key_code}).value_counts(sort=False)
+    counts = counts.reset_index(name="n")
+    key_rank = np.argsort(np.argsort(np.asarray(keys, dtype=str), kind="stable"))
+    counts = counts.iloc[np.lexsort((key_rank[counts["key"]], -counts["n"], counts["label"]))]
+    canonical = counts.drop_duplicates("label")
+    cluster_labels = canonical["label"].to_numpy()
+    canonical_keys = np.asarray(keys, dtype=object)[canonical["key"].to_numpy()]
+    ids = np.array([stable_id("p", key) for key in canonical_keys], dtype=object)
+    namesakes = pd.Series(canonical_keys).duplicated(keep=False).to_numpy()
+    if namesakes.any():
+        _namesake_ids(ids, namesakes, cluster_labels, canonical_keys, labels, orgs, docs)
+    return ids[np.searchsorted(cluster_labels, labels)]
+
+
+def _namesake_ids(ids: np.ndarray, namesakes: np.ndarray, cluster_labels: np.ndarray,
+                  canonical_keys: np.ndarray, labels: np.ndarray, orgs: np.ndarray,
+                  docs: np.ndarray) -> None:
+    """Ids of the clusters sharing their key with another: the cluster without any
+    organization keeps the bare key; the others add theirs (and their first document when
+    that is taken too)."""
+    wanted = cluster_labels[namesakes]
+    rows = np.flatnonzero(np.isin(labels, wanted))
+    org_counts: dict[int, Counter] = defaultdict(Counter)
     first_doc: dict[int, str] = {}
-    for label, mention, doc in zip(labels, mentions, docs, strict=True):
-        names[label][mention.name.key] += 1
-        if mention.org:
-            orgs[label][mention.org] += 1
+    for label, org, doc in zip(labels[rows].tolist(), orgs[rows].tolist(), docs[rows].tolist(),
+                               strict=True):
+        if org:
+            org_counts[label][org] += 1
         first_doc[label] = min(first_doc.get(label, doc), doc)
-    canonical = {
-        label: min(counts, key=lambda k: (-counts[k], k)) for label, counts in names.items()
-    }
     by_key: dict[str, list[int]] = defaultdict(list)
-    for label, key in canonical.items():
-        by_key[key].append(label)
-    ids: dict[int, str] = {}
-    for key, labels_ in by_key.items():
-        if len(labels_) == 1:
-            ids[labels_[0]] = stable_id("p", key)
-            continue
+    for position in np.flatnonzero(namesakes).tolist():
+        by_key[canonical_keys[position]].append(position)
+    for key, positions in by_key.items():
         taken: set[str] = set()
-        # The cluster without any organization keeps the bare key; the others add theirs.
-        for label in sorted(labels_, key=lambda lb: (bool(orgs[lb]), first_doc[lb])):
-            counts = orgs[label]
+        for position in sorted(positions, key=lambda p: (bool(org_counts[cluster_labels[p]]),
+                                                         first_doc[cluster_labels[p]])):
+            counts = org_counts[cluster_labels[position]]
             extra = min(counts, key=lambda k: (-counts[k], k)) if counts else ""
             candidate = key if not extra else f"{key}|{extra}"
             if candidate in taken:
-                candidate = f"{candidate}|{first_doc[label]}"
+                candidate = f"{candidate}|{first_doc[cluster_labels[position]]}"
             taken.add(candidate)
-            ids[label] = stable_id("p", candidate)
-    return [ids[label] for label in labels]
+            ids[position] = stable_id("p", candidate)
 
 
 def event_key(frame: pd.DataFrame) -> pd.Series:
