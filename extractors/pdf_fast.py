@@ -19,11 +19,21 @@ import pypdfium2.raw as pdfium_c
 _SEPARATORS = frozenset({" ", "\u00a0", "\r", "\n", "\t", "\u2002", "\u2003", "\u2009", "\ufffe"})
 _SEPARATOR_TABLE = str.maketrans({c: " " for c in _SEPARATORS})
 _WORD_RE = re.compile(r"[^ ]+")
-# FPDFText_GetTextObject as a function returning the address as an int: the binding's pointer
-# result would need a cast per character.
-_GET_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-) if hasattr(pdfium_c, "FPDFText_GetTextObject") else None
+
+
+def _by_address(function, restype, *argtypes):
+    """A pdfium function called with plain addresses (ints) for its pointers: the binding's
+    typed pointers cost a conversion per call, and these are called once per character."""
+    if function is None:
+        return None
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_P, _INT = ctypes.c_void_p, ctypes.c_int
+# FPDFText_GetTextObject returning the address as an int: no cast per character.
+_GET_TEXT_OBJECT = _by_address(getattr(pdfium_c, "FPDFText_GetTextObject", None), _P, _P, _INT)
+_GET_LOOSE_BOX = _by_address(pdfium_c.FPDFText_GetLooseCharBox, _INT, _P, _INT, _P)
+_GET_ORIGIN = _by_address(pdfium_c.FPDFText_GetCharOrigin, _INT, _P, _INT, _P, _P)
 
 # A piece of text: (text, x0, x1, top, bottom, size, fontname, space_before).
 Char = tuple
@@ -69,7 +79,13 @@ class _Reader:
         self.left, self.right = ctypes.c_double(), ctypes.c_double()
         self.bottom, self.top = ctypes.c_double(), ctypes.c_double()
         self.origin_x, self.origin_y = ctypes.c_double(), ctypes.c_double()
+        self.rect_at = ctypes.addressof(self.rect)
+        self.origin_at = ctypes.addressof(self.origin_x), ctypes.addressof(self.origin_y)
         self.fonts: dict[int, tuple[float, str]] = {}
+        self.names: dict[str, str] = {}  # one string per font name: words compare by identity
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.font_name = ctypes.create_string_buffer(128)
+        self.font_flags = ctypes.c_int()
 
     def text(self) -> str:
         """The page's characters, one per index, separators as spaces."""
@@ -106,23 +122,36 @@ class _Reader:
     def font(self, index: int, key: int) -> tuple[float, str]:
         font = self.fonts.get(key)
         if font is None:
-            font = self.fonts[key] = _font(self.raw, index)
+            font = self.fonts[key] = self._read_font(index)
         return font
+
+    def _read_font(self, index: int) -> tuple[float, str]:
+        """(size in points on the page, font name) of the character at `index`."""
+        raw = self.raw
+        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        if pdfium_c.FPDFText_GetMatrix(raw, index, self.matrix):
+            size *= math.hypot(self.matrix.c, self.matrix.d) or 1.0
+        pdfium_c.FPDFText_GetFontInfo(raw, index, self.font_name, 128, self.font_flags)
+        name = self.font_name.value.decode("latin-1", "replace")
+        return size, self.names.setdefault(name, name)
 
     def box(self, index: int, *, origin: bool = True) -> tuple[float, float, float]:
         """(x0, x1, bottom) of one character, x0 at its origin as pdfplumber has it (unless
         `origin` is False: the loose box's left)."""
         rect = self.rect
-        if pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, rect):
+        if _GET_LOOSE_BOX(self.address, index, self.rect_at):
             x0, x1, y_bottom = rect.left, rect.right, rect.bottom
         else:
             pdfium_c.FPDFText_GetCharBox(self.raw, index, self.left, self.right, self.bottom,
                                          self.top)
             x0, x1, y_bottom = self.left.value, self.right.value, self.bottom.value
         # As pdfplumber: x0 at the glyph origin (an italic's loose box leans left of it).
-        if origin and pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.origin_x,
-                                                      self.origin_y):
-            x0 = min(max(x0, self.origin_x.value), x1)
+        if origin and _GET_ORIGIN(self.address, index, *self.origin_at):
+            x = self.origin_x.value
+            if x > x0:  # min(max(x0, x), x1) without the two calls
+                x0 = x
+            if x0 > x1:
+                x0 = x1
         return x0, x1, y_bottom
 
     def piece(self, text: str, first: int, last: int, key: int, space: bool) -> Char:
@@ -132,22 +161,31 @@ class _Reader:
         x0, x1, y_bottom = self.box(first)
         if last != first:
             _, last_x1, last_bottom = self.box(last, origin=False)
-            x1, y_bottom = max(x1, last_x1), min(y_bottom, last_bottom)
+            if last_x1 > x1:
+                x1 = last_x1
+            if last_bottom < y_bottom:
+                y_bottom = last_bottom
         return (text, x0, x1, self.height - y_bottom - size, self.height - y_bottom, size,
                 fontname, space)
 
     def pieces(self) -> list[Char]:
         text = self.text()
+        accents = _ACCENT_RE.search(text) is not None
         out: list[Char] = []
         for match in _WORD_RE.finditer(text):
             start, end = match.span()
-            chars = self.compose(text, start, end)
+            if accents and _ACCENT_RE.search(text, start, end):
+                chars = self.compose(text, start, end)
+                word = "".join(chars)
+            else:
+                chars, word = match.group(), match.group()
             # pdfium may infer a space before an accent TeX prints ahead of its letter
             # (`Zde ˇnka`); the accent belongs to the word it is printed in.
             space = start > 0 and chars[0] != ""
-            first, last = self.object_of(start), self.object_of(end - 1)
+            first = self.object_of(start)
+            last = first if end - start == 1 else self.object_of(end - 1)
             if first == last and first >= 0:
-                out.append(self.piece("".join(chars), start, end - 1, first, space))
+                out.append(self.piece(word, start, end - 1, first, space))
                 continue
             for i in range(start, end):  # a run across text objects: each character alone
                 if chars[i - start]:
@@ -160,8 +198,6 @@ class _Reader:
         over (`Hajiˇc` -> `Hajič`, whichever side the accent comes in the text); a joined
         accent leaves an empty string in its place."""
         chars = list(text[start:end])
-        if not _ACCENT_RE.search(text, start, end):
-            return chars
         for k, char in enumerate(chars):
             if char not in _ACCENTS:
                 continue
@@ -191,18 +227,6 @@ _ACCENTS = {
     "\u02db": "\u0328",
 }
 _ACCENT_RE = re.compile(f"[{''.join(_ACCENTS)}]")
-
-
-def _font(raw, index: int) -> tuple[float, str]:
-    """(size in points on the page, font name) of the character at `index`."""
-    size = pdfium_c.FPDFText_GetFontSize(raw, index)
-    matrix = pdfium_c.FS_MATRIX()
-    if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
-        size *= math.hypot(matrix.c, matrix.d) or 1.0
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(raw, index, name, 128, flags)
-    return size, name.value.decode("latin-1", "replace")
 
 
 def page_words(page: pdfium.PdfPage, *, x_tolerance: float = 1.5, y_tolerance: float = 3.0
@@ -245,12 +269,20 @@ def _word(line: list[Char], start: int, end: int) -> dict:
         return {"text": first[0], "x0": first[1], "x1": first[2], "top": first[3],
                 "bottom": first[4], "size": round(first[5], 2), "fontname": first[6],
                 "upright": True}
-    chars = line[start:end]
+    _, x0, x1, top, bottom = first[:5]
+    for k in range(start + 1, end):
+        _, c_x0, c_x1, c_top, c_bottom = line[k][:5]
+        if c_x0 < x0:
+            x0 = c_x0
+        if c_x1 > x1:
+            x1 = c_x1
+        if c_top < top:
+            top = c_top
+        if c_bottom > bottom:
+            bottom = c_bottom
     return {
-        "text": "".join(c[0] for c in chars),
-        "x0": min(c[1] for c in chars), "x1": max(c[2] for c in chars),
-        "top": min(c[3] for c in chars), "bottom": max(c[4] for c in chars),
-        "size": round(first[5], 2), "fontname": first[6], "upright": True,
+        "text": "".join([c[0] for c in line[start:end]]), "x0": x0, "x1": x1, "top": top,
+        "bottom": bottom, "size": round(first[5], 2), "fontname": first[6], "upright": True,
     }
 
 
@@ -259,8 +291,9 @@ def _dedupe(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
     `dedupe_chars` does."""
     seen: set[tuple] = set()
     out = []
+    scale = 1 / tolerance
     for char in chars:
-        key = (char[0], round(char[1] / tolerance), round(char[3] / tolerance))
+        key = (char[0], round(char[1] * scale), round(char[3] * scale))
         if key in seen:
             continue
         seen.add(key)

@@ -189,7 +189,8 @@ def words_to_lines(words: list[dict], gutters: list[float] | None = None) -> lis
 def _make_line(words: list[dict]) -> Line:
     weights: dict[float, int] = {}
     bold_chars = italic_chars = total = 0
-    for w in words:
+    x0, top, x1, bottom = words[0]["x0"], words[0]["top"], words[0]["x1"], words[0]["bottom"]
+    for w in words:  # one pass: a line is made for every cell of every page
         n = len(w["text"])
         size = round(w.get("size", 0.0) or 0.0, 1)
         weights[size] = weights.get(size, 0) + n
@@ -197,13 +198,18 @@ def _make_line(words: list[dict]) -> Line:
         bold_chars += n if bold else 0
         italic_chars += n if italic else 0
         total += n
+        if w["x0"] < x0:
+            x0 = w["x0"]
+        if w["top"] < top:
+            top = w["top"]
+        if w["x1"] > x1:
+            x1 = w["x1"]
+        if w["bottom"] > bottom:
+            bottom = w["bottom"]
     total = total or 1
     return Line(
-        text=clean_text(" ".join(w["text"] for w in words)),
-        x0=min(w["x0"] for w in words),
-        top=min(w["top"] for w in words),
-        x1=max(w["x1"] for w in words),
-        bottom=max(w["bottom"] for w in words),
+        text=clean_text(" ".join([w["text"] for w in words])), x0=x0, top=top, x1=x1,
+        bottom=bottom,
         # the size most characters have, not a stray glyph (the first of a tie)
         size=max(weights, key=weights.__getitem__),
         bold=bold_chars / total > 0.6,
