@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -248,11 +250,21 @@ def run_pipeline(
 
         organizations = rank_vendors(appearances, organizations, weights=weights)
         graph = build_graph(appearances, people, organizations, weights=weights)
-        scores = rank_people(appearances, graph, weights=weights)
-        shortlist = build_shortlist(appearances, people, organizations, scores, top=top,
-                                    weights=weights, outreach=read_outreach(outreach_path))
-        write_outputs(out_dir, documents=documents, appearances=appearances, people=people,
-                      organizations=organizations, shortlist=shortlist, graph=graph)
+        outreach = read_outreach(outreach_path)
+        with staged_outputs(out_dir) as stage:
+            tables = dict(documents=documents, appearances=appearances, people=people,
+                          organizations=organizations, graph=graph)
+            # With more than one process allowed, a child writes the finished tables while
+            # this process ranks and builds the shortlist.
+            if jobs >= 2 and hasattr(os, "fork"):
+                stage.write_forked(**tables)
+                stage.write_parquet(appearances)
+            else:
+                stage.write(**tables)
+            scores = rank_people(appearances, graph, weights=weights)
+            shortlist = build_shortlist(appearances, people, organizations, scores, top=top,
+                                        weights=weights, outreach=outreach)
+            stage.write(shortlist=shortlist)
         if cache_dir is not None:  # --no-cache runs always recompute
             write_text(stamp_text(fingerprint), stamp_path(out_dir))
     return RunResult(documents, appearances, people, organizations, shortlist, out_dir)
@@ -278,13 +290,29 @@ def write_outputs(out_dir: Path, *, documents, appearances, people, organization
 
     Nothing in `out_dir` changes until every table has been written in full.
     """
+    with staged_outputs(out_dir) as stage:
+        stage.write(documents=documents, appearances=appearances, people=people,
+                    organizations=organizations, shortlist=shortlist, graph=graph)
+
+
+@contextlib.contextmanager
+def staged_outputs(out_dir: Path) -> Iterator[StagedOutputs]:
+    """A `StagedOutputs` for `out_dir`: its files move into place when the block ends without
+    an error, and are thrown away with their staging folder when it does not."""
     out_dir.mkdir(parents=True, exist_ok=True)
     # Under the output lock, any staging folder or temp file left here is from a killed run.
     for stale in [*out_dir.glob(".staging-*"), *out_dir.glob(".*.tmp")]:
         shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(True)
     try:
-        _stage_and_swap(out_dir, documents=documents, appearances=appearances, people=people,
-                        organizations=organizations, shortlist=shortlist, graph=graph)
+        with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as staging:
+            stage = StagedOutputs(Path(staging))
+            try:
+                yield stage
+                stage.wait()
+            finally:
+                stage.stop()
+            for name in OUTPUT_FILES:
+                os.replace(stage.folder / name, out_dir / name)
     except OSError as e:
         raise MentorMinerError(
             f"{out_dir}: cannot write the outputs ({e.strerror or e}); the previous outputs "
@@ -292,23 +320,86 @@ def write_outputs(out_dir: Path, *, documents, appearances, people, organization
         ) from e
 
 
-def _stage_and_swap(out_dir: Path, *, documents, appearances, people, organizations, shortlist,
-                    graph) -> None:
-    from pipeline.store import write_csv, write_graphml, write_parquet
+class StagedOutputs:
+    """The output files of one run, written into a staging folder.
 
-    with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as staging:
-        stage = Path(staging)
-        write_csv(documents[list(DOCUMENT_COLUMNS)], stage / "documents.csv")
-        write_csv(appearances, stage / "appearances.csv")
-        write_parquet(appearances, stage / "appearances.parquet")
-        write_csv(people[list(PEOPLE_COLUMNS)], stage / "people.csv")
-        write_csv(organizations[[*ORGANIZATION_COLUMNS, *[
-            c for c in organizations.columns if c not in ORGANIZATION_COLUMNS]]],
-            stage / "organizations.csv")
-        write_csv(shortlist, stage / "shortlist.csv")
-        write_graphml(graph, stage / "graph.graphml")
-        for name in OUTPUT_FILES:
-            os.replace(stage / name, out_dir / name)
+    `write_forked` hands tables to a forked child process that writes them while this one goes
+    on (ranking, the shortlist); `wait` collects it and raises its error, if any.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._children: list[tuple[int, int]] = []  # (pid, read end of its error pipe)
+
+    def write(self, *, documents=None, appearances=None, people=None, organizations=None,
+              shortlist=None, graph=None, parquet: bool = True) -> None:
+        from pipeline.store import write_csv, write_graphml
+
+        stage = self.folder
+        if documents is not None:
+            write_csv(documents[list(DOCUMENT_COLUMNS)], stage / "documents.csv")
+        if appearances is not None:
+            write_csv(appearances, stage / "appearances.csv")
+            if parquet:
+                self.write_parquet(appearances)
+        if people is not None:
+            write_csv(people[list(PEOPLE_COLUMNS)], stage / "people.csv")
+        if organizations is not None:
+            write_csv(organizations[[*ORGANIZATION_COLUMNS, *[
+                c for c in organizations.columns if c not in ORGANIZATION_COLUMNS]]],
+                stage / "organizations.csv")
+        if shortlist is not None:
+            write_csv(shortlist, stage / "shortlist.csv")
+        if graph is not None:
+            write_graphml(graph, stage / "graph.graphml")
+
+    def write_parquet(self, appearances) -> None:
+        from pipeline.store import write_parquet
+
+        write_parquet(appearances, self.folder / "appearances.parquet")
+
+    def write_forked(self, **tables) -> None:
+        """`write(**tables)` in a child process (the CSV and GraphML files only; Parquet, whose
+        library keeps threads of its own, stays with the caller)."""
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: write, report, and leave without running any cleanup
+            status = 1
+            try:
+                os.close(read_end)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+                self.write(**tables, parquet=False)
+                status = 0
+            except BaseException as e:  # noqa: BLE001 - reported to the parent
+                message = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+                os.write(write_end, (message or type(e).__name__).encode("utf-8", "replace"))
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self._children.append((pid, read_end))
+
+    def wait(self) -> None:
+        """Wait for the forked writers; the first one that failed raises its error."""
+        failure = None
+        while self._children:
+            pid, read_end = self._children.pop()
+            with os.fdopen(read_end, "rb") as pipe:
+                message = pipe.read().decode("utf-8", "replace")
+            _, status = os.waitpid(pid, 0)
+            if status != 0 and failure is None:
+                failure = message or f"writer process ended with status {status}"
+        if failure is not None:
+            raise OSError(failure)
+
+    def stop(self) -> None:
+        """Kill the forked writers still running (the block failed; their files go unused)."""
+        while self._children:
+            pid, read_end = self._children.pop()
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+            os.close(read_end)
 
 
 # --- issue 6: industry/profession onto appearances, outreach, reading the processed folder ---

@@ -31,7 +31,9 @@ def _run(raw: Path, out: Path, *args: str) -> dict[str, pd.DataFrame]:
     result = CliRunner().invoke(cli, ["-q", "run", str(raw), "--out", str(out), "--silent",
                                       "--no-cache", *args])
     assert result.exit_code == 0, result.output
-    return {name: pd.read_csv(out / name, dtype=str, keep_default_na=False) for name in TABLES}
+    tables = {name: pd.read_csv(out / name, dtype=str, keep_default_na=False) for name in TABLES}
+    tables["graph.graphml"] = (out / "graph.graphml").read_bytes()
+    return tables
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +44,7 @@ def one_worker(small_raw, tmp_path_factory):
 def _assert_same(a: dict, b: dict) -> None:
     for name in TABLES:
         pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+    assert a["graph.graphml"] == b["graph.graphml"]
 
 
 def test_scale_two_workers_equal_one(small_raw, one_worker, tmp_path):

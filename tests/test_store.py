@@ -91,3 +91,46 @@ def test_store_write_graphml_reads_back_as_networkx_writes_it(tmp_path):
     assert sorted(ours.edges(keys=True, data="year")) == sorted(
         theirs.edges(keys=True, data="year")) == [
         ("person:p1", "award:Best Paper", 0, 2020), ("person:p1", "award:Best Paper", 1, 2021)]
+
+
+def test_store_forked_writer_failure_keeps_previous_outputs(tmp_path, monkeypatch):
+    import errno
+
+    import networkx as nx
+
+    from pipeline.errors import MentorMinerError
+    from pipeline.runner import staged_outputs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "people.csv").write_text("previous run\n", encoding="utf-8")
+
+    def disk_full(graph, path):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("pipeline.store.write_graphml", disk_full)  # the child inherits it
+    with pytest.raises(MentorMinerError, match="No space left on device"):
+        with staged_outputs(out) as stage:
+            stage.write_forked(graph=nx.Graph())
+
+    assert (out / "people.csv").read_text(encoding="utf-8") == "previous run\n"
+    assert sorted(p.name for p in out.iterdir()) == ["people.csv"]
+
+
+def test_store_forked_writer_writes_what_the_process_would(tmp_path):
+    import networkx as nx
+
+    from pipeline.runner import StagedOutputs
+
+    graph = nx.Graph()
+    graph.add_edge("p:a", "o:b", weight=2.0, role="speaker & chair")
+    here, there = StagedOutputs(tmp_path / "here"), StagedOutputs(tmp_path / "there")
+    here.folder.mkdir()
+    there.folder.mkdir()
+
+    here.write(graph=graph)
+    there.write_forked(graph=graph)
+    there.wait()
+
+    assert (there.folder / "graph.graphml").read_bytes() == (
+        here.folder / "graph.graphml").read_bytes()
