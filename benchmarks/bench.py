@@ -34,16 +34,17 @@ def pdf_files(corpus: Path, sample: Path) -> list[tuple[str, Path]]:
     return files
 
 
-def ref_pdfplumber(paths: list[Path]) -> tuple[float, int]:
+def ref_pdfplumber(paths: list[Path]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and pages of pdfplumber's `extract_words` over `paths`."""
     import pdfplumber
 
-    start, pages = time.perf_counter(), 0
+    start, cpu, pages = time.perf_counter(), time.process_time(), 0
     for path in paths:
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 page.extract_words()
                 pages += 1
-    return time.perf_counter() - start, pages
+    return time.perf_counter() - start, time.process_time() - cpu, pages
 
 
 def ref_pdfium(paths: list[Path]) -> tuple[float, int]:
@@ -64,19 +65,26 @@ def ref_pdfium(paths: list[Path]) -> tuple[float, int]:
 _MEASURE = (
     "import resource, subprocess, sys\n"
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
+# CPU seconds of the last run_cli: every process of the run (workers, forked writer) included.
+LAST_CPU: list[float] = [0.0]
 
 
 def run_cli(raw: Path, out: Path, *args: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB, largest process) of one `mentor-miner run`, start-up included."""
+    """Seconds and peak RSS (MiB, largest process) of one `mentor-miner run`, start-up included.
+    Its CPU seconds (all processes) are left in `LAST_CPU[0]`."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(BIN / "mentor-miner"), "-q", "run", str(raw),
          "--out", str(out), "--silent", *args],
         check=True, capture_output=True, text=True,
     )
-    return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
+    seconds = time.perf_counter() - start
+    rss, cpu = done.stdout.split()[-2:]
+    LAST_CPU[0] = float(cpu)
+    return seconds, int(rss) / 1024
 
 
 def stage_times(raw: Path) -> dict[str, float]:
@@ -225,7 +233,7 @@ def main() -> None:
              "same run on the same files.", ""]
     header_end = len(lines)
     print("references...", file=sys.stderr)
-    t_plumber, pages = ref_pdfplumber(paths)
+    t_plumber, cpu_plumber, pages = ref_pdfplumber(paths)
     t_pdfium, _ = ref_pdfium(paths)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -236,7 +244,9 @@ def main() -> None:
             shutil.copyfile(path, target)
         print("pipeline runs...", file=sys.stderr)
         t1, mem1 = run_cli(raw, tmp / "o1", "--jobs", "1", "--no-cache")
+        cpu1 = LAST_CPU[0]
         t2, mem2 = run_cli(raw, tmp / "o2", "--jobs", "2", "--no-cache")
+        cpu2 = LAST_CPU[0]
         cache = tmp / "cache"
         tc, _ = run_cli(raw, tmp / "o3", "--jobs", "1", "--cache-dir", str(cache))
         tw, _ = run_cli(raw, tmp / "o3", "--jobs", "1", "--cache-dir", str(cache))
@@ -248,7 +258,7 @@ def main() -> None:
         for rel, path in goal:
             (goal_raw / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, goal_raw / rel)
-        t_plumber_goal, goal_pages = ref_pdfplumber([p for _, p in goal])
+        t_plumber_goal, _, goal_pages = ref_pdfplumber([p for _, p in goal])
         t1_goal, _ = run_cli(goal_raw, tmp / "og", "--jobs", "1", "--no-cache")
         print("stages...", file=sys.stderr)
         stages = stage_times(raw)
@@ -282,6 +292,9 @@ def main() -> None:
         f"writing: {tc / t1:.2f}× the no-cache run).",
         f"- Peak memory of one run (largest process): 1 worker {mem1:.0f} MiB, "
         f"2 workers {mem2:.0f} MiB.",
+        f"- CPU time, all processes of a run counted (the main process overlaps a little "
+        f"work with its workers): 1 worker **{cpu_plumber / cpu1:.2f}×** less than "
+        f"pdfplumber `extract_words` alone; 2 workers use {cpu2 / cpu1:.2f}× the CPU of 1.",
         "", "### Where the time goes (in one process)", "",
         "| stage | share | pages/s |", "|---|---:|---:|",
     ]
