@@ -65,6 +65,16 @@ def vendor_org_ids(organizations: pd.DataFrame, *, weights: dict | None = None) 
     return set(organizations.loc[(sells | service) & ~kind.isin(never), "org_id"])
 
 
+def _member(column: pd.Series, values: set) -> pd.Series:
+    """`column.isin(values)` for a large set: pandas' Arrow strings box every member of it.
+
+    >>> _member(pd.Series(["a", "b", None]), {"a"}).tolist()
+    [True, False, False]
+    """
+    return pd.Series([value in values for value in column.tolist()], index=column.index,
+                     dtype=bool)
+
+
 def mentor_types(person_rows: pd.DataFrame, vendor_ids: set[str]) -> pd.DataFrame:
     """`mentor_type`, `industry` and `profession` per person (index `person_id`).
 
@@ -90,7 +100,7 @@ def mentor_types(person_rows: pd.DataFrame, vendor_ids: set[str]) -> pd.DataFram
         rows[col] = rows[col].fillna("").astype(str)
     rows["industry"] = rows["industry"].where(rows["industry"] != "", rows["association"])
     rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
-    rows["_vendor"] = rows["org_id"].isin(vendor_ids)
+    rows["_vendor"] = _member(rows["org_id"], vendor_ids)
     affiliated = rows[rows["org_id"].fillna("") != ""].sort_values("_year", kind="mergesort")
     recognized = rows["role"].isin({"award_recipient", "board"}).groupby(
         rows["person_id"], sort=True).any()
@@ -241,7 +251,7 @@ def build_shortlist(
     from pipeline.rank import prepare_rows
 
     rows = prepare_rows(scope_appearances(appearances, filters), weights=weights or {})
-    rows = rows[rows["person_id"].isin(set(scores["person_id"]))]
+    rows = rows[_member(rows["person_id"], set(scores["person_id"]))]
     merged = scores.drop(columns=["years"], errors="ignore").merge(
         people[["person_id", "name", "organization", "title", "roles"]],
         on="person_id", how="left")
@@ -265,7 +275,7 @@ def build_shortlist(
     keep = [c for c in ("person_id", "role", "effective_role", "association", "event", "year",
                         "award", "page", "source_path") if c in ordered.columns]
     by_person: dict[str, list[dict]] = {}
-    picked = ordered.loc[ordered["person_id"].isin(wanted), keep]
+    picked = ordered.loc[_member(ordered["person_id"], wanted), keep]
     # to_dict("records") without its per-cell boxing
     for values in zip(*(picked[c].tolist() for c in keep), strict=True):
         record = dict(zip(keep, values, strict=True))
@@ -283,7 +293,7 @@ def build_shortlist(
 
 def _filter(merged: pd.DataFrame, rows: pd.DataFrame, organizations: pd.DataFrame,
             filters: Filters) -> pd.DataFrame:
-    keep = merged["person_id"].isin(set(rows["person_id"]))
+    keep = _member(merged["person_id"], set(rows["person_id"]))
     keep &= merged["n_events"] >= filters.min_events
     if filters.role:
         wanted = set(filters.role)
