@@ -10,7 +10,7 @@ import shutil
 import signal
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -92,7 +92,7 @@ def extract_all(
         for doc in by_id.get(res.doc_id, []):
             results[doc["source_path"]] = res
             if cache is not None and res.status != "error":
-                cache.put(doc["doc_id"], doc["source_path"], asdict(res))
+                cache.put(doc["doc_id"], doc["source_path"], vars(res))
         if progress:
             progress(1)
         if strict and res.status == "error":

@@ -7,13 +7,15 @@ libraries reads documents without them.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pipeline.errors import MentorMinerError, SkipDocument
-from pipeline.tables import ROLES
+from pipeline.tables import ROLES, Appearance
 
 logger = logging.getLogger(__name__)
+
+_APPEARANCE_FIELDS = tuple(f.name for f in fields(Appearance))
 
 
 @dataclass
@@ -64,7 +66,7 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
         nlp = load_nlp(model) if text_blocks else None
         found = find_appearances(extraction.blocks, nlp=nlp, event=result.event, year=result.year)
         for app in found:
-            row = asdict(app)
+            row = {name: getattr(app, name) for name in _APPEARANCE_FIELDS}  # asdict, shallow
             if row["role"] not in ROLES:
                 continue
             result.appearances.append(row)
