@@ -41,6 +41,11 @@ def resolve_model_name(configured: str | None = None) -> str:
     raise ModelNotFound(INSTALL_HINT)
 
 
+# Components of the en_core_web_* pipelines that named entities do not depend on.
+_NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter",
+            "morphologizer")
+
+
 @lru_cache(maxsize=4)
 def load_nlp(configured: str | None = None):
     """Load the resolved model with only NER running (its own tok2vec), cached per process."""
@@ -49,8 +54,13 @@ def load_nlp(configured: str | None = None):
     name = resolve_model_name(configured)
     if name == "blank":
         return spacy.blank("en")
-    nlp = spacy.load(name)
     keep = {"ner", "tok2vec", "transformer"} if "trf" in name else {"ner"}
+    try:  # components NER does not read are not even loaded (a tenth of a second)
+        nlp = spacy.load(name, exclude=[pipe for pipe in _NOT_NER if pipe not in keep])
+        nlp("Jane Doe of Acme")  # an NER that listens to an excluded tok2vec fails here
+    except Exception:  # noqa: BLE001 - load it whole and switch the rest off instead
+        logger.debug("spaCy model %s: NER needs more than itself; loading all of it", name)
+        nlp = spacy.load(name)
     nlp.select_pipes(enable=[pipe for pipe in nlp.pipe_names if pipe in keep])
     logger.debug("spaCy model %s loaded (pipes: %s)", name, ", ".join(nlp.pipe_names))
     return nlp
