@@ -14,9 +14,11 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 FORMAT = 1
-# The code whose change makes a cached result stale: every extractor and the recognizer.
+# The code whose change makes a cached result stale: every module a worker runs to read a
+# document (tests/test_cache.py checks the list against what a worker imports).
 _FINGERPRINT_MODULES = ("extractors", "pipeline/recognize.py", "pipeline/lines.py",
-                        "pipeline/nlp.py", "pipeline/tables.py", "pipeline/runner.py")
+                        "pipeline/directory.py", "pipeline/nlp.py", "pipeline/tables.py",
+                        "pipeline/errors.py", "pipeline/runner.py", "pipeline/worker.py")
 _PATH_MARK = "\x00source_path\x00"
 
 

@@ -82,3 +82,32 @@ def test_cache_unchanged_rerun_rewrites_nothing_until_an_input_changes(tmp_path,
     assert written == after_again
     assert "are up to date" not in changed.output
     assert "cache: 1 documents reused, 0 read" in changed.output
+
+
+_READ_EVERY_KIND = """
+import sys
+from pathlib import Path
+from pipeline.corpus import discover
+from pipeline.worker import process_document
+before = set(sys.modules)
+for doc in discover(Path(sys.argv[1])).drop_duplicates("kind").to_dict("records"):
+    process_document(doc, model="blank")
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_cache_fingerprint_covers_every_module_a_worker_runs(raw_corpus):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from pipeline.cache import _FINGERPRINT_MODULES
+
+    done = subprocess.run([sys.executable, "-c", _READ_EVERY_KIND, str(raw_corpus)],
+                          capture_output=True, text=True, check=True)
+    loaded = {m for m in done.stdout.split() if m.split(".")[0] in ("pipeline", "extractors")}
+    covered = {Path(entry).with_suffix("").as_posix().replace("/", ".")
+               for entry in _FINGERPRINT_MODULES}
+
+    assert len(loaded) > 10
+    assert {m for m in loaded if m not in covered and m.split(".")[0] not in covered} == set()
