@@ -128,7 +128,9 @@ def build_graph(
         if "type" not in data:
             data["type"] = "organization" if node.startswith("org:") else "person"
             data["label"] = node.split(":", 1)[1]
-    logger.info("graph: %d nodes, %d edges", graph.number_of_nodes(), graph.number_of_edges())
+    if logger.isEnabledFor(logging.INFO):  # counting a multigraph's edges walks all of them
+        logger.info("graph: %d nodes, %d edges", graph.number_of_nodes(),
+                    graph.number_of_edges())
     return graph
 
 

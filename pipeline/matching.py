@@ -339,14 +339,15 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
     years = mentions["year"] if "year" in mentions else pd.Series(np.nan, index=mentions.index)
     year = pd.to_numeric(years, errors="coerce").to_numpy(dtype=float)[rows]
     seeds: dict[int, _Seed] = {}
-    for i, s, y, sess in zip(rows.tolist(), seed[rows].tolist(), year.tolist(),
-                             session[rows].tolist(), strict=True):
+    picked = zip(seed[rows].tolist(), [names[c] for c in name_code[rows].tolist()],
+                 short_code[rows].tolist(), year.tolist(), session[rows].tolist(),
+                 *(columns[col][rows].tolist() for col in ("org", "doc", "sid", "association")),
+                 strict=True)
+    for s, name, short, y, sess, org, doc, sid, association in picked:
         built = seeds.get(s)
         if built is None:
             built = seeds[s] = _Seed()
-        name = names[name_code[i]]
         key = name.full_key
-        org, doc, sid = columns["org"][i], columns["doc"][i], columns["sid"][i]
         y = None if math.isnan(y) else int(y)
         built.names[key] += 1
         built.parsed.setdefault(key, name)
@@ -356,8 +357,8 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
         if org:
             built.org_years[org].add(y)
             built.doc_orgs[doc].add(org)
-        if columns["association"][i]:
-            built.assocs.add(columns["association"][i])
+        if association:
+            built.assocs.add(association)
         built.docs[doc].add(key)
         if sid:
             built.sids.add(sid)
@@ -365,7 +366,7 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
         if sess >= 0:
             others = sessions[sess]
             if len(others) <= MAX_SESSION:
-                built.cospeakers |= others - {short_code[i]}
+                built.cospeakers |= others - {short}
     return seeds
 
 

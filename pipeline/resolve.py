@@ -65,7 +65,8 @@ def resolve(
     person_names = _column(appearances, "person_name")
     org_code, printed_orgs = pd.factorize(org_names)
     org_of = resolve_org_names(set(printed_orgs), aliases=overrides.aliases)
-    key_of_printed = np.array([org_of.get(org, "") for org in printed_orgs], dtype=object)
+    key_of_printed = np.array([org_of.get(org, "") for org in printed_orgs.tolist()],
+                              dtype=object)
     # A person's "organization" that is schedule text, a page number or the name again in
     # another script is a reading error: no organization, and no evidence about the person.
     affiliated = (person_names.str.strip() == "").to_numpy() | plausible_affiliations(
@@ -78,6 +79,7 @@ def resolve(
 
     # People: parse each distinct printed name once (nameparser is the slow part).
     person_code, printed_people = pd.factorize(person_names)
+    printed_people = printed_people.tolist()  # a list iterates faster than an Arrow index
     parsed = {name: parse_name(name) for name in printed_people
               if name.strip() and not is_program_text(name)}
     names = [pname for pname in parsed.values() if pname.key]
@@ -260,8 +262,7 @@ def summarize_people(
     })
     latest_org = _latest(rows, "org_id")
     people["org_id"] = latest_org.reindex(people.index).fillna("")
-    plausible = [plausible_affiliation(o, p) for o, p in zip(
-        rows["org_name"], rows["person_name"].fillna("").astype(str), strict=True)]
+    plausible = plausible_affiliations(rows["org_name"], rows["person_name"].fillna("").astype(str))
     fallback = _latest(rows[plausible], "org_name").reindex(people.index).fillna("")
     people["organization"] = [
         (org_names or {}).get(oid, fb) if oid else fb
