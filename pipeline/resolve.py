@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -46,14 +47,15 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
 @gc_paused
 def resolve(
     appearances: pd.DataFrame, *, overrides_dir: Path | None = None,
-    overrides: Overrides | None = None,
+    overrides: Overrides | None = None, parsed_names: Mapping[str, ParsedName] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Fill `person_id`/`org_id` on appearances and build the people and organizations tables.
 
     People are clustered by :func:`pipeline.matching.cluster_people` (names normalized by
     :mod:`pipeline.names`, organizations by :mod:`pipeline.orgs`); then the user's overrides
     (merge.csv, split.csv, aliases.csv in `overrides_dir`, see :mod:`pipeline.overrides`) are
-    applied. `overrides` passes already-loaded overrides instead of a folder.
+    applied. `overrides` passes already-loaded overrides instead of a folder. `parsed_names`
+    holds `parse_name` results already computed (by the workers), which are not parsed again.
     """
     appearances = appearances.copy()
     if overrides is None:
@@ -80,8 +82,10 @@ def resolve(
     # People: parse each distinct printed name once (nameparser is the slow part).
     person_code, printed_people = pd.factorize(person_names)
     printed_people = printed_people.tolist()  # a list iterates faster than an Arrow index
-    parsed = {name: parse_name(name) for name in printed_people
-              if name.strip() and not is_program_text(name)}
+    known = parsed_names or {}
+    parsed = {name: known[name] if name in known else parse_name(name)
+              for name in printed_people
+              if name in known or (name.strip() and not is_program_text(name))}
     names = [pname for pname in parsed.values() if pname.key]
     position = {pname.raw: i for i, pname in enumerate(names)}
     name_of_printed = np.array([position.get(name, -1) for name in printed_people], dtype=np.int64)

@@ -49,11 +49,14 @@ def extract_all(
     documents: pd.DataFrame, *, jobs: int = 1, model: str | None = None,
     progress: Callable[[int], None] | None = None, cache=None, limits=None,
     executor: str = "local", scheduler: str | None = None, strict: bool = False, pool=None,
+    parsed_names: dict | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Extract + recognize every document: from the cache, or in isolated worker processes.
 
     ``jobs=0`` runs in this process (no isolation; for debugging and profiling). `pool` is a
     worker pool already started (:func:`pipeline.executors.start_pool`) for the local executor.
+    `parsed_names`, when given, receives the person names the workers took apart, for
+    :func:`pipeline.resolve.resolve`.
     """
     from pipeline.executors import Limits, call_with_limits, run_dask, run_local
 
@@ -89,10 +92,13 @@ def extract_all(
     for doc in todo:
         by_id.setdefault(doc["doc_id"], []).append(doc)
     for res in stream:
+        if parsed_names is not None:
+            parsed_names.update(res.parsed_names)
+        res.parsed_names = {}
         for doc in by_id.get(res.doc_id, []):
             results[doc["source_path"]] = res
             if cache is not None and res.status != "error":
-                cache.put(doc["doc_id"], doc["source_path"], vars(res))
+                cache.put(doc["doc_id"], doc["source_path"], res.cached())
         if progress:
             progress(1)
         if strict and res.status == "error":
@@ -234,6 +240,8 @@ def run_pipeline(
             cache = DocumentCache(cache_dir, salt=f"model={model or ''}{ocr}")
         options = dict(jobs=jobs, model=model, cache=cache, limits=limits, executor=executor,
                        scheduler=scheduler, strict=strict, pool=pool)
+        parsed_names: dict = {}
+        options["parsed_names"] = parsed_names
         if progress_factory is not None:
             with progress_factory(len(documents)) as advance:
                 documents, appearances = extract_all(documents, progress=advance, **options)
@@ -243,7 +251,8 @@ def run_pipeline(
             logger.info("cache: %d documents reused, %d read", cache.hits, cache.misses)
         logger.info("appearances: %d rows from %d documents", len(appearances), len(documents))
         appearances = attach_sources(appearances, documents)
-        appearances, people, organizations = resolve(appearances, overrides_dir=overrides_dir)
+        appearances, people, organizations = resolve(appearances, overrides_dir=overrides_dir,
+                                                     parsed_names=parsed_names)
         counts = appearances["source_path"].value_counts()
         documents["appearances"] = documents["source_path"].map(counts).fillna(0).astype(int)
         from pipeline.vendors import rank_vendors

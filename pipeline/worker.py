@@ -28,6 +28,13 @@ class DocResult:
     event: str = ""
     year: int | None = None
     appearances: list[dict] = field(default_factory=list)
+    # The document's person names taken apart (`pipeline.names.parse_name`), so resolve does
+    # not parse them again in the one main process. Not cached: resolve code may change.
+    parsed_names: dict = field(default_factory=dict)
+
+    def cached(self) -> dict:
+        """What the cache keeps of this result."""
+        return {k: v for k, v in vars(self).items() if k != "parsed_names"}
 
 
 def process_document(doc: dict, *, model: str | None = None) -> DocResult:
@@ -70,6 +77,7 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
             if row["role"] not in ROLES:
                 continue
             result.appearances.append(row)
+        result.parsed_names = _parse_names(row["person_name"] for row in result.appearances)
     except SkipDocument as e:
         result.status, result.message = "error", f"{doc['source_path']}: {e}"
     except MentorMinerError as e:
@@ -93,11 +101,23 @@ def _mislabeled(path: Path, kind: str, head: bytes) -> str:
     return f"read as {kind}: {mismatch}" if mismatch else ""
 
 
+def _parse_names(printed) -> dict:
+    """`parse_name` of each distinct printed person name that is not program text."""
+    from pipeline.names import is_program_text, parse_name
+
+    parsed = {}
+    for name in printed:
+        if name and name.strip() and name not in parsed and not is_program_text(name):
+            parsed[name] = parse_name(name)
+    return parsed
+
+
 def warm_up(model: str | None = None) -> None:
     """Load what reading a document needs (extractors, the spaCy model) before the first one
     arrives. A failure here is no failure: the document that needs the model reports it."""
     try:
         import extractors.registry  # noqa: F401
+        import pipeline.names  # noqa: F401
         from pipeline.nlp import load_nlp
 
         load_nlp(model)

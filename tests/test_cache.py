@@ -106,8 +106,25 @@ def test_cache_fingerprint_covers_every_module_a_worker_runs(raw_corpus):
     done = subprocess.run([sys.executable, "-c", _READ_EVERY_KIND, str(raw_corpus)],
                           capture_output=True, text=True, check=True)
     loaded = {m for m in done.stdout.split() if m.split(".")[0] in ("pipeline", "extractors")}
+    loaded.discard("pipeline.names")  # the workers' parsed names are not cached
     covered = {Path(entry).with_suffix("").as_posix().replace("/", ".")
                for entry in _FINGERPRINT_MODULES}
 
     assert len(loaded) > 10
     assert {m for m in loaded if m not in covered and m.split(".")[0] not in covered} == set()
+
+
+def test_cache_keeps_appearances_not_the_workers_parsed_names(tmp_path, raw_corpus):
+    from pipeline.worker import process_document
+
+    path = raw_corpus / "mzv-workshop" / "2024" / "program.pdf"
+    result = process_document({"doc_id": "d", "path": str(path),
+                                "source_path": "mzv-workshop/2024/program.pdf"}, model="blank")
+    names = {row["person_name"] for row in result.appearances}
+
+    assert set(result.parsed_names) == {n for n in names if n.strip()}
+    assert result.parsed_names["Don Zagier"].key == "don zagier"
+    assert "parsed_names" not in result.cached()
+    cache = DocumentCache(tmp_path)
+    cache.put("d", "mzv-workshop/2024/program.pdf", result.cached())
+    assert cache.get("d", "mzv-workshop/2024/program.pdf")["appearances"] == result.appearances

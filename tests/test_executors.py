@@ -101,6 +101,9 @@ def test_executors_stop_pool_kills_workers_still_starting():
 
     stop_pool(pool)
 
+    # A worker's sentinel is ready once it has exited (the pool's own thread may reap it first,
+    # which leaves Process.is_alive unable to tell).
+    from multiprocessing.connection import wait
+
     for worker in workers:
-        worker.join(timeout=10)
-        assert not worker.is_alive()
+        assert wait([worker.sentinel], timeout=10) == [worker.sentinel]

@@ -274,3 +274,23 @@ def test_resolve_shared_co_speakers_outweigh_a_second_employer_in_one_document()
     frame["session"] = ["Keynote", session, session, session, session, session, session]
     appearances, _, _ = resolve(frame)
     assert len(_id_of(appearances, "Helen Hu") | _id_of(appearances, "Helen H. Hu")) == 1
+
+
+def test_resolve_takes_names_parsed_elsewhere_without_parsing_them_again(monkeypatch) -> None:
+    from pipeline.names import parse_name
+
+    table = _rows(("d1", "acm", 2020, "Dr. Jane Q. Doe", "Acme"),
+                  ("d2", "acm", 2021, "DOE, Jane", "Acme Inc."),
+                  ("d2", "acm", 2021, "Bo Li", ""))
+    expected = resolve(table)
+    parsed = {name: parse_name(name) for name in table["person_name"]}
+
+    def not_again(name):
+        raise AssertionError(f"{name!r} parsed again")
+
+    monkeypatch.setattr("pipeline.resolve.parse_name", not_again)
+    got = resolve(table, parsed_names=parsed)
+
+    for want, have in zip(expected, got, strict=True):
+        pd.testing.assert_frame_equal(want, have)
+    assert len(got[1]) == 2  # Jane Doe (both printings) and Bo Li
