@@ -208,10 +208,6 @@ def run_pipeline(
     """
     from pipeline.config import load_weights
     from pipeline.corpus import discover
-    from pipeline.graph import build_graph
-    from pipeline.rank import rank_people
-    from pipeline.resolve import resolve
-    from pipeline.shortlist import build_shortlist
     from pipeline.store import output_lock, write_text
     from pipeline.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
 
@@ -230,6 +226,11 @@ def run_pipeline(
                         out_dir)
             return _read_result(out_dir)
         stamp_path(out_dir).unlink(missing_ok=True)
+        # Imported only now: an up-to-date re-run needs none of them (networkx, scipy).
+        from pipeline.graph import build_graph
+        from pipeline.rank import rank_people
+        from pipeline.resolve import resolve
+        from pipeline.shortlist import build_shortlist
         cache = None
         if cache_dir is not None:
             from extractors.ocr import ocr_requested
