@@ -47,6 +47,23 @@ def ref_pdfplumber(paths: list[Path]) -> tuple[float, float, int]:
     return time.perf_counter() - start, time.process_time() - cpu, pages
 
 
+def ref_pdfplumber_two(paths: list[Path]) -> float:
+    """Wall seconds of the same `extract_words` work split over 2 processes (largest files
+    first, each to the less loaded process): this machine's own ceiling for 2 workers."""
+    import multiprocessing
+
+    halves: list[list[Path]] = [[], []]
+    loads = [0, 0]
+    for path in sorted(paths, key=lambda p: -p.stat().st_size):
+        k = loads.index(min(loads))
+        halves[k].append(path)
+        loads[k] += path.stat().st_size
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(ref_pdfplumber, halves)
+    return time.perf_counter() - start
+
+
 def ref_pdfium(paths: list[Path]) -> tuple[float, int]:
     import pypdfium2 as pdfium
 
@@ -234,6 +251,7 @@ def main() -> None:
     header_end = len(lines)
     print("references...", file=sys.stderr)
     t_plumber, cpu_plumber, pages = ref_pdfplumber(paths)
+    t_plumber2 = ref_pdfplumber_two(paths)
     t_pdfium, _ = ref_pdfium(paths)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -268,7 +286,9 @@ def main() -> None:
             f"{t_plumber / t1:.2f}×", "≥ 5×", t_plumber / t1 >= 5),
         f"same on SIGCSE 2016 + 2022 + ACL 2024 ({goal_pages} pages)": (
             f"{t_plumber_goal / t1_goal:.2f}×", "≥ 5×", t_plumber_goal / t1_goal >= 5),
-        "2 workers vs 1 worker": (f"{t1 / t2:.2f}×", "≥ 1.7×", t1 / t2 >= 1.7),
+        "2 workers vs 1 worker": (
+            f"{t1 / t2:.2f}× (pdfplumber alone in 2 processes: {t_plumber / t_plumber2:.2f}×)",
+            "≥ 1.7×", t1 / t2 >= 1.7),
         "warm re-run, share of the cold run's time": (
             f"{100 * tw / tc:.1f}%", "≤ 5%", tw / tc <= 0.05),
     }
@@ -287,7 +307,10 @@ def main() -> None:
         f"| mentor-miner, 1 worker, warm cache (unchanged corpus) | {pages / tw:.1f} | "
         f"{t_plumber / tw:.2f} | {t_pdfium / tw:.3f} |",
         "",
-        f"- 2 workers vs 1: **{t1 / t2:.2f}×** the throughput; outputs identical: {same}.",
+        f"- 2 workers vs 1: **{t1 / t2:.2f}×** the throughput; outputs identical: {same}. "
+        f"The same `extract_words` work split over 2 processes runs "
+        f"{t_plumber / t_plumber2:.2f}× as fast as in one: what 2 processes give on this "
+        "machine with nothing serial at all.",
         f"- Warm re-run: **{100 * tw / tc:.1f}%** of the cold run's time (cold with cache "
         f"writing: {tc / t1:.2f}× the no-cache run).",
         f"- Peak memory of one run (largest process): 1 worker {mem1:.0f} MiB, "
