@@ -156,8 +156,8 @@ def _summary(result) -> None:
         f"scanned {counts.get('scanned', 0)}, error {counts.get('error', 0)})"
     )
     click.echo(
-        f"appearances: {len(result.appearances)}  people: {len(result.people)}  "
-        f"organizations: {len(result.organizations)}"
+        f"appearances: {result.count('appearances')}  people: {result.count('people')}  "
+        f"organizations: {result.count('organizations')}"
     )
     if len(result.shortlist):
         click.echo("top of the shortlist:")

@@ -10,7 +10,6 @@ import shutil
 import signal
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -184,14 +183,37 @@ def _clean_text_column(column: pd.Series) -> pd.Series:
     return values
 
 
-@dataclass
+_RESULT_TABLES = ("documents", "appearances", "people", "organizations", "shortlist")
+
+
 class RunResult:
-    documents: pd.DataFrame
-    appearances: pd.DataFrame
-    people: pd.DataFrame
-    organizations: pd.DataFrame
-    shortlist: pd.DataFrame
-    out_dir: Path
+    """The tables of a run. A result read back from an up-to-date output folder loads each
+    table from its CSV when first asked for, and knows the row counts from the run's stamp."""
+
+    def __init__(self, documents=None, appearances=None, people=None, organizations=None,
+                 shortlist=None, out_dir: Path | None = None, *, counts: dict | None = None):
+        self.out_dir = out_dir
+        self._tables = {name: table for name, table in zip(
+            _RESULT_TABLES, (documents, appearances, people, organizations, shortlist),
+            strict=True) if table is not None}
+        self._counts = counts or {}
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            self._tables[name] = _read_table(self.out_dir, name)
+        return self._tables[name]
+
+    documents = property(lambda self: self._table("documents"))
+    appearances = property(lambda self: self._table("appearances"))
+    people = property(lambda self: self._table("people"))
+    organizations = property(lambda self: self._table("organizations"))
+    shortlist = property(lambda self: self._table("shortlist"))
+
+    def count(self, name: str) -> int:
+        """Rows of one table, without reading it when the stamp says."""
+        if name in self._tables or name not in self._counts:
+            return len(self._table(name))
+        return int(self._counts[name])
 
 
 def run_pipeline(
@@ -276,22 +298,27 @@ def run_pipeline(
                                         weights=weights, outreach=outreach)
             stage.write(shortlist=shortlist)
         if cache_dir is not None:  # --no-cache runs always recompute
-            write_text(stamp_text(fingerprint), stamp_path(out_dir))
+            write_text(stamp_text(fingerprint, counts={
+                "appearances": len(appearances), "people": len(people),
+                "organizations": len(organizations)}), stamp_path(out_dir))
     return RunResult(documents, appearances, people, organizations, shortlist, out_dir)
 
 
 def _read_result(out_dir: Path) -> RunResult:
     """The tables of an up-to-date output folder, as a run would have returned them."""
+    from pipeline.uptodate import stamp_counts
+
+    return RunResult(out_dir=out_dir, counts=stamp_counts(out_dir))
+
+
+def _read_table(out_dir: Path, name: str) -> pd.DataFrame:
     from pipeline.store import read_csv
 
-    def table(name: str) -> pd.DataFrame:
-        return read_csv(out_dir / name)
-
-    shortlist = table("shortlist.csv")
-    for col in ("rank", "n_events"):
-        shortlist[col] = pd.to_numeric(shortlist[col])
-    return RunResult(table("documents.csv"), table("appearances.csv"), table("people.csv"),
-                     table("organizations.csv"), shortlist, out_dir)
+    table = read_csv(out_dir / f"{name}.csv")
+    if name == "shortlist":
+        for col in ("rank", "n_events"):
+            table[col] = pd.to_numeric(table[col])
+    return table
 
 
 def write_outputs(out_dir: Path, *, documents, appearances, people, organizations, shortlist,

@@ -68,5 +68,14 @@ def stamp_path(out_dir: Path) -> Path:
     return Path(out_dir) / STAMP
 
 
-def stamp_text(fingerprint: str) -> str:
-    return json.dumps({"fingerprint": fingerprint}) + "\n"
+def stamp_text(fingerprint: str, *, counts: dict[str, int] | None = None) -> str:
+    return json.dumps({"fingerprint": fingerprint, "counts": counts or {}}) + "\n"
+
+
+def stamp_counts(out_dir: Path) -> dict[str, int]:
+    """Row counts of the tables, as the run that wrote `out_dir` recorded them."""
+    try:
+        counts = json.loads(stamp_path(out_dir).read_text(encoding="utf-8")).get("counts")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return counts if isinstance(counts, dict) else {}

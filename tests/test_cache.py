@@ -128,3 +128,24 @@ def test_cache_keeps_appearances_not_the_workers_parsed_names(tmp_path, raw_corp
     cache = DocumentCache(tmp_path)
     cache.put("d", "mzv-workshop/2024/program.pdf", result.cached())
     assert cache.get("d", "mzv-workshop/2024/program.pdf")["appearances"] == result.appearances
+
+
+def test_cache_up_to_date_result_reads_tables_only_when_asked(tmp_path, raw_corpus):
+    import pandas as pd
+
+    from pipeline.runner import run_pipeline
+    from pipeline.store import read_csv
+
+    raw = tmp_path / "raw" / "fosdem" / "2014"
+    raw.mkdir(parents=True)
+    (raw / "schedule.xml").write_bytes((raw_corpus / "fosdem/2014/schedule.xml").read_bytes())
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = run_pipeline(tmp_path / "raw", out, jobs=0, cache_dir=cache)
+
+    again = run_pipeline(tmp_path / "raw", out, jobs=0, cache_dir=cache)
+
+    assert again.count("appearances") == len(first.appearances) > 100
+    assert again.count("people") == len(first.people)
+    assert "appearances" not in again._tables  # counted from the stamp, not read
+    pd.testing.assert_frame_equal(again.appearances, read_csv(out / "appearances.csv"))
+    assert again.shortlist["rank"].tolist() == first.shortlist["rank"].tolist()
