@@ -134,3 +134,17 @@ def test_store_forked_writer_writes_what_the_process_would(tmp_path):
 
     assert (there.folder / "graph.graphml").read_bytes() == (
         here.folder / "graph.graphml").read_bytes()
+
+
+def test_store_outputs_get_the_mode_of_any_new_file(tmp_path):
+    old = os.umask(0o027)
+    try:
+        from pipeline import store
+
+        store._umask.cache_clear()
+        write_csv(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+    finally:
+        os.umask(old)
+        store._umask.cache_clear()
+
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o640
