@@ -108,7 +108,10 @@ def _parse_names(printed) -> dict:
     parsed = {}
     for name in printed:
         if name and name.strip() and name not in parsed and not is_program_text(name):
-            parsed[name] = parse_name(name)
+            try:
+                parsed[name] = parse_name(name)
+            except Exception:  # noqa: BLE001 - an aid to resolve, never the document's failure
+                logger.debug("cannot parse %r here; resolve will try", name, exc_info=True)
     return parsed
 
 
