@@ -6,6 +6,7 @@ libraries reads documents without them.
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -126,3 +127,6 @@ def warm_up(model: str | None = None) -> None:
         load_nlp(model)
     except Exception:  # noqa: BLE001 - reported by the first document that needs it
         logger.debug("worker warm-up failed", exc_info=True)
+    # What is loaded now lives as long as the worker: the cyclic collector need not walk the
+    # model's objects again at every collection (0.3 s -> 0.13 s of GC on the 18 PDFs).
+    gc.freeze()
