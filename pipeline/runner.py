@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -287,8 +288,9 @@ def run_pipeline(
             tables = dict(documents=documents, appearances=appearances, people=people,
                           organizations=organizations, graph=graph)
             # With more than one process allowed, a child writes the finished tables while
-            # this process ranks and builds the shortlist.
-            if jobs >= 2 and hasattr(os, "fork"):
+            # this process ranks and builds the shortlist. Only on Linux, where fork without
+            # exec is the norm (macOS system libraries do not survive it reliably).
+            if jobs >= 2 and sys.platform.startswith("linux"):
                 stage.write_forked(**tables)
                 stage.write_parquet(appearances)
             else:
