@@ -117,7 +117,10 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     pool = None
     if executor == "local" and jobs > 0 and raw_dir.is_dir() and (
             cache_dir is None or not stamp_path(out_dir).exists()):
-        pool = start_pool(jobs, model=model, limits=limits)
+        # No more workers than files: three programs on an 8-core laptop load 3 models, not 8.
+        files = sum(len(names) for _, _, names in os.walk(raw_dir))
+        if files:
+            pool = start_pool(min(jobs, files), model=model, limits=limits)
     from pipeline.runner import StrictStop, run_pipeline
 
     try:
