@@ -85,13 +85,9 @@ _MEASURE = (
     "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
-# CPU seconds of the last run_cli: every process of the run (workers, forked writer) included.
-LAST_CPU: list[float] = [0.0]
-
-
-def run_cli(raw: Path, out: Path, *args: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB, largest process) of one `mentor-miner run`, start-up included.
-    Its CPU seconds (all processes) are left in `LAST_CPU[0]`."""
+def run_cli(raw: Path, out: Path, *args: str) -> tuple[float, float, float]:
+    """Seconds, peak RSS (MiB, largest process) and CPU seconds (every process of the run:
+    workers and forked writer included) of one `mentor-miner run`, start-up included."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(BIN / "mentor-miner"), "-q", "run", str(raw),
@@ -100,8 +96,7 @@ def run_cli(raw: Path, out: Path, *args: str) -> tuple[float, float]:
     )
     seconds = time.perf_counter() - start
     rss, cpu = done.stdout.split()[-2:]
-    LAST_CPU[0] = float(cpu)
-    return seconds, int(rss) / 1024
+    return seconds, int(rss) / 1024, float(cpu)
 
 
 def stage_times(raw: Path) -> dict[str, float]:
@@ -261,13 +256,11 @@ def main() -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
         print("pipeline runs...", file=sys.stderr)
-        t1, mem1 = run_cli(raw, tmp / "o1", "--jobs", "1", "--no-cache")
-        cpu1 = LAST_CPU[0]
-        t2, mem2 = run_cli(raw, tmp / "o2", "--jobs", "2", "--no-cache")
-        cpu2 = LAST_CPU[0]
+        t1, mem1, cpu1 = run_cli(raw, tmp / "o1", "--jobs", "1", "--no-cache")
+        t2, mem2, cpu2 = run_cli(raw, tmp / "o2", "--jobs", "2", "--no-cache")
         cache = tmp / "cache"
-        tc, _ = run_cli(raw, tmp / "o3", "--jobs", "1", "--cache-dir", str(cache))
-        tw, _ = run_cli(raw, tmp / "o3", "--jobs", "1", "--cache-dir", str(cache))
+        tc, *_ = run_cli(raw, tmp / "o3", "--jobs", "1", "--cache-dir", str(cache))
+        tw, *_ = run_cli(raw, tmp / "o3", "--jobs", "1", "--cache-dir", str(cache))
         same = (tmp / "o1" / "appearances.csv").read_bytes() == (
             tmp / "o2" / "appearances.csv").read_bytes()
         # The issue's check: SIGCSE 2016 and 2022 and ACL 2024 together.
@@ -277,7 +270,7 @@ def main() -> None:
             (goal_raw / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, goal_raw / rel)
         t_plumber_goal, _, goal_pages = ref_pdfplumber([p for _, p in goal])
-        t1_goal, _ = run_cli(goal_raw, tmp / "og", "--jobs", "1", "--no-cache")
+        t1_goal, *_ = run_cli(goal_raw, tmp / "og", "--jobs", "1", "--no-cache")
         print("stages...", file=sys.stderr)
         stages = stage_times(raw)
     rate = pages / t_plumber
@@ -349,7 +342,7 @@ def main() -> None:
             tmp = Path(tmp)
             print(f"scale: {n} documents...", file=sys.stderr)
             synthetic_corpus(tmp / "raw", n)
-            seconds, mem = run_cli(tmp / "raw", tmp / "out", "--jobs", "2", "--no-cache")
+            seconds, mem, _ = run_cli(tmp / "raw", tmp / "out", "--jobs", "2", "--no-cache")
             first = first or seconds
             lines.append(f"| {n:,} | {seconds / first:.1f}× | {mem:.0f} |")
             if n == 10_000:

@@ -118,9 +118,9 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     if executor == "local" and jobs > 0 and raw_dir.is_dir() and (
             cache_dir is None or not stamp_path(out_dir).exists()):
         # No more workers than files: three programs on an 8-core laptop load 3 models, not 8.
-        files = sum(len(names) for _, _, names in os.walk(raw_dir))
+        files = _count_files(raw_dir, stop_at=jobs)
         if files:
-            pool = start_pool(min(jobs, files), model=model, limits=limits)
+            pool = start_pool(files, model=model, limits=limits)
     from pipeline.runner import StrictStop, run_pipeline
 
     try:
@@ -142,6 +142,16 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     failed = int((result.documents["status"] == "error").sum())
     if failed:
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _count_files(folder: Path, *, stop_at: int) -> int:
+    """Files under `folder`, counted no further than `stop_at` (the walk stops there)."""
+    found = 0
+    for _, _, names in os.walk(folder):
+        found += len(names)
+        if found >= stop_at:
+            return stop_at
+    return found
 
 
 def _default_overrides() -> Path | None:

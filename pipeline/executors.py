@@ -28,9 +28,9 @@ class Limits:
     memory_mb: int = 4096
 
 
-def _init_worker(memory_mb: int, warm_model: str | None | bool = False) -> None:
-    """Set the worker's limits; with `warm_model` (a model name, None for the default, False
-    for none), load the extractors and the model before the first document comes."""
+def _init_worker(memory_mb: int, warm: bool = False, model: str | None = None) -> None:
+    """Set the worker's limits; with `warm`, load the extractors and `model` before the first
+    document comes."""
     # The worker, not the parent, gets the memory ceiling: a bomb fails one document.
     if memory_mb > 0:
         import resource
@@ -42,10 +42,10 @@ def _init_worker(memory_mb: int, warm_model: str | None | bool = False) -> None:
         if hard == resource.RLIM_INFINITY or hard > limit:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    if warm_model is not False:
+    if warm:
         from pipeline.worker import warm_up
 
-        warm_up(warm_model)
+        warm_up(model)
 
 
 def _noop() -> None:
@@ -60,7 +60,7 @@ def start_pool(jobs: int, *, model: str | None, limits: Limits) -> ProcessPoolEx
     :func:`run_local`, or to :func:`stop_pool` when no document needs reading after all.
     """
     pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_init_worker,
-                               initargs=(limits.memory_mb, model))
+                               initargs=(limits.memory_mb, True, model))
     pool.submit(_noop)  # a pool forks its workers at the first task
     return pool
 

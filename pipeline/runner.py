@@ -94,7 +94,7 @@ def extract_all(
     for res in stream:
         if parsed_names is not None:
             parsed_names.update(res.parsed_names)
-        res.parsed_names = {}
+        res.parsed_names = {}  # handed over: the result kept until assembly need not hold them
         for doc in by_id.get(res.doc_id, []):
             results[doc["source_path"]] = res
             if cache is not None and res.status != "error":
@@ -262,10 +262,9 @@ def run_pipeline(
             # OCR changes what a scanned page yields; without it the key stays as it was.
             ocr = ";ocr=1" if ocr_requested() else ""
             cache = DocumentCache(cache_dir, salt=f"model={model or ''}{ocr}")
+        parsed_names: dict = {}  # filled by the workers, read by resolve
         options = dict(jobs=jobs, model=model, cache=cache, limits=limits, executor=executor,
-                       scheduler=scheduler, strict=strict, pool=pool)
-        parsed_names: dict = {}
-        options["parsed_names"] = parsed_names
+                       scheduler=scheduler, strict=strict, pool=pool, parsed_names=parsed_names)
         if progress_factory is not None:
             with progress_factory(len(documents)) as advance:
                 documents, appearances = extract_all(documents, progress=advance, **options)
@@ -401,7 +400,13 @@ class StagedOutputs:
         """`write(**tables)` in a child process (the CSV and GraphML files only; Parquet, whose
         library keeps threads of its own, stays with the caller)."""
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or process slot for a child: write them here
+            os.close(read_end)
+            os.close(write_end)
+            self.write(**tables, parquet=False)
+            return
         if pid == 0:  # the child: write, report, and leave without running any cleanup
             status = 1
             try:

@@ -148,3 +148,24 @@ def test_store_outputs_get_the_mode_of_any_new_file(tmp_path):
         store._umask.cache_clear()
 
     assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o640
+
+
+def test_store_forked_writer_writes_here_when_no_child_can_start(tmp_path, monkeypatch):
+    import errno
+
+    import networkx as nx
+
+    from pipeline.runner import StagedOutputs
+
+    def no_fork():
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("os.fork", no_fork)
+    stage = StagedOutputs(tmp_path)
+    graph = nx.Graph()
+    graph.add_edge("p:a", "o:b", weight=1.0)
+
+    stage.write_forked(graph=graph)
+    stage.wait()
+
+    assert "<edge source=\"p:a\" target=\"o:b\">" in (tmp_path / "graph.graphml").read_text()
