@@ -107,6 +107,8 @@ class Paragraph:
         """Lines joined by newlines; a line ending in a hyphen is joined to the next."""
         return "\n".join(dehyphenate_texts([line.text for line in self.lines]))
 
+_HYPHEN_END_RE = re.compile(r"\w-$")
+
 
 def dehyphenate_texts(texts: list[str]) -> list[str]:
     """Join `inter-` + `national` (hyphen dropped) and `Urbana-` + `Champaign` (kept).
@@ -116,7 +118,7 @@ def dehyphenate_texts(texts: list[str]) -> list[str]:
     """
     out: list[str] = []
     for text in texts:
-        if out and re.search(r"\w-$", out[-1]) and text[:1].isalpha():
+        if out and _HYPHEN_END_RE.search(out[-1]) and text[:1].isalpha():
             out[-1] = out[-1][:-1] + text if text[:1].islower() else out[-1] + text
         else:
             out.append(text)
@@ -358,8 +360,11 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[str]:
     return {text for text, n in counts.items() if n >= threshold}
 
 
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def mask_digits(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+    return _DIGITS_RE.sub("#", text.lower())
 
 
 def is_page_number(text: str) -> bool:

@@ -128,6 +128,10 @@ class Person:
     title: str = ""
 
 
+_FOOTNOTE_RE = re.compile(r"[\*†‡§¶#\d]+$")  # footnote marks after a name
+_SPACES_RE = re.compile(r"\s+")
+
+
 @_memo
 def clean_name(raw: str) -> str:
     """A name as printed, without honorifics, credentials, stray punctuation or role words.
@@ -142,7 +146,7 @@ def clean_name(raw: str) -> str:
     ('Jane Doe', 'Martin King, Jr.', 'Al Wu')
     """
     text = ROLE_WORDS_RE.sub("", raw.strip())
-    text = re.sub(r"[\*†‡§¶#\d]+$", "", text.strip(" ,;:-–—·•"))  # footnote marks
+    text = _FOOTNOTE_RE.sub("", text.strip(" ,;:-–—·•"))  # footnote marks
     parts = [p.strip() for p in text.split(",")]
     kept = parts[:1] + [p for p in parts[1:] if p and not is_credential(p)]
     tokens = kept[0].split() if kept else []
@@ -151,7 +155,7 @@ def clean_name(raw: str) -> str:
     while tokens and tokens[0].lower().rstrip(",") in HONORIFICS:
         tokens.pop(0)
     text = ", ".join([" ".join(tokens), *kept[1:]]) if kept else ""
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—·•")
+    text = _SPACES_RE.sub(" ", text).strip(" ,;:-–—·•")
     return text if text == raw else clean_name(text) if text else ""
 
 
@@ -191,6 +195,10 @@ def truecase(name: str) -> str:
 POSSESSIVE_RE = re.compile(r"\w(s['’]|['’]s)(\s|$)")
 
 
+_NOT_NAME_CHAR_RE = re.compile(r"[@/:;!?&=+<>\[\]{}\"“”]")
+_NOT_LISTED_CHAR_RE = re.compile(r"[@/:;!?&=+<>\[\]{}\"“”()]")
+
+
 @_memo
 def looks_like_name(text: str) -> bool:
     """Shape test: 2-5 capitalized tokens (initials and particles allowed), no digits or cues.
@@ -200,7 +208,7 @@ def looks_like_name(text: str) -> bool:
     """
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
-    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”]", text) or POSSESSIVE_RE.search(text):
+    if _NOT_NAME_CHAR_RE.search(text) or POSSESSIVE_RE.search(text):
         return False
     tokens = text.replace(",", " ").split()
     if not 2 <= len(tokens) <= 5:
@@ -251,7 +259,7 @@ def looks_like_listed_name(text: str) -> bool:
         return False
     if looks_like_name(text):
         return True
-    if re.search(r"[@/:;!?&=+<>\[\]{}\"“”()]", text) or POSSESSIVE_RE.search(text):
+    if _NOT_LISTED_CHAR_RE.search(text) or POSSESSIVE_RE.search(text):
         return False
     tokens = text.split()
     if not 2 <= len(tokens) <= 5 or tokens[0].lower() in NOT_NAME_WORDS:
@@ -270,6 +278,9 @@ def looks_like_listed_name(text: str) -> bool:
         elif low in NOT_NAME_WORDS:
             common += 1
     return common <= 1 and not tokens[0].isupper()
+
+
+_CLOSING_AND_RE = re.compile(r"(?:\band|&)\s+[^,&]+$")
 
 
 @_memo_list
@@ -297,7 +308,7 @@ def name_list_items(line: str) -> list[str]:
         s or looks_like_listed_name(truecase(n)) for s, n in zip(strict, names, strict=True)
     ):
         return []
-    closing_and = re.search(r"(?:\band|&)\s+[^,&]+$", line.strip()) is not None
+    closing_and = _CLOSING_AND_RE.search(line.strip()) is not None
     if not strict[-1] and not closing_and:
         return []
     return names
@@ -352,14 +363,18 @@ def split_items(segment: str) -> list[str]:
     return items
 
 
+_AND_SPLIT_RE = re.compile(r"(\s+and\s+)")
+_AND_RE = re.compile(r"\s+and\s+")
+
+
 @_memo_list
 def _merge_org_ands(segment: str) -> list[str]:
     """Items of a segment, where `X and Y` stays one item unless both sides are names
     (`Bluegrass Community and Technical College`)."""
     items: list[str] = []
     glue_next = False
-    for part in re.split(r"(\s+and\s+)", segment):
-        if re.fullmatch(r"\s+and\s+", part):
+    for part in _AND_SPLIT_RE.split(segment):
+        if _AND_RE.fullmatch(part):
             glue_next = bool(items) and not _is_name_item(items[-1])
             continue
         sub = split_items(part)
@@ -382,6 +397,9 @@ def _is_name_item(item: str) -> bool:
     return looks_like_name(truecase(name)) and not looks_like_org(item) and not acronym
 
 
+_NAME_PAREN_RE = re.compile(r"([^(),;]+?)\s*\(([^()]+)\)")  # `A (Org)`
+
+
 @_memo_list
 def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     segment = segment.strip(" ,.")
@@ -390,7 +408,7 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     # "A (Org), B (Org2)" or "A and B (Org)"
     if "(" in segment:
         out = []
-        for match in re.finditer(r"([^(),;]+?)\s*\(([^()]+)\)", segment):
+        for match in _NAME_PAREN_RE.finditer(segment):
             for raw in split_items(match.group(1)):
                 name = clean_name(raw)
                 if looks_like_name(truecase(name)):
@@ -471,6 +489,12 @@ _ENTRY_START_RE = re.compile(r"^([•·▪●◦‣]|\d{1,2}[:.]\d{2}\b)")
 _CONTINUE_SMALL_RE = re.compile(r"\b(in|on|to|by|a|an|as|or|vs\.?|our|your|their|its)$")
 
 
+_SEPARATOR_RE = re.compile(r"[,;:]")
+_COMMA_RE = re.compile(r"[,;]")
+_FIRST_ITEM_RE = re.compile(r"\s*[,;]\s*|\s+and\s+")
+_PAREN_RE = re.compile(r"\s*\([^()]*\)\s*")
+
+
 @_memo_list
 def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
     r"""Join the printed lines of a paragraph that continue one another.
@@ -494,7 +518,7 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
         # A line cut by wrapping: the previous line is nearly full, is a `Name, …, Org` line
         # and this one is a short tail without commas (`Clearpath Background` / `Screening`).
         wrapped = i > 0 and len(printed[i - 1]) >= 0.75 * width and width >= 40 and (
-            "," in printed[i - 1] and not re.search(r"[,;:]", line) and len(line.split()) <= 3
+            "," in printed[i - 1] and not _SEPARATOR_RE.search(line) and len(line.split()) <= 3
             and not ROLE_WORDS_RE.match(line)
         )
         if out and (wrapped or _continues(out[-1], line, split_names=split_names)):
@@ -510,32 +534,30 @@ def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
         return False
     # Both patterns end at `$`: searching only the tail keeps them from scanning long lines.
     tail = max(0, len(prev) - 24)
-    if _CONTINUE_END_RE.search(prev, tail) or _CONTINUE_SMALL_RE.search(prev, tail) or (
-        line[:1].islower()
-    ) or (
-        prev.count("(") > prev.count(")")
-    ):
+    if line[:1].islower() or _CONTINUE_END_RE.search(prev, tail) or (
+        _CONTINUE_SMALL_RE.search(prev, tail)
+    ) or prev.count("(") > prev.count(")"):
         return True
     if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
         return False
     # A list of names (an author line below a paper title) starts a line of its own (issue 3).
     if name_list_items(line):
         return False
-    if not re.search(r"[,;]", line) and looks_like_name(truecase(clean_name(line))) and not (
+    if not _COMMA_RE.search(line) and looks_like_name(truecase(clean_name(line))) and not (
         looks_like_name(truecase(clean_name(prev)))
     ) and (split_names or _role_heading(prev)):
         return False  # one author below a title; `Business Manager` / `Priscilla Rasmussen`
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
-    if not re.search(r"[,;]", prev + line):  # a wrapped title, or one name per line
+    if not _COMMA_RE.search(prev + line):  # a wrapped title, or one name per line
         return not (looks_like_name(truecase(clean_name(prev)))
                     and looks_like_name(truecase(clean_name(line))))
     if line[:1] in "([•·-–" or ROLE_WORDS_RE.match(line):
         return False
     # A nickname stays (`Jennifer (Ginger) Alford`); an affiliation in parentheses goes
     # (`Marcus` / `Bell (Brightpath Consulting)`).
-    first = re.split(r"\s*[,;]\s*|\s+and\s+", line, maxsplit=1)[0]
-    first = re.sub(r"\s*\([^()]*\)\s*", " ", first).strip() if not first.endswith(")") else (
+    first = _FIRST_ITEM_RE.split(line, maxsplit=1)[0]
+    first = _PAREN_RE.sub(" ", first).strip() if not first.endswith(")") else (
         first[:first.rfind("(")].strip())
     first_is_fragment = (
         ("," in line or ";" in line or "," in prev or ";" in prev)

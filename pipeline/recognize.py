@@ -83,6 +83,11 @@ NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EV
 # Lines of names below paper titles that make a document's layout `title / authors`.
 AUTHOR_LAYOUT_MIN = 10
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
+_COMMA_RE = re.compile(r"[,;]")
+_LOWER_RUN_RE = re.compile(r"\b[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{3,}\b")  # running text
+_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?](\s|$)")
+_CLOSING_AND_RE = re.compile(r"(?:\band|&)\s+[^,&;]+$")
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z\-]{2,}\b")
 
 
 def section_role(text: str) -> str:
@@ -215,7 +220,7 @@ def find_appearances(
                     # session's speakers, not more chairs (issue 3).
                     line_role, label_role = label_role, ""
             elif block.bold and len(lines) <= 3 and (
-                role in ("committee", "board") and not re.search(r"[,;]", block.text)
+                role in ("committee", "board") and not _COMMA_RE.search(block.text)
             ) or block.bold and len(lines) <= 3 and all(
                 _all_common(person.name, common) for person in parse_people(text)
             ):
@@ -294,11 +299,15 @@ SPONSOR_SESSION_RE = re.compile(
     r"|\bsponsored\s+by:?\s+(?:the\s+)?(?P<by>[A-Z][^():;,.]{1,60}?)\s*(?:[(),.;]|$)",
     re.I | re.M,
 )
+_SPONSOR_SESSION_WORDS = ("sponsor", "supporter", "vendor", "industry partner")
 
 
 def _sponsor_sessions(block: Block, event: str, year: int | None):
     """An organization that gives a session or pays for one is a sponsor (issue 3):
     `Supporter Session: Vocareum (room: River Bluff)`, `Lunch sponsored by Acme Corp`."""
+    folded = block.text.casefold()
+    if not any(word in folded for word in _SPONSOR_SESSION_WORDS):
+        return []  # what the pattern needs, looked up before the pattern scans every line
     out = []
     for match in SPONSOR_SESSION_RE.finditer(block.text):
         org = (match["org"] or match["by"] or "").strip(" .,")
@@ -312,11 +321,11 @@ def _sponsor_sessions(block: Block, event: str, year: int | None):
 
 def _running_text(text: str) -> bool:
     """A paragraph of sentences, even one sentence long (three lower-case words in a row)."""
-    return len(text) > 120 and bool(re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{3,}\b", text))
+    return len(text) > 120 and bool(_LOWER_RUN_RE.search(text))
 
 
 def _is_prose(text: str) -> bool:
-    return len(text) > 120 and len(re.findall(r"[a-z]{2}[.!?](\s|$)", text)) >= 2
+    return len(text) > 120 and len(_SENTENCE_END_RE.findall(text)) >= 2
 
 
 def _signature(block: Block, event: str, year: int | None) -> Appearance | None:
@@ -406,11 +415,12 @@ def _people_line(
     name_list = len(names) >= 2 and len(names) >= 0.6 * len(items)
     # The last name of a list that does not close with `and` may be a place in the place of
     # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
-    closing_and = bool(re.search(r"(?:\band|&)\s+[^,&;]+$", text.strip()))
+    closing_and = bool(_CLOSING_AND_RE.search(text.strip()))
+    sentence = SENTENCE_RE.search(text) is not None
     out = []
     for k, person in enumerate(names):
         name = truecase(person.name)
-        if SENTENCE_RE.search(text) and not person.org and not name_list:
+        if sentence and not person.org and not name_list:
             continue
         if _all_common(name, common):
             continue
@@ -470,7 +480,7 @@ def _common_words(blocks: list[Block]) -> set[str]:
     for block in blocks:
         if block.is_record:
             continue
-        for word in re.findall(r"\b[a-z][a-z\-]{2,}\b", block.text):
+        for word in _LOWER_WORD_RE.findall(block.text):
             counts[word] = counts.get(word, 0) + 1
     return {w for w, n in counts.items() if n >= 2}
 
