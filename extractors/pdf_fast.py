@@ -172,24 +172,57 @@ class _Reader:
         text = self.text()
         accents = _ACCENT_RE.search(text) is not None
         out: list[Char] = []
+        # The common piece (a run inside one text object, no accent, a loose box) is read
+        # inline: this loop runs once per word of every page, and each method call and
+        # attribute lookup saved here is some 300,000 saved on the 18 PDFs.
+        address, height, fonts = self.address, self.height, self.fonts
+        rect, rect_at, (origin_at, origin_y_at) = self.rect, self.rect_at, self.origin_at
+        origin_x, loose_box, get_origin = self.origin_x, _GET_LOOSE_BOX, _GET_ORIGIN
+        get_object = _GET_TEXT_OBJECT or (lambda _address, index: 0)
+        append = out.append
         for match in _WORD_RE.finditer(text):
             start, end = match.span()
             if accents and _ACCENT_RE.search(text, start, end):
                 chars = self.compose(text, start, end)
                 word = "".join(chars)
             else:
-                chars, word = match.group(), match.group()
+                chars = word = match.group()
             # pdfium may infer a space before an accent TeX prints ahead of its letter
             # (`Zde ˇnka`); the accent belongs to the word it is printed in.
             space = start > 0 and chars[0] != ""
-            first = self.object_of(start)
-            last = first if end - start == 1 else self.object_of(end - 1)
+            first = get_object(address, start)
+            last = first if end - start == 1 else get_object(address, end - 1)
+            if first and first == last and loose_box(address, start, rect_at):
+                x0, x1, y_bottom = rect.left, rect.right, rect.bottom
+                if get_origin(address, start, origin_at, origin_y_at):
+                    # As pdfplumber: x0 at the glyph origin (an italic's loose box leans
+                    # left of it), within the character's box.
+                    x = origin_x.value
+                    if x > x0:
+                        x0 = x
+                    if x0 > x1:
+                        x0 = x1
+                if end - start > 1:
+                    if loose_box(address, end - 1, rect_at):
+                        last_x1, last_bottom = rect.right, rect.bottom
+                    else:
+                        _, last_x1, last_bottom = self.box(end - 1, origin=False)
+                    if last_x1 > x1:
+                        x1 = last_x1
+                    if last_bottom < y_bottom:
+                        y_bottom = last_bottom
+                size, fontname = fonts.get(first) or self.font(start, first)
+                append((word, x0, x1, height - y_bottom - size, height - y_bottom, size,
+                        fontname, space))
+                continue
+            first = first or -start - 1
+            last = last or -(end - 1) - 1
             if first == last and first >= 0:
-                out.append(self.piece(word, start, end - 1, first, space))
+                append(self.piece(word, start, end - 1, first, space))
                 continue
             for i in range(start, end):  # a run across text objects: each character alone
                 if chars[i - start]:
-                    out.append(self.piece(chars[i - start], i, i, self.object_of(i), space))
+                    append(self.piece(chars[i - start], i, i, self.object_of(i), space))
                     space = False
         return out
 

@@ -42,9 +42,11 @@ def clean_text(text: str) -> str:
     >>> clean_text("Eﬃcient  ﬁne-tuning\\u00ad"), clean_text("Agnieszka Falen\\u00b4ska")
     ('Efficient fine-tuning', 'Agnieszka Faleńska')
     """
-    if not (text.isascii() and text.isprintable() and "&" not in text):
-        # Plain printable ASCII without an entity has nothing for ftfy to fix.
-        text = ftfy.fix_text(text, normalization="NFKC")
+    if text.isascii() and text.isprintable() and "&" not in text:
+        # Plain printable ASCII without an entity has nothing for ftfy to fix, none of the
+        # characters below, and no space but ` `.
+        return " ".join(text.split())
+    text = ftfy.fix_text(text, normalization="NFKC")
     for old, new in _REPLACE.items():
         text = text.replace(old, new)
     if _LOOSE_MARK_RE.search(text):  # `Falen ́ska` -> `Faleńska` (issue 3)
@@ -174,7 +176,8 @@ def words_to_lines(words: list[dict], gutters: list[float] | None = None) -> lis
             gap = w["x0"] - prev["x1"]
             size = min(prev.get("size") or 8.0, w.get("size") or 8.0)
             mid = (prev["x1"] + w["x0"]) / 2
-            split = gap >= 3 * size or any(prev["x1"] < g < w["x0"] for g in gutters or ())
+            split = gap >= 3 * size or bool(gutters) and any(
+                prev["x1"] < g < w["x0"] for g in gutters)
             if not split and gap >= 0.9 * size:
                 band = (mid - min(1.5, gap / 4), mid + min(1.5, gap / 4))
                 rivers = sum(_free(other, *band) for other in near)

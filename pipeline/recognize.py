@@ -563,7 +563,12 @@ def _confirm(
     texts = [app.person_name for app, strength, group in candidates
              if app.method == "rule" and not _decided(strength, app, group)]
     labels = entity_labels(nlp, texts) if texts else {}
-    in_context = _people_in_context(nlp, contexts or {})
+    # A name below a title is kept only when NER calls it a person alone and in its context:
+    # only those contexts are read.
+    read = {group for app, strength, group in candidates
+            if strength == "tail" and labels.get(app.person_name, "") == "PERSON"}
+    in_context = _people_in_context(
+        nlp, {group: text for group, text in (contexts or {}).items() if group in read})
     votes: dict[int, list[int]] = {}  # group -> [PERSON, other entity]
     for app, _, group in candidates:
         if group:
