@@ -528,25 +528,40 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
     return out
 
 
-@_memo
 def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
+    alone, split = _continuation(prev, line)
+    return split if split_names else alone
+
+
+@_memo
+def _continuation(prev: str, line: str) -> tuple[bool, bool]:
+    """Whether `line` continues `prev`, without and with `split_names`: both answers at once,
+    since `logical_lines` joins most paragraphs both ways and they differ in one case only."""
     if _ENTRY_START_RE.match(line):
-        return False
+        return False, False
     # Both patterns end at `$`: searching only the tail keeps them from scanning long lines.
     tail = max(0, len(prev) - 24)
     if line[:1].islower() or _CONTINUE_END_RE.search(prev, tail) or (
         _CONTINUE_SMALL_RE.search(prev, tail)
     ) or prev.count("(") > prev.count(")"):
-        return True
+        return True, True
     if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
-        return False
+        return False, False
     # A list of names (an author line below a paper title) starts a line of its own (issue 3).
     if name_list_items(line):
-        return False
+        return False, False
     if not _COMMA_RE.search(line) and looks_like_name(truecase(clean_name(line))) and not (
         looks_like_name(truecase(clean_name(prev)))
-    ) and (split_names or _role_heading(prev)):
-        return False  # one author below a title; `Business Manager` / `Priscilla Rasmussen`
+    ):
+        # One author below a title (only with `split_names`); `Business Manager` /
+        # `Priscilla Rasmussen` (always).
+        return (False if _role_heading(prev) else _continues_item(prev, line)), False
+    answer = _continues_item(prev, line)
+    return answer, answer
+
+
+def _continues_item(prev: str, line: str) -> bool:
+    """The rest of `_continuation`: whether `line` starts with a new name or a fragment."""
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
     if not _COMMA_RE.search(prev + line):  # a wrapped title, or one name per line
