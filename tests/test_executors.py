@@ -96,6 +96,7 @@ def test_executors_stop_pool_kills_workers_still_starting():
     from pipeline.executors import start_pool, stop_pool
 
     pool = start_pool(2, model="blank", limits=Limits(timeout_s=60, memory_mb=0))
+    pool.starter.join()  # the thread that starts them (from the fork server on Linux)
     workers = list(pool._processes.values())
     assert len(workers) == 2
 
@@ -107,3 +108,33 @@ def test_executors_stop_pool_kills_workers_still_starting():
 
     for worker in workers:
         assert wait([worker.sentinel], timeout=10) == [worker.sentinel]
+
+
+def _caller_context(doc, *, model=None):
+    import logging
+
+    return ("ok", doc["doc_id"], os.environ.get("MENTOR_MINER_TEST_MARK"), os.getcwd(),
+            logging.getLogger("pipeline").getEffectiveLevel())
+
+
+def test_executors_started_workers_get_the_callers_environment_folder_and_log_level(
+        tmp_path, monkeypatch):
+    """A worker forked by the fork server, started before this test set anything, still sees
+    what the caller has now (`--ocr` is passed to workers as an environment variable)."""
+    import logging
+
+    from pipeline.executors import start_pool, stop_pool
+
+    limits = Limits(timeout_s=60, memory_mb=0)
+    stop_pool(start_pool(1, model="blank", limits=limits))  # the fork server runs from here on
+    monkeypatch.setenv("MENTOR_MINER_TEST_MARK", "set-after-the-server-started")
+    monkeypatch.chdir(tmp_path)
+    logger = logging.getLogger("pipeline")
+    monkeypatch.setattr(logger, "level", logging.DEBUG)
+    pool = start_pool(1, model="blank", limits=limits)
+
+    results = list(run_local(_caller_context, [{"doc_id": "a", "kind": "fine"}], jobs=1,
+                             model="blank", limits=limits, on_failure=_failed, pool=pool))
+
+    assert results == [("ok", "a", "set-after-the-server-started", str(tmp_path),
+                        logging.DEBUG)]
