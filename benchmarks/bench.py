@@ -187,7 +187,19 @@ def synthetic_appearances(n: int, seed: int = 0):
     return pd.DataFrame(rows)
 
 
-def scale_appearances(sizes: list[int]) -> list[tuple[int, float, float, float]]:
+def reference_table_work(table) -> float:
+    """Seconds of plain pandas work on the synthetic appearances: a sort by name and year and
+    two group-bys (appearances and distinct organizations per name, people per event). It
+    does no resolving; its growth from 100k to 1M rows is what sorting and hashing cost on
+    this machine, the yardstick for the pipeline's own growth."""
+    start = time.perf_counter()
+    table.sort_values(["person_name", "year"])
+    table.groupby("person_name").agg(n=("role", "size"), orgs=("org_name", "nunique"))
+    table.groupby("doc_id")["person_name"].nunique()
+    return time.perf_counter() - start
+
+
+def scale_appearances(sizes: list[int]) -> list[tuple[int, float, float, float, float]]:
     from pipeline.config import load_weights
     from pipeline.graph import build_graph
     from pipeline.rank import rank_people
@@ -196,6 +208,7 @@ def scale_appearances(sizes: list[int]) -> list[tuple[int, float, float, float]]
     out = []
     for n in sizes:
         table = synthetic_appearances(n)
+        t_reference = reference_table_work(table)
         start = time.perf_counter()
         appearances, people, orgs = resolve(table)
         t_resolve = time.perf_counter() - start
@@ -205,9 +218,9 @@ def scale_appearances(sizes: list[int]) -> list[tuple[int, float, float, float]]
         start = time.perf_counter()
         rank_people(appearances, graph, weights=load_weights())
         t_rank = time.perf_counter() - start
-        out.append((n, t_resolve, t_graph, t_rank))
+        out.append((n, t_resolve, t_graph, t_rank, t_reference))
         print(f"  {n:>9,} appearances: resolve {t_resolve:.1f}s graph {t_graph:.1f}s "
-              f"rank {t_rank:.1f}s", file=sys.stderr)
+              f"rank {t_rank:.1f}s (pandas reference {t_reference:.2f}s)", file=sys.stderr)
     return out
 
 
@@ -376,14 +389,18 @@ def main() -> None:
     lines += ["", "## Growth: resolve, graph and rank on synthetic appearances", "",
               "| appearances | resolve | graph | rank | total × the 10k run |",
               "|---:|---:|---:|---:|---:|"]
-    for n, r, g, k in scale:
+    for n, r, g, k, _ in scale:
         lines.append(f"| {n:,} | {r / base[1]:.1f}× | {g / base[2]:.1f}× | {k / base[3]:.1f}× | "
-                     f"{(r + g + k) / sum(base[1:]):.1f}× |")
+                     f"{(r + g + k) / sum(base[1:4]):.1f}× |")
     if len(scale) >= 3:
-        ratio = sum(scale[2][1:]) / sum(scale[1][1:])
+        ratio = sum(scale[2][1:4]) / sum(scale[1][1:4])
+        reference = scale[2][4] / scale[1][4]
         goals["resolve + graph + rank, 1M appearances vs 100k"] = (
-            f"{ratio:.1f}×", "< 10×", ratio < 10)
-        lines.append(f"\n- 1M appearances took **{ratio:.1f}×** the time of 100k.")
+            f"{ratio:.1f}× (a pandas sort and group-bys of the same rows: {reference:.1f}×)",
+            "< 10×", ratio < 10)
+        lines.append(f"\n- 1M appearances took **{ratio:.1f}×** the time of 100k. The same rows "
+                     f"sorted and grouped by plain pandas (no resolving) took {reference:.1f}× in "
+                     "the same run: what sorting and hashing ten times the rows costs here.")
     docs = [100, 1000] if args.quick else [100, 1000, 10_000]
     lines += ["", "## Growth: synthetic one-page programs end to end (2 workers)", "",
               "| documents | time × the 100-doc run | peak memory MiB |", "|---:|---:|---:|"]
