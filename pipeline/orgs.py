@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -54,12 +54,20 @@ def countries() -> frozenset[str]:
     )
 
 
+_PUNCTUATION_RE = re.compile(r"[^\w\s-]")
+_SPACES_RE = re.compile(r"\s+")
+_TRAILING_PAREN_RE = re.compile(r"\s*\(([^)]*)\)$")
+_LEADING_THE_RE = re.compile(r"^the\s+")
+_NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
+
+
 def _fold_words(text: str) -> str:
     text = fold(text).replace("&", " and ")
-    text = re.sub(r"[^\w\s-]", " ", text).replace("-", " ")
+    text = _PUNCTUATION_RE.sub(" ", text).replace("-", " ")
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the printed name, asked for again and again
 def strip_units(name: str) -> str:
     """Drop department segments and a trailing country from a printed organization.
 
@@ -72,8 +80,8 @@ def strip_units(name: str) -> str:
     >>> strip_units("The Findings Group, LLC")
     'The Findings Group'
     """
-    text = re.sub(r"\s+", " ", name or "").strip(" ,;")
-    text = re.sub(r"\s*\(([^)]*)\)$", lambda m: "" if _fold_words(m.group(1)) in countries()
+    text = _SPACES_RE.sub(" ", name or "").strip(" ,;")
+    text = _TRAILING_PAREN_RE.sub(lambda m: "" if _fold_words(m.group(1)) in countries()
                   else m.group(0), text)
     segments = [s.strip() for s in text.split(",") if s.strip()]
     while len(segments) > 1 and (_fold_words(segments[-1]) in countries()
@@ -87,6 +95,7 @@ def strip_units(name: str) -> str:
     return ", ".join(segments)
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """Identity key of an organization: units, case, legal suffix, `The`, `&` folded.
 
@@ -104,7 +113,7 @@ def org_key(name: str) -> str:
         text = LEGAL_SUFFIX_RE.sub("", text).strip(" ,.")
     text = _fold_words(text)
     while True:  # again on the folded words, so that a key is its own key
-        folded = re.sub(r"^the\s+", "", FOLDED_SUFFIX_RE.sub("", text))
+        folded = _LEADING_THE_RE.sub("", FOLDED_SUFFIX_RE.sub("", text))
         if folded == text:
             return text
         text = folded
@@ -161,7 +170,7 @@ def _short_forms(key: str) -> set[str]:
 
 def _looks_like_acronym(printed: str) -> bool:
     first = (printed or "").strip().split(" ")[0] if printed else ""
-    letters = re.sub(r"[^A-Za-z]", "", first)
+    letters = _NOT_LETTER_RE.sub("", first)
     return 2 <= len(letters) <= 8 and letters.isupper()
 
 
