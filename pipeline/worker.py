@@ -130,3 +130,7 @@ def warm_up(model: str | None = None) -> None:
     # What is loaded now lives as long as the worker: the cyclic collector need not walk the
     # model's objects again at every collection (0.3 s -> 0.13 s of GC on the 18 PDFs).
     gc.freeze()
+    # A document makes few reference cycles and many short-lived objects: the youngest
+    # generation is collected every 10,000 allocations instead of 700 (541 collections, 0.13 s,
+    # on the 18 PDFs become 19 collections, 0.05 s).
+    gc.set_threshold(10_000, 20, 20)
