@@ -479,6 +479,7 @@ _MID_LABEL_RE = re.compile(
     r"(?<=\S)[ \t]+(?=(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?)"
     r"\s*:)"
 )
+_MID_LABEL_WORDS = ("Chair", "Moderator", "Panel", "Discussant")  # what the pattern needs
 _CONTINUE_END_RE = re.compile(
     r"([,;&]|\band|\bof|\bat|\bthe|\san?|\bfor|\b(across|through|towards?|between|among|"
     r"without|within|using|versus|via|into|onto|from|with|about)|-)$", re.I)
@@ -512,7 +513,9 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
     ['Jane Doe, MIT', 'Bo Li, Stanford University']
     """
     out: list[str] = []
-    printed = [ln.strip() for ln in _MID_LABEL_RE.sub("\n", text).split("\n") if ln.strip()]
+    if ":" in text and any(word in text for word in _MID_LABEL_WORDS):
+        text = _MID_LABEL_RE.sub("\n", text)
+    printed = [ln.strip() for ln in text.split("\n") if ln.strip()]
     width = max((len(ln) for ln in printed), default=0)
     for i, line in enumerate(printed):
         # A line cut by wrapping: the previous line is nearly full, is a `Name, …, Org` line

@@ -416,12 +416,16 @@ def _people_line(
     # The last name of a list that does not close with `and` may be a place in the place of
     # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
     closing_and = bool(_CLOSING_AND_RE.search(text.strip()))
-    sentence = SENTENCE_RE.search(text) is not None
+    sentence = None  # whether the line reads as a sentence: looked up when first asked
+    snippet = " ".join(block.text.split())[:200]
     out = []
     for k, person in enumerate(names):
         name = truecase(person.name)
-        if sentence and not person.org and not name_list:
-            continue
+        if not person.org and not name_list:
+            if sentence is None:
+                sentence = SENTENCE_RE.search(text) is not None
+            if sentence:
+                continue
         if _all_common(name, common):
             continue
         if tail:
@@ -440,7 +444,7 @@ def _people_line(
             Appearance(
                 role=role, person_name=name, org_name=person.org, title=person.title,
                 session=session, event=event, year=year, method="rule",
-                snippet=" ".join(block.text.split())[:200], page=block.page,
+                snippet=snippet, page=block.page,
             ),
             strength, group if in_group else 0,
         ))
