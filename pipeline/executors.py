@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -30,11 +31,15 @@ class Limits:
 
 
 def _init_worker(memory_mb: int, warm: bool = False, model: str | None = None,
-                 context: _CallerContext | None = None) -> None:
+                 context: _CallerContext | None = None, parent: int | None = None) -> None:
     """Set the worker's limits; with `warm`, load the extractors and `model` before the first
-    document comes. A worker forked by the fork server takes on the caller's `context`."""
+    document comes. A worker forked by the fork server takes on the caller's `context`. The
+    worker ends itself once the `parent` process is gone."""
     if context is not None:
         context.apply()
+    if parent is not None:
+        threading.Thread(target=_exit_without, args=(parent,), daemon=True,
+                         name="mentor-miner-parent-watch").start()
     # The worker, not the parent, gets the memory ceiling: a bomb fails one document.
     if memory_mb > 0:
         import resource
@@ -82,6 +87,18 @@ class _CallerContext:
             logging.getLogger(name or None).setLevel(level)
 
 
+def _exit_without(parent: int, every_s: float = 1.0) -> None:
+    """End this worker when `parent` no longer runs. A run killed outright (SIGKILL, SIGTERM,
+    the out-of-memory killer) cannot stop its workers, and a worker left with a result for a
+    dead parent would wait on the full pipe for ever, holding its memory."""
+    while True:
+        time.sleep(every_s)
+        try:
+            os.kill(parent, 0)
+        except (ProcessLookupError, PermissionError):  # gone (its number reused by another
+            os._exit(1)                                 # user's process: gone too)
+
+
 def _noop() -> None:
     return None
 
@@ -102,7 +119,7 @@ def start_pool(jobs: int, *, model: str | None, limits: Limits) -> ProcessPoolEx
     jobs = max(1, jobs)
     pool = _StartedPool(
         max_workers=jobs, mp_context=_fork_server(), initializer=_init_worker,
-        initargs=(limits.memory_mb, True, model, _CallerContext.current()),
+        initargs=(limits.memory_mb, True, model, _CallerContext.current(), os.getpid()),
     )
     # A pool starts a worker per task until it has `jobs` (a forking one all at the first).
     # Starting one from the fork server waits for the server's own imports: a thread waits,
@@ -198,7 +215,7 @@ def run_local(
         if pool is None:
             pool = ProcessPoolExecutor(
                 max_workers=max(1, min(jobs, len(batch))), initializer=_init_worker,
-                initargs=(limits.memory_mb,),
+                initargs=(limits.memory_mb, False, None, None, os.getpid()),
             )
         try:
             futures: dict[Future, dict] = {

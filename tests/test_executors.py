@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
+from pathlib import Path
+
+import pytest
 
 from pipeline.executors import Limits, run_local
 
@@ -138,3 +142,59 @@ def test_executors_started_workers_get_the_callers_environment_folder_and_log_le
 
     assert results == [("ok", "a", "set-after-the-server-started", str(tmp_path),
                         logging.DEBUG)]
+
+
+_ORPHAN_PARENT = """
+import sys
+sys.path.insert(0, "tests")
+from pipeline.executors import Limits, run_local, start_pool
+from test_executors import _report_and_wait
+
+limits = Limits(timeout_s=120, memory_mb=0)
+pool = start_pool(2, model="blank", limits=limits)
+docs = [{"doc_id": str(k), "kind": sys.argv[1]} for k in range(2)]
+list(run_local(_report_and_wait, docs, jobs=2, model="blank", limits=limits,
+               on_failure=lambda doc, reason: None, pool=pool))
+"""
+
+
+def _report_and_wait(doc, *, model=None):
+    folder = Path(doc["kind"])
+    (folder / f"{os.getpid()}.pid").write_text("")
+    time.sleep(60)
+    return ("ok", doc["doc_id"])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_executors_workers_end_when_the_run_is_killed(tmp_path):
+    """A run killed outright (SIGKILL: no cleanup at all) leaves no worker behind: each one
+    notices within seconds that its parent is gone."""
+    import signal
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN_PARENT, str(tmp_path)], cwd=root)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob("*.pid"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = [int(p.stem) for p in tmp_path.glob("*.pid")]
+        assert len(workers) == 2
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+
+    deadline = time.monotonic() + 15
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in alive if _running(pid)]
+    assert alive == []
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
