@@ -86,7 +86,8 @@ def ref_pdfium(paths: list[Path]) -> tuple[float, int]:
 # for them, so that their CPU time and memory count.
 _MEASURE = (
     "import ctypes, os, resource, subprocess, sys\n"
-    "ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER\n"
+    "if sys.platform.startswith('linux'):\n"
+    "    ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER\n"
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
     "while True:\n"
     "    try:\n"
@@ -96,6 +97,8 @@ _MEASURE = (
     "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
+
+
 def run_cli(raw: Path, out: Path, *args: str) -> tuple[float, float, float]:
     """Seconds, peak RSS (MiB, largest process) and CPU seconds (every process of the run:
     workers and forked writer included) of one `mentor-miner run`, start-up included."""

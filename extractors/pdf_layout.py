@@ -109,6 +109,7 @@ class Paragraph:
         """Lines joined by newlines; a line ending in a hyphen is joined to the next."""
         return "\n".join(dehyphenate_texts([line.text for line in self.lines]))
 
+
 _HYPHEN_END_RE = re.compile(r"\w-$")
 
 

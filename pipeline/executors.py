@@ -65,24 +65,26 @@ class _CallerContext:
 
     environ: dict[str, str]
     cwd: str
-    log_format: str | None
+    log_formatter: logging.Formatter | None
     log_levels: dict[str, int]
 
     @classmethod
     def current(cls) -> _CallerContext:
         root = logging.getLogger()
-        formats = [h.formatter._fmt for h in root.handlers if h.formatter is not None]
+        formatters = [h.formatter for h in root.handlers if h.formatter is not None]
         levels = {name: log.level for name, log in logging.root.manager.loggerDict.items()
                   if isinstance(log, logging.Logger) and log.level != logging.NOTSET}
-        return cls(dict(os.environ), os.getcwd(), formats[0] if formats else None,
+        return cls(dict(os.environ), os.getcwd(), formatters[0] if formatters else None,
                    {"": root.level, **levels})
 
     def apply(self) -> None:
         os.environ.clear()
         os.environ.update(self.environ)
         os.chdir(self.cwd)
-        if self.log_format is not None:
-            logging.basicConfig(format=self.log_format, stream=sys.stderr, force=True)
+        if self.log_formatter is not None:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(self.log_formatter)
+            logging.basicConfig(handlers=[handler], force=True)
         for name, level in self.log_levels.items():
             logging.getLogger(name or None).setLevel(level)
 

@@ -6,14 +6,9 @@ import gc
 import logging
 
 try:
-    import spacy  # noqa: F401
-    import spacy.lang.en  # noqa: F401
-    import spacy.pipeline  # noqa: F401
+    from pipeline.worker import import_readers
 
-    import extractors.registry  # noqa: F401
-    import pipeline.names  # noqa: F401
-    import pipeline.recognize  # noqa: F401
-    import pipeline.worker  # noqa: F401
+    import_readers()
 except Exception:  # noqa: BLE001 - the server must start anyway: each worker imports what it needs
     logging.getLogger(__name__).debug("fork server preload failed", exc_info=True)
 # What is imported now lives as long as the server and its workers: the cyclic collector need

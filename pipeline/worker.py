@@ -116,12 +116,23 @@ def _parse_names(printed) -> dict:
     return parsed
 
 
+def import_readers() -> None:
+    """Import the code that reading a document runs (extractors, recognition, spaCy), without
+    loading a model: for a worker's warm-up, and for the fork server that forks workers."""
+    import spacy  # noqa: F401
+    import spacy.lang.en  # noqa: F401
+    import spacy.pipeline  # noqa: F401
+
+    import extractors.registry  # noqa: F401
+    import pipeline.names  # noqa: F401
+    import pipeline.recognize  # noqa: F401
+
+
 def warm_up(model: str | None = None) -> None:
     """Load what reading a document needs (extractors, the spaCy model) before the first one
     arrives. A failure here is no failure: the document that needs the model reports it."""
     try:
-        import extractors.registry  # noqa: F401
-        import pipeline.names  # noqa: F401
+        import_readers()
         from pipeline.nlp import load_nlp
 
         load_nlp(model)
