@@ -8,6 +8,7 @@ import gc
 import logging
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -144,9 +145,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     finally:
         if pool is not None:  # unused (every document cached) or already shut down
             stop_pool(pool)
-    _summary(result)
-    failed = int((result.documents["status"] == "error").sum())
-    if failed:
+    if _summary(result):
         sys.exit(EXIT_SOME_FAILED)
 
 
@@ -166,9 +165,10 @@ def _default_overrides() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def _summary(result) -> None:
-    documents = result.documents
-    counts = documents["status"].value_counts()
+def _summary(result) -> int:
+    """Print what the run found; return how many documents failed."""
+    documents = result.rows("documents")
+    counts = Counter(str(doc["status"]) for doc in documents)
     click.echo(
         f"documents: {len(documents)} "
         f"(ok {counts.get('ok', 0)}, empty {counts.get('empty', 0)}, "
@@ -178,20 +178,22 @@ def _summary(result) -> None:
         f"appearances: {result.count('appearances')}  people: {result.count('people')}  "
         f"organizations: {result.count('organizations')}"
     )
-    if len(result.shortlist):
+    top = result.rows("shortlist", limit=10)
+    if top:
         click.echo("top of the shortlist:")
-        for row in result.shortlist.head(10).itertuples(index=False):
-            org = f" ({row.organization})" if row.organization else ""
-            click.echo(f"  {row.rank:>3}. {row.name}{org} — {row.n_events} events, "
-                       f"{row.roles} [{row.mentor_type}]")
-    failed = documents[documents["status"] == "error"]
-    if len(failed):
+        for row in top:
+            org = f" ({row['organization']})" if row["organization"] else ""
+            click.echo(f"  {row['rank']:>3}. {row['name']}{org} — {row['n_events']} events, "
+                       f"{row['roles']} [{row['mentor_type']}]")
+    failed = [doc for doc in documents if doc["status"] == "error"]
+    if failed:
         click.echo(f"{len(failed)} of {len(documents)} documents failed; see "
                    f"{result.out_dir / 'documents.csv'}", err=True)
-        for message in failed["message"].head(5):
-            click.echo(f"  {message}", err=True)
+        for doc in failed[:5]:
+            click.echo(f"  {doc['message']}", err=True)
     click.echo(f"outputs in {result.out_dir}/: documents.csv, appearances.csv (+.parquet), "
                "people.csv, organizations.csv, shortlist.csv, graph.graphml")
+    return len(failed)
 
 
 @cli.command("eval")

@@ -8,10 +8,12 @@ import logging
 import os
 import re
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.tables import DOCUMENT_COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +100,10 @@ def read_association_profiles(raw_dir: Path, rows: list[dict[str, str]] | None =
     return profiles
 
 
+DISCOVER_COLUMNS = (*DOCUMENT_COLUMNS, "event", "path", "year_override", "industry",
+                    "profession")
+
+
 def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
     """One row per file under raw_dir: `<association>/<year-or-topic>/<file>` gives the metadata.
 
@@ -105,6 +111,16 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
     the file name gives the year. `sources.csv` in raw_dir overrides both (and may name the
     event or force a kind).
     """
+    import pandas as pd
+
+    documents = pd.DataFrame(discover_rows(raw_dir, follow_symlinks=follow_symlinks),
+                             columns=list(DISCOVER_COLUMNS))
+    logger.info("discover: %d files under %s", len(documents), raw_dir)
+    return documents
+
+
+def discover_rows(raw_dir: Path, *, follow_symlinks: bool = False) -> list[dict]:
+    """The rows of :func:`discover` as dicts (keys: `DISCOVER_COLUMNS`), without pandas."""
     raw_dir = Path(raw_dir)
     sources = _sources_rows(raw_dir)  # read once, for both uses
     overrides = read_sources(raw_dir, sources)
@@ -140,9 +156,4 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
                    for k in ("industry", "profession")},
             }
         )
-    documents = pd.DataFrame(
-        rows, columns=[*DOCUMENT_COLUMNS, "event", "path", "year_override", "industry",
-                       "profession"]
-    )
-    logger.info("discover: %d files under %s", len(documents), raw_dir)
-    return documents
+    return rows

@@ -12,8 +12,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.errors import MentorMinerError
 from pipeline.tables import (
@@ -24,6 +23,9 @@ from pipeline.tables import (
     PEOPLE_COLUMNS,
 )
 from pipeline.worker import DocResult, process_document
+
+if TYPE_CHECKING:  # pandas is imported where a table is built: an up-to-date re-run needs none
+    import pandas as pd
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +118,8 @@ class StrictStop(MentorMinerError):
 
 
 def _assemble(documents: pd.DataFrame, results: dict[str, DocResult]):
+    import pandas as pd
+
     documents = documents.copy()
     columns = [*APPEARANCE_COLUMNS, *APPEARANCE_EXTRA_COLUMNS]
     rows: list[dict] = []
@@ -155,6 +159,8 @@ def _assemble(documents: pd.DataFrame, results: dict[str, DocResult]):
 def _appearance_rows(doc: dict, found: list[dict], *, year, event: str, own_year_wins: bool,
                      doc_year) -> list[dict]:
     """One document's appearance rows, with the path, sources.csv and document fields laid on."""
+    import pandas as pd
+
     rows = []
     for n, app in enumerate(found):
         app = dict(app)
@@ -216,6 +222,18 @@ class RunResult:
             return len(self._table(name))
         return int(self._counts[name])
 
+    def rows(self, name: str, limit: int | None = None) -> list[dict]:
+        """The first `limit` rows of one table as dicts (all rows when None). A table not yet
+        loaded is read with the csv module, as text: the summary of an up-to-date re-run
+        costs no pandas import."""
+        if name in self._tables:
+            table = self._tables[name]
+            return table.head(limit).to_dict("records") if limit is not None else \
+                table.to_dict("records")
+        from pipeline.store import read_rows
+
+        return read_rows(self.out_dir / f"{name}.csv", limit=limit)
+
 
 def run_pipeline(
     raw_dir: Path, out_dir: Path, *, jobs: int = 1, model: str | None = None,
@@ -230,7 +248,7 @@ def run_pipeline(
     caller stops it if no document needed reading.
     """
     from pipeline.config import load_weights
-    from pipeline.corpus import discover
+    from pipeline.corpus import DISCOVER_COLUMNS, discover_rows
     from pipeline.store import output_lock, write_text
     from pipeline.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
 
@@ -239,9 +257,10 @@ def run_pipeline(
         raise MentorMinerError(f"{raw_dir}: input folder not found.")
     weights = load_weights(weights_path)
     with output_lock(out_dir):
-        documents = discover(raw_dir)
+        found = discover_rows(raw_dir)
+        logger.info("discover: %d files under %s", len(found), raw_dir)
         fingerprint = run_fingerprint(
-            documents, model=model, weights_path=weights_path, overrides_dir=overrides_dir,
+            found, model=model, weights_path=weights_path, overrides_dir=overrides_dir,
             outreach_path=outreach_path, top=top, strict=strict,
         )
         if cache_dir is not None and is_up_to_date(out_dir, fingerprint, OUTPUT_FILES):
@@ -249,11 +268,15 @@ def run_pipeline(
                         out_dir)
             return _read_result(out_dir)
         stamp_path(out_dir).unlink(missing_ok=True)
-        # Imported only now: an up-to-date re-run needs none of them (networkx, scipy).
+        # Imported only now: an up-to-date re-run needs none of them (pandas, networkx, scipy).
+        import pandas as pd
+
         from pipeline.graph import build_graph
         from pipeline.rank import rank_people
         from pipeline.resolve import resolve
         from pipeline.shortlist import build_shortlist
+
+        documents = pd.DataFrame(found, columns=list(DISCOVER_COLUMNS))
         cache = None
         if cache_dir is not None:
             from extractors.ocr import ocr_requested
@@ -313,6 +336,8 @@ def _read_result(out_dir: Path) -> RunResult:
 
 
 def _read_table(out_dir: Path, name: str) -> pd.DataFrame:
+    import pandas as pd
+
     from pipeline.store import read_csv
 
     table = read_csv(out_dir / f"{name}.csv")
@@ -466,6 +491,8 @@ OUTREACH_DEFAULT = Path("data/overrides/outreach.csv")
 
 def read_outreach(path: Path | None) -> pd.DataFrame | None:
     """The user's outreach.csv (never written by mentor-miner); None when there is none."""
+    import pandas as pd
+
     from pipeline.outreach import check_outreach
 
     if path is None:
@@ -484,6 +511,8 @@ def read_outreach(path: Path | None) -> pd.DataFrame | None:
 
 def read_processed(processed_dir: Path) -> dict[str, pd.DataFrame]:
     """`appearances`, `people` and `organizations` as `mentor-miner run` wrote them."""
+    import pandas as pd
+
     from pipeline.errors import SchemaError
     from pipeline.store import read_csv
 

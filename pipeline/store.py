@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
+import itertools
 import numbers
 import os
 import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr as xml_quote
 
-import numpy as np
-import pandas as pd
-
 from pipeline.errors import OutputLocked
+
+if TYPE_CHECKING:  # imported where a table is read or written: an up-to-date run needs neither
+    import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Characters no XML document (GraphML, GEXF) may hold and no reader wants in a name.
@@ -53,6 +56,8 @@ def _kind(value: object) -> str:
     """The GraphML type of one value (numpy's numbers included)."""
     kind = _KINDS.get(type(value))
     if kind is None:
+        import numpy as np
+
         if isinstance(value, bool | np.bool_):
             kind = "boolean"
         elif isinstance(value, numbers.Integral):
@@ -176,10 +181,13 @@ def neutralize(value: object) -> object:
 def safe_for_spreadsheet(table: pd.DataFrame) -> pd.DataFrame:
     """Neutralize text columns only; numeric columns stay numeric.
 
+    >>> import pandas as pd
     >>> table = pd.DataFrame({"a": ["=1", "b", "@c"], "n": [-1, 2, 3]})
     >>> safe_for_spreadsheet(table).to_dict("list")
     {'a': ["'=1", 'b', "'@c"], 'n': [-1, 2, 3]}
     """
+    import pandas as pd
+
     out = table.copy()
     for col in out.columns:
         values = out[col]
@@ -233,16 +241,28 @@ def write_text(text: str, path: Path) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
+_MARKED = tuple("'" + p for p in FORMULA_PREFIXES)
+
+
 def read_csv(path: Path) -> pd.DataFrame:
     """Read a table this tool wrote, undoing the formula neutralization."""
+    import pandas as pd
+
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    marked = tuple("'" + p for p in FORMULA_PREFIXES)
     for col in table.columns:
         values = table[col].astype(str)
-        neutralized = values.str.startswith(marked)
+        neutralized = values.str.startswith(_MARKED)
         if neutralized.any():
             table[col] = values.where(~neutralized, values.str[1:])
     return table
+
+
+def read_rows(path: Path, *, limit: int | None = None) -> list[dict[str, str]]:
+    """The first `limit` rows of a CSV this tool wrote, as text, neutralization undone."""
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return [{k: v[1:] if v.startswith(_MARKED) else v for k, v in row.items()}
+                for row in itertools.islice(reader, limit)]
 
 
 @contextlib.contextmanager

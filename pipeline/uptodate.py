@@ -7,12 +7,8 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pipeline.cache import source_fingerprint
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 STAMP = ".mentor-miner-run.json"
 _DOCUMENT_KEYS = ("source_path", "doc_id", "association", "year", "event", "kind", "status",
@@ -35,15 +31,15 @@ def _file_digest(path: Path | None) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "absent"
 
 
-def run_fingerprint(documents: pd.DataFrame, **options: object) -> str:
+def run_fingerprint(documents: list[dict], **options: object) -> str:
     """Identity of a run: its documents (by content), the code, and every option and user file.
 
-    Options that are paths (weights, overrides, outreach) enter by their content.
+    `documents`: the rows of :func:`pipeline.corpus.discover_rows`. Options that are paths
+    (weights, overrides, outreach) enter by their content.
     """
     digest = hashlib.sha256(package_fingerprint().encode())
-    columns = [c for c in _DOCUMENT_KEYS if c in documents.columns]
-    rows = documents[columns].astype(str).sort_values("source_path").to_csv(index=False)
-    digest.update(rows.encode())
+    for doc in sorted(documents, key=lambda d: d["source_path"]):
+        digest.update(json.dumps([str(doc.get(k, "")) for k in _DOCUMENT_KEYS]).encode())
     for key in sorted(options):
         value = options[key]
         if key.endswith("_path") or key.endswith("_dir"):

@@ -7,7 +7,7 @@ import gzip
 from click.testing import CliRunner
 
 from pipeline.cache import DocumentCache
-from pipeline.cli import cli
+from pipeline.cli import EXIT_SOME_FAILED, cli
 
 
 def test_cache_round_trip_restores_source_path(tmp_path):
@@ -149,3 +149,41 @@ def test_cache_up_to_date_result_reads_tables_only_when_asked(tmp_path, raw_corp
     assert "appearances" not in again._tables  # counted from the stamp, not read
     pd.testing.assert_frame_equal(again.appearances, read_csv(out / "appearances.csv"))
     assert again.shortlist["rank"].tolist() == first.shortlist["rank"].tolist()
+
+
+_RERUN = """
+import sys
+from pipeline.cli import cli
+try:
+    cli(sys.argv[1:])
+finally:
+    print("pandas imported:", "pandas" in sys.modules)
+"""
+
+
+def test_cache_up_to_date_rerun_prints_the_same_summary_without_pandas(tmp_path, raw_corpus):
+    """The re-run's summary is read from the CSVs with the csv module: same lines, same exit
+    code (a failed document included), and pandas (a third of a second) never imported."""
+    import subprocess
+    import sys
+
+    raw = tmp_path / "raw" / "fosdem" / "2014"
+    raw.mkdir(parents=True)
+    (raw / "schedule.xml").write_bytes((raw_corpus / "fosdem/2014/schedule.xml").read_bytes())
+    (raw / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    args = [sys.executable, "-c", _RERUN, "run", str(tmp_path / "raw"), "--out",
+            str(tmp_path / "out"), "--silent", "--cache-dir", str(tmp_path / "cache"),
+            "--jobs", "1"]
+
+    first = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    again = subprocess.run(args, capture_output=True, text=True, timeout=300)
+
+    assert first.returncode == again.returncode == EXIT_SOME_FAILED  # one document failed
+    assert "top of the shortlist:" in first.stdout
+    assert "1 of 2 documents failed" in first.stderr
+    assert first.stdout.replace("pandas imported: True", "pandas imported: False") \
+        == again.stdout
+    failure = first.stderr[first.stderr.index("1 of 2 documents failed"):]
+    assert again.stderr.endswith(failure)
+    assert "broken.pdf: broken PDF" in failure
+    assert again.stdout.endswith("pandas imported: False\n")
