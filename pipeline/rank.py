@@ -34,9 +34,17 @@ def _pattern(words: list[str], *, whole: bool = False) -> re.Pattern[str] | None
 
 
 def _matches(text: pd.Series, pattern: re.Pattern[str] | None) -> pd.Series:
+    """Whether `pattern` occurs in each cell. A program repeats its session titles hundreds of
+    times, so each distinct value is searched once.
+
+    >>> _matches(pd.Series(["Welcome", None, "Welcome", "Talk"]), re.compile("wel", re.I)).tolist()
+    [True, False, True, False]
+    """
     if pattern is None:
         return pd.Series(False, index=text.index)
-    return text.fillna("").astype(str).str.contains(pattern)
+    values = text.fillna("").astype(str).tolist()
+    found = {value: pattern.search(value) is not None for value in set(values)}
+    return pd.Series([found[value] for value in values], index=text.index, dtype=bool)
 
 
 def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
@@ -67,7 +75,7 @@ def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
 @gc_paused
 def rank_people(
     appearances: pd.DataFrame, graph: nx.MultiDiGraph | None = None, *, weights: dict,
-    current_year: int | None = None,
+    current_year: int | None = None, rows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Score every person by recurrence, breadth, roles, recency, centrality and helping.
 
@@ -114,6 +122,9 @@ def rank_people(
         ``helping_keywords``, ``host_sessions`` and ``not_a_person``.
     current_year : int, optional
         Year recency is measured from; defaults to the latest year of each association.
+    rows : DataFrame, optional
+        ``prepare_rows(appearances, weights=weights)``, when the caller has it already (the
+        pipeline computes it once for ranking and the shortlist). Not modified.
 
     Returns
     -------
@@ -153,7 +164,8 @@ def rank_people(
     >>> scores[["score_centrality", "score"]].round(2).to_numpy().tolist()
     [[1.0, 0.46], [0.36, 0.25]]
     """
-    rows = prepare_rows(appearances, weights=weights)
+    if rows is None:
+        rows = prepare_rows(appearances, weights=weights)
     score_cols = [f"score_{c}" for c in COMPONENTS]
     if rows.empty:
         return pd.DataFrame(columns=["person_id", "score", *score_cols, "n_events", "years"])

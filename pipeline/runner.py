@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -272,7 +273,7 @@ def run_pipeline(
         import pandas as pd
 
         from pipeline.graph import build_graph
-        from pipeline.rank import rank_people
+        from pipeline.rank import prepare_rows, rank_people
         from pipeline.resolve import resolve
         from pipeline.shortlist import build_shortlist
 
@@ -304,22 +305,28 @@ def run_pipeline(
         from pipeline.vendors import rank_vendors
 
         organizations = rank_vendors(appearances, organizations, weights=weights)
-        graph = build_graph(appearances, people, organizations, weights=weights)
         outreach = read_outreach(outreach_path)
         with staged_outputs(out_dir) as stage:
             tables = dict(documents=documents, appearances=appearances, people=people,
-                          organizations=organizations, graph=graph)
-            # With more than one process allowed, a child writes the finished tables while
-            # this process ranks and builds the shortlist. Only on Linux, where fork without
-            # exec is the norm (macOS system libraries do not survive it reliably).
+                          organizations=organizations)
+            # The graph is an output only (ranking rebuilds its person-event graph from the
+            # rows): it is built where it is written.
+            graph = functools.partial(build_graph, appearances, people, organizations,
+                                      weights=weights)
+            # With more than one process allowed, one child writes the finished tables and
+            # another builds and writes the graph while this process ranks and builds the
+            # shortlist. Only on Linux, where fork without exec is the norm (macOS system
+            # libraries do not survive it reliably).
             if jobs >= 2 and sys.platform.startswith("linux"):
                 stage.write_forked(**tables)
+                stage.write_forked(graph=graph)
                 stage.write_parquet(appearances)
             else:
-                stage.write(**tables)
-            scores = rank_people(appearances, graph, weights=weights)
+                stage.write(**tables, graph=graph)
+            rows = prepare_rows(appearances, weights=weights)  # one for both
+            scores = rank_people(appearances, weights=weights, rows=rows)
             shortlist = build_shortlist(appearances, people, organizations, scores, top=top,
-                                        weights=weights, outreach=outreach)
+                                        weights=weights, outreach=outreach, rows=rows)
             stage.write(shortlist=shortlist)
         if cache_dir is not None:  # --no-cache runs always recompute
             write_text(stamp_text(fingerprint, counts={
@@ -396,6 +403,7 @@ class StagedOutputs:
 
     def write(self, *, documents=None, appearances=None, people=None, organizations=None,
               shortlist=None, graph=None, parquet: bool = True) -> None:
+        """Write the tables given. `graph`: a graph, or a function that builds one."""
         from pipeline.store import write_csv, write_graphml
 
         stage = self.folder
@@ -414,7 +422,7 @@ class StagedOutputs:
         if shortlist is not None:
             write_csv(shortlist, stage / "shortlist.csv")
         if graph is not None:
-            write_graphml(graph, stage / "graph.graphml")
+            write_graphml(graph() if callable(graph) else graph, stage / "graph.graphml")
 
     def write_parquet(self, appearances) -> None:
         from pipeline.store import write_parquet
@@ -440,25 +448,32 @@ class StagedOutputs:
                 self.write(**tables, parquet=False)
                 status = 0
             except BaseException as e:  # noqa: BLE001 - reported to the parent
-                message = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-                os.write(write_end, (message or type(e).__name__).encode("utf-8", "replace"))
+                # "O" for a failed write (no space, no permission), "E" for any other error.
+                if isinstance(e, OSError):
+                    message = "O" + (e.strerror or str(e) or type(e).__name__)
+                else:
+                    message = f"E{type(e).__name__}: {e}"
+                os.write(write_end, message.encode("utf-8", "replace"))
             finally:
                 os._exit(status)
         os.close(write_end)
         self._children.append((pid, read_end))
 
     def wait(self) -> None:
-        """Wait for the forked writers; the first one that failed raises its error."""
+        """Wait for the forked writers; the first one that failed raises its error (OSError
+        for a failed write, RuntimeError for anything else)."""
         failure = None
         while self._children:
-            pid, read_end = self._children.pop()
+            pid, read_end = self._children.pop(0)
             with os.fdopen(read_end, "rb") as pipe:
                 message = pipe.read().decode("utf-8", "replace")
             _, status = os.waitpid(pid, 0)
             if status != 0 and failure is None:
-                failure = message or f"writer process ended with status {status}"
+                failure = message or f"Owriter process ended with status {status}"
         if failure is not None:
-            raise OSError(failure)
+            if failure.startswith("E"):
+                raise RuntimeError(f"building or writing the outputs failed: {failure[1:]}")
+            raise OSError(failure[1:])
 
     def stop(self) -> None:
         """Kill the forked writers still running (the block failed; their files go unused)."""

@@ -232,7 +232,7 @@ def build_shortlist(
     appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame,
     scores: pd.DataFrame, *, top: int | None = None, min_events: int = 1,
     filters: Filters | None = None, outreach: pd.DataFrame | None = None,
-    weights: dict | None = None,
+    weights: dict | None = None, rows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Join people and scores, add `mentor_type`, `why` and `evidence`, filter, rank best first.
 
@@ -240,6 +240,8 @@ def build_shortlist(
     ``industry``, ``profession`` and, when `outreach` is given, ``status``, ``last_contact``,
     ``notes`` joined on ``person_id``. `scores` comes from :func:`pipeline.rank.rank_people`
     already in rank order; filters keep that order and ``rank`` counts from 1 again.
+    `rows`: ``prepare_rows(appearances, weights=weights)`` when the caller has it already; used
+    only when no filter narrows the appearances.
     """
     from pipeline.outreach import OUTREACH_FIELDS, join_outreach
 
@@ -250,7 +252,9 @@ def build_shortlist(
         return pd.DataFrame(columns=[*SHORTLIST_COLUMNS, *score_cols, *extra])
     from pipeline.rank import prepare_rows
 
-    rows = prepare_rows(scope_appearances(appearances, filters), weights=weights or {})
+    scoped = scope_appearances(appearances, filters)
+    if rows is None or scoped is not appearances:
+        rows = prepare_rows(scoped, weights=weights or {})
     rows = rows[_member(rows["person_id"], set(scores["person_id"]))]
     merged = scores.drop(columns=["years"], errors="ignore").merge(
         people[["person_id", "name", "organization", "title", "roles"]],

@@ -136,6 +136,42 @@ def test_store_forked_writer_writes_what_the_process_would(tmp_path):
         here.folder / "graph.graphml").read_bytes()
 
 
+def test_store_forked_writer_builds_the_graph_it_is_given_a_builder_for(tmp_path):
+    import networkx as nx
+
+    from pipeline.runner import StagedOutputs
+
+    def build():
+        graph = nx.Graph()
+        graph.add_edge("p:a", "o:b", weight=2.0)
+        return graph
+
+    here, there = StagedOutputs(tmp_path / "here"), StagedOutputs(tmp_path / "there")
+    here.folder.mkdir()
+    there.folder.mkdir()
+
+    here.write(graph=build())
+    there.write_forked(graph=build)
+    there.wait()
+
+    assert b'<node id="p:a"' in (there.folder / "graph.graphml").read_bytes()
+    assert (there.folder / "graph.graphml").read_bytes() == (
+        here.folder / "graph.graphml").read_bytes()
+
+
+def test_store_forked_builder_bug_is_not_reported_as_a_full_disk(tmp_path):
+    from pipeline.runner import StagedOutputs
+
+    def broken():
+        raise KeyError("org_id")
+
+    stage = StagedOutputs(tmp_path)
+    stage.write_forked(graph=broken)
+
+    with pytest.raises(RuntimeError, match="KeyError: 'org_id'"):
+        stage.wait()
+
+
 def test_store_outputs_get_the_mode_of_any_new_file(tmp_path):
     old = os.umask(0o027)
     try:
