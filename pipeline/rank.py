@@ -42,9 +42,10 @@ def _matches(text: pd.Series, pattern: re.Pattern[str] | None) -> pd.Series:
     """
     if pattern is None:
         return pd.Series(False, index=text.index)
-    values = text.fillna("").astype(str).tolist()
-    found = {value: pattern.search(value) is not None for value in set(values)}
-    return pd.Series([found[value] for value in values], index=text.index, dtype=bool)
+    codes, distinct = pd.factorize(text.fillna("").astype(str))
+    found = np.array([pattern.search(value) is not None for value in distinct.tolist()] or
+                     [False], dtype=bool)
+    return pd.Series(found[codes], index=text.index, dtype=bool)
 
 
 def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:

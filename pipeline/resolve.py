@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from pipeline.forked import fork_call
 from pipeline.frames import group_join
 from pipeline.gcpause import gc_paused
 from pipeline.matching import cluster_people
@@ -48,6 +49,7 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
 def resolve(
     appearances: pd.DataFrame, *, overrides_dir: Path | None = None,
     overrides: Overrides | None = None, parsed_names: Mapping[str, ParsedName] | None = None,
+    fork: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Fill `person_id`/`org_id` on appearances and build the people and organizations tables.
 
@@ -56,6 +58,8 @@ def resolve(
     (merge.csv, split.csv, aliases.csv in `overrides_dir`, see :mod:`pipeline.overrides`) are
     applied. `overrides` passes already-loaded overrides instead of a folder. `parsed_names`
     holds `parse_name` results already computed (by the workers), which are not parsed again.
+    With `fork`, the organizations table is summarized in a forked child while this process
+    summarizes people (see :mod:`pipeline.forked`).
     """
     appearances = appearances.copy()
     if overrides is None:
@@ -126,11 +130,11 @@ def resolve(
         org_names = org_names[~unnamed.to_numpy()]
         n = len(appearances)
 
-    org_display = _org_display(org_names, org_keys)
-    people = summarize_people(appearances, parsed=parsed,
-                              org_names={org_ids[k]: v for k, v in org_display.items()})
-    organizations = summarize_organizations(
-        appearances, org_names={org_ids[k]: v for k, v in org_display.items()})
+    org_display = {org_ids[k]: v for k, v in _org_display(org_names, org_keys).items()}
+    organizations = fork_call(summarize_organizations, appearances, org_names=org_display,
+                              enabled=fork)
+    people = summarize_people(appearances, parsed=parsed, org_names=org_display)
+    organizations = organizations.result()
     logger.info(
         "resolve: %d people and %d organizations from %d appearances (%d distinct names)",
         len(people), len(organizations), n, len(parsed),

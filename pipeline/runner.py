@@ -8,8 +8,6 @@ import hashlib
 import logging
 import os
 import shutil
-import signal
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -272,12 +270,16 @@ def run_pipeline(
         # Imported only now: an up-to-date re-run needs none of them (pandas, networkx, scipy).
         import pandas as pd
 
+        from pipeline.forked import can_fork, fork_call
         from pipeline.graph import build_graph
         from pipeline.rank import prepare_rows, rank_people
         from pipeline.resolve import resolve
-        from pipeline.shortlist import build_shortlist
+        from pipeline.shortlist import build_shortlist, person_details
 
         documents = pd.DataFrame(found, columns=list(DISCOVER_COLUMNS))
+        # More than one process allowed: the whole-corpus stages hand their independent parts
+        # to forked children (Linux only; see pipeline.forked).
+        parallel = jobs >= 2 and can_fork()
         cache = None
         if cache_dir is not None:
             from extractors.ocr import ocr_requested
@@ -299,7 +301,7 @@ def run_pipeline(
         logger.info("appearances: %d rows from %d documents", len(appearances), len(documents))
         appearances = attach_sources(appearances, documents)
         appearances, people, organizations = resolve(appearances, overrides_dir=overrides_dir,
-                                                     parsed_names=parsed_names)
+                                                     parsed_names=parsed_names, fork=parallel)
         counts = appearances["source_path"].value_counts()
         documents["appearances"] = documents["source_path"].map(counts).fillna(0).astype(int)
         from pipeline.vendors import rank_vendors
@@ -315,18 +317,21 @@ def run_pipeline(
                                       weights=weights)
             # With more than one process allowed, one child writes the finished tables and
             # another builds and writes the graph while this process ranks and builds the
-            # shortlist. Only on Linux, where fork without exec is the norm (macOS system
-            # libraries do not survive it reliably).
-            if jobs >= 2 and sys.platform.startswith("linux"):
+            # shortlist.
+            if parallel:
                 stage.write_forked(**tables)
                 stage.write_forked(graph=graph)
                 stage.write_parquet(appearances)
             else:
                 stage.write(**tables, graph=graph)
             rows = prepare_rows(appearances, weights=weights)  # one for both
+            # What the shortlist says of each person does not depend on the scores.
+            details = fork_call(person_details, rows, organizations, weights=weights,
+                                enabled=parallel)
             scores = rank_people(appearances, weights=weights, rows=rows)
             shortlist = build_shortlist(appearances, people, organizations, scores, top=top,
-                                        weights=weights, outreach=outreach, rows=rows)
+                                        weights=weights, outreach=outreach, rows=rows,
+                                        details=details.result())
             stage.write(shortlist=shortlist)
         if cache_dir is not None:  # --no-cache runs always recompute
             write_text(stamp_text(fingerprint, counts={
@@ -399,7 +404,7 @@ class StagedOutputs:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self._children: list[tuple[int, int]] = []  # (pid, read end of its error pipe)
+        self._children: list = []  # pipeline.forked.Forked, one per forked writer
 
     def write(self, *, documents=None, appearances=None, people=None, organizations=None,
               shortlist=None, graph=None, parquet: bool = True) -> None:
@@ -430,63 +435,31 @@ class StagedOutputs:
         write_parquet(appearances, self.folder / "appearances.parquet")
 
     def write_forked(self, **tables) -> None:
-        """`write(**tables)` in a child process (the CSV and GraphML files only; Parquet, whose
-        library keeps threads of its own, stays with the caller)."""
-        read_end, write_end = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no memory or process slot for a child: write them here
-            os.close(read_end)
-            os.close(write_end)
-            self.write(**tables, parquet=False)
-            return
-        if pid == 0:  # the child: write, report, and leave without running any cleanup
-            status = 1
-            try:
-                os.close(read_end)
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-                self.write(**tables, parquet=False)
-                status = 0
-            except BaseException as e:  # noqa: BLE001 - reported to the parent
-                # "O" for a failed write (no space, no permission), "E" for any other error.
-                if isinstance(e, OSError):
-                    message = "O" + (e.strerror or str(e) or type(e).__name__)
-                else:
-                    message = f"E{type(e).__name__}: {e}"
-                os.write(write_end, message.encode("utf-8", "replace"))
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        self._children.append((pid, read_end))
+        """`write(**tables)` in a forked child (see :mod:`pipeline.forked`; here when no child
+        can start). The CSV and GraphML files only: Parquet, whose library keeps threads of
+        its own, stays with the caller."""
+        from pipeline.forked import fork_call
+
+        self._children.append(fork_call(self.write, **tables, parquet=False))
 
     def wait(self) -> None:
         """Wait for the forked writers; the first one that failed raises its error (OSError
-        for a failed write, RuntimeError for anything else)."""
+        for a failed write, as a write here would)."""
+        children, self._children = self._children, []
         failure = None
-        while self._children:
-            pid, read_end = self._children.pop(0)
-            with os.fdopen(read_end, "rb") as pipe:
-                message = pipe.read().decode("utf-8", "replace")
-            _, status = os.waitpid(pid, 0)
-            if status != 0 and failure is None:
-                failure = message or f"Owriter process ended with status {status}"
+        for child in children:
+            try:
+                child.result()
+            except BaseException as e:  # noqa: BLE001 - the first failure wins, after all ended
+                failure = failure or e
         if failure is not None:
-            if failure.startswith("E"):
-                raise RuntimeError(f"building or writing the outputs failed: {failure[1:]}")
-            raise OSError(failure[1:])
+            raise failure
 
     def stop(self) -> None:
         """Kill the forked writers still running (the block failed; their files go unused)."""
-        while self._children:
-            pid, read_end = self._children.pop()
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
-            os.close(read_end)
-
-
-# --- issue 6: industry/profession onto appearances, outreach, reading the processed folder ---
+        children, self._children = self._children, []
+        for child in children:
+            child.cancel()
 
 
 def attach_sources(appearances: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

@@ -227,12 +227,61 @@ def evidence_from_records(records: list[dict]) -> str:
     return "; ".join(cites)
 
 
+@dataclass
+class PersonDetails:
+    """What the shortlist says of each person apart from the scores: ``facts`` (index
+    ``person_id``: ``roles``, ``years``, ``industry``, ``profession``, ``mentor_type``) and the
+    ``why`` and ``evidence`` texts of the people they were written for."""
+
+    facts: pd.DataFrame
+    why: dict[str, str]
+    evidence: dict[str, str]
+
+
+def person_facts(rows: pd.DataFrame, organizations: pd.DataFrame, *,
+                 weights: dict | None = None) -> pd.DataFrame:
+    """`PersonDetails.facts` from the prepared rows (:func:`pipeline.rank.prepare_rows`)."""
+    facts = mentor_types(rows, vendor_org_ids(organizations, weights=weights))
+    facts["roles"] = joined_distinct(rows["person_id"], rows["role"])
+    facts["years"] = joined_years(rows["person_id"], rows["_year"])
+    return facts
+
+
+def person_texts(rows: pd.DataFrame, wanted: set[str] | None = None
+                 ) -> tuple[dict[str, str], dict[str, str]]:
+    """`why` and `evidence` of each person in `wanted` (everyone in `rows` when None), from
+    their rows in the order of time and pages."""
+    ordered = rows.sort_values(["_year", "source_path", "page"], na_position="first",
+                               kind="mergesort")
+    keep = [c for c in ("person_id", "role", "effective_role", "association", "event", "year",
+                        "award", "page", "source_path") if c in ordered.columns]
+    by_person: dict[str, list[dict]] = {}
+    picked = ordered[keep] if wanted is None else ordered.loc[
+        _member(ordered["person_id"], wanted), keep]
+    # to_dict("records") without its per-cell boxing
+    for values in zip(*(picked[c].tolist() for c in keep), strict=True):
+        record = dict(zip(keep, values, strict=True))
+        by_person.setdefault(record["person_id"], []).append(record)
+    return ({p: why_from_records(records) for p, records in by_person.items()},
+            {p: evidence_from_records(records) for p, records in by_person.items()})
+
+
+@gc_paused
+def person_details(rows: pd.DataFrame, organizations: pd.DataFrame, *,
+                   weights: dict | None = None) -> PersonDetails:
+    """Everything :func:`build_shortlist` says of every person in `rows`, scores aside. The
+    pipeline computes it in a forked child while this process ranks (see
+    :mod:`pipeline.forked`)."""
+    return PersonDetails(person_facts(rows, organizations, weights=weights), *person_texts(rows))
+
+
 @gc_paused
 def build_shortlist(
     appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame,
     scores: pd.DataFrame, *, top: int | None = None, min_events: int = 1,
     filters: Filters | None = None, outreach: pd.DataFrame | None = None,
     weights: dict | None = None, rows: pd.DataFrame | None = None,
+    details: PersonDetails | None = None,
 ) -> pd.DataFrame:
     """Join people and scores, add `mentor_type`, `why` and `evidence`, filter, rank best first.
 
@@ -240,8 +289,10 @@ def build_shortlist(
     ``industry``, ``profession`` and, when `outreach` is given, ``status``, ``last_contact``,
     ``notes`` joined on ``person_id``. `scores` comes from :func:`pipeline.rank.rank_people`
     already in rank order; filters keep that order and ``rank`` counts from 1 again.
-    `rows`: ``prepare_rows(appearances, weights=weights)`` when the caller has it already; used
-    only when no filter narrows the appearances.
+
+    `rows` (``prepare_rows(appearances, weights=weights)``) and `details`
+    (``person_details(rows, organizations, weights=weights)``) are for a caller that has them
+    already; both are used only when no filter narrows the appearances.
     """
     from pipeline.outreach import OUTREACH_FIELDS, join_outreach
 
@@ -253,19 +304,20 @@ def build_shortlist(
     from pipeline.rank import prepare_rows
 
     scoped = scope_appearances(appearances, filters)
-    if rows is None or scoped is not appearances:
+    if scoped is not appearances:
+        rows = details = None
+    if rows is None:
         rows = prepare_rows(scoped, weights=weights or {})
     rows = rows[_member(rows["person_id"], set(scores["person_id"]))]
     merged = scores.drop(columns=["years"], errors="ignore").merge(
         people[["person_id", "name", "organization", "title", "roles"]],
         on="person_id", how="left")
+    facts = details.facts if details is not None else person_facts(rows, organizations,
+                                                                   weights=weights)
     # people.csv summarizes every appearance; the shortlist speaks of the ones in scope.
-    merged["roles"] = merged["person_id"].map(
-        joined_distinct(rows["person_id"], rows["role"])).fillna(merged["roles"])
-    merged["years"] = merged["person_id"].map(
-        joined_years(rows["person_id"], rows["_year"])).fillna("")
-    types = mentor_types(rows, vendor_org_ids(organizations, weights=weights))
-    merged = merged.join(types, on="person_id")
+    merged["roles"] = merged["person_id"].map(facts["roles"]).fillna(merged["roles"])
+    merged["years"] = merged["person_id"].map(facts["years"]).fillna("")
+    merged = merged.join(facts[["industry", "profession", "mentor_type"]], on="person_id")
     merged["mentor_type"] = merged["mentor_type"].fillna("industry-focused")
     if outreach is not None:
         merged = join_outreach(merged, outreach)
@@ -273,20 +325,12 @@ def build_shortlist(
     if filters.top:
         merged = merged.head(filters.top)
     merged = merged.reset_index(drop=True)
-    ordered = rows.sort_values(["_year", "source_path", "page"], na_position="first",
-                               kind="mergesort")
-    wanted = set(merged["person_id"])
-    keep = [c for c in ("person_id", "role", "effective_role", "association", "event", "year",
-                        "award", "page", "source_path") if c in ordered.columns]
-    by_person: dict[str, list[dict]] = {}
-    picked = ordered.loc[_member(ordered["person_id"], wanted), keep]
-    # to_dict("records") without its per-cell boxing
-    for values in zip(*(picked[c].tolist() for c in keep), strict=True):
-        record = dict(zip(keep, values, strict=True))
-        by_person.setdefault(record["person_id"], []).append(record)
-    merged["why"] = [why_from_records(by_person.get(p, [])) for p in merged["person_id"]]
-    merged["evidence"] = [evidence_from_records(by_person.get(p, []))
-                          for p in merged["person_id"]]
+    if details is not None:
+        why_of, evidence_of = details.why, details.evidence
+    else:  # written only for the people kept
+        why_of, evidence_of = person_texts(rows, set(merged["person_id"]))
+    merged["why"] = [why_of.get(p, "") for p in merged["person_id"]]
+    merged["evidence"] = [evidence_of.get(p, "") for p in merged["person_id"]]
     merged["rank"] = range(1, len(merged) + 1)
     for col in ("name", "organization", "title"):
         merged[col] = merged[col].fillna("")

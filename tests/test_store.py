@@ -160,16 +160,22 @@ def test_store_forked_writer_builds_the_graph_it_is_given_a_builder_for(tmp_path
 
 
 def test_store_forked_builder_bug_is_not_reported_as_a_full_disk(tmp_path):
-    from pipeline.runner import StagedOutputs
+    """A bug in a forked child comes back as its own exception, not as "cannot write the
+    outputs", and the previous outputs stay."""
+    from pipeline.runner import staged_outputs
 
     def broken():
         raise KeyError("org_id")
 
-    stage = StagedOutputs(tmp_path)
-    stage.write_forked(graph=broken)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "people.csv").write_text("previous run\n", encoding="utf-8")
 
-    with pytest.raises(RuntimeError, match="KeyError: 'org_id'"):
-        stage.wait()
+    with pytest.raises(KeyError, match="org_id"):
+        with staged_outputs(out) as stage:
+            stage.write_forked(graph=broken)
+
+    assert sorted(p.name for p in out.iterdir()) == ["people.csv"]
 
 
 def test_store_outputs_get_the_mode_of_any_new_file(tmp_path):
