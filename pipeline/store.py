@@ -52,25 +52,19 @@ def graph_safe(graph):
     return clean
 
 
-def _kind(value: object) -> str:
-    """The GraphML type of one value (numpy's numbers included)."""
-    kind = _KINDS.get(type(value))
-    if kind is None:
-        import numpy as np
+def _kind_of_type(cls: type) -> str:
+    """The GraphML type of the values of one Python type (numpy's numbers included)."""
+    import numpy as np
 
-        if isinstance(value, bool | np.bool_):
-            kind = "boolean"
-        elif isinstance(value, numbers.Integral):
-            kind = "long"
-        elif isinstance(value, numbers.Real):
-            kind = "double"
-        else:
-            kind = "string"
-        _KINDS[type(value)] = kind
-    return kind
+    if issubclass(cls, bool | np.bool_):
+        return "boolean"
+    if issubclass(cls, numbers.Integral):
+        return "long"
+    if issubclass(cls, numbers.Real):
+        return "double"
+    return "string"
 
 
-_KINDS: dict[type, str] = {}
 # Text that needs no XML escaping and holds no control character goes out as it is.
 _XML_TEXT_SPECIAL = re.compile(f"[&<>{_CONTROL_RE.pattern[1:-1]}]")
 _XML_ATTR_SPECIAL = re.compile(f"[&<>\"'\n\r\t{_CONTROL_RE.pattern[1:-1]}]")
@@ -94,14 +88,28 @@ def _graphml_type(names: set[str]) -> str:
     return "double" if names <= {"long", "double"} else "string"
 
 
-def _graphml_value(value: object, kind: str) -> str:
+def _graphml_formatter(kind: str):
+    """The function that writes one value of an attribute of GraphML type `kind`."""
     if kind == "boolean":
-        return "true" if value else "false"
+        return lambda value: "true" if value else "false"
     if kind == "double":
-        return repr(float(value))
+        return lambda value: repr(float(value))
     if kind == "long":
-        return str(int(value))
-    return _xml_text(str(value))
+        return lambda value: str(int(value))
+    return lambda value: _xml_text(value if type(value) is str else str(value))
+
+
+def _value_types(items) -> dict[str, set[type]]:
+    """Per attribute name, the types of its values (None left out), over many data dicts."""
+    types: dict[str, set[type]] = {}
+    for data in items:
+        for name, value in data.items():
+            if value is not None:
+                seen = types.get(name)
+                if seen is None:
+                    seen = types[name] = set()
+                seen.add(type(value))
+    return types
 
 
 def write_graphml(graph, path: Path) -> None:
@@ -109,17 +117,6 @@ def write_graphml(graph, path: Path) -> None:
     multigraph edge keys as edge ids), in one pass of string building instead of an element
     tree, and with control characters dropped from ids and text (no XML may hold them).
     None values are left out."""
-    node_types: dict[str, set[str]] = {}
-    edge_types: dict[str, set[str]] = {}
-    for _, data in graph.nodes(data=True):
-        for name, value in data.items():
-            if value is not None:
-                node_types.setdefault(name, set()).add(_kind(value))
-    for *_, data in graph.edges(data=True):
-        for name, value in data.items():
-            if value is not None:
-                edge_types.setdefault(name, set()).add(_kind(value))
-    keys: dict[tuple[str, str], tuple[str, str]] = {}
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -127,21 +124,21 @@ def write_graphml(graph, path: Path) -> None:
         'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
         'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ]
-    for domain, types in (("node", node_types), ("edge", edge_types)):
-        for name, seen in types.items():
-            key_id, kind = f"d{len(keys)}", _graphml_type(seen)
-            keys[(domain, name)] = (key_id, kind)
+    # Per domain and attribute: the opening of its <data> element and its value's writer.
+    formats: dict[str, dict[str, tuple[str, object]]] = {"node": {}, "edge": {}}
+    n_keys = 0
+    for domain, items in (("node", (data for _, data in graph.nodes(data=True))),
+                          ("edge", (data for *_, data in graph.edges(data=True)))):
+        for name, seen in _value_types(items).items():
+            key_id = f"d{n_keys}"
+            kind = _graphml_type({_kind_of_type(t) for t in seen})
+            n_keys += 1
+            formats[domain][name] = (f'  <data key="{key_id}">', _graphml_formatter(kind))
             lines.append(f'<key id="{key_id}" for="{domain}" attr.name='
                          f'{_xml_attr(name)} attr.type="{kind}"/>')
     lines.append(f'<graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">')
-
-    def data_lines(domain: str, data: dict) -> list[str]:
-        out = []
-        for name, value in data.items():
-            if value is not None:
-                key_id, kind = keys[(domain, name)]
-                out.append(f'  <data key="{key_id}">{_graphml_value(value, kind)}</data>')
-        return out
+    append = lines.append
+    node_formats, edge_formats = formats["node"], formats["edge"]
 
     ids: dict[object, str] = {}
 
@@ -152,18 +149,24 @@ def write_graphml(graph, path: Path) -> None:
         return quoted
 
     for node, data in graph.nodes(data=True):
-        lines.append(f"<node id={node_id(node)}>")
-        lines.extend(data_lines("node", data))
-        lines.append("</node>")
+        append(f"<node id={node_id(node)}>")
+        for name, value in data.items():
+            if value is not None:
+                start, write = node_formats[name]
+                append(f"{start}{write(value)}</data>")
+        append("</node>")
     multi = graph.is_multigraph()
     edges = graph.edges(keys=True, data=True) if multi else graph.edges(data=True)
     for edge in edges:
         u, v, data = edge[0], edge[1], edge[-1]
         edge_id = f" id={_xml_attr(str(edge[2]))}" if multi else ""
-        lines.append(f"<edge source={node_id(u)} target={node_id(v)}{edge_id}>")
-        lines.extend(data_lines("edge", data))
-        lines.append("</edge>")
-    lines.append("</graph></graphml>")
+        append(f"<edge source={node_id(u)} target={node_id(v)}{edge_id}>")
+        for name, value in data.items():
+            if value is not None:
+                start, write = edge_formats[name]
+                append(f"{start}{write(value)}</data>")
+        append("</edge>")
+    append("</graph></graphml>")
     write_text("\n".join(lines) + "\n", path)
 
 
