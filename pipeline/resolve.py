@@ -131,10 +131,13 @@ def resolve(
         n = len(appearances)
 
     org_display = {org_ids[k]: v for k, v in _org_display(org_names, org_keys).items()}
-    organizations = fork_call(summarize_organizations, appearances, org_names=org_display,
-                              enabled=fork)
-    people = summarize_people(appearances, parsed=parsed, org_names=org_display)
-    organizations = organizations.result()
+    summarizing = fork_call(summarize_organizations, appearances, org_names=org_display,
+                            enabled=fork)
+    try:
+        people = summarize_people(appearances, parsed=parsed, org_names=org_display)
+        organizations = summarizing.result()
+    finally:
+        summarizing.cancel()  # still running only when summarizing people failed
     logger.info(
         "resolve: %d people and %d organizations from %d appearances (%d distinct names)",
         len(people), len(organizations), n, len(parsed),

@@ -328,10 +328,13 @@ def run_pipeline(
             # What the shortlist says of each person does not depend on the scores.
             details = fork_call(person_details, rows, organizations, weights=weights,
                                 enabled=parallel)
-            scores = rank_people(appearances, weights=weights, rows=rows)
-            shortlist = build_shortlist(appearances, people, organizations, scores, top=top,
-                                        weights=weights, outreach=outreach, rows=rows,
-                                        details=details.result())
+            try:
+                scores = rank_people(appearances, weights=weights, rows=rows)
+                shortlist = build_shortlist(appearances, people, organizations, scores,
+                                            top=top, weights=weights, outreach=outreach,
+                                            rows=rows, details=details.result())
+            finally:
+                details.cancel()  # still running only when ranking failed
             stage.write(shortlist=shortlist)
         if cache_dir is not None:  # --no-cache runs always recompute
             write_text(stamp_text(fingerprint, counts={

@@ -294,3 +294,40 @@ def test_resolve_takes_names_parsed_elsewhere_without_parsing_them_again(monkeyp
     for want, have in zip(expected, got, strict=True):
         pd.testing.assert_frame_equal(want, have)
     assert len(got[1]) == 2  # Jane Doe (both printings) and Bo Li
+
+
+def test_resolve_forked_gives_the_same_tables_and_leaves_no_child(monkeypatch) -> None:
+    """With `fork`, organizations are summarized in a child: same tables; and when summarizing
+    people fails meanwhile, the child is killed and reaped, not left running."""
+    import os
+
+    from pipeline.forked import can_fork, fork_call
+
+    if not can_fork():
+        pytest.skip("fork_call forks on Linux only")
+    rows = _rows(("d1", "acm", 2020, "Ann Lee", "Acme Corp"), ("d2", "acm", 2021, "Ann Lee", ""),
+                 ("d2", "acm", 2021, "Bo Chen", "Globex"))
+    here = resolve(rows)
+    forked = resolve(rows, fork=True)
+    for a, b in zip(here, forked, strict=True):
+        pd.testing.assert_frame_equal(a, b)
+
+    def broken(*args, **kwargs):
+        raise ValueError("people summary failed")
+
+    import pipeline.resolve as resolve_module
+
+    started = []
+
+    def recording_fork_call(*args, **kwargs):
+        child = fork_call(*args, **kwargs)
+        started.append(child._pid)
+        return child
+
+    monkeypatch.setattr("pipeline.resolve.summarize_people", broken)
+    monkeypatch.setattr(resolve_module, "fork_call", recording_fork_call)
+    with pytest.raises(ValueError, match="people summary failed"):
+        resolve(rows, fork=True)
+    assert len(started) == 1 and started[0]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0], os.WNOHANG)  # killed and reaped: no such child any more
