@@ -148,12 +148,15 @@ def write_graphml(graph, path: Path) -> None:
             quoted = ids[node] = _xml_attr(str(node))
         return quoted
 
-    for node, data in graph.nodes(data=True):
-        append(f"<node id={node_id(node)}>")
+    def write_data(formats: dict, data: dict) -> None:
         for name, value in data.items():
             if value is not None:
-                start, write = node_formats[name]
+                start, write = formats[name]
                 append(f"{start}{write(value)}</data>")
+
+    for node, data in graph.nodes(data=True):
+        append(f"<node id={node_id(node)}>")
+        write_data(node_formats, data)
         append("</node>")
     multi = graph.is_multigraph()
     edges = graph.edges(keys=True, data=True) if multi else graph.edges(data=True)
@@ -161,10 +164,7 @@ def write_graphml(graph, path: Path) -> None:
         u, v, data = edge[0], edge[1], edge[-1]
         edge_id = f" id={_xml_attr(str(edge[2]))}" if multi else ""
         append(f"<edge source={node_id(u)} target={node_id(v)}{edge_id}>")
-        for name, value in data.items():
-            if value is not None:
-                start, write = edge_formats[name]
-                append(f"{start}{write(value)}</data>")
+        write_data(edge_formats, data)
         append("</edge>")
     append("</graph></graphml>")
     write_text("\n".join(lines) + "\n", path)
