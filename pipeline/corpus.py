@@ -111,16 +111,19 @@ def discover(raw_dir: Path, *, follow_symlinks: bool = False) -> pd.DataFrame:
     the file name gives the year. `sources.csv` in raw_dir overrides both (and may name the
     event or force a kind).
     """
+    return documents_frame(discover_rows(raw_dir, follow_symlinks=follow_symlinks))
+
+
+def documents_frame(rows: list[dict]) -> pd.DataFrame:
+    """The rows of :func:`discover_rows` as :func:`discover`'s table."""
     import pandas as pd
 
-    documents = pd.DataFrame(discover_rows(raw_dir, follow_symlinks=follow_symlinks),
-                             columns=list(DISCOVER_COLUMNS))
-    logger.info("discover: %d files under %s", len(documents), raw_dir)
-    return documents
+    return pd.DataFrame(rows, columns=list(DISCOVER_COLUMNS))
 
 
 def discover_rows(raw_dir: Path, *, follow_symlinks: bool = False) -> list[dict]:
-    """The rows of :func:`discover` as dicts (keys: `DISCOVER_COLUMNS`), without pandas."""
+    """The rows of :func:`discover` as dicts (keys: `DISCOVER_COLUMNS`), without pandas: an
+    up-to-date re-run needs no more."""
     raw_dir = Path(raw_dir)
     sources = _sources_rows(raw_dir)  # read once, for both uses
     overrides = read_sources(raw_dir, sources)
@@ -156,4 +159,5 @@ def discover_rows(raw_dir: Path, *, follow_symlinks: bool = False) -> list[dict]
                    for k in ("industry", "profession")},
             }
         )
+    logger.info("discover: %d files under %s", len(rows), raw_dir)
     return rows

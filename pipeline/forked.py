@@ -51,11 +51,12 @@ class Forked(Generic[T]):
         return self._value  # type: ignore[return-value]
 
     def _collect(self) -> None:
-        pid, read_end = self._pid, self._read_end
-        self._pid = self._read_end = None
-        with os.fdopen(read_end, "rb") as pipe:  # type: ignore[arg-type]
+        # Interrupted (Ctrl-C) while waiting, the child stays known, so cancel() can kill it.
+        with os.fdopen(self._read_end, "rb") as pipe:  # type: ignore[arg-type]
+            self._read_end = None  # the file object closes it
             data = pipe.read()
-        _, status = os.waitpid(pid, 0)  # type: ignore[arg-type]
+        _, status = os.waitpid(self._pid, 0)  # type: ignore[arg-type]
+        self._pid = None
         try:
             ok, payload = pickle.loads(data)
         except Exception as e:  # noqa: BLE001 - nothing, half a message, or one unreadable
@@ -76,7 +77,8 @@ class Forked(Generic[T]):
             os.kill(self._pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self._pid, 0)
-        os.close(self._read_end)  # type: ignore[arg-type]
+        if self._read_end is not None:
+            os.close(self._read_end)
         self._pid = self._read_end = None
 
 

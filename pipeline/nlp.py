@@ -70,11 +70,13 @@ def _load_config(name: str) -> dict:
     if spec is None or spec.origin is None:
         return {}
     configs = list(Path(spec.origin).parent.glob("*/config.cfg"))
+    if len(configs) != 1:  # an unusual package layout: load it as spaCy would
+        return {}
     try:
         tokenizer = spacy.util.load_config(configs[0], interpolate=False)["nlp"]["tokenizer"]
-    except Exception:  # noqa: BLE001 - an unusual package layout: load it as spaCy would
+    except Exception:  # noqa: BLE001 - a config we cannot read: spaCy will say why
         return {}
-    if len(configs) != 1 or tokenizer != {"@tokenizers": "spacy.Tokenizer.v1"}:
+    if tokenizer != {"@tokenizers": "spacy.Tokenizer.v1"}:
         return {}
     if _PLAIN_TOKENIZER not in spacy.registry.tokenizers:
         spacy.registry.tokenizers.register(_PLAIN_TOKENIZER, func=_unfilled_tokenizer)

@@ -43,8 +43,8 @@ def _matches(text: pd.Series, pattern: re.Pattern[str] | None) -> pd.Series:
     if pattern is None:
         return pd.Series(False, index=text.index)
     codes, distinct = pd.factorize(text.fillna("").astype(str))
-    found = np.array([pattern.search(value) is not None for value in distinct.tolist()] or
-                     [False], dtype=bool)
+    found = np.array([pattern.search(value) is not None for value in distinct.tolist()],
+                     dtype=bool)
     return pd.Series(found[codes], index=text.index, dtype=bool)
 
 

@@ -26,6 +26,8 @@ from pipeline.worker import DocResult, process_document
 if TYPE_CHECKING:  # pandas is imported where a table is built: an up-to-date re-run needs none
     import pandas as pd
 
+    from pipeline.forked import Forked
+
 logger = logging.getLogger(__name__)
 
 OUTPUT_FILES = (
@@ -247,7 +249,7 @@ def run_pipeline(
     caller stops it if no document needed reading.
     """
     from pipeline.config import load_weights
-    from pipeline.corpus import DISCOVER_COLUMNS, discover_rows
+    from pipeline.corpus import discover_rows, documents_frame
     from pipeline.store import output_lock, write_text
     from pipeline.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
 
@@ -257,7 +259,6 @@ def run_pipeline(
     weights = load_weights(weights_path)
     with output_lock(out_dir):
         found = discover_rows(raw_dir)
-        logger.info("discover: %d files under %s", len(found), raw_dir)
         fingerprint = run_fingerprint(
             found, model=model, weights_path=weights_path, overrides_dir=overrides_dir,
             outreach_path=outreach_path, top=top, strict=strict,
@@ -268,15 +269,13 @@ def run_pipeline(
             return _read_result(out_dir)
         stamp_path(out_dir).unlink(missing_ok=True)
         # Imported only now: an up-to-date re-run needs none of them (pandas, networkx, scipy).
-        import pandas as pd
-
         from pipeline.forked import can_fork, fork_call
         from pipeline.graph import build_graph
         from pipeline.rank import prepare_rows, rank_people
         from pipeline.resolve import resolve
         from pipeline.shortlist import build_shortlist, person_details
 
-        documents = pd.DataFrame(found, columns=list(DISCOVER_COLUMNS))
+        documents = documents_frame(found)
         # More than one process allowed: the whole-corpus stages hand their independent parts
         # to forked children (Linux only; see pipeline.forked).
         parallel = jobs >= 2 and can_fork()
@@ -407,7 +406,7 @@ class StagedOutputs:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self._children: list = []  # pipeline.forked.Forked, one per forked writer
+        self._children: list[Forked] = []  # one per forked writer
 
     def write(self, *, documents=None, appearances=None, people=None, organizations=None,
               shortlist=None, graph=None, parquet: bool = True) -> None:
@@ -448,13 +447,13 @@ class StagedOutputs:
     def wait(self) -> None:
         """Wait for the forked writers; the first one that failed raises its error (OSError
         for a failed write, as a write here would)."""
-        children, self._children = self._children, []
         failure = None
-        for child in children:
+        while self._children:  # a child leaves the list once collected: stop() kills the rest
             try:
-                child.result()
-            except BaseException as e:  # noqa: BLE001 - the first failure wins, after all ended
+                self._children[0].result()
+            except Exception as e:  # noqa: BLE001 - the first failure wins, after all ended
                 failure = failure or e
+            self._children.pop(0)
         if failure is not None:
             raise failure
 

@@ -71,3 +71,26 @@ def test_forked_cancel_kills_a_running_child():
 
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped: no such child any more
+
+
+@needs_fork
+def test_forked_interrupted_wait_leaves_the_child_cancellable():
+    """Ctrl-C while waiting for a child: the child is still known, so cancel() kills it."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    child = fork_call(time.sleep, 60)
+    pid = child._pid
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(KeyboardInterrupt):
+            child.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    child.cancel()
+
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
