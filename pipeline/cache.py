@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
 import logging
 import os
-import shutil
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,7 +66,7 @@ class DocumentCache:
 
     def _path(self, doc_id: str) -> Path:
         key = hashlib.sha256(f"{doc_id}:{code_fingerprint()}:{self.salt}".encode()).hexdigest()
-        return self.directory / key[:2] / f"{key[2:34]}.json.gz"
+        return self.directory / _version_folder() / key[:2] / f"{key[2:34]}.json.gz"
 
     def get(self, doc_id: str, source_path: str) -> dict | None:
         path = self._path(doc_id)
@@ -101,12 +104,99 @@ class DocumentCache:
             tmp.unlink(missing_ok=True)
 
     def clear(self) -> int:
-        """Delete every entry; returns how many files were removed."""
-        if not self.directory.exists():
-            return 0
-        count = sum(1 for _ in self.directory.rglob("*.json.gz"))
-        shutil.rmtree(self.directory)
-        return count
+        """Delete every entry, of every code version; returns how many entries were removed.
+
+        Only the cache's own files go: anything else in the folder (a user may have pointed
+        --cache-dir at a folder of their own) stays, and so does the folder.
+        """
+        return sum(_remove_version(folder) for folder in self._versions())
+
+    def prune(self) -> int:
+        """Delete the entries written by other versions of the code (never read again by this
+        one); returns how many were removed."""
+        return sum(_remove_version(folder) for folder in self._versions()
+                   if folder.name != _version_folder())
+
+    def other_versions(self) -> int:
+        """How many other code versions have entries here (one listing of the folder)."""
+        return sum(folder.name != _version_folder() for folder in self._versions())
+
+    def usage(self) -> CacheUsage:
+        """Entries and bytes on disk, for this code version and for the others."""
+        usage = CacheUsage()
+        for folder in self._versions():
+            current = folder.name == _version_folder()
+            for entry in _entries(folder):
+                try:
+                    size = entry.stat().st_size
+                except OSError:  # removed meanwhile by another run
+                    continue
+                if current:
+                    usage.current_entries += 1
+                    usage.current_bytes += size
+                else:
+                    usage.stale_entries += 1
+                    usage.stale_bytes += size
+        return usage
+
+    def _versions(self) -> list[Path]:
+        """The folders of each code version's entries. The cache folder itself counts as one
+        when it holds entries of the first layout (shards straight under it, before entries
+        were kept per code version): those are stale for every version since."""
+        try:
+            children = [p for p in self.directory.iterdir() if p.is_dir()]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        folders = sorted(p for p in children if _VERSION_FOLDER.fullmatch(p.name))
+        if any(_SHARD.fullmatch(p.name) for p in children):
+            folders.append(self.directory)
+        return folders
+
+
+@dataclass
+class CacheUsage:
+    current_entries: int = 0
+    current_bytes: int = 0
+    stale_entries: int = 0
+    stale_bytes: int = 0
+
+
+# <format>-<code fingerprint>/<2 hex>/<32 hex>.json.gz: the only files the cache removes.
+_VERSION_FOLDER = re.compile(r"v\d+-[0-9a-f]{16}")
+_SHARD = re.compile(r"[0-9a-f]{2}")
+_ENTRY = re.compile(r"[0-9a-f]{32}\.json\.gz|[0-9a-f]{32}\.json\.\d+\.tmp")
+
+
+def _version_folder() -> str:
+    """Entries of one code version live in one folder, so that `prune` can drop the others'."""
+    return f"v{FORMAT}-{code_fingerprint()}"
+
+
+def _entries(folder: Path) -> Iterator[Path]:
+    for shard in folder.iterdir():
+        if shard.is_dir() and _SHARD.fullmatch(shard.name):
+            for entry in shard.iterdir():
+                if _ENTRY.fullmatch(entry.name) and entry.is_file():
+                    yield entry
+
+
+def _remove_version(folder: Path) -> int:
+    """Remove the cache entries (and temporary files of killed writers) under `folder`, then
+    the folders they leave empty. Returns the number of entries removed."""
+    removed = 0
+    for entry in list(_entries(folder)):
+        try:
+            entry.unlink()
+        except FileNotFoundError:  # removed meanwhile by another run
+            continue
+        removed += entry.name.endswith(".json.gz")
+    shards = [p for p in folder.iterdir() if p.is_dir() and _SHARD.fullmatch(p.name)]
+    if _VERSION_FOLDER.fullmatch(folder.name):
+        shards.append(folder)  # the version's own folder; never the cache folder itself
+    for emptied in shards:
+        with contextlib.suppress(OSError):  # not empty: something not ours stays
+            emptied.rmdir()
+    return removed
 
 
 def _json_escape(text: str) -> str:

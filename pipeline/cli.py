@@ -269,11 +269,15 @@ def cache() -> None:
     """Manage the cache of per-document results."""
 
 
+_cache_dir_option = click.option(
+    "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Cache folder [default: $XDG_CACHE_HOME/mentor-miner].")
+
+
 @cache.command("clear")
-@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Cache folder [default: $XDG_CACHE_HOME/mentor-miner].")
+@_cache_dir_option
 def cache_clear(cache_dir: Path | None) -> None:
-    """Delete every cached document result.
+    """Delete every cached document result (only the cache's own files).
 
     \b
     Example:
@@ -283,6 +287,49 @@ def cache_clear(cache_dir: Path | None) -> None:
 
     removed = DocumentCache(cache_dir or default_cache_dir()).clear()
     click.echo(f"removed {removed} cached documents")
+
+
+@cache.command("prune")
+@_cache_dir_option
+def cache_prune(cache_dir: Path | None) -> None:
+    """Delete the results cached by other versions of mentor-miner.
+
+    A result is cached per version of the code that reads documents; after an upgrade the
+    old ones are never read again. Run this when no older version shares the cache folder.
+
+    \b
+    Example:
+      mentor-miner cache prune
+    """
+    from pipeline.cache import DocumentCache, default_cache_dir
+
+    removed = DocumentCache(cache_dir or default_cache_dir()).prune()
+    click.echo(f"removed {removed} cached documents of other versions")
+
+
+@cache.command("info")
+@_cache_dir_option
+def cache_info(cache_dir: Path | None) -> None:
+    """Where the cache is and what it holds.
+
+    \b
+    Example:
+      mentor-miner cache info
+    """
+    from pipeline.cache import DocumentCache, default_cache_dir
+
+    folder = cache_dir or default_cache_dir()
+    usage = DocumentCache(folder).usage()
+    click.echo(f"cache folder: {folder}")
+    click.echo(f"this version: {usage.current_entries} documents, "
+               f"{_megabytes(usage.current_bytes)}")
+    click.echo(f"other versions: {usage.stale_entries} documents, "
+               f"{_megabytes(usage.stale_bytes)}"
+               + (" (mentor-miner cache prune removes them)" if usage.stale_entries else ""))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
 
 
 # --- issue 6: shortlist, show, graph ---

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -297,6 +298,10 @@ def run_pipeline(
             documents, appearances = extract_all(documents, **options)
         if cache is not None:
             logger.info("cache: %d documents reused, %d read", cache.hits, cache.misses)
+            if others := cache.other_versions():
+                logger.info("cache: %s also holds the results of %d other version(s) of "
+                            "mentor-miner; `mentor-miner cache prune` removes them",
+                            cache.directory, others)
         logger.info("appearances: %d rows from %d documents", len(appearances), len(documents))
         appearances = attach_sources(appearances, documents)
         appearances, people, organizations = resolve(appearances, overrides_dir=overrides_dir,
@@ -372,14 +377,23 @@ def write_outputs(out_dir: Path, *, documents, appearances, people, organization
                     organizations=organizations, shortlist=shortlist, graph=graph)
 
 
+# Names tempfile gives the staging folder and atomic_write's files (8 random characters).
+_STAGING = re.compile(r"\.staging-[a-z0-9_]{8}")
+_ATOMIC_TMP = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
 @contextlib.contextmanager
 def staged_outputs(out_dir: Path) -> Iterator[StagedOutputs]:
     """A `StagedOutputs` for `out_dir`: its files move into place when the block ends without
     an error, and are thrown away with their staging folder when it does not."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    # Under the output lock, any staging folder or temp file left here is from a killed run.
-    for stale in [*out_dir.glob(".staging-*"), *out_dir.glob(".*.tmp")]:
-        shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(True)
+    # Under the output lock, any staging folder or temp file of ours left here is from a killed
+    # run. Only our names (tempfile's, see store.atomic_write): a file of the user's stays.
+    for stale in out_dir.glob(".*"):
+        if stale.is_dir() and _STAGING.fullmatch(stale.name):
+            shutil.rmtree(stale, ignore_errors=True)
+        elif _ATOMIC_TMP.fullmatch(stale.name) and stale.is_file():
+            stale.unlink(missing_ok=True)
     try:
         with tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as staging:
             stage = StagedOutputs(Path(staging))

@@ -1,11 +1,13 @@
-"""cache: hits on unchanged content, corrupt entries rebuilt, clear."""
+"""cache: hits on unchanged content, corrupt entries rebuilt, clear, prune, info."""
 
 from __future__ import annotations
 
 import gzip
+import shutil
 
 from click.testing import CliRunner
 
+from pipeline import cache as cache_module
 from pipeline.cache import DocumentCache
 from pipeline.cli import EXIT_SOME_FAILED, cli
 
@@ -187,3 +189,78 @@ def test_cache_up_to_date_rerun_prints_the_same_summary_without_pandas(tmp_path,
     assert again.stderr.endswith(failure)
     assert "broken.pdf: broken PDF" in failure
     assert again.stdout.endswith("pandas imported: False\n")
+
+
+def _entry_of_another_version(folder, monkeypatch, doc_id="old"):
+    """An entry written by another code version (another fingerprint)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(cache_module, "code_fingerprint", lambda: "0123456789abcdef")
+        DocumentCache(folder).put(doc_id, "x.pdf", {"v": 0})
+
+
+def test_cache_clear_removes_only_the_caches_own_files(tmp_path, monkeypatch):
+    folder = tmp_path / "mine"  # a folder of the user's, given as --cache-dir
+    (folder / "notes").mkdir(parents=True)
+    (folder / "notes" / "todo.txt").write_text("keep me")
+    (folder / "ab").mkdir()  # looks like a shard, holds a file that is not an entry
+    (folder / "ab" / "photo.jpg").write_bytes(b"jpeg")
+    DocumentCache(folder).put("abc", "x.pdf", {"v": 1})
+    _entry_of_another_version(folder, monkeypatch)
+
+    result = CliRunner().invoke(cli, ["cache", "clear", "--cache-dir", str(folder)])
+
+    assert result.output.strip() == "removed 2 cached documents"
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == [
+        "ab", "ab/photo.jpg", "notes", "notes/todo.txt"]
+
+
+def test_cache_prune_keeps_this_versions_entries_and_drops_the_others(tmp_path, monkeypatch):
+    cache = DocumentCache(tmp_path)
+    cache.put("abc", "x.pdf", {"v": 1})
+    _entry_of_another_version(tmp_path, monkeypatch)
+    # The first layout kept entries in shards straight under the cache folder.
+    legacy = tmp_path / "7f" / ("0" * 32 + ".json.gz")
+    legacy.parent.mkdir()
+    shutil.copyfile(next((tmp_path / "v1-0123456789abcdef").rglob("*.json.gz")), legacy)
+    assert cache.other_versions() == 2
+    usage = cache.usage()
+    assert (usage.current_entries, usage.stale_entries) == (1, 2)
+
+    result = CliRunner().invoke(cli, ["cache", "prune", "--cache-dir", str(tmp_path)])
+
+    assert result.output.strip() == "removed 2 cached documents of other versions"
+    assert DocumentCache(tmp_path).get("abc", "x.pdf") == {"v": 1}
+    assert [p.name for p in tmp_path.iterdir()] == [cache_module._version_folder()]
+
+
+def test_cache_info_reports_this_version_and_the_others(tmp_path, monkeypatch):
+    DocumentCache(tmp_path).put("abc", "x.pdf", {"v": 1})
+    _entry_of_another_version(tmp_path, monkeypatch, "old1")
+    _entry_of_another_version(tmp_path, monkeypatch, "old2")
+
+    lines = CliRunner().invoke(cli, ["cache", "info", "--cache-dir", str(tmp_path)]).output
+    lines = lines.splitlines()
+
+    assert lines[0] == f"cache folder: {tmp_path}"
+    assert lines[1].startswith("this version: 1 documents, ")
+    assert lines[2].startswith("other versions: 2 documents, ")
+    assert lines[2].endswith("(mentor-miner cache prune removes them)")
+
+
+def test_cache_run_says_when_other_versions_results_can_be_pruned(tmp_path, raw_corpus,
+                                                                   monkeypatch):
+    raw = tmp_path / "raw" / "fosdem" / "2014"
+    raw.mkdir(parents=True)
+    (raw / "schedule.xml").write_bytes((raw_corpus / "fosdem/2014/schedule.xml").read_bytes())
+    cache_dir = tmp_path / "cache"
+    args = ["-v", "run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--silent",
+            "--cache-dir", str(cache_dir), "--jobs", "1"]
+
+    first = CliRunner().invoke(cli, args)
+    _entry_of_another_version(cache_dir, monkeypatch)
+    args[4] = str(tmp_path / "out2")
+    second = CliRunner().invoke(cli, args)
+
+    assert "other version" not in first.output
+    assert (f"cache: {cache_dir} also holds the results of 1 other version(s) of mentor-miner; "
+            "`mentor-miner cache prune` removes them") in second.output

@@ -88,3 +88,21 @@ def test_interrupt_disk_full_keeps_previous_outputs(small_raw, tmp_path, monkeyp
     assert "previous outputs are untouched" in result.output
     assert _snapshot(out) == before
     assert not list(out.glob(".staging-*"))
+
+
+def test_interrupt_leftovers_of_a_killed_run_go_but_the_users_dotfiles_stay(small_raw, tmp_path):
+    out = tmp_path / "out"
+    (out / ".staging-k1ll3d_9").mkdir(parents=True)  # a killed run's staging folder
+    (out / ".staging-k1ll3d_9" / "people.csv").write_text("half")
+    (out / ".shortlist.csv.ab12cd34.tmp").write_text("half")  # a killed atomic write
+    (out / ".notes.tmp").write_text("the user's")
+    (out / ".staging-plans").mkdir()
+    (out / ".staging-plans" / "plan.txt").write_text("the user's")
+
+    result = CliRunner().invoke(cli, ["run", str(small_raw), "--out", str(out), "--silent",
+                                      "--no-cache", "--jobs", "1"])
+
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".notes.tmp", ".staging-plans"]
+    assert (out / ".staging-plans" / "plan.txt").read_text() == "the user's"
