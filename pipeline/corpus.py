@@ -7,6 +7,7 @@ import hashlib
 import logging
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,16 +34,29 @@ def content_id(path: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def walk_files(raw_dir: Path, *, follow_symlinks: bool = False) -> list[Path]:
-    """Every regular file under raw_dir, sorted; hidden files and outside symlinks skipped."""
+def walk_files(raw_dir: Path, *, follow_symlinks: bool = False,
+               skip: Iterable[Path] = ()) -> list[Path]:
+    """Every regular file under raw_dir, sorted; hidden files and outside symlinks skipped, and
+    so is anything at or under a path in `skip` (the run's own outputs, cache and settings,
+    when the user keeps them inside the input folder)."""
     raw_dir = raw_dir.resolve()
+    skipped = {Path(p).resolve() for p in skip}
+    skipped = {p for p in skipped if p.is_relative_to(raw_dir) and p != raw_dir}
     found: list[Path] = []
     for root, dirs, files in os.walk(raw_dir, followlinks=follow_symlinks):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if skipped:
+            for d in [d for d in dirs if (Path(root) / d).resolve() in skipped]:
+                logger.info("%s: not read as documents (the run's own output, cache or "
+                            "settings)", Path(root) / d)
+                dirs.remove(d)
         for name in sorted(files):
             if name.startswith(".") or name in IGNORED_NAMES or name.startswith("~$"):
                 continue
             path = Path(root) / name
+            if skipped and path.resolve() in skipped:
+                logger.info("%s: not read as a document (the run's own settings)", path)
+                continue
             if path.is_symlink():
                 if not follow_symlinks:
                     logger.warning("%s: symbolic link not followed", path)
@@ -121,15 +135,16 @@ def documents_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(DISCOVER_COLUMNS))
 
 
-def discover_rows(raw_dir: Path, *, follow_symlinks: bool = False) -> list[dict]:
+def discover_rows(raw_dir: Path, *, follow_symlinks: bool = False,
+                  skip: Iterable[Path] = ()) -> list[dict]:
     """The rows of :func:`discover` as dicts (keys: `DISCOVER_COLUMNS`), without pandas: an
-    up-to-date re-run needs no more."""
+    up-to-date re-run needs no more. Paths in `skip` are not read (see :func:`walk_files`)."""
     raw_dir = Path(raw_dir)
     sources = _sources_rows(raw_dir)  # read once, for both uses
     overrides = read_sources(raw_dir, sources)
     profiles = read_association_profiles(raw_dir, sources)
     rows = []
-    for path in walk_files(raw_dir, follow_symlinks=follow_symlinks):
+    for path in walk_files(raw_dir, follow_symlinks=follow_symlinks, skip=skip):
         rel = path.relative_to(raw_dir.resolve()).as_posix()
         parts = tuple(rel.split("/"))
         association = parts[0] if len(parts) > 1 else ""

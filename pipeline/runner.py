@@ -259,7 +259,10 @@ def run_pipeline(
         raise MentorMinerError(f"{raw_dir}: input folder not found.")
     weights = load_weights(weights_path)
     with output_lock(out_dir):
-        found = discover_rows(raw_dir)
+        # An --out (or cache, or settings) inside the input folder is not read as documents:
+        # the second run would otherwise read the first one's CSVs as programs.
+        own = [path for path in (out_dir, cache_dir, overrides_dir, outreach_path) if path]
+        found = discover_rows(raw_dir, skip=own)
         fingerprint = run_fingerprint(
             found, model=model, weights_path=weights_path, overrides_dir=overrides_dir,
             outreach_path=outreach_path, top=top, strict=strict,

@@ -18,6 +18,7 @@ from pipeline.rank import rank_people
 from pipeline.runner import write_outputs
 from pipeline.shortlist import build_shortlist
 from pipeline.tables import GRAPH_NODE_TYPES
+from pipeline.uptodate import stamp_path
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
@@ -151,3 +152,31 @@ def test_cli_run_twice_keeps_outreach(tmp_path):
     assert appearances["profession"].iloc[0] == "developer"
     graph = nx.read_graphml(out / "graph.graphml")
     assert all(d.get("type") in GRAPH_NODE_TYPES for _, d in graph.nodes(data=True))
+
+
+def test_cli_run_with_out_cache_and_notes_inside_the_input_folder_reads_only_documents(
+        tmp_path):
+    raw = tmp_path / "programs"
+    (raw / "demo" / "2021").mkdir(parents=True)
+    (raw / "demo" / "2021" / "schedule.xml").write_text(
+        '<?xml version="1.0"?>\n<schedule><conference><title>Demo 2021</title>'
+        '<start>2021-05-01</start></conference><day date="2021-05-01"><room name="A">'
+        '<event id="1"><title>Careers</title><type>talk</type><track>Data</track><persons>'
+        '<person id="7">Ann Lee</person></persons></event></room></day></schedule>',
+        encoding="utf-8")
+    (raw / "notes").mkdir()
+    notes = raw / "notes" / "outreach.csv"
+    notes.write_text("person_id,status,last_contact,notes\n", encoding="utf-8")
+    args = ["run", str(raw), "--out", str(raw / "results"), "--silent", "-j", "1",
+            "--cache-dir", str(raw / "cache"), "--outreach", str(notes)]
+
+    runs = [CliRunner().invoke(cli, args) for _ in range(2)]
+    stamp_path(raw / "results").unlink()
+    runs.append(CliRunner().invoke(cli, args))  # reads the folder again, from the cache
+
+    for result in runs:
+        assert result.exit_code == 0, result.output
+        assert "documents: 1 (ok 1, empty 0, scanned 0, error 0)" in result.output
+    assert f"{raw / 'results'}: not read as documents" in runs[-1].output
+    documents = pd.read_csv(raw / "results" / "documents.csv", dtype=str)
+    assert documents["source_path"].tolist() == ["demo/2021/schedule.xml"]
