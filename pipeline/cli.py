@@ -69,8 +69,8 @@ def _progress_factory(silent: bool):
                 type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", "-o", "out_dir", default=OUT_DEFAULT, show_default=True,
               type=click.Path(path_type=Path, file_okay=False), help="Output folder.")
-@click.option("--jobs", "-j", type=int, default=None,
-              help="Worker processes (default: all cores).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: all cores; 0: in this process, for debugging).")
 @click.option("--model", default=None, help="spaCy model to use (default: best installed).")
 @click.option("--weights", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="YAML file overriding ranking weights.")
@@ -113,6 +113,11 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     from pipeline.uptodate import stamp_path
 
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    if raw_dir.is_dir() and out_dir.resolve() == raw_dir.resolve():
+        raise click.BadParameter(
+            f"{out_dir} is the input folder: the outputs would lie among your documents. "
+            "Choose another folder (inside the input folder is fine, e.g. "
+            f"{out_dir / 'results'}).", param_hint="'--out'")
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler ADDRESS")
     cache_dir = None if no_cache else (cache_dir or default_cache_dir())

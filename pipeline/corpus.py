@@ -174,5 +174,9 @@ def discover_rows(raw_dir: Path, *, follow_symlinks: bool = False,
                    for k in ("industry", "profession")},
             }
         )
-    logger.info("discover: %d files under %s", len(rows), raw_dir)
+    if rows:
+        logger.info("discover: %d files under %s", len(rows), raw_dir)
+    else:
+        logger.warning("%s: no files to read (hidden files are skipped); the outputs will be "
+                       "empty", raw_dir)
     return rows

@@ -333,8 +333,8 @@ def association_bridges(appearances: pd.DataFrame, people: pd.DataFrame) -> pd.D
     table = pd.DataFrame({
         "n_associations": grouped["association"].nunique(),
         "associations": grouped["association"].agg(lambda s: "; ".join(sorted(set(s)))),
-        "n_events": grouped.apply(lambda g: g[["association", "year"]].drop_duplicates().shape[0],
-                                  include_groups=False),
+        "n_events": rows[["person_id", "association", "year"]].drop_duplicates()
+        .groupby("person_id").size(),
         "roles": grouped["role"].agg(lambda s: "; ".join(sorted(set(s)))),
     }).reset_index()
     table = table[table["n_associations"] > 1]

@@ -180,3 +180,32 @@ def test_cli_run_with_out_cache_and_notes_inside_the_input_folder_reads_only_doc
     assert f"{raw / 'results'}: not read as documents" in runs[-1].output
     documents = pd.read_csv(raw / "results" / "documents.csv", dtype=str)
     assert documents["source_path"].tolist() == ["demo/2021/schedule.xml"]
+
+
+def test_cli_run_refuses_the_input_folder_as_output_and_negative_jobs(tmp_path):
+    raw = tmp_path / "programs"
+    raw.mkdir()
+    (raw / "notes.txt").write_text("the user's", encoding="utf-8")
+
+    same = CliRunner().invoke(cli, ["run", str(raw), "--out", f"{raw}/", "--silent"])
+    negative = CliRunner().invoke(cli, ["run", str(raw), "--out", str(tmp_path / "o"), "-j",
+                                        "-1"])
+
+    assert same.exit_code == 2
+    assert f"{raw} is the input folder" in same.output
+    assert negative.exit_code == 2 and "-1 is not in the range x>=0" in negative.output
+    assert sorted(p.name for p in raw.iterdir()) == ["notes.txt"]
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_run_on_an_empty_folder_warns(tmp_path):
+    raw = tmp_path / "programs"
+    raw.mkdir()
+    (raw / ".DS_Store").write_bytes(b"\0")
+
+    result = CliRunner().invoke(cli, ["run", str(raw), "--out", str(tmp_path / "o"),
+                                      "--silent", "--no-cache"])
+
+    assert result.exit_code == 0
+    assert f"{raw}: no files to read (hidden files are skipped)" in result.output
+    assert "documents: 0 (ok 0" in result.output

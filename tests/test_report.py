@@ -127,6 +127,22 @@ def test_report_cli_missing_folder_is_an_error(tmp_path: Path):
     assert not (tmp_path / "r.html").exists()
 
 
+def test_report_cli_on_a_run_that_found_nobody(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    (tmp_path / "raw").mkdir()
+    run = CliRunner().invoke(cli, ["run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"),
+                                   "--silent", "--no-cache"])
+    result = CliRunner().invoke(cli, ["report", "--processed", str(tmp_path / "out"), "--out",
+                                      str(tmp_path / "r.html")])
+
+    assert run.exit_code == 0 and result.exit_code == 0, result.output
+    assert f"report of 0 candidates written to {tmp_path / 'r.html'}" in result.output
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Headless Chromium through the Debian chromedriver; never downloads a driver."""
