@@ -152,12 +152,14 @@ def person_timeline(appearances: pd.DataFrame, person_id: str) -> pd.DataFrame:
     ...     page=[2, 5, 1]))
     >>> person_timeline(appearances, "p1")[["year", "role", "evidence"]].values.tolist()
     [[2021, 'panelist', 'b.pdf p.5'], [2023, 'chair', 'a.pdf p.2']]
+    >>> len(person_timeline(appearances, "p9"))  # nobody: no rows, not an error
+    0
     """
     rows = appearances[appearances["person_id"] == person_id].copy()
     rows["year"] = pd.to_numeric(rows["year"], errors="coerce").astype("Int64")
     page = pd.to_numeric(rows["page"], errors="coerce")
-    rows["evidence"] = rows["source_path"].astype(str) + page.map(
-        lambda p: f" p.{int(p)}" if pd.notna(p) else "")
+    rows["evidence"] = [f"{source} p.{int(p)}" if pd.notna(p) else source
+                        for source, p in zip(rows["source_path"].astype(str), page, strict=True)]
     award = rows["award"].fillna("").astype(str)
     rows["what"] = award.where((rows["role"] == "award_recipient") & (award != ""),
                                rows["session"].fillna("").astype(str))
