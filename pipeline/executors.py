@@ -290,7 +290,14 @@ def run_dask(
         raise MentorMinerError(
             "--executor dask needs dask.distributed: python -m pip install 'dask[distributed]'"
         ) from e
-    with Client(scheduler) as client:
+    try:
+        client = Client(scheduler)
+    except (OSError, TimeoutError, ValueError, TypeError) as e:
+        raise MentorMinerError(
+            f"{scheduler}: cannot reach the Dask scheduler ({e}). Is `dask scheduler` running "
+            "there, and is the address the one it printed (tcp://HOST:8786)?"
+        ) from e
+    with client:
         futures = {
             client.submit(call_with_limits, func, doc, model, limits.timeout_s, pure=False): doc
             for doc in docs

@@ -63,3 +63,17 @@ def test_scale_dask_local_cluster_equals_local(small_raw, one_worker, tmp_path):
         dask_run = _run(small_raw, tmp_path, "--executor", "dask",
                         "--scheduler", cluster.scheduler_address)
     _assert_same(one_worker, dask_run)
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "foo://scheduler:8786"])
+def test_scale_dask_unreachable_scheduler_is_a_clear_error(small_raw, tmp_path, address):
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("dask.distributed")
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = CliRunner().invoke(cli, ["-q", "run", str(small_raw), "--out", str(tmp_path),
+                                          "--silent", "--no-cache", "--executor", "dask",
+                                          "--scheduler", address])
+
+    assert result.exit_code == 1
+    assert f"Error: {address}: cannot reach the Dask scheduler (" in result.output
+    assert not (tmp_path / "people.csv").exists()
