@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.corpus import content_id, discover
+from pipeline.errors import MentorMinerError
 
 
 def _write(path: Path, data: bytes = b"x") -> Path:
@@ -47,6 +50,40 @@ def test_corpus_sources_csv_overrides(tmp_path):
     row = documents.iloc[0]
     assert (row["association"], row["year"]) == ("ahima", 2021)
     assert row["event"] == "AHIMA Convention 2021"
+
+
+@pytest.mark.parametrize(("encoding", "separator"), [
+    ("cp1252", ";"), ("utf-16", "\t"), ("utf-8-sig", ","), ("utf-8", ";")])
+def test_corpus_sources_csv_as_spreadsheets_save_it(tmp_path, caplog, encoding, separator):
+    _write(tmp_path / "misc" / "prog.pdf")
+    text = separator.join(["source_path", "association", "year"]) + "\r\n" + separator.join(
+        ["misc/prog.pdf", "Société française", "2021"]) + "\r\n"
+    (tmp_path / "sources.csv").write_bytes(text.encode(encoding))
+
+    row = discover(tmp_path).iloc[0]
+
+    assert (row["association"], row["year"]) == ("Société française", 2021)
+    assert ("not UTF-8; read as Windows-1252" in caplog.text) == (encoding == "cp1252")
+
+
+def test_corpus_sources_csv_with_no_known_column_is_an_error(tmp_path):
+    _write(tmp_path / "misc" / "prog.pdf")
+    (tmp_path / "sources.csv").write_text("path,assoc\nmisc/prog.pdf,ahima\n")
+
+    with pytest.raises(MentorMinerError, match=r"sources.csv: header path,assoc has neither "
+                                               r"source_path nor association"):
+        discover(tmp_path)
+
+
+def test_corpus_sources_csv_unknown_column_is_named(tmp_path, caplog):
+    _write(tmp_path / "misc" / "prog.pdf")
+    (tmp_path / "sources.csv").write_text(
+        "source_path,asociation,year\nmisc/prog.pdf,ahima,2021\n")
+
+    row = discover(tmp_path).iloc[0]
+
+    assert (row["association"], row["year"]) == ("misc", 2021)
+    assert "column(s) asociation not known, ignored" in caplog.text
 
 
 def test_corpus_unicode_and_shell_characters_in_names(tmp_path):

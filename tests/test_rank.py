@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from ranking_data import resolved
 
 from pipeline.config import default_weights, load_weights
+from pipeline.errors import MentorMinerError
 from pipeline.rank import COMPONENTS, rank_people, topic_relevance
 from pipeline.resolve import resolve
 
@@ -128,3 +130,31 @@ def test_rank_helping_imputed_where_the_source_cannot_show_it():
     assert helping["Bo Chen"] == 0
     assert helping["Cy Diaz"] == (helping["Ann Lee"] + helping["Bo Chen"]) / 2
     assert helping["Di Evans"] == 0  # nobody at acm recurs once: no evidence either way
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("roles:\n  keynote: high\n", "roles: numbers are needed (keynote: 'high')"),
+    ("recency_half_life_years: soon\n", "recency_half_life_years: a number is needed, not 'soon'"),
+    ("components: 0.5\n", "components: a mapping (name: number) is needed, not 0.5"),
+    ("helping_keywords: mentor\n", "helping_keywords: a list of words is needed, not 'mentor'"),
+])
+def test_rank_weights_of_the_wrong_kind_are_an_error_naming_file_and_key(tmp_path, text,
+                                                                         message):
+    path = tmp_path / "weights.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    with pytest.raises(MentorMinerError) as raised:
+        load_weights(path)
+
+    assert str(raised.value).startswith(f"{path}: {message}; see pipeline/ranking.yaml")
+
+
+def test_rank_weights_unknown_key_is_ignored_with_a_warning(tmp_path, caplog):
+    path = tmp_path / "weights.yaml"
+    path.write_text("role:\n  keynote: 9\nhelping_keywords: [mentor, 2024]\n", encoding="utf-8")
+
+    weights = load_weights(path)
+
+    assert "role" not in weights and weights["roles"] == default_weights()["roles"]
+    assert weights["helping_keywords"] == ["mentor", "2024"]
+    assert f"{path}: 'role' is not a ranking weight; ignored" in caplog.text
