@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import logging
 import os
 import re
@@ -14,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.errors import MentorMinerError
 from pipeline.tables import DOCUMENT_COLUMNS
+from pipeline.usercsv import read_user_csv
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,46 +80,20 @@ def year_from_parts(parts: tuple[str, ...]) -> int | None:
 
 
 def _sources_rows(raw_dir: Path) -> list[dict[str, str]]:
-    """The rows of RAW_DIR/sources.csv as a spreadsheet saves it: UTF-8 (with or without BOM),
-    UTF-16 or Windows-1252 text, separated by commas, semicolons or tabs."""
+    """The rows of RAW_DIR/sources.csv, as any spreadsheet saves it (see pipeline.usercsv)."""
     path = raw_dir / "sources.csv"
     if not path.exists():
         return []
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise MentorMinerError(f"{path}: cannot read ({e.strerror or e}).") from e
-    text = _decode_spreadsheet_text(data, path)
-    header = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=header.count) if header.strip() else ","
-    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
-    columns = [c.strip() for c in (rows[0].keys() if rows else header.split(delimiter))
-               if c is not None]
+    columns, rows = read_user_csv(path, what="sources.csv")
     if rows and not {"source_path", "association"} & set(columns):
         raise MentorMinerError(
-            f"{path}: header {delimiter.join(columns)} has neither source_path nor "
-            f"association; the columns are {', '.join(SOURCES_COLUMNS)}.")
+            f"{path}: header {','.join(columns)} has neither source_path nor association; the "
+            f"columns are {', '.join(SOURCES_COLUMNS)}.")
     unknown = [c for c in columns if c and c not in SOURCES_COLUMNS]
     if unknown:
         logger.warning("%s: column(s) %s not known, ignored (known: %s)", path,
                        ", ".join(unknown), ", ".join(SOURCES_COLUMNS))
-    return [{(k or "").strip(): v for k, v in row.items()} for row in rows]
-
-
-def _decode_spreadsheet_text(data: bytes, path: Path) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as e:
-        raise MentorMinerError(f"{path}: not text a spreadsheet saves (UTF-8, UTF-16 or "
-                               f"Windows-1252): {e}.") from e
-    logger.warning("%s: not UTF-8; read as Windows-1252 (how Excel saves CSV)", path)
-    return text
+    return rows
 
 
 def read_sources(raw_dir: Path, rows: list[dict[str, str]] | None = None

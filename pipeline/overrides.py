@@ -1,8 +1,8 @@
 """User overrides that survive re-runs: merge.csv, split.csv and aliases.csv in one folder.
 
-The tool reads these files on every run and never writes them. All are UTF-8 CSV with a header;
-blank lines and rows whose first cell starts with `#` are ignored; extra columns (a `note`, say)
-are allowed.
+The tool reads these files on every run and never writes them. All are CSV with a header, as
+any spreadsheet saves them (see pipeline.usercsv); blank lines and rows whose first cell starts
+with `#` are ignored; extra columns (a `note`, say) are allowed.
 
 ``merge.csv`` — make two people one. Each row gives either ids or names:
 
@@ -36,13 +36,13 @@ Splits are applied before merges, so a merge row may name a person a split creat
 
 from __future__ import annotations
 
-import csv
 import fnmatch
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import MentorMinerError
+from pipeline.usercsv import read_user_csv
 
 logger = logging.getLogger(__name__)
 
@@ -91,26 +91,21 @@ def _rows(path: Path, required: tuple[tuple[str, ...], ...]) -> list[tuple[str, 
     """Rows of one override file as (where, row); `required` lists alternative column sets."""
     if not path.is_file():
         return []
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            if not any(set(cols) <= set(header) for cols in required):
-                wanted = " or ".join(",".join(cols) for cols in required)
-                raise MentorMinerError(
-                    f"{path}: header {','.join(header) or '(empty)'} lacks the columns {wanted}. "
-                    "Fix the header; see `pipeline/overrides.py` for the format."
-                )
-            out = []
-            for n, row in enumerate(reader, start=2):
-                row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-                values = [row.get(h, "") for h in header]
-                if not any(values) or values[0].startswith("#"):
-                    continue
-                out.append((f"{path.name} line {n}", row))
-            return out
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise MentorMinerError(f"{path}: cannot read override file ({e}).") from e
+    header, rows = read_user_csv(path, what="override file")
+    if not any(set(cols) <= set(header) for cols in required):
+        wanted = " or ".join(",".join(cols) for cols in required)
+        raise MentorMinerError(
+            f"{path}: header {','.join(header) or '(empty)'} lacks the columns {wanted}. "
+            "Fix the header; see `pipeline/overrides.py` for the format."
+        )
+    out = []
+    for n, row in enumerate(rows, start=2):
+        row = {k: v.strip() for k, v in row.items()}
+        values = [row.get(h, "") for h in header]
+        if not any(values) or values[0].startswith("#"):
+            continue
+        out.append((f"{path.name} line {n}", row))
+    return out
 
 
 def load_overrides(folder: Path | None) -> Overrides:

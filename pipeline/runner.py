@@ -501,6 +501,7 @@ def read_outreach(path: Path | None) -> pd.DataFrame | None:
     import pandas as pd
 
     from pipeline.outreach import check_outreach
+    from pipeline.usercsv import read_user_csv
 
     if path is None:
         return None
@@ -508,10 +509,8 @@ def read_outreach(path: Path | None) -> pd.DataFrame | None:
     if not path.exists():
         logger.debug("%s: no outreach file", path)
         return None
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, ValueError) as e:
-        raise MentorMinerError(f"{path}: cannot read outreach notes ({e}).") from e
+    header, rows = read_user_csv(path, what="outreach notes")
+    table = pd.DataFrame(rows, columns=header, dtype=str)
     logger.info("outreach: %d rows from %s", len(table), path)
     return check_outreach(table, source=str(path))
 

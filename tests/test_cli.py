@@ -209,3 +209,20 @@ def test_cli_run_on_an_empty_folder_warns(tmp_path):
     assert result.exit_code == 0
     assert f"{raw}: no files to read (hidden files are skipped)" in result.output
     assert "documents: 0 (ok 0" in result.output
+
+
+@pytest.mark.parametrize(("encoding", "separator"), [("cp1252", ";"), ("utf-16", "\t")])
+def test_cli_shortlist_outreach_saved_by_a_spreadsheet(processed, tmp_path, encoding, separator):
+    _, people, _ = resolved()
+    ann = people.set_index("name").loc["Ann Lee", "person_id"]
+    notes = tmp_path / "outreach.csv"
+    notes.write_bytes((separator.join(["person_id", "status", "notes"]) + "\r\n"
+                       + separator.join([ann, "open", "café à 10h"])).encode(encoding))
+    out = tmp_path / "short.csv"
+
+    result = CliRunner().invoke(cli, ["-q", "shortlist", "-i", str(processed), "--outreach",
+                                      str(notes), "--status", "open", "-o", str(out)])
+
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert table[["name", "notes"]].values.tolist() == [["Ann Lee", "café à 10h"]]

@@ -47,3 +47,20 @@ def test_overrides_cli_merge_and_split_survive_reruns(tmp_path):
         elsewhere = set(split_rows.loc[split_rows["source_path"] != split_path, "person_id"])
         assert len(in_path) == 1 and in_path != elsewhere
     assert {p.name: p.read_bytes() for p in overrides.iterdir()} == written  # never written
+
+
+def test_overrides_cli_merge_csv_saved_by_excel(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    before = _run(raw, tmp_path / "out", overrides)
+    ids = list(before[before["person_id"] != ""].groupby("person_id").size()
+               .sort_values(ascending=False).index)
+    # Excel in a French locale: Windows-1252, semicolons, CRLF, and a note with an accent.
+    (overrides / "merge.csv").write_bytes(
+        f"person_id;into_person_id;note\r\n{ids[1]};{ids[0]};même personne\r\n".encode("cp1252"))
+
+    after = _run(raw, tmp_path / "out", overrides)
+
+    assert set(after.loc[before["person_id"].isin(ids[:2]).values, "person_id"]) == {ids[0]}
