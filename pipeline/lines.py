@@ -363,25 +363,31 @@ def split_items(segment: str) -> list[str]:
     return items
 
 
-_AND_SPLIT_RE = re.compile(r"(\s+and\s+)")
-_AND_RE = re.compile(r"\s+and\s+")
+_AND_SPLIT_RE = re.compile(r"(\s+(?:and|&)\s+)")
+_AND_RE = re.compile(r"\s+(?:and|&)\s+")
 
 
 @_memo_list
 def _merge_org_ands(segment: str) -> list[str]:
-    """Items of a segment, where `X and Y` stays one item unless both sides are names
-    (`Bluegrass Community and Technical College`)."""
+    """Items of a segment, where `X and Y` or `X & Y` stays one item unless both sides are
+    names (`Bluegrass Community and Technical College`, `Johnson & Johnson`).
+
+    >>> _merge_org_ands("Priya Patel, Procter & Gamble")
+    ['Priya Patel', 'Procter & Gamble']
+    >>> _merge_org_ands("Ann Lee & Bo Chen, Acme")
+    ['Ann Lee', 'Bo Chen', 'Acme']
+    """
     items: list[str] = []
-    glue_next = False
+    glue = ""  # the `and` or `&` that joins the next part to the item before it
     for part in _AND_SPLIT_RE.split(segment):
         if _AND_RE.fullmatch(part):
-            glue_next = bool(items) and not _is_name_item(items[-1])
+            glue = f" {part.strip()} " if items and not _is_name_item(items[-1]) else ""
             continue
         sub = split_items(part)
-        if glue_next and sub and not _is_name_item(sub[0]):
-            items[-1] = f"{items[-1]} and {sub[0]}"
+        if glue and sub and not _is_name_item(sub[0]):
+            items[-1] = f"{items[-1]}{glue}{sub[0]}"
             sub = sub[1:]
-        glue_next = False
+        glue = ""
         items.extend(sub)
     return items
 

@@ -125,6 +125,7 @@ def find_appearances(
     blocks = [b for b in blocks if b.is_record or b.page not in directory]
     groups = itertools.count(1)
     contexts: dict[int, str] = {}  # group -> title and name, for a name split off its title
+    pairs: set[int] = set()  # groups of `Name, Name-or-organization` lines
     author_lines = 0  # lines that list only names, below a line that names no one (a title)
     role, tier, session, last_page, section_size = "", "", "", None, 0.0
     carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
@@ -241,11 +242,12 @@ def find_appearances(
             elif n and not label and name_list_items(text) and not parse_people(lines[n - 1]):
                 author_lines += 1
             found = _people_line(text, current, session, block, event, year, common, bool(label),
-                                 group, tail=group in contexts)
+                                 group, tail=group in contexts, pairs=pairs)
             named += len(found)
             candidates.extend(found)
     # One name below a title is an author only where titles with author lines are the layout.
-    return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {})
+    return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {},
+                    pairs)
 
 
 PROSE_TIER_RE = re.compile(
@@ -401,9 +403,13 @@ def _session_title(text: str, nlp) -> bool:
 def _people_line(
     text: str, role: str, session: str, block: Block, event: str, year: int | None,
     common: set[str], labelled: bool, group: int = 0, *, tail: bool = False,
+    pairs: set[int] | None = None,
 ) -> list[tuple[Appearance, str, int]]:
     """Candidates of one logical line. A `tail` line is one name split off the title above it
-    (`Perplexity on Reduced Corpora` / `Hayato Kobayashi`); it must pass NER in context too."""
+    (`Perplexity on Reduced Corpora` / `Hayato Kobayashi`); it must pass NER in context too.
+
+    A line of two name-shaped items (`Jane Doe, Goldman Sachs`) may name two people or one
+    person and her organization: its group goes into `pairs`, for NER to tell (`_confirm`)."""
     if (len(text) > 300 and ";" not in text) or (TIME_RE.search(text) and "," not in text):
         return []
     people = parse_people(text)
@@ -416,6 +422,10 @@ def _people_line(
     # The last name of a list that does not close with `and` may be a place in the place of
     # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
     closing_and = bool(_CLOSING_AND_RE.search(text.strip()))
+    pair = (pairs is not None and group and not tail and len(names) == 2 and len(items) == 2
+            and not any(p.org for p in names) and not closing_and)
+    if pair:
+        pairs.add(group)
     sentence = None  # whether the line reads as a sentence: looked up when first asked
     snippet = " ".join(block.text.split())[:200]
     out = []
@@ -438,7 +448,7 @@ def _people_line(
             strength = "list"
         else:
             strength = "weak"
-        in_group = strength == "tail" or strength == "list" and (
+        in_group = pair or strength == "tail" or strength == "list" and (
             k < len(names) - 1 or closing_and)
         out.append((
             Appearance(
@@ -555,6 +565,7 @@ def _org_shaped(text: str) -> bool:
 
 def _confirm(
     candidates: list[tuple[Appearance, str, int]], nlp, contexts: dict[int, str] | None = None,
+    pairs: set[int] | None = None,
 ) -> list[Appearance]:
     """Strong candidates stay unless NER calls them a place or date; names from a list of
     names stay unless NER calls them something else, or whatever NER calls them when NER calls
@@ -567,6 +578,8 @@ def _confirm(
     texts = [app.person_name for app, strength, group in candidates
              if app.method == "rule" and not _decided(strength, app, group)]
     labels = entity_labels(nlp, texts) if texts else {}
+    if pairs:
+        candidates = _resolve_pairs(candidates, nlp, pairs, labels)
     # A name below a title is kept only when NER calls it a person alone and in its context:
     # only those contexts are read.
     read = {group for app, strength, group in candidates
@@ -599,6 +612,37 @@ def _confirm(
         if ok:
             kept.append(replace(app, method="rule+ner" if label == "PERSON" else "rule"))
     return kept
+
+
+def _resolve_pairs(
+    candidates: list[tuple[Appearance, str, int]], nlp, pairs: set[int], labels: dict[str, str],
+) -> list[tuple[Appearance, str, int]]:
+    """`Jane Doe, Goldman Sachs`: the second item is the first's organization when NER, reading
+    the two together, calls it an organization (and, alone, no person) and the first no
+    organization. `Ann Lee, Bo Chen` stays two people."""
+    members: dict[int, list[int]] = {}
+    for i, (_, _, group) in enumerate(candidates):
+        if group in pairs:
+            members.setdefault(group, []).append(i)
+    members = {g: m for g, m in members.items() if len(m) == 2}
+    if not members:
+        return candidates
+    keys = list(members)
+    texts = [", ".join(candidates[i][0].person_name for i in members[g]) for g in keys]
+    organization: dict[int, str] = {}  # candidate index -> its organization
+    dropped: set[int] = set()
+    for group, doc in zip(keys, nlp.pipe(texts, batch_size=256), strict=True):
+        first, second = (candidates[i][0].person_name for i in members[group])
+        found = {" ".join(ent.text.split()): ent.label_ for ent in doc.ents}
+        if (found.get(second) == "ORG" and labels.get(second) != "PERSON"
+                and found.get(first) != "ORG"):
+            organization[members[group][0]] = second
+            dropped.add(members[group][1])
+    return [
+        (replace(app, org_name=organization[i]), "strong", 0) if i in organization else
+        (app, strength, group)
+        for i, (app, strength, group) in enumerate(candidates) if i not in dropped
+    ]
 
 
 def _decided(strength: str, app: Appearance, group: int) -> bool:

@@ -248,3 +248,25 @@ def test_recognize_supporter_sessions_and_sponsored_by_name_sponsors():
     ]
     assert _rows(find_appearances(blocks)) == [
         ("sponsor", "", "Vocareum", "", ""), ("sponsor", "", "Keller & Moss LLP", "", "")]
+
+
+def test_recognize_name_then_organization_without_an_organization_word(nlp):
+    # Industry programs print `Name, Company` where the company reads like a name; NER reading
+    # the two together tells a company from a second person.
+    blocks = [
+        _b("Opening Keynotes", bold=True),
+        _b("Keynote: Jane Doe, Goldman Sachs", top=120),
+        _b("Keynote: Priya Patel, Johnson & Johnson", top=140),
+        _b("Keynote: Françoise Dupré, Société Générale", top=160),
+        _b("Keynote: Ann Lee, Bo Chen", top=180),
+        _b("Panelists: Hongxiao Liu, Mo Shen", top=200),
+    ]
+    assert _rows(find_appearances(blocks, nlp=nlp)) == [
+        ("keynote", "Jane Doe", "Goldman Sachs", "", ""),
+        ("keynote", "Priya Patel", "Johnson & Johnson", "", ""),
+        ("keynote", "Françoise Dupré", "Société Générale", "", ""),
+        ("keynote", "Ann Lee", "", "", ""),
+        ("keynote", "Bo Chen", "", "", ""),
+        ("panelist", "Hongxiao Liu", "", "", ""),
+        ("panelist", "Mo Shen", "", "", ""),
+    ]
