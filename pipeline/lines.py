@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 
 # The parsers below are pure functions of their strings, and the same strings come back many
@@ -112,7 +112,41 @@ INITIAL_RE = re.compile(r"^[A-Z]\.?(-[A-Z]\.?)?$")
 NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-À-ÿĀ-ſ]*$", re.UNICODE)
 SPLIT_SEMI_RE = re.compile(r"\s*;\s*")
 PAREN_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$")
-DASH_RE = re.compile(r"^(?P<name>[^–—|]+?)\s+[–—|]\s+(?P<org>.+)$")
+DASH_RE = re.compile(r"^(?P<name>[^–—|,;]+?)\s+(?P<dash>[–—|]|-)\s+(?P<org>.+)$")
+_ORG_SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "at", "de", "du", "la", "von", "&"})
+DASH_SPLIT_RE = re.compile(r"\s+(?:[–—|]|-)\s+")
+# `Featuring: Karen White of Wayne Enterprises`: after a role label, a name, `of`, an
+# organization (elsewhere the shape is a title's: `A Piece of My Mind`).
+OF_RE = re.compile(r"^(?P<name>[^,;()]+?)\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,;()]*)$")
+
+
+def _org_after_hyphen(text: str) -> bool:
+    """What follows `Name - ` is an organization (or a title and one), not the second half of a
+    talk title: a few capitalized words, no question or colon.
+
+    >>> _org_after_hyphen("VP, Talent Acquisition - Initech"), _org_after_hyphen("Good Times?")
+    (True, False)
+    """
+    words = text.replace(",", " ").split()
+    return (0 < len(words) <= 8 and not re.search(r"[?!:]", text)
+            and all(w[:1].isupper() or w.lower() in _ORG_SMALL_WORDS or not w[:1].isalpha()
+                    for w in words))
+
+
+def person_of(text: str) -> Person | None:
+    """`Karen White of Wayne Enterprises` as a person and her organization, else None.
+
+    >>> person_of("Karen White of Wayne Enterprises")
+    Person(name='Karen White', org='Wayne Enterprises', title='')
+    >>> person_of("Director of Talent") is None
+    True
+    """
+    match = OF_RE.match(text.strip()) if " of " in text else None
+    if match and len(match.group("name").split()) <= 4 and _is_name_item(match.group("name")):
+        return Person(clean_name(match.group("name")), match.group("org").strip(), "")
+    return None
+# `(she/her)`, `(he/him/his)`, `(they/them)`: pronouns printed after a name.
+PRONOUNS_RE = re.compile(r"\s*\((?:she|he|they|ze|xe|zie|ey)(?:\s*/\s*[a-z]+)+\)", re.I)
 ROLE_WORDS_RE = re.compile(
     r"^(session\s+)?(co-?)?(chairs?|moderators?|panelists?|panellists?|discussants?|speakers?|"
     r"presenters?|organizers?|organisers?|facilitators?|hosts?|"
@@ -126,6 +160,9 @@ class Person:
     name: str
     org: str = ""
     title: str = ""
+    # Read from a shape that talk titles share (`Two Birds - Teaching Coding`): NER must call
+    # the name a person, organization or not.
+    unsure: bool = field(default=False, repr=False, compare=False)
 
 
 _FOOTNOTE_RE = re.compile(r"[\*†‡§¶#\d]+$")  # footnote marks after a name
@@ -335,12 +372,18 @@ def parse_people(line: str) -> list[Person]:
     >>> [(p.name, p.org) for p in parse_people(line)]
     [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
-    line = ROLE_WORDS_RE.sub("", line.strip())
+    line = PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", line.strip()))
     segments = [s for s in SPLIT_SEMI_RE.split(line) if s.strip(" ,.")]
-    people: list[Person] = []
-    for segment in segments:
-        people.extend(_parse_segment(segment, resume=len(segments) == 1))
-    return people
+    parsed = [_parse_segment(segment, resume=len(segments) == 1) for segment in segments]
+    if len(parsed) >= 3:
+        # `A, Org; B, Stark Industries; C, Org`: in a list of one person and her organization
+        # per segment, a segment of two name-shaped items is a person and her organization too.
+        alone = [len(found) == 1 and bool(found[0].org) for found in parsed]
+        for i, found in enumerate(parsed):
+            if (len(found) == 2 and not found[0].org and not found[1].org
+                    and sum(alone) == len(parsed) - 1 and " and " not in segments[i]):
+                parsed[i] = [Person(found[0].name, found[1].name, found[0].title)]
+    return [person for found in parsed for person in found]
 
 
 ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
@@ -422,8 +465,20 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
         if out:
             return out
     dash = DASH_RE.match(segment)
+    if dash and dash.group("dash") == "-" and not _org_after_hyphen(dash.group("org")):
+        dash = None  # `Two Birds - Teaching Coding in Primary Schools`: a talk title
     if dash and _is_name_item(dash.group("name")):
-        return [Person(clean_name(dash.group("name")), dash.group("org").strip(), "")]
+        # `Ann Lee – VP, Talent – Acme`: the last part is the organization, the rest the title;
+        # `Ann Lee – Director, Acme`: a title first, then the organization.
+        title, org = "", dash.group("org").strip()
+        rest = [p.strip() for p in DASH_SPLIT_RE.split(org) if p.strip()]
+        parts = [p.strip() for p in org.split(",")]
+        if len(rest) >= 2 and looks_like_title(rest[0]):
+            title, org = " – ".join(rest[:-1]), rest[-1]
+        elif len(parts) >= 2 and looks_like_title(parts[0]):
+            title, org = parts[0], ", ".join(parts[1:])
+        return [Person(clean_name(dash.group("name")), org, title,
+                       unsure=dash.group("dash") == "-")]
     listed = name_list_items(segment)
     if listed:
         return [Person(name) for name in listed]

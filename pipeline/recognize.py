@@ -17,6 +17,7 @@ from pipeline.lines import (
     looks_like_title,
     name_list_items,
     parse_people,
+    person_of,
     split_items,
     truecase,
 )
@@ -48,11 +49,27 @@ LABEL_ROLES = {
     "speaker": "speaker", "presenter": "speaker", "organizer": "organizer",
     "organiser": "organizer", "facilitator": "moderator", "host": "moderator",
     "keynote": "keynote", "keynote speaker": "keynote",
+    "moderated by": "moderator", "presented by": "speaker", "facilitated by": "moderator",
+    "hosted by": "moderator", "chaired by": "chair", "led by": "speaker",
+    "introduced by": "moderator", "featuring": "speaker",
 }
 LABEL_RE = re.compile(
     r"^(?:session\s+)?(?P<label>(?:co-?)?chair|moderator|panell?ist|discussant|speaker|presenter|"
     r"organi[sz]er|facilitator|host|(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
     r"(?:\s+(?:speaker|address))?)(?P<plural>s?)\s*(?:[:–—-]\s*|$)",
+    re.I,
+)
+# `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`: a label without a colon.
+BY_LABEL_RE = re.compile(
+    r"^(?P<label>(?:moderated|presented|facilitated|hosted|chaired|led|introduced)\s+by|"
+    r"featuring)(?P<plural>)\s*:?\s+(?=[A-Z])",
+    re.I,
+)
+# `2023 Lifetime Achievement Award: Linda Park, Hooli`, `HR Innovator of the Year – Ann Lee`.
+AWARD_LABEL_RE = re.compile(
+    r"^(?P<award>(?:\d{4}\s+)?[A-Z][^:–—]{2,80}?\b(?:awards?|prizes?|medals?|fellowships?|"
+    r"scholarships?|of the year)\b(?:\s+(?:winners?|recipients?|honou?rees?))?)"
+    r"\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
 )
 TIER_RE = re.compile(
@@ -61,6 +78,14 @@ TIER_RE = re.compile(
     r"[a-z]+ level)\b(?:\s+(?:level|tier))?\s*(?:sponsors?|supporters?|partners?)?\s*:?\s*$",
     re.I,
 )
+# `Platinum Sponsors: Acme Corp, Globex, Initech` names a tier and its sponsors on one line.
+TIER_LIST_RE = re.compile(
+    r"^(?P<tier>diamond|platinum|gold|silver|bronze|copper|premier|premium|supporting|"
+    r"contributing|champion|patron|benefactor|media|academic|startup)(?:[- ]level)?\s+"
+    r"(?:sponsors?|supporters?|partners?)\s*[:–—]\s*(?P<list>\S.*)$",
+    re.I,
+)
+_ORG_LIST_SPLIT_RE = re.compile(r"\s*[,;•·|]\s*|\s+and\s+(?=[A-Z])")
 BOOTH_RE = re.compile(r"^(?P<org>.+?)[\s.·…_]*\b(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)$", re.I)
 BOOTH_FIRST_RE = re.compile(r"^(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)\s+(?P<org>\D.+)$", re.I)
 # A sentence break, not the dot of an honorific or initial (`DR. ANGELA BROOKS`, `J. Smith`).
@@ -174,7 +199,7 @@ def find_appearances(
                     tier if new_role == "sponsor" else "")
             if new_role in ("", "speaker", "panelist", "keynote") and not TIME_RE.fullmatch(text):
                 session = text
-            if not LABEL_RE.match(text):
+            if not (LABEL_RE.match(text) or BY_LABEL_RE.match(text)):
                 continue
         label_role = carry if carry and _follows(carry_from, block) else ""
         carry, carry_from = "", None
@@ -207,9 +232,22 @@ def find_appearances(
             if tier_match:
                 role, tier = "sponsor", tier_match.group("tier").title()
                 continue
-            label = LABEL_RE.match(text)
-            line_role = ""
-            if label:
+            tier_list = TIER_LIST_RE.match(text)
+            if tier_list:
+                tier = tier_list.group("tier").title()
+                for item in _ORG_LIST_SPLIT_RE.split(tier_list.group("list")):
+                    app = _org_line(item, "sponsor", tier, block, event, year) if item else None
+                    if app:
+                        candidates.append((app, "strong", 0))
+                continue
+            label = LABEL_RE.match(text) or BY_LABEL_RE.match(text)
+            line_role, award = "", ""
+            award_label = None if label else AWARD_LABEL_RE.match(text)
+            if award_label and parse_people(award_label.group("rest")):
+                # `2023 Lifetime Achievement Award: Linda Park, Hooli`
+                line_role, award = "award_recipient", award_label.group("award").strip()
+                text = award_label.group("rest").strip()
+            elif label:
                 label_role = _label_role(label.group("label"))
                 text = text[label.end():].strip()
                 if not text:
@@ -241,8 +279,10 @@ def find_appearances(
                 contexts[group] = f"{tails[n]}\n{text}"
             elif n and not label and name_list_items(text) and not parse_people(lines[n - 1]):
                 author_lines += 1
-            found = _people_line(text, current, session, block, event, year, common, bool(label),
-                                 group, tail=group in contexts, pairs=pairs)
+            found = _people_line(text, current, session, block, event, year, common,
+                                 bool(label or award), group, tail=group in contexts, pairs=pairs)
+            if award:
+                found = [(replace(app, award=award), strength, g) for app, strength, g in found]
             named += len(found)
             candidates.extend(found)
     # One name below a title is an author only where titles with author lines are the layout.
@@ -390,7 +430,7 @@ def _session_title(text: str, nlp) -> bool:
     """A bold line that names no one: no name shape, or a name shape without an honorific
     that NER does not call a person (`Workplace Investigations`)."""
     text = " ".join(text.split())
-    if LABEL_RE.match(text) or len(text) > 150:
+    if LABEL_RE.match(text) or BY_LABEL_RE.match(text) or len(text) > 150:
         return False
     people = parse_people(text)
     if not people or not all(looks_like_name(truecase(p.name)) for p in people):
@@ -412,7 +452,8 @@ def _people_line(
     person and her organization: its group goes into `pairs`, for NER to tell (`_confirm`)."""
     if (len(text) > 300 and ";" not in text) or (TIME_RE.search(text) and "," not in text):
         return []
-    people = parse_people(text)
+    of = person_of(text) if labelled else None
+    people = [of] if of else parse_people(text)
     if not people:
         return []
     items = split_items(text.replace(";", ","))
@@ -442,6 +483,8 @@ def _people_line(
             if len(names) > 1 or person.org or _any_common(name, common):
                 continue
             strength = "tail"
+        elif person.unsure and not labelled:
+            strength = "weak"
         elif labelled or role in STRONG_ROLES or person.org:
             strength = "strong"
         elif name_list:

@@ -270,3 +270,34 @@ def test_recognize_name_then_organization_without_an_organization_word(nlp):
         ("panelist", "Hongxiao Liu", "", "", ""),
         ("panelist", "Mo Shen", "", "", ""),
     ]
+
+
+def test_recognize_industry_program_lines(nlp):
+    blocks = [
+        _b("Breakout 1A: Building Inclusive Teams", bold=True),
+        _b("Moderated by Robert Chen, Globex Corporation", top=120),
+        _b("Presented by: Maria Lopez and David Kim", top=140),
+        _b("Speaker: Samantha Green - VP, Talent Acquisition - Initech", top=160),
+        _b("Featuring: Karen White of Wayne Enterprises", top=180),
+        _b("Panelists: Alex Turner (he/him), Stark Industries; Priya Shah, MBA, CPA, Deloitte; "
+           "Tom Becker, Cyberdyne Systems", top=200),
+        _b("Two Birds - Teaching Coding and Math in Primary Schools", top=220),
+        _b("2023 Lifetime Achievement Award: Linda Park, Hooli", top=240),
+        _b("Platinum Sponsors: Acme Corp, Globex Corporation, Initech", top=260),
+    ]
+    apps = find_appearances(blocks, nlp=nlp)
+    assert [(a.role, a.person_name, a.org_name, a.title) for a in apps if a.person_name] == [
+        ("moderator", "Robert Chen", "Globex Corporation", ""),
+        ("speaker", "Maria Lopez", "", ""),
+        ("speaker", "David Kim", "", ""),
+        ("speaker", "Samantha Green", "Initech", "VP, Talent Acquisition"),
+        ("speaker", "Karen White", "Wayne Enterprises", ""),
+        ("panelist", "Alex Turner", "Stark Industries", ""),
+        ("panelist", "Priya Shah", "Deloitte", ""),
+        ("panelist", "Tom Becker", "Cyberdyne Systems", ""),
+        ("award_recipient", "Linda Park", "Hooli", ""),
+    ]
+    assert [a.award for a in apps if a.role == "award_recipient"] == [
+        "2023 Lifetime Achievement Award"]
+    assert [(a.org_name, a.sponsor_tier) for a in apps if a.role == "sponsor"] == [
+        ("Acme Corp", "Platinum"), ("Globex Corporation", "Platinum"), ("Initech", "Platinum")]
