@@ -147,7 +147,7 @@ def find_appearances(
     # Exhibitor directories are read by position; their address lines name nobody.
     listed, directory = directory_pages(blocks, event=event, year=year)
     candidates.extend((app, "strong", 0) for app in listed)
-    blocks = [b for b in blocks if b.is_record or b.page not in directory]
+    blocks = _merge_stacked([b for b in blocks if b.is_record or b.page not in directory])
     groups = itertools.count(1)
     contexts: dict[int, str] = {}  # group -> title and name, for a name split off its title
     pairs: set[int] = set()  # groups of `Name, Name-or-organization` lines
@@ -288,6 +288,58 @@ def find_appearances(
     # One name below a title is an author only where titles with author lines are the layout.
     return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {},
                     pairs)
+
+
+def _merge_stacked(blocks: list[Block]) -> list[Block]:
+    """A name, its job title and its organization printed on three lines one below the other
+    (`Emily Zhang` / `Director, People Analytics` / `Soylent Foods`), each its own block,
+    become one line `Emily Zhang – Director, People Analytics – Soylent Foods`. A name over
+    a job title alone takes the title; a name over an organization alone only when the line
+    says organization (`University`, `Inc.`), since a talk title may follow a name too."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        lines = block.text.splitlines()
+        name = lines[-1].strip() if lines and not block.is_record and not block.bold else ""
+        people = parse_people(name) if name and "," not in name and len(name) < 60 else []
+        stacked: list[str] = []
+        if len(people) == 1 and not people[0].org and looks_like_name(truecase(name)):
+            for below in blocks[i + 1:i + 3]:
+                text = below.text.strip()
+                if (below.is_record or below.bold or "\n" in text or below.page != block.page
+                        or not _stacked_below(block if not stacked else blocks[i + len(stacked)],
+                                              below)
+                        or "," in text and any(p.org for p in parse_people(text))):
+                    break  # not the entry's next line (`Mike Izbicki, Claremont McKenna` names)
+                if not stacked and looks_like_title(text) and not parse_people(text):
+                    stacked.append(text)
+                elif _org_shaped(text) and (stacked or looks_org(text)) and not TIME_RE.search(
+                        text):
+                    stacked.append(text)
+                    break
+                else:
+                    break
+        if stacked:
+            if len(stacked) == 1 and looks_like_title(stacked[0]):
+                merged = f"{name}, {stacked[0]}"
+            else:
+                merged = " – ".join([name, *stacked])
+            out.append(replace(block, text="\n".join([*lines[:-1], merged])))
+            i += 1 + len(stacked)
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+def _stacked_below(above: Block, below: Block) -> bool:
+    """`below` is the next line of the same entry: level with `above` and right under it (or,
+    without positions, simply next)."""
+    if None in (above.top, above.bottom, below.top, above.x0, below.x0):
+        return True
+    height = max(above.bottom - above.top, 1.0)
+    return abs(below.x0 - above.x0) <= 3 and 0 <= below.top - above.bottom <= 1.2 * height
 
 
 PROSE_TIER_RE = re.compile(

@@ -301,3 +301,19 @@ def test_recognize_industry_program_lines(nlp):
         "2023 Lifetime Achievement Award"]
     assert [(a.org_name, a.sponsor_tier) for a in apps if a.role == "sponsor"] == [
         ("Acme Corp", "Platinum"), ("Globex Corporation", "Platinum"), ("Initech", "Platinum")]
+
+
+def test_recognize_name_title_and_organization_stacked_on_three_lines(nlp):
+    blocks = [
+        _b("Breakout 1C: HR Analytics", bold=True),
+        _b("Emily Zhang", top=120), _b("Director, People Analytics", top=131),
+        _b("Soylent Foods", top=142),
+        _b("Michael O'Brien", top=170), _b("Senior Consultant", top=181),
+        # A talk title over its speaker's line is no stacked entry.
+        _b("Reddit Bot", top=210), _b("Mike Izbicki, Claremont McKenna College", top=221),
+    ]
+    assert [(a.person_name, a.org_name, a.title) for a in find_appearances(blocks, nlp=nlp)] == [
+        ("Emily Zhang", "Soylent Foods", "Director, People Analytics"),
+        ("Michael O'Brien", "", "Senior Consultant"),
+        ("Mike Izbicki", "Claremont McKenna College", ""),
+    ]
