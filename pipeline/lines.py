@@ -133,6 +133,26 @@ def _org_after_hyphen(text: str) -> bool:
                     for w in words))
 
 
+def leading_title(text: str) -> tuple[str, str]:
+    """`Reinventing Work - Jane Doe, Chief People Officer, Acme Corp`: a talk title, a dash,
+    then its speaker with her title or organization. Returns (title, the rest), or ("", text)
+    when the text does not have that shape (`Ann Lee - VP, Talent - Acme` is a name first).
+
+    >>> leading_title("Reinventing Work - Jane Doe, Chief People Officer, Acme Corp")
+    ('Reinventing Work', 'Jane Doe, Chief People Officer, Acme Corp')
+    >>> leading_title("Samantha Green - VP, Talent Acquisition - Initech")
+    ('', 'Samantha Green - VP, Talent Acquisition - Initech')
+    """
+    parts = DASH_SPLIT_RE.split(text, maxsplit=1)
+    if len(parts) == 2:
+        items = [item.strip() for item in parts[1].split(",")]
+        if len(items) >= 2 and _is_name_item(items[0]) and not _is_name_item(items[1]) and (
+            "," not in parts[0]
+        ):
+            return parts[0].strip(), parts[1].strip()
+    return "", text
+
+
 def person_of(text: str) -> Person | None:
     """`Karen White of Wayne Enterprises` as a person and her organization, else None.
 
@@ -537,10 +557,15 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
 
 # A role label in the middle of a printed line starts a new logical line.
 _MID_LABEL_RE = re.compile(
-    r"(?<=\S)[ \t]+(?=(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?)"
-    r"\s*:)"
+    r"(?<=\S)[ \t]+(?=(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|"
+    r"Facilitators?|Presenters?)\s*:)"
 )
-_MID_LABEL_WORDS = ("Chair", "Moderator", "Panel", "Discussant")  # what the pattern needs
+# What the pattern needs.
+_MID_LABEL_WORDS = ("Chair", "Moderator", "Panel", "Discussant", "Facilitator", "Presenter")
+# A line the split above started: it never continues the line before (`… Recruiting -`).
+_MID_LABEL_START_RE = re.compile(
+    r"(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|Facilitators?|"
+    r"Presenters?)\s*:")
 _CONTINUE_END_RE = re.compile(
     r"([,;&]|\band|\bof|\bat|\bthe|\san?|\bfor|\b(across|through|towards?|between|among|"
     r"without|within|using|versus|via|into|onto|from|with|about)|-)$", re.I)
@@ -574,7 +599,8 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
     ['Jane Doe, MIT', 'Bo Li, Stanford University']
     """
     out: list[str] = []
-    if ":" in text and any(word in text for word in _MID_LABEL_WORDS):
+    split_at_labels = ":" in text and any(word in text for word in _MID_LABEL_WORDS)
+    if split_at_labels:
         text = _MID_LABEL_RE.sub("\n", text)
     printed = [ln.strip() for ln in text.split("\n") if ln.strip()]
     width = max((len(ln) for ln in printed), default=0)
@@ -585,7 +611,9 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
             "," in printed[i - 1] and not _SEPARATOR_RE.search(line) and len(line.split()) <= 3
             and not ROLE_WORDS_RE.match(line)
         )
-        if out and (wrapped or _continues(out[-1], line, split_names=split_names)):
+        labelled = split_at_labels and _MID_LABEL_START_RE.match(line)
+        if out and not labelled and (
+                wrapped or _continues(out[-1], line, split_names=split_names)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pipeline.directory import directory_pages
 from pipeline.lines import (
     ROLE_WORDS_RE,
+    leading_title,
     logical_lines,
     looks_like_name,
     looks_like_org,
@@ -57,6 +58,19 @@ LABEL_RE = re.compile(
     r"^(?:session\s+)?(?P<label>(?:co-?)?chair|moderator|panell?ist|discussant|speaker|presenter|"
     r"organi[sz]er|facilitator|host|(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
     r"(?:\s+(?:speaker|address))?)(?P<plural>s?)\s*(?:[:–—-]\s*|$)",
+    re.I,
+)
+# `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
+OFFICER_LABEL_RE = re.compile(
+    r"^(?P<label>(?:immediate\s+)?past[- ]president|president[- ]elect|vice[- ]president|"
+    r"president|treasurer|secretary(?:[- ]treasurer)?|members?[- ]at[- ]large)(?P<plural>s?)"
+    r"\s*[:–—]\s*",
+    re.I,
+)
+# A time slot before a schedule row (`9:00 AM - 10:00 AM Opening Keynote: …`).
+TIME_SLOT_RE = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*"
+    r"(?:[ap]\.?m\.?)?)?\s+(?=[A-Z])",
     re.I,
 )
 # `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`: a label without a colon.
@@ -240,7 +254,12 @@ def find_appearances(
                     if app:
                         candidates.append((app, "strong", 0))
                 continue
-            label = LABEL_RE.match(text) or BY_LABEL_RE.match(text)
+            slot = TIME_SLOT_RE.match(text)
+            if slot and (LABEL_RE.match(text[slot.end():])
+                         or BY_LABEL_RE.match(text[slot.end():])):
+                text = text[slot.end():]  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
+            label = (LABEL_RE.match(text) or BY_LABEL_RE.match(text)
+                     or OFFICER_LABEL_RE.match(text))
             line_role, award = "", ""
             award_label = None if label else AWARD_LABEL_RE.match(text)
             if award_label and parse_people(award_label.group("rest")):
@@ -250,6 +269,9 @@ def find_appearances(
             elif label:
                 label_role = _label_role(label.group("label"))
                 text = text[label.end():].strip()
+                talk, rest = leading_title(text)
+                if talk:  # `Keynote: Reinventing Work - Jane Doe, Chief People Officer, Acme`
+                    text = rest
                 if not text:
                     if n == len(lines) - 1:
                         carry, carry_from = label_role, block
@@ -475,6 +497,8 @@ def _named_heading(block: Block, role: str, tier: str) -> bool:
 
 def _label_role(label: str) -> str:
     label = " ".join(label.lower().split())
+    if OFFICER_LABEL_RE.match(f"{label}:"):
+        return "board"
     return "keynote" if "keynote" in label else LABEL_ROLES.get(label.rstrip("s"), "speaker")
 
 

@@ -317,3 +317,27 @@ def test_recognize_name_title_and_organization_stacked_on_three_lines(nlp):
         ("Michael O'Brien", "", "Senior Consultant"),
         ("Mike Izbicki", "Claremont McKenna College", ""),
     ]
+
+
+def test_recognize_schedule_rows_and_board_officers(nlp):
+    blocks = [
+        _b("Tuesday, May 7", bold=True),
+        _b("9:00 AM - 10:00 AM Opening Keynote: Reinventing Work - Jane Doe, Chief People "
+           "Officer, Acme Corp", top=120),
+        _b("10:15 AM - 11:15 AM Panel: AI in Recruiting - Moderator: Robert Chen (Globex); "
+           "Panelists: Ana Silva (Initech), Tom Becker (Cyberdyne)", top=140),
+        _b("14:20–15:10 Keynote: Raia Hadsell (DeepMind)", top=160),
+        _b("Board of Directors", bold=True, top=200),
+        _b("President: Samuel Osei, Osei People Analytics", top=220),
+        _b("Vice President: Grace Kim, Umbrella Health", top=240),
+    ]
+    assert [(a.role, a.person_name, a.org_name, a.title)
+            for a in find_appearances(blocks, nlp=nlp)] == [
+        ("keynote", "Jane Doe", "Acme Corp", "Chief People Officer"),
+        ("moderator", "Robert Chen", "Globex", ""),
+        ("panelist", "Ana Silva", "Initech", ""),
+        ("panelist", "Tom Becker", "Cyberdyne", ""),
+        ("keynote", "Raia Hadsell", "DeepMind", ""),
+        ("board", "Samuel Osei", "Osei People Analytics", ""),
+        ("board", "Grace Kim", "Umbrella Health", ""),
+    ]
