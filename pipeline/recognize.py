@@ -67,6 +67,11 @@ OFFICER_LABEL_RE = re.compile(
     r"\s*[:–—]\s*",
     re.I,
 )
+# A year before an award recipient (`2023 — Jane Doe, Acme`, `Class of 2023: Ann Lee, MIT`).
+YEAR_PREFIX_RE = re.compile(
+    r"^(?:class\s+of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[-–—:.]\s*|\s+)(?P<rest>[A-Z].*)$",
+    re.I,
+)
 # A time slot before a schedule row (`9:00 AM - 10:00 AM Opening Keynote: …`).
 TIME_SLOT_RE = re.compile(
     r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*"
@@ -167,6 +172,7 @@ def find_appearances(
     pairs: set[int] = set()  # groups of `Name, Name-or-organization` lines
     author_lines = 0  # lines that list only names, below a line that names no one (a title)
     role, tier, session, last_page, section_size = "", "", "", None, 0.0
+    award_name = ""  # the award heading over recipients (`Distinguished Service Award`)
     carry, carry_from = "", None  # a label alone (`Panelists:`) carries to the block it heads
     named = 0  # people named since the role last changed
     prose = False  # the block before was running text (a letter, a description)
@@ -206,11 +212,14 @@ def find_appearances(
                 new_role, tier_match = "", None
             if new_role:
                 named = 0
+                award_name = text if new_role == "award_recipient" else ""
                 same = new_role == role and role in ("committee", "board")
                 section_size = max(section_size, block.size or 0.0) if same else (block.size or 0.0)
                 role, carry = new_role, ""
                 tier = tier_match.group("tier").title() if tier_match else (
                     tier if new_role == "sponsor" else "")
+            elif role == "award_recipient" and not TIME_RE.fullmatch(text):
+                award_name = text  # `Fellows` under the awards: the honour the names below get
             if new_role in ("", "speaker", "panelist", "keynote") and not TIME_RE.fullmatch(text):
                 session = text
             if not (LABEL_RE.match(text) or BY_LABEL_RE.match(text)):
@@ -258,6 +267,10 @@ def find_appearances(
             if slot and (LABEL_RE.match(text[slot.end():])
                          or BY_LABEL_RE.match(text[slot.end():])):
                 text = text[slot.end():]  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
+            line_year = None
+            dated = YEAR_PREFIX_RE.match(text) if role == "award_recipient" else None
+            if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading
+                line_year, text = int(dated.group("year")), dated.group("rest")
             label = (LABEL_RE.match(text) or BY_LABEL_RE.match(text)
                      or OFFICER_LABEL_RE.match(text))
             line_role, award = "", ""
@@ -303,8 +316,10 @@ def find_appearances(
                 author_lines += 1
             found = _people_line(text, current, session, block, event, year, common,
                                  bool(label or award), group, tail=group in contexts, pairs=pairs)
-            if award:
-                found = [(replace(app, award=award), strength, g) for app, strength, g in found]
+            if current == "award_recipient" and (award or award_name or line_year):
+                found = [(replace(app, award=award or award_name or app.award,
+                                  year=line_year or app.year), strength, g)
+                         for app, strength, g in found]
             named += len(found)
             candidates.extend(found)
     # One name below a title is an author only where titles with author lines are the layout.

@@ -341,3 +341,20 @@ def test_recognize_schedule_rows_and_board_officers(nlp):
         ("board", "Samuel Osei", "Osei People Analytics", ""),
         ("board", "Grace Kim", "Umbrella Health", ""),
     ]
+
+
+def test_recognize_recipients_dated_under_their_award_heading(nlp):
+    blocks = [
+        _b("Distinguished Service Award", hint="heading"),
+        _b("2023 — Jane Doe, Acme Corp", top=120),
+        _b("2021: Ann Lee (Initech)", top=140),
+        _b("Fellows", hint="heading", top=160),
+        _b("Class of 2023: Tom Brown, Procter & Gamble; Lisa Wong, Wong Coaching LLC", top=180),
+    ]
+    assert [(a.role, a.person_name, a.org_name, a.award, a.year)
+            for a in find_appearances(blocks, nlp=nlp, year=2024)] == [
+        ("award_recipient", "Jane Doe", "Acme Corp", "Distinguished Service Award", 2023),
+        ("award_recipient", "Ann Lee", "Initech", "Distinguished Service Award", 2021),
+        ("award_recipient", "Tom Brown", "Procter & Gamble", "Fellows", 2023),
+        ("award_recipient", "Lisa Wong", "Wong Coaching LLC", "Fellows", 2023),
+    ]
