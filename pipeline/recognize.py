@@ -67,6 +67,13 @@ OFFICER_LABEL_RE = re.compile(
     r"\s*[:–—]\s*",
     re.I,
 )
+# Under a committee or board heading, `Planning Committee: …`, `Volunteer Coordinator: …`.
+COMMITTEE_LABEL_RE = re.compile(
+    r"^(?P<label>(?:[A-Z][\w&/'-]*\s+){0,4}(?:committee|sub-?committee|co-?chairs?|chairs?|"
+    r"coordinators?|liaisons?|directors?|leads?|members?|officers?|representatives?|advisors?|"
+    r"advisers?|editors?))(?P<plural>)\s*:\s*",
+    re.I,
+)
 # A year before an award recipient (`2023 — Jane Doe, Acme`, `Class of 2023: Ann Lee, MIT`).
 YEAR_PREFIX_RE = re.compile(
     r"^(?:class\s+of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[-–—:.]\s*|\s+)(?P<rest>[A-Z].*)$",
@@ -272,7 +279,9 @@ def find_appearances(
             if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading
                 line_year, text = int(dated.group("year")), dated.group("rest")
             label = (LABEL_RE.match(text) or BY_LABEL_RE.match(text)
-                     or OFFICER_LABEL_RE.match(text))
+                     or OFFICER_LABEL_RE.match(text)
+                     or (COMMITTEE_LABEL_RE.match(text) if role in ("committee", "board")
+                         else None))
             line_role, award = "", ""
             award_label = None if label else AWARD_LABEL_RE.match(text)
             if award_label and parse_people(award_label.group("rest")):
@@ -281,6 +290,9 @@ def find_appearances(
                 text = award_label.group("rest").strip()
             elif label:
                 label_role = _label_role(label.group("label"))
+                if label.re is COMMITTEE_LABEL_RE:  # the section's role, or its chairs
+                    label_role = "chair" if re.search(r"chairs?$", label.group("label"),
+                                                      re.I) else role
                 text = text[label.end():].strip()
                 talk, rest = leading_title(text)
                 if talk:  # `Keynote: Reinventing Work - Jane Doe, Chief People Officer, Acme`

@@ -358,3 +358,17 @@ def test_recognize_recipients_dated_under_their_award_heading(nlp):
         ("award_recipient", "Tom Brown", "Procter & Gamble", "Fellows", 2023),
         ("award_recipient", "Lisa Wong", "Wong Coaching LLC", "Fellows", 2023),
     ]
+
+
+def test_recognize_titled_lines_under_a_committee_heading(nlp):
+    blocks = [
+        _b("Conference Committee", hint="heading"),
+        _b("Conference Co-Chairs: Jane Doe, Acme Corp; Bo Li, Globex Corporation", top=120),
+        _b("Planning Committee: Ann Lee, Maria Garcia, Wei Chen", top=140),
+        _b("Volunteer Coordinator: Tom Brown, Hooli", top=160),
+    ]
+    assert [(a.role, a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)] == [
+        ("chair", "Jane Doe", "Acme Corp"), ("chair", "Bo Li", "Globex Corporation"),
+        ("committee", "Ann Lee", ""), ("committee", "Maria Garcia", ""),
+        ("committee", "Wei Chen", ""), ("committee", "Tom Brown", "Hooli"),
+    ]
