@@ -165,6 +165,8 @@ def person_of(text: str) -> Person | None:
     if match and len(match.group("name").split()) <= 4 and _is_name_item(match.group("name")):
         return Person(clean_name(match.group("name")), match.group("org").strip(), "")
     return None
+
+
 # `(she/her)`, `(he/him/his)`, `(they/them)`: pronouns printed after a name.
 PRONOUNS_RE = re.compile(r"\s*\((?:she|he|they|ze|xe|zie|ey)(?:\s*/\s*[a-z]+)+\)", re.I)
 ROLE_WORDS_RE = re.compile(
@@ -556,16 +558,13 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
 
 
 # A role label in the middle of a printed line starts a new logical line.
-_MID_LABEL_RE = re.compile(
-    r"(?<=\S)[ \t]+(?=(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|"
-    r"Facilitators?|Presenters?)\s*:)"
-)
+_MID_LABEL = (r"(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|"
+              r"Facilitators?|Presenters?)\s*:")
+_MID_LABEL_RE = re.compile(rf"(?<=\S)[ \t]+(?={_MID_LABEL})")
 # What the pattern needs.
 _MID_LABEL_WORDS = ("Chair", "Moderator", "Panel", "Discussant", "Facilitator", "Presenter")
 # A line the split above started: it never continues the line before (`… Recruiting -`).
-_MID_LABEL_START_RE = re.compile(
-    r"(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|Facilitators?|"
-    r"Presenters?)\s*:")
+_MID_LABEL_START_RE = re.compile(_MID_LABEL)
 _CONTINUE_END_RE = re.compile(
     r"([,;&]|\band|\bof|\bat|\bthe|\san?|\bfor|\b(across|through|towards?|between|among|"
     r"without|within|using|versus|via|into|onto|from|with|about)|-)$", re.I)

@@ -98,17 +98,17 @@ AWARD_LABEL_RE = re.compile(
     r"\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
 )
+_TIERS = (r"diamond|platinum|gold|silver|bronze|copper|premier|premium|supporting|contributing|"
+          r"champion|patron|benefactor|media|academic|startup")
 TIER_RE = re.compile(
-    r"^(?P<tier>diamond|platinum|gold|silver|bronze|copper|premier|premium|supporting|contributing|"
-    r"champion|leader|friend|patron|benefactor|partner|media|academic|startup|hero|"
-    r"[a-z]+ level)\b(?:\s+(?:level|tier))?\s*(?:sponsors?|supporters?|partners?)?\s*:?\s*$",
+    rf"^(?P<tier>{_TIERS}|leader|friend|partner|hero|[a-z]+ level)\b(?:\s+(?:level|tier))?\s*"
+    r"(?:sponsors?|supporters?|partners?)?\s*:?\s*$",
     re.I,
 )
 # `Platinum Sponsors: Acme Corp, Globex, Initech` names a tier and its sponsors on one line.
 TIER_LIST_RE = re.compile(
-    r"^(?P<tier>diamond|platinum|gold|silver|bronze|copper|premier|premium|supporting|"
-    r"contributing|champion|patron|benefactor|media|academic|startup)(?:[- ]level)?\s+"
-    r"(?:sponsors?|supporters?|partners?)\s*[:–—]\s*(?P<list>\S.*)$",
+    rf"^(?P<tier>{_TIERS})(?:[- ]level)?\s+(?:sponsors?|supporters?|partners?)\s*[:–—]\s*"
+    r"(?P<list>\S.*)$",
     re.I,
 )
 _ORG_LIST_SPLIT_RE = re.compile(r"\s*[,;•·|]\s*|\s+and\s+(?=[A-Z])")
@@ -229,7 +229,7 @@ def find_appearances(
                 award_name = text  # `Fellows` under the awards: the honour the names below get
             if new_role in ("", "speaker", "panelist", "keynote") and not TIME_RE.fullmatch(text):
                 session = text
-            if not (LABEL_RE.match(text) or BY_LABEL_RE.match(text)):
+            if not _role_label(text, role)[0]:
                 continue
         label_role = carry if carry and _follows(carry_from, block) else ""
         carry, carry_from = "", None
@@ -271,17 +271,13 @@ def find_appearances(
                         candidates.append((app, "strong", 0))
                 continue
             slot = TIME_SLOT_RE.match(text)
-            if slot and (LABEL_RE.match(text[slot.end():])
-                         or BY_LABEL_RE.match(text[slot.end():])):
+            if slot and _role_label(text[slot.end():], role)[0]:
                 text = text[slot.end():]  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
             line_year = None
             dated = YEAR_PREFIX_RE.match(text) if role == "award_recipient" else None
             if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading
                 line_year, text = int(dated.group("year")), dated.group("rest")
-            label = (LABEL_RE.match(text) or BY_LABEL_RE.match(text)
-                     or OFFICER_LABEL_RE.match(text)
-                     or (COMMITTEE_LABEL_RE.match(text) if role in ("committee", "board")
-                         else None))
+            label, label_given = _role_label(text, role)
             line_role, award = "", ""
             award_label = None if label else AWARD_LABEL_RE.match(text)
             if award_label and parse_people(award_label.group("rest")):
@@ -289,10 +285,7 @@ def find_appearances(
                 line_role, award = "award_recipient", award_label.group("award").strip()
                 text = award_label.group("rest").strip()
             elif label:
-                label_role = _label_role(label.group("label"))
-                if label.re is COMMITTEE_LABEL_RE:  # the section's role, or its chairs
-                    label_role = "chair" if re.search(r"chairs?$", label.group("label"),
-                                                      re.I) else role
+                label_role = label_given
                 text = text[label.end():].strip()
                 talk, rest = leading_title(text)
                 if talk:  # `Keynote: Reinventing Work - Jane Doe, Chief People Officer, Acme`
@@ -524,16 +517,31 @@ def _named_heading(block: Block, role: str, tier: str) -> bool:
 
 def _label_role(label: str) -> str:
     label = " ".join(label.lower().split())
-    if OFFICER_LABEL_RE.match(f"{label}:"):
-        return "board"
     return "keynote" if "keynote" in label else LABEL_ROLES.get(label.rstrip("s"), "speaker")
+
+
+def _role_label(text: str, section: str = "") -> tuple[re.Match | None, str]:
+    """The role label leading `text` and the role it gives: `Chair:`, `Moderated by`, an
+    officer's title (board) and, under a committee or board heading (`section`), the section's
+    own titles (`Planning Committee:` its members, `Program Chairs:` its chairs)."""
+    for pattern in (LABEL_RE, BY_LABEL_RE):
+        match = pattern.match(text)
+        if match:
+            return match, _label_role(match.group("label"))
+    match = OFFICER_LABEL_RE.match(text)
+    if match:
+        return match, "board"
+    match = COMMITTEE_LABEL_RE.match(text) if section in ("committee", "board") else None
+    if match:
+        return match, "chair" if re.search(r"chairs?$", match.group("label"), re.I) else section
+    return None, ""
 
 
 def _session_title(text: str, nlp) -> bool:
     """A bold line that names no one: no name shape, or a name shape without an honorific
     that NER does not call a person (`Workplace Investigations`)."""
     text = " ".join(text.split())
-    if LABEL_RE.match(text) or BY_LABEL_RE.match(text) or len(text) > 150:
+    if _role_label(text)[0] or len(text) > 150:
         return False
     people = parse_people(text)
     if not people or not all(looks_like_name(truecase(p.name)) for p in people):
