@@ -5,11 +5,11 @@ from extractors import (  # noqa: F401  (import registers)
     frab_xml,
     html_page,
     ical,
-    jekyll_data,
     pretalx_json,
     program_pdf,
     sessionize_json,
     sponsor_list,
+    structured_data,
     text_document,
     word_document,
 )

@@ -21,6 +21,7 @@ from extractors.records import (
 )
 from extractors.registry import Extraction, register
 from extractors.spreadsheet import csv_header, is_xlsx, read_rows, xlsx_header
+from extractors.text_document import TextDocument
 from pipeline.errors import ExtractionError, ParseError
 from pipeline.lines import TITLE_WORDS_RE, looks_like_org
 from pipeline.tables import Block
@@ -101,7 +102,10 @@ class AwardList:
         with open(path, "rb") as fh:
             head = fh.read(8)
         if suffix in (".md", ".markdown", ".txt"):
-            return _announcements(path)
+            announced = _announcements(path)
+            # A page of tables and lists (past recipients by year) rather than prose: read as a
+            # text document, whose tables the tree walker reads.
+            return announced if announced.blocks else TextDocument().extract(path)
         if head.startswith(b"PK\x03\x04") or suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
             return _table(path, read_rows(path))
         data = load_yaml(path)

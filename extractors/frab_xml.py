@@ -20,9 +20,11 @@ class FrabXml:
 
     def matches(self, path: Path, head: bytes) -> bool:
         start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2000].lower()
+        # A frab/pentabarf export lists people as <persons><person id=...>; other XML
+        # schedules (a <schedule> with bare <person> text, any other schema) are walked.
         return (start.startswith(b"<?xml") or start.startswith(b"<schedule")) and (
             b"<schedule" in start
-        )
+        ) and (b"<persons" in head.lower() or b"<person" not in head.lower())
 
     def extract(self, path: Path) -> Extraction:
         try:

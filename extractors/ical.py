@@ -34,19 +34,28 @@ def _names(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_COMMENT_RE = re.compile(rb"^<!--\s*")
+
+
 @register("ical")
 class ICal:
     version = "1"
     priority = 15
 
     def matches(self, path: Path, head: bytes) -> bool:
-        return head.lstrip(b"\xef\xbb\xbf \r\n\t")[:15].upper().startswith(b"BEGIN:VCALENDAR")
+        # A calendar pasted into a web page's comment (`<!--` before BEGIN:VCALENDAR) too.
+        start = _COMMENT_RE.sub(b"", head.lstrip(b"\xef\xbb\xbf \r\n\t"), count=1)
+        return start[:15].upper().startswith(b"BEGIN:VCALENDAR")
 
     def extract(self, path: Path) -> Extraction:
         import icalendar
 
         try:
-            calendar = icalendar.Calendar.from_ical(path.read_bytes())
+            data = path.read_bytes()
+            begin, end = data.upper().find(b"BEGIN:VCALENDAR"), data.upper().rfind(b"END:VCALENDAR")
+            if begin > 0 and end > begin:
+                data = data[begin:end + len(b"END:VCALENDAR")]
+            calendar = icalendar.Calendar.from_ical(data)
         except (ValueError, IndexError, KeyError) as e:
             raise ExtractionError(path, f"malformed iCalendar ({e})") from e
         event = str(calendar.get("X-WR-CALNAME", "") or calendar.get("NAME", "") or "")
@@ -82,6 +91,9 @@ class ICal:
             if not found:
                 for name, org in _summary_people(summary):
                     found.setdefault(name, (base_role, org, summary))
+            if not found:
+                for name in _description_people(description, summary):
+                    found.setdefault(name, (base_role, "", description.split("\n")[0]))
             for name, (role, org, evidence) in found.items():
                 blocks.append(Block(
                     text=name, person_name=name, org_name=org, role=role, session=summary,
@@ -97,6 +109,28 @@ def _list(value) -> list:
     if value is None:
         return []
     return list(value) if isinstance(value, list) else [value]
+
+
+def _description_people(description: str, summary: str) -> list[str]:
+    """A DESCRIPTION line that is a name and nothing else (`Title\\nZosia Beckles\\nhttps://...`).
+
+    >>> _description_people("Intro to R\\nAnn Lee\\nhttps://x.y\\nTraining", "Intro to R")
+    ['Ann Lee']
+    >>> _description_people("Intro\\nJGI Team\\nTraining", "Intro")
+    []
+    """
+    from pipeline.lines import looks_like_name, looks_like_org
+
+    out = []
+    for line in description.split("\n"):
+        line = " ".join(line.split())
+        if not line or line == summary or len(line) > 60:
+            continue
+        for name, _ in _names(line) if looks_like_name(line) or "," in line else []:
+            if looks_like_name(name) and not looks_like_org(name) and name not in out and not any(
+                    len(t) > 1 and t.isupper() for t in name.split()):  # `Compass CDT`
+                out.append(name)
+    return out
 
 
 def _summary_people(summary: str) -> list[tuple[str, str]]:

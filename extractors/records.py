@@ -136,9 +136,12 @@ ORGANIZER_SESSION_RE = re.compile(
     r"annual (general |business )?meeting|business meeting|agm|lunch|déjeuner|breakfast|"
     r"reception|social|meetup)\b", re.I)
 ORGANIZER_TITLE_RE = re.compile(
-    r"\W*(welcome|opening|closing|accueil|clôture|ouverture|general assembly|assemblée générale)\b",
-    re.I)
+    r"\W*(welcome|opening|closing|accueil|clôture|ouverture|general assembly|assemblée générale|"
+    r"begrüßung|eröffnung|grußwort|bienvenida|apertura|clausura|benvenuto|chiusura)\b", re.I)
 KEYNOTE_SESSION_RE = re.compile(r"keynote|plenary|pl[ée]ni[èea]re|invited talk", re.I)
+# A title led by its type: `Keynote: A national research data infrastructure`.
+KEYNOTE_TITLE_RE = re.compile(r"\W*(?:opening |closing )?(keynote|plenary)(?: talk| lecture| "
+                              r"speech| address)?\s*[:–—-]", re.I)
 PANEL_SESSION_RE = re.compile(r"\bpanel", re.I)
 MODERATOR_SESSION_RE = re.compile(r"\bmoderat", re.I)
 
@@ -163,7 +166,8 @@ def session_role(kind: str, title: str = "", track: str = "") -> str:
         and not KEYNOTE_SESSION_RE.search(title)
     ):
         return "organizer"
-    if KEYNOTE_SESSION_RE.search(kind) or KEYNOTE_SESSION_RE.search(track):
+    if KEYNOTE_SESSION_RE.search(kind) or KEYNOTE_SESSION_RE.search(track) or (
+            KEYNOTE_TITLE_RE.match(title)):
         return "keynote"
     if PANEL_SESSION_RE.search(kind) or PANEL_SESSION_RE.search(track):
         return "panelist"

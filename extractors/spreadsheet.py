@@ -95,7 +95,8 @@ def _csv_table(path: Path):
     except csv.Error:
         dialect = csv.excel
     try:
-        return list(csv.reader(io.StringIO(text), dialect))
+        # newline=None: files saved with bare CR line ends (old Mac Excel) read as lines too.
+        return list(csv.reader(io.StringIO(text, newline=None), dialect))
     except csv.Error as e:
         raise ExtractionError(path, f"malformed CSV ({e})") from e
 

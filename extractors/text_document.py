@@ -8,6 +8,8 @@ from pathlib import Path
 
 from extractors.registry import Extraction, register
 from extractors.spreadsheet import decode_text
+from extractors.structured_data import path_context
+from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 
@@ -35,12 +37,25 @@ class TextDocument:
         except OSError as e:
             raise ExtractionError(path, f"cannot read file ({e.strerror or e})") from e
         lines = text.splitlines()
+        title = ""
         if lines and lines[0].strip() == "---":  # YAML front matter of a web page
             end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+            title = next((ln.split(":", 1)[1].strip().strip("'\"") for ln in lines[1:end]
+                          if ln.lower().startswith("title:")), "")
             lines = lines[end + 1:]
         blocks: list[Block] = []
         section = ""
+        tables = markdown_tables(lines)
         for i, raw in enumerate(lines):
+            if i in tables:
+                # A table's rows are records: the walker types its columns by their headers,
+                # with the page title and the heading above it as context.
+                context = path_context(path) + [title, section]
+                blocks.extend(table_blocks(tables[i], context=[c for c in context if c],
+                                           source="markdown-table"))
+                continue
+            if _in_table(i, tables, lines):
+                continue
             line = raw.strip()
             if not line or SETEXT_RE.match(line):
                 continue
@@ -59,6 +74,41 @@ class TextDocument:
         blocks = join_label_blocks(blocks)
         return Extraction(blocks, status="ok" if blocks else "empty",
                           message="" if blocks else "no text")
+
+
+_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def markdown_tables(lines: list[str]) -> dict[int, list[dict]]:
+    """Pipe tables: {index of the header line: rows as {header: cell}}.
+
+    >>> markdown_tables(["| Year | Recipient |", "|---|---|", "| 2024 | [Ann Lee](/a) |"])
+    {0: [{'Year': '2024', 'Recipient': 'Ann Lee'}]}
+    """
+    out: dict[int, list[dict]] = {}
+    i = 0
+    while i + 1 < len(lines):
+        if _TABLE_ROW_RE.match(lines[i]) and _TABLE_RULE_RE.match(lines[i + 1]):
+            header = _cells(lines[i])
+            rows, j = [], i + 2
+            while j < len(lines) and _TABLE_ROW_RE.match(lines[j]):
+                cells = _cells(lines[j])
+                rows.append(dict(zip(header, cells, strict=False)))
+                j += 1
+            out[i] = rows
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    return [_plain(cell) for cell in line.strip().strip("|").split("|")]
+
+
+def _in_table(i: int, tables: dict, lines: list[str]) -> bool:
+    return any(start < i <= start + 1 + len(rows) for start, rows in tables.items())
 
 
 def _plain(text: str) -> str:

@@ -21,7 +21,8 @@ FORMAT = 1
 # document (tests/test_cache.py checks the list against what a worker imports).
 _FINGERPRINT_MODULES = ("extractors", "pipeline/recognize.py", "pipeline/lines.py",
                         "pipeline/directory.py", "pipeline/nlp.py", "pipeline/tables.py",
-                        "pipeline/errors.py", "pipeline/runner.py", "pipeline/worker.py")
+                        "pipeline/errors.py", "pipeline/runner.py", "pipeline/worker.py",
+                        "pipeline/lexicon.py", "pipeline/data/lexicon.yaml")
 _PATH_MARK = "\x00source_path\x00"
 
 
@@ -48,7 +49,7 @@ def source_fingerprint(entries: tuple[str, ...], suffixes: frozenset[str] = froz
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the source of every module that shapes a document's result."""
-    return source_fingerprint(_FINGERPRINT_MODULES)[:16]
+    return source_fingerprint(_FINGERPRINT_MODULES, frozenset({".py", ".yaml"}))[:16]
 
 
 class DocumentCache:

@@ -31,6 +31,11 @@ def _memo_list(func: Callable) -> Callable:
 HONORIFICS = {
     "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx",
     "mx.", "sir", "dame", "rev", "rev.", "hon", "hon.", "assoc.", "assist.",
+    # Academic titles printed before names in German, Austrian, Croatian, Turkish, Spanish,
+    # French and Italian programs.
+    "dr.-ing.", "dr.-ing", "dipl.-ing.", "dipl.-inf.", "univ.-prof.", "priv.-doz.", "pd", "doz.",
+    "mag.", "izv.", "doc.", "doç.", "dr.med.", "med.", "dott.", "dott.ssa", "ing.", "pr", "pr.",
+    "mme", "mme.", "mlle", "m.", "sr.", "sra.", "herr", "frau", "uzm.", "öğr.", "gör.", "arş.",
 }
 CREDENTIALS_RE = re.compile(
     r",?\s*\b(ph\.?\s?d|ed\.?\s?d|m\.?\s?d|d\.?\s?phil|mba|msc|m\.?\s?sc|m\.?\s?s|m\.?\s?a|"

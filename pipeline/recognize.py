@@ -665,12 +665,35 @@ def _all_common(name: str, common: set[str]) -> bool:
     return bool(tokens) and all(t in common for t in tokens)
 
 
+_TRAILING_ORG_RE = re.compile(r"^(?P<name>[^\[\]()]+?)\s*(?:\[(?P<square>[^\[\]]+)\]|"
+                              r"\((?P<round>[^()]+)\))\s*$")
+
+
+def record_name_org(name: str, org: str) -> tuple[str, str]:
+    """A structured record's name with its organization still attached (`Ann Lee [MIT]`,
+    as pretalx and frab exports of several conferences print speakers) taken apart.
+
+    >>> record_name_org("Alan Chalker [Ohio Supercomputer Center]", "")
+    ('Alan Chalker', 'Ohio Supercomputer Center')
+    >>> record_name_org("Robert (Bob) Smith", ""), record_name_org("Ann Lee (MIT)", "")
+    (('Robert (Bob) Smith', ''), ('Ann Lee', 'MIT'))
+    """
+    match = _TRAILING_ORG_RE.match(name or "")
+    if not match or org:
+        return name, org
+    inner = match.group("square") or match.group("round")
+    if match.group("round") and not (looks_like_org(inner) or inner.isupper()):
+        return name, org
+    return match.group("name").strip(), inner.strip()
+
+
 def _record(block: Block, event: str, year: int | None) -> Appearance:
+    person, org = record_name_org(block.person_name, block.org_name)
     return Appearance(
-        role=block.role, person_name=block.person_name, org_name=block.org_name,
+        role=block.role, person_name=person, org_name=org,
         title=block.title, session=block.session, award=block.award,
         sponsor_tier=block.sponsor_tier, booth=block.booth, event=block.event or event,
-        year=block.year or year, method="structured", snippet=(block.snippet or block.text)[:300],
+        year=block.year or year, method=block.method or "structured", snippet=(block.snippet or block.text)[:300],
         page=block.page, source_person_id=block.source_person_id,
     )
 

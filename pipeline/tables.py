@@ -75,6 +75,8 @@ class Block:
     year: int | None = None
     source_person_id: str = ""
     snippet: str = ""
+    # Which reader and field found a structured record (`tree:speakers`), for `method`.
+    method: str = field(default="", compare=False)
 
     @property
     def is_record(self) -> bool:

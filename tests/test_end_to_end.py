@@ -104,4 +104,4 @@ def test_end_to_end_every_real_document_is_read(corpus_run):
     assert set(documents["status"]) == {"ok"}, documents[documents["status"] != "ok"]
     kinds = set(documents["kind"])
     assert {"program_pdf", "frab_xml", "pretalx_json", "sessionize_json", "award_list",
-            "sponsor_list", "jekyll_data"} <= kinds
+            "structured_data"} <= kinds

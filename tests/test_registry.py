@@ -49,9 +49,10 @@ def test_registry_every_extractor_has_version_and_priority():
     (b'{"sessions": [], "speakers": [{"fullName": "A B", "tagLine": ""}]}', "sessionize_json"),
     (b'{"schedule": {"conference": {"days": []}}, "speakers": []}', "pretalx_json"),
     (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "html_page"),
-    (b"Platinum:\n  - name: Acme\n", "sponsor_list"),
-    (b"- name: Ann Lee\n  year: 2020\n  award: Mentor Award\n", "award_list"),
-    (b"- title: Talk\n  authors: Ann Lee (MIT)\n", "jekyll_data"),
+    # Every YAML, whatever it lists, is read by the one tree walker.
+    (b"Platinum:\n  - name: Acme\n", "structured_data"),
+    (b"- name: Ann Lee\n  year: 2020\n  award: Mentor Award\n", "structured_data"),
+    (b"- title: Talk\n  authors: Ann Lee (MIT)\n", "structured_data"),
 ])
 def test_registry_detects_by_content(tmp_path, content, kind):
     path = tmp_path / ("data.yml" if content[:1] in b"-P" else "download.bin")

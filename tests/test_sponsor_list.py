@@ -16,7 +16,7 @@ def test_sponsor_list_yaml_tiers(raw_corpus):
     extractor = registry.detect(path)
     appearances = find_appearances(extractor.extract(path).blocks)
 
-    assert extractor.name == "sponsor_list"
+    assert extractor.name == "structured_data"  # the one walker reads every YAML
     assert {(a.org_name, a.sponsor_tier) for a in appearances} == expected
     assert {a.role for a in appearances} == {"sponsor"}
     assert not any(a.person_name for a in appearances)

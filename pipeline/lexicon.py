@@ -1,0 +1,156 @@
+"""The lexicon of structured data (`data/lexicon.yaml`): key synonyms, context roles, tiers."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.yaml"
+_NON_WORD_RE = re.compile(r"[^\w]+|_+")
+
+
+def norm_key(key: object) -> str:
+    """A key as the lexicon compares it: lower case, runs of non-letters as one `_`.
+
+    >>> norm_key("Winner Name"), norm_key("first-name"), norm_key("  Booth #")
+    ('winner_name', 'first_name', 'booth')
+    """
+    return _NON_WORD_RE.sub("_", str(key).lower()).strip("_")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@cache
+def lexicon() -> dict:
+    with open(LEXICON_PATH, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def _field_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for kind, keys in lexicon()["fields"].items():
+        for key in keys:
+            key = norm_key(key)
+            index.setdefault(key, kind)
+            index.setdefault(_singular(key), kind)
+    return index
+
+
+def field_kind(key: object) -> str:
+    """What a record's key holds: person, org, year, award, tier, ... or '' when unknown.
+
+    >>> field_kind("Winner Name"), field_kind("Affiliations"), field_kind("sponsor_level")
+    ('person', 'org', 'tier')
+    >>> field_kind("colour")
+    ''
+    """
+    key = norm_key(key)
+    index = _field_index()
+    if key in index:
+        return index[key]
+    if _singular(key) in index:
+        return index[_singular(key)]
+    # `speaker_names`, `main_author`, `recipient_affiliation`: the last word, then the first.
+    words = key.split("_")
+    for word in (words[-1], words[0]) if len(words) > 1 else ():
+        if word in index and index[word] not in ("id", "text"):
+            return index[word]
+        if _singular(word) in index and index[_singular(word)] not in ("id", "text"):
+            return index[_singular(word)]
+    return ""
+
+
+@cache
+def _context_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for role, words in lexicon()["context_roles"].items():
+        alternatives = sorted({norm_key(w) for w in words}, key=len, reverse=True)
+        body = "|".join(re.escape(w).replace("_", "[_ ]?") for w in alternatives)
+        out.append((role, re.compile(rf"(?:^|[_ ])(?:{body})(?:$|[_ ])")))
+    return tuple(out)
+
+
+def context_role(text: object) -> str:
+    """The role a context word gives (`sponsors.yml` -> sponsor, `Keynotes:` -> keynote), or ''.
+
+    >>> context_role("sponsors"), context_role("Programme Committee"), context_role("prizes")
+    ('sponsor', 'committee', 'award_recipient')
+    >>> context_role("2023")
+    ''
+    """
+    key = norm_key(text).replace("_", " ")
+    key = f" {key} "
+    for role, pattern in _context_patterns():
+        if pattern.search(key.replace(" ", "_")):
+            return role
+    return ""
+
+
+@cache
+def _position_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for role, words in lexicon()["position_roles"].items():
+        alternatives = sorted(words, key=len, reverse=True)
+        body = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in alternatives)
+        out.append((role, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)))
+    return tuple(out)
+
+
+def position_role(text: object) -> str:
+    """The role a person's position value gives (`Technical Co-Chair` -> chair), or ''.
+
+    >>> position_role("Technical Co-Chair"), position_role("Treasurer"), position_role("KTH")
+    ('chair', 'board', '')
+    >>> position_role("Minicourse and WIE Reception Organizer")
+    'organizer'
+    """
+    value = str(text or "")
+    if not value or len(value) > 80:
+        return ""
+    for role, pattern in _position_patterns():
+        if pattern.search(value):
+            return role
+    return ""
+
+
+@cache
+def _tier_re() -> re.Pattern:
+    words = sorted(lexicon()["tiers"], key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^(?:(?:{body})s?\b[\s_-]*)+(?:\d+)?$", re.I)
+
+
+def is_tier(text: object) -> bool:
+    """True for a sponsor tier name (`Gold`, `platinum_sponsors`, `Silver Level`).
+
+    >>> is_tier("Gold"), is_tier("platinum_sponsors"), is_tier("Silver Level"), is_tier("Acme")
+    (True, True, True, False)
+    """
+    value = " ".join(norm_key(text).split("_"))
+    return bool(value) and bool(_tier_re().match(value))
+
+
+def tier_label(text: object) -> str:
+    """A tier as printed in `sponsor_tier`: its words without sponsor/level/tier, title-cased.
+
+    >>> tier_label("platinum_sponsors"), tier_label("Gold Level"), tier_label("Sponsors")
+    ('Platinum', 'Gold', '')
+    """
+    words = [w for w in norm_key(text).split("_") if w and _singular(w) not in (
+        "sponsor", "supporter", "level", "tier", "exhibitor", "partner")]
+    return " ".join(w.capitalize() for w in words)
+
+
+@cache
+def not_people() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["not_people"])

@@ -1,0 +1,209 @@
+"""The one tree walker over structured files of any schema (extractors/structured_data.py)."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from extractors import registry
+from pipeline.recognize import find_appearances
+
+
+def norm(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+
+def test_jekyll_data_accepted_papers(raw_corpus):
+    path = raw_corpus / "sigcse" / "2018" / "accepted.yml"
+    expected = set()
+    for row in yaml.safe_load(path.read_text()):
+        role = "panelist" if row["type"] == "Panel" else "speaker"
+        for author in row["authors"].split(";"):
+            expected.add((norm(author.split("(")[0]), role))
+
+    extractor = registry.detect(path)
+    appearances = find_appearances(extractor.extract(path).blocks)
+    found = {(norm(a.person_name), a.role) for a in appearances}
+
+    assert extractor.name == "structured_data"  # the one walker reads every YAML
+    assert len(expected & found) / len(expected) >= 0.99
+    assert found <= expected
+    dryer = next(a for a in appearances if a.person_name == "Amber Dryer")
+    assert dryer.org_name == "University of Wisconsin - Green Bay (UWGB)"
+
+
+def test_jekyll_data_list_of_dicts(tmp_path):
+    path = tmp_path / "sessions.yml"
+    path.write_text("- title: Careers in data\n  type: Panel\n  moderator: Ann Lee\n"
+                    "  panelists:\n    - name: Bo Chen\n      affiliation: MIT\n"
+                    "    - Cy Diaz (Stanford)\n")
+
+    appearances = find_appearances(registry.detect(path).extract(path).blocks)
+
+    assert {(a.person_name, a.role, a.org_name) for a in appearances} == {
+        ("Ann Lee", "moderator", ""), ("Bo Chen", "panelist", "MIT"),
+        ("Cy Diaz", "panelist", "Stanford")}
+
+
+# --- The tree walker on ordinary files of shapes no reader was written for (issue 18) ---------
+
+def _rows(tmp_path, name, text):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    extractor = registry.detect(path)
+    assert extractor is not None, name
+    return {(a.role, a.person_name, a.org_name, a.year, a.award, a.sponsor_tier)
+            for a in find_appearances(extractor.extract(path).blocks)}
+
+
+def test_structured_data_yaml_award_list_keyed_by_year(tmp_path):
+    rows = _rows(tmp_path, "awards/mentor-award.yml",
+                 "2023: Jane Doe\n2022:\n  - Ann Lee (Initech)\n  - Bo Chen\n")
+    assert rows == {("award_recipient", "Jane Doe", "", 2023, "Mentor Award", ""),
+                    ("award_recipient", "Ann Lee", "Initech", 2022, "Mentor Award", ""),
+                    ("award_recipient", "Bo Chen", "", 2022, "Mentor Award", "")}
+
+
+def test_structured_data_semicolon_csv_of_winners(tmp_path):
+    rows = _rows(tmp_path, "prizes.csv", "Year;Winner Name;Institution;Prize\n"
+                 "2021;Cy Diaz;Stanford University;Early Career Prize\n")
+    assert rows == {("award_recipient", "Cy Diaz", "Stanford University", 2021,
+                     "Early Career Prize", "")}
+
+
+def test_structured_data_sponsor_tiers_as_keys_and_as_levels(tmp_path):
+    keys = _rows(tmp_path, "a/sponsors.yml", "sponsors:\n  platinum:\n    - Acme Corp\n"
+                 "  gold:\n    - name: Globex\n      url: https://globex.example\n")
+    levels = _rows(tmp_path, "b/partners.yml", "levels:\n  - level: Platinum\n    companies:"
+                   " [Acme Corp]\n  - level: Gold Sponsors\n    companies:\n      - Globex\n")
+    expected = {("sponsor", "", "Acme Corp", None, "", "Platinum"),
+                ("sponsor", "", "Globex", None, "", "Gold")}
+    assert keys == expected and levels == expected
+
+
+def test_structured_data_exhibitors_with_booths_in_a_map_of_ids(tmp_path):
+    rows = _rows(tmp_path, "2019/exhibitors.yml", "tera:\n  name: Tera Analysis Ltd.\n  booth: 1\n"
+                 "hvr:\n  name: HVR Components\n  booth: 5\n")
+    assert {(r[0], r[2], r[3]) for r in rows} == {("exhibitor", "Tera Analysis Ltd.", 2019),
+                                                  ("exhibitor", "HVR Components", 2019)}
+
+
+def test_structured_data_people_with_positions(tmp_path):
+    rows = _rows(tmp_path, "2019/chairs.yml", "a:\n  name: Ray Allen\n  position: General Chair\n"
+                 "b:\n  name: Stu Jackson\n  position: Treasurer\n"
+                 "c:\n  name: Ezgi Kara\n  position: Izmir Biomedicine and Genome Center\n")
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        ("chair", "Ray Allen", ""), ("board", "Stu Jackson", ""),
+        ("chair", "Ezgi Kara", "Izmir Biomedicine and Genome Center")}  # chairs.yml says so
+
+
+def test_structured_data_xml_schedule_that_is_not_frab(tmp_path):
+    rows = _rows(tmp_path, "2019/schedule.xml", '<?xml version="1.0"?>\n<schedule><day><room name='
+                 '"Main"><event id="1"><title>Keynote: Graphs</title><person>Prof. Dr. Ann Lee'
+                 "</person></event><event id=\"2\"><title>Tools</title><person>Bo Chen, Cy Diaz"
+                 "</person></event></room></day></schedule>")
+    assert {(r[0], r[1]) for r in rows} == {("keynote", "Ann Lee"), ("speaker", "Bo Chen"),
+                                            ("speaker", "Cy Diaz")}
+
+
+def test_structured_data_javascript_module_parsed_never_run(tmp_path):
+    rows = _rows(tmp_path, "2024/schedule_full.js", "// generated\nexport const schedule = [\n"
+                 "  {time: '9:00', title: 'Opening keynote', type: 'keynote', speakers: "
+                 "[{name: 'Ann Lee', affiliation: \"MIT\"},],},\n  {title: `Panel`, type: 'panel',"
+                 " speakers: ['Bo Chen', 'Cy Diaz']},\n];\n")
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        ("keynote", "Ann Lee", "MIT"), ("panelist", "Bo Chen", ""), ("panelist", "Cy Diaz", "")}
+
+
+def test_structured_data_speakers_joined_by_id(tmp_path):
+    rows = _rows(tmp_path, "2025/widget.json", '{"talks": [{"title": "Scaling", "speakers": '
+                 '["AB12"]}], "speakers": [{"code": "AB12", "name": "Ann Lee [Ohio Center]"}, '
+                 '{"code": "CD34", "name": "Bo Chen"}]}')
+    # Ann Lee with her talk (not a second time without it); Bo Chen, who gives none, alone.
+    assert {(r[0], r[1], r[2]) for r in rows} == {("speaker", "Ann Lee", "Ohio Center"),
+                                                  ("speaker", "Bo Chen", "")}
+
+
+def test_structured_data_ntriples_people_of_events(tmp_path):
+    rows = _rows(tmp_path, "2019/graph.nt", "\n".join([
+        '<http://x/#e1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+        '<http://schema.org/Event> .',
+        '<http://x/#e1> <http://www.w3.org/2000/01/rdf-schema#label> "Linked data at scale" .',
+        '<http://x/#e1> <http://schema.org/performer> <http://x/#ann> .',
+        '<http://x/#ann> <http://xmlns.com/foaf/0.1/name> "Ann Lee" .',
+        '<http://x/#ann> <http://schema.org/affiliation> <http://x/#org> .',
+        '<http://x/#org> <http://xmlns.com/foaf/0.1/name> "InfAI" .',
+        '<http://x/#room> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+        '<http://schema.org/Place> .',
+        '<http://x/#room> <http://xmlns.com/foaf/0.1/name> "Main Hall" .']) + "\n")
+    assert {(r[0], r[1], r[2]) for r in rows} == {("speaker", "Ann Lee", "InfAI")}
+
+
+def test_structured_data_markdown_table_of_winners(tmp_path):
+    rows = _rows(tmp_path, "awards/research-award.md", "---\ntitle: \"Research Award\"\n---\n\n"
+                 "Previous recipients:\n\n| Year | Recipient | Affiliation |\n|---|---|---|\n"
+                 "| 2024 | [Ann Lee](https://a.example) | KU Leuven, Belgium |\n"
+                 "| 2023 | Bo Chen | Lund University |\n")
+    assert rows >= {("award_recipient", "Ann Lee", "KU Leuven, Belgium", 2024, "Research Award",
+                     ""), ("award_recipient", "Bo Chen", "Lund University", 2023,
+                           "Research Award", "")}
+
+
+def test_structured_data_parseable_file_without_names_is_empty_with_keys(tmp_path):
+    path = tmp_path / "rooms.json"
+    path.write_text('[{"room": "A", "capacity": 40}, {"room": "B", "capacity": 12}]')
+
+    extraction = registry.detect(path).extract(path)
+
+    assert extraction.status == "empty" and extraction.blocks == []
+    assert "keys seen: capacity (2), room (2)" in extraction.message
+
+
+# --- Property: the same records nested as real files nest them give the same rows ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GIVEN = ["Ann", "Bo", "Cy", "Dana", "Eli", "Fatima", "Goran", "Hana", "Ivo", "Jun"]
+_FAMILY = ["Lee", "Chen", "Diaz", "Okafor", "Novak", "Tanaka", "Silva", "Horvat", "Kim"]
+_ORGS = ["Lund University", "Acme Institute", "KU Leuven", "", "University of Zagreb"]
+
+
+@st.composite
+def _winners(draw):
+    count = draw(st.integers(1, 6))
+    people = draw(st.lists(st.tuples(st.sampled_from(_GIVEN), st.sampled_from(_FAMILY)),
+                           min_size=count, max_size=count, unique=True))
+    return [(f"{g} {f}", draw(st.sampled_from(_ORGS)), draw(st.integers(1990, 2025)))
+            for g, f in people]
+
+
+def _nest(winners, shape):
+    records = [{"name": n, "affiliation": o, "year": y} if o else {"name": n, "year": y}
+               for n, o, y in winners]
+    if shape == "list":
+        return records
+    if shape == "by_year":
+        out: dict = {}
+        for n, o, y in winners:
+            out.setdefault(y, []).append({"name": n, **({"affiliation": o} if o else {})})
+        return out
+    if shape == "wrapped":
+        return {"data": {"recipients": records}}
+    return {f"id{i}": record for i, record in enumerate(records)}  # a map of ids
+
+
+@settings(max_examples=40, deadline=None)
+@given(_winners(), st.sampled_from(["list", "by_year", "wrapped", "ids"]))
+def test_structured_data_nesting_does_not_change_the_rows(winners, shape):
+    import json
+
+    from extractors.tree_walk import blocks_from_tree
+
+    tree = json.loads(json.dumps(_nest(winners, shape)))  # as a parser would give it
+    blocks, _ = blocks_from_tree(tree, context=["awards", "mentor-prize"])
+
+    assert {(b.person_name, b.org_name, b.year, b.role) for b in blocks} == {
+        (n, o, y, "award_recipient") for n, o, y in winners}
