@@ -693,7 +693,8 @@ def _record(block: Block, event: str, year: int | None) -> Appearance:
         role=block.role, person_name=person, org_name=org,
         title=block.title, session=block.session, award=block.award,
         sponsor_tier=block.sponsor_tier, booth=block.booth, event=block.event or event,
-        year=block.year or year, method=block.method or "structured", snippet=(block.snippet or block.text)[:300],
+        year=block.year or year, method=block.method or "structured",
+        snippet=(block.snippet or block.text)[:300],
         page=block.page, source_person_id=block.source_person_id,
     )
 
