@@ -23,9 +23,10 @@ LABEL_ROLE = {"speaker": "speaker", "presenter": "speaker", "panelist": "panelis
 
 def _names(text: str) -> list[tuple[str, str]]:
     out = []
-    for part in re.split(r"\s*;\s*|\s*,\s*(?![^()]*\))|\s+and\s+|\s*&\s*", text):
+    for part in re.split(r"\s*;\s*|\s*,\s*(?![^()\[\]]*[)\]])|\s+and\s+|\s*&\s*", text):
         org = ""
-        match = re.match(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)\s*$", part)
+        # `Ann Lee (MIT)`, and `Ann Lee [MIT]` as pretalx exports print a speaker's company.
+        match = re.match(r"^(?P<name>[^()\[\]]+?)\s*[(\[](?P<org>[^()\[\]]+)[)\]]\s*$", part)
         if match:
             part, org = match.group("name"), match.group("org")
         name = person_name(part)

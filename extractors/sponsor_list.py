@@ -15,6 +15,7 @@ from extractors.records import (
 )
 from extractors.registry import Extraction, register
 from extractors.spreadsheet import csv_header, is_xlsx, read_rows, xlsx_header
+from extractors.text_document import TextDocument
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 
@@ -85,7 +86,10 @@ class SponsorList:
     def extract(self, path: Path) -> Extraction:
         suffix = path.suffix.lower()
         if suffix in (".md", ".markdown"):
-            return _finish(_markdown(path.read_text(encoding="utf-8-sig", errors="replace")))
+            listed = _finish(_markdown(path.read_text(encoding="utf-8-sig", errors="replace")))
+            # A sponsor page of tables or prose rather than tier headings and bullets: read as
+            # a text document (its tables by the tree walker), as award pages are.
+            return listed if listed.blocks else TextDocument().extract(path)
         with open(path, "rb") as fh:
             head = fh.read(8)
         if head.startswith(b"PK\x03\x04") or suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):

@@ -10,6 +10,7 @@ others by id (`speakers: [ABC123]` with `{code: ABC123, name: ...}` elsewhere) a
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -69,11 +70,13 @@ class Context:
             kind=changes.get("kind", self.kind))
 
     def role(self) -> str:
-        for word in reversed(self.words):
-            role = context_role(word)
-            if role:
-                return role
-        return ""
+        roles = [r for r in map(context_role, reversed(self.words)) if r]
+        if not roles:
+            return ""
+        # `committees.yml` with a `prize:` key lists the prize committee, not its winners.
+        if roles[0] == "award_recipient" and any(r in ("committee", "board") for r in roles[1:]):
+            return next(r for r in roles[1:] if r in ("committee", "board"))
+        return roles[0]
 
 
 @dataclass
@@ -100,7 +103,7 @@ def clean_value(value: object) -> str:
             if key in value and not isinstance(value[key], dict | list):
                 return clean_value(value[key])
         return ""
-    text = _MD_LINK_RE.sub(r"\1", _TAG_RE.sub("", str(value)))
+    text = html.unescape(_MD_LINK_RE.sub(r"\1", _TAG_RE.sub("", str(value))))
     return " ".join(text.replace("**", "").replace("__", "").split())
 
 

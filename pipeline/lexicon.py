@@ -85,15 +85,20 @@ def context_role(text: object) -> str:
 
     >>> context_role("sponsors"), context_role("Programme Committee"), context_role("prizes")
     ('sponsor', 'committee', 'award_recipient')
-    >>> context_role("2023")
-    ''
+    >>> context_role("2023"), context_role("prize_committee"), context_role("Committee Prizes")
+    ('', 'committee', 'award_recipient')
+    >>> context_role("Keynote Speakers"), context_role("Invited talks")
+    ('keynote', 'keynote')
     """
-    key = norm_key(text).replace("_", " ")
-    key = f" {key} "
+    key = norm_key(text)
+    # The head noun decides: a `Prize Committee` is a committee, `Committee Prizes` prizes; the
+    # generic `speakers` only when nothing else is said (`Keynote Speakers` are keynotes).
+    best, end = "", -1
     for role, pattern in _context_patterns():
-        if pattern.search(key.replace(" ", "_")):
-            return role
-    return ""
+        for match in pattern.finditer(key):
+            if match.end() > end and not (role == "speaker" and best):
+                best, end = role, match.end()
+    return best
 
 
 @cache

@@ -34,8 +34,8 @@ HONORIFICS = {
     # Academic titles printed before names in German, Austrian, Croatian, Turkish, Spanish,
     # French and Italian programs.
     "dr.-ing.", "dr.-ing", "dipl.-ing.", "dipl.-inf.", "univ.-prof.", "priv.-doz.", "pd", "doz.",
-    "mag.", "izv.", "doc.", "doç.", "dr.med.", "med.", "dott.", "dott.ssa", "ing.", "pr", "pr.",
-    "mme", "mme.", "mlle", "m.", "sr.", "sra.", "herr", "frau", "uzm.", "öğr.", "gör.", "arş.",
+    "mag.", "izv.", "doc.", "doç.", "dr.med.", "med.", "dott.", "dott.ssa", "ing.",
+    "mme", "mme.", "mlle", "sra.", "herr", "frau", "uzm.", "öğr.", "gör.", "arş.",
 }
 CREDENTIALS_RE = re.compile(
     r",?\s*\b(ph\.?\s?d|ed\.?\s?d|m\.?\s?d|d\.?\s?phil|mba|msc|m\.?\s?sc|m\.?\s?s|m\.?\s?a|"
