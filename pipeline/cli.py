@@ -170,6 +170,14 @@ def _default_overrides() -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def read_nothing_found(doc: dict) -> bool:
+    """A document that was read (an extractor took it) and named nobody: `empty`, not a
+    zero-byte file."""
+    kind = doc.get("kind")
+    return (doc["status"] == "empty" and isinstance(kind, str) and kind != ""
+            and not str(doc.get("message", "")).endswith("empty file (0 bytes)"))
+
+
 def _summary(result) -> int:
     """Print what the run found; return how many documents failed."""
     documents = result.rows("documents")
@@ -179,6 +187,14 @@ def _summary(result) -> int:
         f"(ok {counts.get('ok', 0)}, empty {counts.get('empty', 0)}, "
         f"scanned {counts.get('scanned', 0)}, error {counts.get('error', 0)})"
     )
+    nothing = [doc for doc in documents if read_nothing_found(doc)]
+    if nothing:
+        click.echo(f"read, nothing found: {len(nothing)} (status empty; the message in "
+                   "documents.csv says what was found and tried)")
+        for doc in nothing[:5]:
+            click.echo(f"  {doc['source_path']}")
+        if len(nothing) > 5:
+            click.echo(f"  ... and {len(nothing) - 5} more")
     click.echo(
         f"appearances: {result.count('appearances')}  people: {result.count('people')}  "
         f"organizations: {result.count('organizations')}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import logging
@@ -77,7 +78,12 @@ def extract_all(
                 progress(1)
         else:
             todo.append(doc)
-    by_id = {}
+    by_id: dict[str, list[dict]] = {}
+    for doc in todo:
+        by_id.setdefault(doc["doc_id"], []).append(doc)
+    # Identical copies under other names are read once: each copy gets the first one's result
+    # with its own path (see _for_copy).
+    todo = [docs[0] for docs in by_id.values()]
     # Largest files first: a 200-page handbook started last would leave the other workers idle.
     todo.sort(key=lambda doc: -_size(doc["path"]))
     if pool is not None and (executor == "dask" or jobs == 0 or not todo):
@@ -93,18 +99,18 @@ def extract_all(
     else:
         stream = run_local(process_document, todo, jobs=jobs, model=model, limits=limits,
                            on_failure=_failed, pool=pool)
-    for doc in todo:
-        by_id.setdefault(doc["doc_id"], []).append(doc)
     for res in stream:
         if parsed_names is not None:
             parsed_names.update(res.parsed_names)
         res.parsed_names = {}  # handed over: the result kept until assembly need not hold them
-        for doc in by_id.get(res.doc_id, []):
-            results[doc["source_path"]] = res
-            if cache is not None and res.status != "error":
-                cache.put(doc["doc_id"], doc["source_path"], res.cached())
-        if progress:
-            progress(1)
+        copies = by_id.get(res.doc_id, [])
+        for n, doc in enumerate(copies):
+            results[doc["source_path"]] = copy = _for_copy(res, copies[0]["source_path"],
+                                                           doc["source_path"])
+            if cache is not None and res.status != "error" and n == 0:
+                cache.put(doc["doc_id"], doc["source_path"], copy.cached())
+            if progress:
+                progress(1)
         if strict and res.status == "error":
             raise StrictStop(f"{res.message} (--strict: stopped at the first failure; "
                              "the previous outputs are untouched)")
@@ -113,6 +119,14 @@ def extract_all(
             if doc.get("status") == "error":
                 raise StrictStop(f"{doc['message']} (--strict: stopped at the first failure)")
     return _assemble(documents, results)
+
+
+def _for_copy(res: DocResult, read_as: str, source_path: str) -> DocResult:
+    """`res`, read from the file at `read_as`, for an identical copy at `source_path`: its
+    message names the copy (issue 22: one row carried the other's message)."""
+    if read_as == source_path or read_as not in res.message:
+        return res
+    return dataclasses.replace(res, message=res.message.replace(read_as, source_path))
 
 
 class StrictStop(MentorMinerError):
@@ -311,6 +325,7 @@ def run_pipeline(
                                                      parsed_names=parsed_names, fork=parallel)
         counts = appearances["source_path"].value_counts()
         documents["appearances"] = documents["source_path"].map(counts).fillna(0).astype(int)
+        documents = _nothing_kept(documents)
         from pipeline.vendors import rank_vendors
 
         organizations = rank_vendors(appearances, organizations, weights=weights)
@@ -348,6 +363,24 @@ def run_pipeline(
                 "appearances": len(appearances), "people": len(people),
                 "organizations": len(organizations)}), stamp_path(out_dir))
     return RunResult(documents, appearances, people, organizations, shortlist, out_dir)
+
+
+def _nothing_kept(documents: pd.DataFrame) -> pd.DataFrame:
+    """A document read (`ok`) of which no appearance is left is `empty` with a message saying
+    so, never `ok` in silence (the worker says so too, with what it found; this catches rows
+    dropped after it, for every kind and executor)."""
+    silent = (documents["status"] == "ok") & (documents["appearances"] == 0)
+    if not silent.any():
+        return documents
+    documents = documents.copy()
+    for i in documents.index[silent]:
+        path, kind = documents.at[i, "source_path"], documents.at[i, "kind"] or "?"
+        note = str(documents.at[i, "message"] or "")
+        documents.at[i, "status"] = "empty"
+        documents.at[i, "message"] = "; ".join(filter(None, [
+            f"{path}: read, no people or organizations kept (read as {kind})",
+            note.removeprefix(f"{path}: ")]))
+    return documents
 
 
 def _read_result(out_dir: Path) -> RunResult:

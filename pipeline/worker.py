@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -79,6 +80,11 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
                 continue
             result.appearances.append(row)
         result.parsed_names = _parse_names(row["person_name"] for row in result.appearances)
+        if result.status in ("ok", "empty") and not result.appearances:
+            result.status = "empty"
+            result.message = nothing_found(doc["source_path"], extractor.name,
+                                           extraction.blocks, pages=extraction.pages,
+                                           note=result.message)
     except SkipDocument as e:
         result.status, result.message = "error", f"{doc['source_path']}: {e}"
     except MentorMinerError as e:
@@ -92,6 +98,64 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
         result.status = "error"
         result.message = f"{doc['source_path']}: unexpected {type(e).__name__}: {e}"
     return result
+
+
+def nothing_found(source_path: str, kind: str, blocks, *, pages: int | None = None,
+                  note: str = "") -> str:
+    """The message of a document that was read but named nobody: what was found, what read it.
+
+    >>> nothing_found("a/x.json", "structured_data", [], note="no field holding names")
+    'a/x.json: no field holding names (read as structured_data)'
+    """
+    if note.startswith(f"{source_path}: "):
+        note = note[len(source_path) + 2:]
+    records = sum(1 for block in blocks if block.is_record)
+    text_pages = {block.page for block in blocks if not block.is_record and block.page}
+    if text_pages:
+        found = f"text on {len(text_pages)} page{'s' * (len(text_pages) != 1)}"
+        if pages and pages > len(text_pages):
+            found += f" of {pages}"
+    elif blocks:
+        lines = len(blocks) - records
+        found = ", ".join(filter(None, [
+            f"{records} record{'s' * (records != 1)}" if records else "",
+            f"{lines} line{'s' * (lines != 1)} of text" if lines else ""]))
+    elif note:  # the extractor said what it found (keys of a structured file, ...)
+        return f"{source_path}: {note} (read as {kind})"
+    else:
+        found = "no text found"
+    hint = _garbled(blocks) or _schedule_grid(blocks)
+    message = f"{source_path}: {found}, no people or organizations found (read as {kind})"
+    return "; ".join(filter(None, [message, hint, note]))
+
+
+_TIME_RE = re.compile(r"^\W*\d{1,2}[:.h]\d\d\b")
+
+
+def _garbled(blocks) -> str:
+    """A note when the text is mostly not letters: a font printed without its character map
+    gives '3\'*" \',"\'4' for words, which no reader can take names from."""
+    text = "".join(block.text for block in blocks if not block.is_record)
+    printed = [c for c in text if not c.isspace()]
+    if len(printed) < 50:
+        return ""
+    letters = sum(1 for c in printed if c.isalpha())
+    if letters < 0.5 * len(printed):
+        return (f"only {100 * letters // len(printed)}% of its characters are letters: the "
+                "text layer is garbled (fonts without a character map?), --ocr may read it")
+    return ""
+
+
+def _schedule_grid(blocks) -> str:
+    """'mostly times and short cells: a schedule grid' when the text looks like one."""
+    texts = [block.text for block in blocks if not block.is_record and block.text]
+    if len(texts) < 10:
+        return ""
+    times = sum(1 for text in texts if _TIME_RE.match(text))
+    short = sum(1 for text in texts if len(text.split()) <= 3)
+    if times >= 0.15 * len(texts) and short >= 0.5 * len(texts):
+        return "layout: a schedule grid (mostly times and short cells)"
+    return ""
 
 
 def _mislabeled(path: Path, kind: str, head: bytes) -> str:

@@ -226,3 +226,64 @@ def test_cli_shortlist_outreach_saved_by_a_spreadsheet(processed, tmp_path, enco
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert table[["name", "notes"]].values.tolist() == [["Ann Lee", "café à 10h"]]
+
+
+def _program_pdf(path: Path, lines: list[str]) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path.write_bytes(bytes(pdf.output()))
+
+
+def test_cli_run_a_document_read_but_naming_nobody_is_empty_and_said_so(tmp_path):
+    raw = tmp_path / "raw" / "demo" / "2024"
+    raw.mkdir(parents=True)
+    _program_pdf(raw / "grid.pdf", ["9:00 10:00 11:00", "Room A Room B", "Lunch", "Break"])
+    _program_pdf(raw / "program.pdf", ["Keynote", "Dr. Jane Doe, Chief People Officer, Acme Corp"])
+    (raw / "data.json").write_text('{"rooms": [{"id": 1, "capacity": 40}]}', encoding="utf-8")
+    (raw / "zero.pdf").write_bytes(b"")
+    out = tmp_path / "out"
+
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "raw"), "--out", str(out),
+                                      "--silent", "--no-cache", "-j", "0"])
+
+    assert result.exit_code == 0, result.output  # nothing failed: empty is not an error
+    documents = pd.read_csv(out / "documents.csv", dtype=str,
+                            keep_default_na=False).set_index("source_path")
+    grid = documents.loc["demo/2024/grid.pdf"]
+    assert grid["status"] == "empty" and grid["appearances"] == "0"
+    assert grid["message"] == ("demo/2024/grid.pdf: text on 1 page, no people or organizations "
+                               "found (read as program_pdf)")
+    data = documents.loc["demo/2024/data.json"]
+    assert data["status"] == "empty"
+    assert data["message"].startswith("demo/2024/data.json: ")
+    assert "keys seen" in data["message"] and data["message"].endswith("(read as structured_data)")
+    assert documents.loc["demo/2024/program.pdf", "status"] == "ok"
+    assert "read, nothing found: 2 " in result.output
+    assert "  demo/2024/grid.pdf\n" in result.output and "  demo/2024/zero.pdf\n" not in \
+        result.output
+
+
+def test_cli_run_identical_copies_each_carry_their_own_message(tmp_path):
+    raw = tmp_path / "raw" / "demo" / "2024"
+    raw.mkdir(parents=True)
+    broken = b"%PDF-1.4\n1 0 obj << /Type /Catalog"
+    (raw / "flyer.pdf").write_bytes(broken)
+    (raw / "program.pdf").write_bytes(broken)
+    out = tmp_path / "out"
+
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "raw"), "--out", str(out),
+                                      "--silent", "--no-cache", "-j", "1"])
+
+    assert result.exit_code == 3, result.output
+    documents = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False)
+    for row in documents.itertuples():
+        assert row.message.startswith(f"{row.source_path}: "), row.message
+        other = ({"demo/2024/flyer.pdf", "demo/2024/program.pdf"} - {row.source_path}).pop()
+        assert other not in row.message
+    failed_lines = [line for line in result.output.splitlines() if line.startswith("  demo/")]
+    assert len(failed_lines) == len(set(failed_lines)) == 2
