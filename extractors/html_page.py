@@ -7,7 +7,10 @@ from pathlib import Path
 
 from extractors.records import year_in
 from extractors.registry import Extraction, register
+from extractors.structured_data import path_context
+from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
+from pipeline.lexicon import field_kind
 from pipeline.tables import Block
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -63,11 +66,30 @@ class HtmlPage:
             br.tail = "\n" + (br.tail or "")
         lines: list[Block] = []
         body = root.find("body")
-        _visit(body if body is not None else root, lines, "")
+        context = [p for p in path_context(path) + [title] if p]
+        _visit(body if body is not None else root, lines, "", context)
         year = year_in(title) or next((year_in(b.text) for b in lines
                                        if b.role_hint == "heading" and year_in(b.text)), None)
         return Extraction(lines, event=title, year=year, status="ok" if lines else "empty",
                           extra={"encoding": encoding or "utf-8"})
+
+
+def _table_records(table) -> list[dict] | None:
+    """Rows of a table as {header: cell} when its first row is a header that names at least
+    one column holding names (person or organization) by the lexicon; else None."""
+    rows = [r for r in table.iter("tr") if not _skip(r)]
+    if len(rows) < 2:
+        return None
+
+    def cells(row):
+        return [" ".join(_text(c).split()) for c in row
+                if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    header = cells(rows[0])
+    kinds = [field_kind(h) for h in header]
+    if len(header) < 2 or not any(k in ("person", "org", "given_name") for k in kinds) or len(
+            [h for h in header if h]) != len(header):
+        return None
+    return [dict(zip(header, cells(r), strict=False)) for r in rows[1:]]
 
 
 def _python_codec(name: str) -> str:
@@ -124,17 +146,55 @@ def _text(el) -> str:
     return "".join(parts)
 
 
-def _visit(el, lines: list[Block], section: str) -> str:
+def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
     """Walk block elements in order; a block with no block inside is one (or more, at <br>) line."""
     if _skip(el):
         return section
     tag = el.tag.lower()
     if tag in HEADINGS:
+        if _has_block_child(el):
+            # A heading left open by broken markup (`<h3>Speakers</h2><ul>...`) swallowed the
+            # list after it: the heading is its own text, the blocks inside are content.
+            own = [el.text or ""]
+            for child in el:
+                if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS:
+                    break
+                own.append(child.text_content() + (child.tail or ""))
+            text = " ".join("".join(own).split())
+            _emit(lines, text, section=text, heading=True)
+            section, inside = text, False
+            for child in el:
+                if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS:
+                    inside = True
+                    section = _visit(child, lines, section, context)
+                if inside and child.tail and child.tail.strip():
+                    _emit(lines, child.tail, section=section)
+            return section
         text = " ".join(el.text_content().split())
         _emit(lines, text, section=text, heading=True)
         return text
     if tag in ("h5", "h6"):
         _emit(lines, el.text_content(), section=section, bold=True)
+        return section
+    if tag == "table":
+        rows = _table_records(el)
+        if rows is not None:
+            # A table whose header names its columns (Name, Affiliation, Year, Award, ...) is a
+            # list of records: the tree walker types the columns, with the page's context.
+            lines.extend(table_blocks(rows, context=[*context, section],
+                                      source="html-table"))
+            return section
+    if tag == "dl":
+        # `<dt>Program Chair</dt><dd>Ann Lee, MIT</dd>`: a label and what it labels, one line.
+        label = ""
+        for child in el:
+            if not isinstance(child.tag, str) or _skip(child):
+                continue
+            text = " ".join(_text(child).split())
+            if child.tag.lower() == "dt":
+                label = text.rstrip(":")
+            elif child.tag.lower() == "dd" and text:
+                _emit(lines, f"{label}: {text}" if label else text, section=section)
         return section
     if tag == "tr":
         cells = [" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)
@@ -153,7 +213,7 @@ def _visit(el, lines: list[Block], section: str) -> str:
         _emit(lines, el.text, section=section)
     for child in el:
         if isinstance(child.tag, str):
-            section = _visit(child, lines, section)
+            section = _visit(child, lines, section, context)
         if child.tail and child.tail.strip():
             _emit(lines, child.tail, section=section)
     return section

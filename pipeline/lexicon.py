@@ -159,3 +159,23 @@ def tier_label(text: object) -> str:
 @cache
 def not_people() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["not_people"])
+
+
+@cache
+def role_labels() -> dict[str, str]:
+    """Program role labels (`chair`, `vorsitz`, `座長`) by lower-cased label -> role.
+
+    >>> role_labels()["vorsitz"], role_labels()["convener"], role_labels()["座長"]
+    ('chair', 'chair', 'chair')
+    """
+    out: dict[str, str] = {}
+    for role, labels in lexicon()["role_labels"].items():
+        for label in labels:
+            out.setdefault(" ".join(str(label).lower().split()), role)
+    return out
+
+
+def label_alternation() -> str:
+    """The role labels as one regex alternation, longest first, spaces as runs of space."""
+    labels = sorted(role_labels(), key=len, reverse=True)
+    return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from pipeline.directory import directory_pages
+from pipeline.lexicon import label_alternation, role_labels
 from pipeline.lines import (
     ROLE_WORDS_RE,
     leading_title,
@@ -44,20 +45,18 @@ SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"lightning|demos?|birds of a feather|bofs?|speakers?)\b", "speaker"),
     )
 )
+# Role labels and the roles they give come from the lexicon (pipeline/data/lexicon.yaml), in
+# every language it lists; the `… by` phrases are English syntax, not labels.
 LABEL_ROLES = {
-    "chair": "chair", "co-chair": "chair", "cochair": "chair", "moderator": "moderator",
-    "panelist": "panelist", "panellist": "panelist", "discussant": "panelist",
-    "speaker": "speaker", "presenter": "speaker", "organizer": "organizer",
-    "organiser": "organizer", "facilitator": "moderator", "host": "moderator",
-    "keynote": "keynote", "keynote speaker": "keynote",
+    **role_labels(),
     "moderated by": "moderator", "presented by": "speaker", "facilitated by": "moderator",
     "hosted by": "moderator", "chaired by": "chair", "led by": "speaker",
     "introduced by": "moderator", "featuring": "speaker",
 }
 LABEL_RE = re.compile(
-    r"^(?:session\s+)?(?P<label>(?:co-?)?chair|moderator|panell?ist|discussant|speaker|presenter|"
-    r"organi[sz]er|facilitator|host|(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
-    r"(?:\s+(?:speaker|address))?)(?P<plural>s?)\s*(?:[:–—-]\s*|$)",
+    rf"^(?:session\s+)?(?P<label>(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
+    rf"(?:\s+(?:speaker|address))?|(?:co-?)?(?:{label_alternation()}))(?P<plural>s?)"
+    r"\s*(?:[:：–—-]\s*|$)",
     re.I,
 )
 # `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
@@ -517,7 +516,12 @@ def _named_heading(block: Block, role: str, tier: str) -> bool:
 
 def _label_role(label: str) -> str:
     label = " ".join(label.lower().split())
-    return "keynote" if "keynote" in label else LABEL_ROLES.get(label.rstrip("s"), "speaker")
+    if "keynote" in label:
+        return "keynote"
+    for key in (label, label.rstrip("s"), re.sub(r"^co-?", "", label).rstrip("s")):
+        if key in LABEL_ROLES:
+            return LABEL_ROLES[key]
+    return "speaker"
 
 
 def _role_label(text: str, section: str = "") -> tuple[re.Match | None, str]:
@@ -675,14 +679,14 @@ def record_name_org(name: str, org: str) -> tuple[str, str]:
 
     >>> record_name_org("Alan Chalker [Ohio Supercomputer Center]", "")
     ('Alan Chalker', 'Ohio Supercomputer Center')
-    >>> record_name_org("Robert (Bob) Smith", ""), record_name_org("Ann Lee (MIT)", "")
-    (('Robert (Bob) Smith', ''), ('Ann Lee', 'MIT'))
+    >>> record_name_org("Jaana Dogan (JBD)", ""), record_name_org("Ann Lee (Lund University)", "")
+    (('Jaana Dogan (JBD)', ''), ('Ann Lee', 'Lund University'))
     """
     match = _TRAILING_ORG_RE.match(name or "")
     if not match or org:
         return name, org
     inner = match.group("square") or match.group("round")
-    if match.group("round") and not (looks_like_org(inner) or inner.isupper()):
+    if match.group("round") and not looks_like_org(inner):  # `Jaana Dogan (JBD)`: a handle
         return name, org
     return match.group("name").strip(), inner.strip()
 

@@ -47,7 +47,9 @@ def test_html_page_encoding_boilerplate_and_roles(tmp_path):
         "ACME Summit 2019", "Keynote Speakers", "Panel: Careers", "Award Winners",
         "Gold Sponsors"]
     assert {("Initech", "Gold"), ("Umbrella Corp", "Gold")} <= orgs
-    assert "Dee Fox, Initrode University" in [b.text for b in extraction.blocks]
+    # The winners' table is records (Name, Organization columns) under the heading above it.
+    assert ("Dee Fox", "Initrode University", "award_recipient") in {
+        (b.person_name, b.org_name, b.role) for b in extraction.blocks if b.is_record}
     assert extraction.year == 2019
 
 
@@ -59,3 +61,27 @@ def test_html_page_utf8_meta_charset(tmp_path):
     blocks = registry.detect(path).extract(path).blocks
 
     assert [b.text for b in blocks] == ["Program Committee", "Zoë Adeyemi, Łódź University"]
+
+
+def test_html_page_tables_definition_lists_and_open_headings(tmp_path):
+    """A table with a header naming its columns is records for the tree walker; `<dt>`/`<dd>`
+    is a label and its names; a heading left open by broken markup does not swallow the list
+    after it (issue 18)."""
+    path = tmp_path / "awards" / "2024" / "index.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Society prizes</title></head><body>"
+        "<h2>Early Career Prize</h2><table><tr><th>Year</th><th>Recipient</th>"
+        "<th>Affiliation</th></tr><tr><td>2023</td><td>Ann Lee</td><td>Lund University</td></tr>"
+        "<tr><td>2021</td><td>Bo Chen</td><td>KU Leuven</td></tr></table>"
+        "<h3>Organising committee</h2><ul><li>Cy Diaz, University of Zagreb</li></ul>"
+        "<dl><dt>Programme Chair</dt><dd>Dana Okafor, Monash University</dd></dl>"
+        "</body></html>", encoding="utf-8")
+
+    appearances = find_appearances(registry.detect(path).extract(path).blocks)
+    rows = {(a.role, a.person_name, a.org_name, a.year, a.award) for a in appearances}
+
+    assert ("award_recipient", "Ann Lee", "Lund University", 2023, "Early Career Prize") in rows
+    assert ("award_recipient", "Bo Chen", "KU Leuven", 2021, "Early Career Prize") in rows
+    assert {(a.role, a.person_name) for a in appearances} >= {
+        ("committee", "Cy Diaz"), ("chair", "Dana Okafor")}
