@@ -55,11 +55,42 @@ class ProgramPdf:
                 logger.debug("%s: fast PDF path failed (%s); using pdfplumber", path, e)
                 n_pages, read, heights, no_text, furniture, ocred = _read_careful(
                     path, pages, self.ocr)
+        cut_short = cut_short_pdf(path)
+        if n_pages == 0:  # what a repaired, truncated or damaged file opens as
+            raise ExtractionError(path, CUT_SHORT if cut_short else
+                                  "broken PDF: damaged inside (no page can be found in it)")
         running = running_lines(
             list(furniture.values()), [heights[n] for n in furniture]
         )
-        return _to_extraction(read, heights, running, no_text, n_pages,
-                              ocred=ocred if self.ocr else None)
+        extraction = _to_extraction(read, heights, running, no_text, n_pages,
+                                    ocred=ocred if self.ocr else None)
+        if cut_short:
+            extraction.message = "; ".join(filter(None, [
+                f"the file is cut short (a broken download?): {n_pages} pages could be read, "
+                "download it again for the rest", extraction.message]))
+        return extraction
+
+
+# What a user is told of a PDF that cannot be opened (issue 22: a truncated download was
+# "empty: PDF has no pages", as if the program were blank).
+CUT_SHORT = "broken PDF: the file is cut short — a broken download? Download it again"
+NEEDS_PASSWORD = ("password-protected PDF: it needs a password to open; save a copy without "
+                  "one (open it and print to PDF) and run again")
+
+
+def cut_short_pdf(path: Path) -> bool:
+    """No `%%EOF` near the end: the file stops before a PDF's last line (a broken download).
+
+    A PDF ends with `%%EOF` (after incremental updates too); a few writers put a little after
+    it, so the last 2 KiB are searched.
+    """
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, fh.tell() - 2048))
+            return b"%%EOF" not in fh.read()
+    except OSError:
+        return False
 
 
 class _FastPathFailed(Exception):
@@ -107,7 +138,7 @@ def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False):
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as e:
         if "password" in str(e).lower():
-            raise ExtractionError(path, "password-protected PDF; cannot read it") from e
+            raise ExtractionError(path, NEEDS_PASSWORD) from e
         raise _FastPathFailed(str(e)) from e
     try:
         n_pages = len(pdf)
@@ -141,7 +172,7 @@ def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False):
 
 def _read_careful(path: Path, pages: list[int] | None, ocr: bool = False):
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
@@ -170,10 +201,18 @@ def _read_careful(path: Path, pages: list[int] | None, ocr: bool = False):
         if isinstance(cause, MentorMinerError):  # our own time limit, raised inside pdfminer
             raise cause from e
         if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower():
-            raise ExtractionError(path, "password-protected PDF; cannot read it") from e
-        raise ExtractionError(path, f"broken PDF ({cause!r})") from e
+            raise ExtractionError(path, NEEDS_PASSWORD) from e
+        if isinstance(cause, PDFEncryptionError):
+            raise ExtractionError(path, f"encrypted PDF of a kind that cannot be opened "
+                                        f"({cause}); save a copy without protection") from e
+        if cut_short_pdf(path):
+            raise ExtractionError(path, CUT_SHORT) from e
+        raise ExtractionError(path, f"broken PDF: damaged inside ({cause!r})") from e
     except (ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError) as e:
-        raise ExtractionError(path, f"broken PDF ({type(e).__name__}: {e})") from e
+        if cut_short_pdf(path):
+            raise ExtractionError(path, CUT_SHORT) from e
+        raise ExtractionError(path, f"broken PDF: damaged inside ({type(e).__name__}: {e})") \
+            from e
     return n_pages, read, heights, no_text, furniture, ocred
 
 

@@ -98,8 +98,30 @@ def versions() -> dict[str, str]:
     return {name: cls.version for name, cls in sorted(_REGISTRY.items())}
 
 
+# Signatures of the images users save in place of a program (a flyer, a screenshot).
+_IMAGES = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"),
+           (b"GIF89a", "GIF"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
+
+
+def image_kind(head: bytes) -> str:
+    r"""'PNG', 'JPEG', 'GIF', 'TIFF' or 'WebP' when the first bytes are an image's, else ''.
+
+    >>> image_kind(b"\x89PNG\r\n\x1a\n...."), image_kind(b"%PDF-1.7")
+    ('PNG', '')
+    """
+    for signature, kind in _IMAGES:
+        if head.startswith(signature):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    return ""
+
+
 def looks_like(head: bytes) -> str:
-    """What a file's first bytes look like: PDF, HTML, XML, JSON, ZIP, binary or plain text."""
+    """What a file's first bytes look like: PDF, HTML, XML, JSON, ZIP, an image, binary or
+    plain text."""
+    if image := image_kind(head):
+        return f"a {image} image"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
     if start.startswith(b"%pdf-"):
         return "PDF"
@@ -136,9 +158,15 @@ def extension_mismatch(path: Path, head: bytes) -> str:
 
 
 def describe(path: Path, head: bytes) -> str:
-    """What a file of no known kind looks like, for the error message.
+    r"""What a file of no known kind looks like, for the error message.
 
     >>> describe(Path("a.pdf"), b"%PDF-1.7 truncated")
     'PDF'
+    >>> describe(Path("flyer.pdf"), b"\x89PNG\r\n\x1a\n....")[:65]
+    'its content looks like a PNG image, not PDF as its .pdf extension'
     """
-    return extension_mismatch(path, head) or looks_like(head)
+    description = extension_mismatch(path, head) or looks_like(head)
+    if image_kind(head):
+        description += ("; images are not read: save it as a PDF (print to PDF, or img2pdf) "
+                        "and run with --ocr, which reads pages that are pictures")
+    return description

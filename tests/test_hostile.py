@@ -55,6 +55,7 @@ HOSTILE = {
     "truncated.pdf": lambda: bytes(_pdf(["Chair: Ann Lee"] * 40).output())[:900],
     "html-saved-as.pdf": lambda: b"<!DOCTYPE html><html><body>Session</body></html>",
     "not-a-pdf.pdf": lambda: b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
+    "damaged.pdf": lambda: b"%PDF-1.4\ngarbage\ntrailer\n<< /Root 9 0 R >>\n%%EOF\n",
     "bomb.pdf": _bomb_pdf,
     "billion-laughs.xml": lambda: (
         b'<?xml version="1.0"?><!DOCTYPE schedule [<!ENTITY a "aaaaaaaaaa">'
@@ -107,9 +108,10 @@ def hostile_run(tmp_path_factory):
 
 
 @pytest.mark.parametrize(("name", "cause"), [
-    ("truncated.pdf", "broken PDF"),
-    ("not-a-pdf.pdf", "binary data, not PDF"),
-    ("encrypted.pdf", "password-protected"),
+    ("truncated.pdf", "broken PDF: the file is cut short — a broken download?"),
+    ("damaged.pdf", "broken PDF: damaged inside"),
+    ("not-a-pdf.pdf", "looks like a PNG image, not PDF"),
+    ("encrypted.pdf", "password-protected PDF: it needs a password"),
     ("billion-laughs.xml", ""),
     ("xxe.xml", ""),
     ("deep.json", ""),
@@ -120,6 +122,30 @@ def test_hostile_file_fails_alone_with_its_cause(hostile_run, name, cause):
     assert row["status"] == "error"
     assert row["message"].startswith(f"assoc/2024/{name}: ")
     assert cause in row["message"]
+
+
+def test_hostile_an_image_saved_as_pdf_is_called_an_image(hostile_run):
+    documents, _ = hostile_run
+    message = documents.loc["assoc/2024/not-a-pdf.pdf", "message"]
+    assert "images are not read" in message and "--ocr" in message
+
+
+def test_hostile_a_pdf_cut_short_that_opens_with_no_pages_is_an_error(tmp_path):
+    """pdfminer repairs some truncated files into a PDF of 0 pages: that was 'empty: PDF has
+    no pages', as if the program were blank."""
+    from pipeline.worker import process_document
+
+    cut = tmp_path / "cut.pdf"  # a PDF that stops before its last line, %%EOF
+    cut.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+                    b"xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n"
+                    b"0000000058 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\n"
+                    b"startxref\n110\n")
+    result = process_document({"path": str(cut), "doc_id": "x", "source_path": "a/cut.pdf"})
+
+    assert result.status == "error"
+    assert result.message == ("a/cut.pdf: broken PDF: the file is cut short — a broken "
+                              "download? Download it again")
 
 
 def test_hostile_html_saved_as_pdf_is_read_as_html_and_said_so(hostile_run):
