@@ -395,11 +395,24 @@ def parse_people(line: str) -> list[Person]:
     [Person(name='Maria Garcia', org='Globex', title='')]
     >>> [p.name for p in parse_people("Mo Shen, Hongxiao Liu, and Sadao Kurohashi")]
     ['Mo Shen', 'Hongxiao Liu', 'Sadao Kurohashi']
+    >>> parse_people("RNNaissance (Jürgen Schmidhuber)")
+    [Person(name='Jürgen Schmidhuber', org='', title='')]
+    >>> [p.name for p in parse_people("Ann Lee | Bo Chen | Cy Diaz")]
+    ['Ann Lee', 'Bo Chen', 'Cy Diaz']
     >>> line = "Eric Rosad, GitHub Education, David J. Malan, Harvard University"
     >>> [(p.name, p.org) for p in parse_people(line)]
     [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
     line = PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", line.strip()))
+    if line.count(" | ") >= 2:
+        # `Hugo Penedones | Luís Valente | Nuno Cerqueira`: a pipe between three or more items
+        # separates people (one pipe stays `Name | Organization`).
+        line = line.replace(" | ", "; ")
+    titled = _TITLE_THEN_NAME_RE.match(line)
+    if titled and looks_like_name(titled["name"]) and not looks_like_org(titled["name"]) and (
+            not looks_like_name(titled["title"])):
+        # `RNNaissance (Jürgen Schmidhuber)`: a talk's title with its speaker in brackets.
+        return [Person(clean_name(titled["name"]), "", "")]
     segments = [s for s in SPLIT_SEMI_RE.split(line) if s.strip(" ,.")]
     parsed = [_parse_segment(segment, resume=len(segments) == 1) for segment in segments]
     if len(parsed) >= 3:
@@ -413,6 +426,7 @@ def parse_people(line: str) -> list[Person]:
     return [person for found in parsed for person in found]
 
 
+_TITLE_THEN_NAME_RE = re.compile(r"^(?P<title>[^(),;]+?)\s*\((?P<name>[^()]+)\)\s*$")
 ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
 
 

@@ -56,7 +56,8 @@ LABEL_ROLES = {
 LABEL_RE = re.compile(
     rf"^(?:session\s+)?(?P<label>(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
     rf"(?:\s+(?:speaker|address))?|(?:co-?)?(?:{label_alternation()}))(?P<plural>s?)"
-    r"\s*(?:[:：–—-]\s*|$)",
+    # `Keynote II | Ricardo Ferreira`, `Session Chair 3: ...`: a numbered label, a pipe.
+    r"(?:\s+(?:[IVX]{1,4}|\d{1,2})\b)?\s*(?:[:：–—|-]\s*|$)",
     re.I,
 )
 # `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
