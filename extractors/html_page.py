@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.name_index import with_index_records
 from extractors.records import year_in
 from extractors.registry import Extraction, register
 from extractors.structured_data import path_context
@@ -68,6 +69,7 @@ class HtmlPage:
         body = root.find("body")
         context = [p for p in path_context(path) + [title] if p]
         _visit(body if body is not None else root, lines, "", context)
+        lines = with_index_records(lines, source="html")
         year = year_in(title) or next((year_in(b.text) for b in lines
                                        if b.role_hint == "heading" and year_in(b.text)), None)
         return Extraction(lines, event=title, year=year, status="ok" if lines else "empty",

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
 from extractors.spreadsheet import decode_text
 from extractors.structured_data import path_context
@@ -71,7 +72,7 @@ class TextDocument:
             if content:
                 blocks.append(Block(text=content, section=section,
                                     role_hint="bold" if bold else "", bold=bool(bold)))
-        blocks = join_label_blocks(blocks)
+        blocks = with_index_records(join_label_blocks(blocks), source="text")
         return Extraction(blocks, status="ok" if blocks else "empty",
                           message="" if blocks else "no text")
 

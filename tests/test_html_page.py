@@ -85,3 +85,23 @@ def test_html_page_tables_definition_lists_and_open_headings(tmp_path):
     assert ("award_recipient", "Bo Chen", "KU Leuven", 2021, "Early Career Prize") in rows
     assert {(a.role, a.person_name) for a in appearances} >= {
         ("committee", "Cy Diaz"), ("chair", "Dana Okafor")}
+
+
+def test_html_page_name_index_in_two_layouts(tmp_path):
+    """A name index lists the event's participants: `Surname, Given  12, 45` and `SURNAME Given`
+    runs are read in Given Family order; a lone such line in prose is not (issue 18)."""
+    path = tmp_path / "2025" / "index.html"
+    path.parent.mkdir()
+    path.write_text(
+        "<html><body><h2>Index of authors</h2><p>Smith, John A. 12, 45</p><p>Novak, Ana 7</p>"
+        "<p>van der Berg, Anna 3</p><p>Okafor, Dana 19, 22</p><p>Tanaka, Jun 8</p>"
+        "<h2>Participants</h2><ul><li>DE LA CRUZ Maria</li><li>HORVAT Goran</li>"
+        "<li>KIM Hana</li><li>SILVA Eli</li><li>CHEN Bo</li></ul>"
+        "<h2>About</h2><p>Lee, Ann</p></body></html>", encoding="utf-8")
+
+    appearances = find_appearances(registry.detect(path).extract(path).blocks)
+    names = {a.person_name for a in appearances if a.method == "html:name-index"}
+
+    assert names == {"John A. Smith", "Ana Novak", "Anna van der Berg", "Dana Okafor",
+                     "Jun Tanaka", "Maria De La Cruz", "Goran Horvat", "Hana Kim", "Eli Silva",
+                     "Bo Chen"}
