@@ -547,6 +547,14 @@ def _person_block(name: str, org: str, role: str, context: Context, fields: dict
     title = position if position and position_role(position) else ""
     session = context.session if role not in ("committee", "board", "award_recipient") else ""
     award = context.award if role == "award_recipient" else ""
+    if role == "award_recipient":
+        # The record's own category (`label: Junior Parasite`, `category: Best Student Paper`)
+        # names its award more closely than the list it is in.
+        own = next((clean_value(v) for k, v in fields.get("award", []) + fields.get("session", [])
+                    if norm_key(k) in ("award", "award_name", "prize", "category", "label",
+                                       "award_category", "honor", "honour")
+                    and clean_value(v)), "")
+        award = own or award
     if role == "award_recipient" and not award:
         award = next((w for w in reversed(context.words) if _AWARD_WORD_RE.search(w)
                       and norm_key(w) not in _GENERIC_CONTEXT), "")
