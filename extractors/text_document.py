@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -10,7 +11,7 @@ from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
 from extractors.spreadsheet import decode_text
 from extractors.structured_data import path_context
-from extractors.tree_walk import table_blocks
+from extractors.tree_walk import blocks_from_tree, table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 
@@ -43,8 +44,11 @@ class TextDocument:
             end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
             title = next((ln.split(":", 1)[1].strip().strip("'\"") for ln in lines[1:end]
                           if ln.lower().startswith("title:")), "")
+            front = _front_matter_records(path, "\n".join(lines[1:end]), title)
             lines = lines[end + 1:]
-        blocks: list[Block] = []
+        else:
+            front = []
+        blocks: list[Block] = list(front)
         section = ""
         tables = markdown_tables(lines)
         for i, raw in enumerate(lines):
@@ -77,8 +81,23 @@ class TextDocument:
                           message="" if blocks else "no text")
 
 
-_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|")  # the closing pipe is optional
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _front_matter_records(path: Path, text: str, title: str) -> list[Block]:
+    """Records in a page's YAML front matter (`schedule: [{speaker: ..., title: ...}]`, as
+    static sites keep a page's data), read by the tree walker; scalars alone give none."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError):
+        return []
+    if not isinstance(data, dict) or not any(isinstance(v, list | dict) for v in data.values()):
+        return []
+    context = [c for c in path_context(path) + [title] if c]
+    return blocks_from_tree(data, context=context, source="front-matter")[0]
 
 
 def markdown_tables(lines: list[str]) -> dict[int, list[dict]]:
@@ -105,7 +124,7 @@ def markdown_tables(lines: list[str]) -> dict[int, list[dict]]:
 
 
 def _cells(line: str) -> list[str]:
-    return [_plain(cell) for cell in line.strip().strip("|").split("|")]
+    return [_plain(html.unescape(cell)) for cell in line.strip().strip("|").split("|")]
 
 
 def _in_table(i: int, tables: dict, lines: list[str]) -> bool:

@@ -44,6 +44,11 @@ _AWARD_WORD_RE = re.compile(r"\b(award|prize|medal|honou?r|lecture(?:ship)?|fell
 _NOT_PERSON_TYPE_RE = re.compile(
     r"\b(place|organi[sz]ation|corporation|company|event|eventseries|document|address|group|"
     r"venue|room|series|track|location|institution|sponsor|exhibitor|postaladdress)s?\b", re.I)
+# Words of a session or a phrase, never of a person's name (lower-case particles such as
+# `van`, `de`, `bin` are names' and stay allowed).
+_NOT_NAME_WORDS = {"of", "a", "an", "the", "with", "for", "on", "and", "session", "sessions",
+                   "talk", "talks", "break", "lunch", "discussion", "meeting", "q&a", "workshop",
+                   "tutorial", "keynote", "panel", "poster", "posters", "opening", "closing"}
 _EVENT_TYPE_RE = re.compile(r"event|session|talk|presentation|lecture|workshop", re.I)
 _OWN_NAME_KEYS = {"name", "names", "full_name", "fullname", "display_name", "title", "label"}
 # Context words too generic to name an award or a session on their own.
@@ -531,6 +536,9 @@ def _is_person(name: str) -> bool:
         return False
     if len(name.split()) > 7:
         return False
+    words = {w.strip(",:;()") for w in name.split() if w.islower()}  # as printed: `A.` is Ann
+    if words & _NOT_NAME_WORDS or "&" in name:
+        return False  # `Birds of a Feather Talks`, `Q&A session` in a speaker field
     return is_person_account(name)
 
 
@@ -612,8 +620,32 @@ def _people_items(text: str, context: Context, walk: Walk, key: str
 
 def table_blocks(rows: list[dict], *, context: Iterable[str] = (), source: str = "table",
                  year: int | None = None) -> list[Block]:
-    """Blocks of a table's rows (a Markdown or HTML table) read as records."""
-    return blocks_from_tree(rows, context=context, source=source, year=year)[0]
+    """Blocks of a table's rows (a Markdown or HTML table) read as records. A row in which no
+    column holds names (`| 09:40 | Keynote | Dr. Ann Lee: Spatial genomics |`) gives its
+    free-text cells to NER (`role_hint` "ner"), in the role its short cells give."""
+    context = list(context)
+    start = Context()
+    for word in context:
+        start = _enter(start, word)
+    out: list[Block] = []
+    for row in rows:
+        found, _ = blocks_from_tree([row], context=context, source=source, year=year)
+        if found:
+            out.extend(found)
+            continue
+        cells = [clean_value(v) for v in row.values() if clean_value(v)]
+        short = [c for c in cells if len(c.split()) <= 4 and not any(ch.isdigit() for ch in c)]
+        texts = [c for c in cells if c not in short and sum(w[:1].isupper() for w in c.split())
+                 >= 2]
+        if not texts:
+            continue
+        where = start.role()
+        role = where if where not in ("", "speaker", "sponsor", "exhibitor") else session_role(
+            " ".join(short), texts[0])
+        for text in texts:
+            out.append(Block(text=text, role=role, role_hint="ner", session=texts[0][:300],
+                             year=year or start.year, section=context[-1] if context else ""))
+    return out
 
 
 def describe_keys(keys: dict[str, int], limit: int = 12) -> str:

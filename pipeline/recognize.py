@@ -12,6 +12,7 @@ from pipeline.directory import directory_pages
 from pipeline.lexicon import label_alternation, role_labels
 from pipeline.lines import (
     ROLE_WORDS_RE,
+    clean_name,
     leading_title,
     logical_lines,
     looks_like_name,
@@ -168,7 +169,10 @@ def find_appearances(
     parsers, and candidate names are confirmed by NER when `nlp` is given.
     """
     blocks = list(blocks)
+    proposed = [b for b in blocks if b.role_hint == NER_HINT]
     common = _common_words(blocks)
+    if proposed:
+        blocks = [b for b in blocks if b.role_hint != NER_HINT]
     candidates: list[tuple[Appearance, str, int]] = []  # (appearance, strength, list group)
     # Exhibitor directories are read by position; their address lines name nobody.
     listed, directory = directory_pages(blocks, event=event, year=year)
@@ -329,7 +333,36 @@ def find_appearances(
             candidates.extend(found)
     # One name below a title is an author only where titles with author lines are the layout.
     return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {},
-                    pairs)
+                    pairs) + ner_proposed(proposed, nlp, common, event=event, year=year)
+
+
+# A block of free text whose people only NER can find (a table cell no column types as a
+# name: `Dr. Shila Ghazanfar: Integrative analyses ...`); extractors mark them, with the role
+# their row gives.
+NER_HINT = "ner"
+
+
+def ner_proposed(blocks: list[Block], nlp, common: set[str] = frozenset(), *, event: str = "",
+                 year: int | None = None) -> list[Appearance]:
+    """People NER proposes in free-text blocks: each PERSON entity that is shaped like a name
+    (honorifics and credentials dropped) and not made of words the document prints in lower
+    case (`Causal Modelling`), in the block's role, session and section."""
+    if nlp is None or not blocks:
+        return []
+    out: list[Appearance] = []
+    texts = [" ".join(b.text.split()) for b in blocks]
+    for block, doc in zip(blocks, nlp.pipe(texts, batch_size=256), strict=True):
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = clean_name(ent.text.strip(" .,;:"))
+            if not looks_like_name(name) or looks_like_org(name) or _any_common(name, common):
+                continue
+            out.append(Appearance(
+                role=block.role or "speaker", person_name=name, session=block.session,
+                event=block.event or event, year=block.year or year, method="ner",
+                snippet=" ".join(block.text.split())[:300], page=block.page))
+    return out
 
 
 def _merge_stacked(blocks: list[Block]) -> list[Block]:

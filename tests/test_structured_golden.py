@@ -59,16 +59,14 @@ NOT_EXACT_YET: dict[str, str] = {
         "built-on: people with role F1 0.00, organizations F1 1.00, status ok",
     "bioconductor/2019/schedule-day-one.md":
         "built-on: people with role F1 0.27, organizations F1 0.00, status ok",
-    "bioconductor/2020/schedule-day-two.md":
-        "built-on: people with role F1 0.00, organizations F1 1.00, status empty",
     "bioconductor/2022/schedule.md":
-        "built-on: people with role F1 0.00, organizations F1 1.00, status empty",
+        "built-on: people with role F1 0.60, organizations F1 1.00, status ok",
     "bioconductor/2022/sponsors.md":
         "built-on: people with role F1 1.00, organizations F1 0.00, status ok",
     "enhancer/2023/schedule_full.js":
-        "held-out: people with role F1 0.56, organizations F1 1.00, status ok",
+        "held-out: people with role F1 0.60, organizations F1 1.00, status ok",
     "enhancer/2024/schedule_full.js":
-        "held-out: people with role F1 0.32, organizations F1 1.00, status ok",
+        "held-out: people with role F1 0.36, organizations F1 1.00, status ok",
     "good-open-ondemand/2025/schedule.ics":
         "built-on: people with role F1 0.94, organizations F1 1.00, status ok",
     "good-open-ondemand/2025/speakers-index.html":
