@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import gc
 import logging
 import os
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from pipeline import __version__
 
@@ -20,32 +23,89 @@ logger = logging.getLogger("pipeline")
 RAW_DEFAULT = Path("data/raw")
 OUT_DEFAULT = Path("data/processed")
 EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C (128 + SIGINT)
 OUTREACH_DEFAULT = Path("data/overrides/outreach.csv")
 MENTOR_TYPES = ("recognized", "vendor/consultant", "profession-focused", "industry-focused")
 
 
-def _setup_logging(verbose: int, quiet: bool) -> None:
+class UsageMistake(click.ClickException):
+    """A mistake in what the user asked for (a path, a value): one line, exit 2, no usage."""
+
+    exit_code = 2
+
+
+def _setup_logging(verbose: int, quiet: bool, silent: bool = False) -> None:
     level = logging.WARNING if quiet else (logging.DEBUG if verbose else logging.INFO)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr, force=True)
+    logging.basicConfig(level=logging.CRITICAL + 1 if silent else level,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr,
+                        force=True)
     for noisy in ("pdfminer", "PIL", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def say(text: str = "", *, err: bool = False, level: str = "info") -> None:
+    """Print `text` as the current command's `level` of output: 'info' (summaries, what was
+    written: not under -q), 'warning' (a failure or a caution: not under --silent) or 'result'
+    (what the command was asked to show: not under --silent)."""
+    ctx = click.get_current_context(silent=True)
+    options = (ctx.obj if ctx is not None else None) or {}
+    if options.get("silent") or (level == "info" and options.get("quiet")):
+        return
+    click.echo(text, err=err)
+
+
+class _Commands(click.Group):
+    """The command group; under --silent an error ends the command with its exit code alone."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as e:  # a path of the user's that cannot be read or written
+            if (ctx.obj or {}).get("silent"):
+                ctx.exit(1)
+            raise click.ClickException(_os_error(e)) from e
+        except click.ClickException as e:
+            if (ctx.obj or {}).get("silent"):
+                ctx.exit(e.exit_code)
+            e.message = one_line(e.message)
+            raise
+
+
+def one_line(message: str) -> str:
+    """A message on one line: a YAML or CSV parser's multi-line report (its caret line too)
+    joined, so that an error is always the one line the user reads.
+
+    >>> one_line('w.yaml: cannot read (expected a mapping\\n  in "<file>", line 2:\\n    ^).')
+    'w.yaml: cannot read (expected a mapping; in "<file>", line 2:).'
+    """
+    parts: list[str] = []
+    for line in message.splitlines():
+        text = line.strip().lstrip("^").strip()
+        if parts and not any(c.isalnum() for c in text):  # what a caret line leaves: ')'
+            parts[-1] += text
+        elif text:
+            parts.append(text)
+    return "; ".join(parts).replace(":; ", ": ")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mentor-miner")
 @click.option("-v", "--verbose", count=True, help="Debug logging (per-document detail).")
-@click.option("-q", "--quiet", is_flag=True, help="Warnings and errors only.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Warnings and errors only: no progress bar, no run summary (a command's "
+                   "one-line result stays).")
+@click.option("-s", "--silent", "silent", is_flag=True,
+              help="Print nothing at all; the exit code says how it went.")
 @click.pass_context
-def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+def cli(ctx: click.Context, verbose: int, quiet: bool, silent: bool) -> None:
     """Find the people who recur across conference programs, award and sponsor lists.
 
     \b
     Example:
       mentor-miner run data/raw --out data/processed
     """
-    _setup_logging(verbose, quiet)
-    ctx.obj = {"quiet": quiet}
+    _setup_logging(verbose, quiet, silent)
+    ctx.obj = {"quiet": quiet or silent, "silent": silent}
     # What a command built dies with its process: the last collection at exit need not walk it
     # (0.15-0.25 s after a run, on three programs or on eighteen).
     atexit.unregister(gc.freeze)
@@ -74,7 +134,9 @@ def _progress_factory(silent: bool):
 @click.option("--model", default=None, help="spaCy model to use (default: best installed).")
 @click.option("--weights", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="YAML file overriding ranking weights.")
-@click.option("--silent", is_flag=True, help="No progress bar.")
+@click.option("--no-progress", "--silent", "silent", is_flag=True,
+              help="No progress bar (the summary is still printed; -q drops it too, and "
+                   "`mentor-miner --silent run` prints nothing).")
 @click.option("--strict", is_flag=True,
               help="Stop at the first document that fails (exit 3), writing nothing.")
 @click.option("--ocr", is_flag=True,
@@ -85,9 +147,9 @@ def _progress_factory(silent: bool):
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="Where per-document work runs.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (with --executor dask).")
-@click.option("--timeout", type=float, default=900.0, show_default=True,
-              help="Seconds one document may take before it is stopped.")
-@click.option("--memory-mb", type=int, default=4096, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0), default=900.0, show_default=True,
+              help="Seconds one document may take before it is stopped (0: no limit).")
+@click.option("--memory-mb", type=click.IntRange(min=0), default=4096, show_default=True,
               help="Memory ceiling of one worker process (0: none).")
 @click.option("--overrides", "overrides_dir", default=None,
               type=click.Path(path_type=Path, file_okay=False, exists=True),
@@ -113,6 +175,14 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     from pipeline.uptodate import stamp_path
 
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    _check_out_dir(out_dir)
+    if model:
+        _check_model(model)
+    sample = ""
+    if click.get_current_context().get_parameter_source("raw_dir") is ParameterSource.DEFAULT:
+        sample = _bundled_sample(raw_dir)
+        if sample and _quiet():  # said even under -q: the user may think their files were read
+            say(f"Warning: {sample}", err=True, level="warning")
     if raw_dir.is_dir() and out_dir.resolve() == raw_dir.resolve():
         raise click.BadParameter(
             f"{out_dir} is the input folder: the outputs would lie among your documents. "
@@ -132,26 +202,154 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
         # No more workers than files: three programs on an 8-core laptop load 3 models, not 8.
         files = _count_files(raw_dir, stop_at=jobs)
         if files:
-            pool = start_pool(files, model=model, limits=limits)
+            # Ctrl-C is the run's to handle: the fork server and the workers start with SIGINT
+            # blocked (a mask is inherited across fork and exec), or a Ctrl-C in their first
+            # second printed their KeyboardInterrupt and EOFError tracebacks (issue 22).
+            # multiprocessing's resource tracker unblocks SIGINT in the thread that starts it,
+            # which would be the thread that starts the fork server: it starts here first.
+            _start_resource_tracker()
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                pool = start_pool(files, model=model, limits=limits)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     from pipeline.runner import StrictStop, run_pipeline
 
+    previous = signal.signal(signal.SIGINT, functools.partial(_interrupt, os.getpid()))
     try:
         result = run_pipeline(raw_dir, out_dir, jobs=jobs, model=model, weights_path=weights,
-                              progress_factory=_progress_factory(silent), cache_dir=cache_dir,
+                              progress_factory=_progress_factory(silent or _quiet()),
+                              cache_dir=cache_dir,
                               limits=limits, executor=executor, scheduler=scheduler,
                               overrides_dir=overrides_dir or _default_overrides(),
                               outreach_path=outreach_path or OUTREACH_DEFAULT,
                               strict=strict, pool=pool)
     except StrictStop as e:
-        click.echo(f"Error: {e}", err=True)
+        say(f"Error: {e}", err=True, level="warning")
         sys.exit(EXIT_SOME_FAILED)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
+    except OSError as e:  # a folder that went away or turned read-only while the run went on
+        raise click.ClickException(_os_error(e, out_dir)) from e
+    except KeyboardInterrupt:
+        say(f"Interrupted (Ctrl-C): stopped; the outputs in {out_dir} were left whole.",
+            err=True, level="warning")
+        sys.exit(EXIT_INTERRUPTED)
     finally:
+        signal.signal(signal.SIGINT, previous)
         if pool is not None:  # unused (every document cached) or already shut down
             stop_pool(pool)
-    if _summary(result):
+    if _summary(result, first=sample):
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _start_resource_tracker() -> None:
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - only Ctrl-C in the first second is at stake
+        logger.debug("resource tracker not started here", exc_info=True)
+
+
+def _interrupt(run_pid: int, signum, frame) -> None:
+    """Ctrl-C during a run: the workers are killed at once, then the run unwinds (its outputs
+    are staged, so nothing is half-written). It waited for the documents in flight to finish:
+    11.9 s on the sample (issue 22)."""
+    import multiprocessing
+
+    if os.getpid() != run_pid:  # a worker forked before its initializer ignores SIGINT
+        return
+
+    for child in multiprocessing.active_children():
+        with contextlib.suppress(OSError):
+            child.kill()
+    raise KeyboardInterrupt
+
+
+def _check_out_dir(out_dir: Path, *, option: str = "--out") -> None:
+    """--out must be a folder that can be written, or created: else one line, exit 2 (issue 22:
+    `--out afile/sub` was a NotADirectoryError traceback)."""
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.exists() or p.is_symlink()),
+                    Path("."))
+    where = "" if existing == out_dir else f" (in {out_dir})"
+    if existing.is_symlink() and not existing.exists():
+        problem = f"{existing}{where} is a symbolic link to nothing (a broken or looping link)"
+    elif not existing.is_dir():
+        problem = f"{existing}{where} is a file, not a folder"
+    elif _read_only(existing):
+        problem = f"{existing}{where} is on a read-only file system"
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        problem = f"{existing}{where}: permission denied, you cannot write there"
+    else:
+        return
+    raise UsageMistake(f"{option}: {problem}. Choose another output folder.")
+
+
+def _check_model(model: str) -> None:
+    """A --model that is not installed is a mistyped value (exit 2), found before any
+    document is read: every document failed with it, one by one (exit 3)."""
+    import importlib.util
+
+    from pipeline.errors import ModelNotFound
+    from pipeline.nlp import model_candidates, resolve_model_name
+
+    try:
+        resolve_model_name(model)
+    except (ModelNotFound, ValueError, ImportError) as e:
+        installed = [name for name in model_candidates()
+                     if importlib.util.find_spec(name) is not None]
+        raise UsageMistake(
+            f"--model: {model} is not an installed spaCy model; installed: "
+            f"{', '.join(installed) or 'none'} (leave --model out to use the best one)") from e
+
+
+def _check_out_file(path: Path, option: str) -> None:
+    """The file an --out names must be one that can be written: its folder a folder (or one
+    that can be created), the path itself not a folder. One line, exit 2."""
+    if path.is_dir():
+        raise UsageMistake(f"{option}: {path} is a folder; name a file to write.")
+    _check_out_dir(path.parent, option=option)
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): the write will say
+        return False
+
+
+def _os_error(e: OSError, out_dir: Path | None = None) -> str:
+    """One line for an OSError that reached the command: the file, the cause, what to do."""
+    where = e.filename or out_dir or "a file"
+    tail = "; the previous outputs are untouched" if out_dir is not None else ""
+    return f"{where}: {e.strerror or e}. Check the path (or choose another){tail}."
+
+
+# The bundled sample's fictional associations (scripts/make_sample.py writes them to data/raw).
+SAMPLE_ASSOCIATIONS = ("atpo", "hala")
+
+
+def _bundled_sample(raw_dir: Path) -> str:
+    """A line saying that the default input folder holds the bundled sample, or ''."""
+    found = [a for a in SAMPLE_ASSOCIATIONS
+             if any((raw_dir / a).glob(f"20*/{a}-20*-program.pdf"))]
+    if not found:
+        return ""
+    try:
+        others = sorted(p.name for p in raw_dir.iterdir()
+                        if p.is_dir() and not p.name.startswith(".") and p.name not in found)
+    except OSError:
+        others = []
+    also = f", and your folders {', '.join(others)}" if others else ""
+    return (f"no input folder given: mined {raw_dir}, which holds the bundled sample (fictional "
+            f"associations {', '.join(found)}){also}. For your own downloads: "
+            "mentor-miner run YOUR_FOLDER --out RESULTS")
+
+
+def _quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and (ctx.obj or {}).get("quiet"))
 
 
 def _count_files(folder: Path, *, stop_at: int) -> int:
@@ -178,42 +376,45 @@ def read_nothing_found(doc: dict) -> bool:
             and not str(doc.get("message", "")).endswith("empty file (0 bytes)"))
 
 
-def _summary(result) -> int:
-    """Print what the run found; return how many documents failed."""
+def _summary(result, *, first: str = "") -> int:
+    """Print what the run found (after `first`, a line about the input); return how many
+    documents failed."""
     documents = result.rows("documents")
+    if first:
+        say(first)
     counts = Counter(str(doc["status"]) for doc in documents)
-    click.echo(
+    say(
         f"documents: {len(documents)} "
         f"(ok {counts.get('ok', 0)}, empty {counts.get('empty', 0)}, "
         f"scanned {counts.get('scanned', 0)}, error {counts.get('error', 0)})"
     )
     nothing = [doc for doc in documents if read_nothing_found(doc)]
     if nothing:
-        click.echo(f"read, nothing found: {len(nothing)} (status empty; the message in "
-                   "documents.csv says what was found and tried)")
+        say(f"read, nothing found: {len(nothing)} (status empty; the message in "
+            "documents.csv says what was found and tried)")
         for doc in nothing[:5]:
-            click.echo(f"  {doc['source_path']}")
+            say(f"  {doc['source_path']}")
         if len(nothing) > 5:
-            click.echo(f"  ... and {len(nothing) - 5} more")
-    click.echo(
+            say(f"  ... and {len(nothing) - 5} more")
+    say(
         f"appearances: {result.count('appearances')}  people: {result.count('people')}  "
         f"organizations: {result.count('organizations')}"
     )
     top = result.rows("shortlist", limit=10)
     if top:
-        click.echo("top of the shortlist:")
+        say("top of the shortlist:")
         for row in top:
             org = f" ({row['organization']})" if row["organization"] else ""
-            click.echo(f"  {row['rank']:>3}. {row['name']}{org} — {row['n_events']} events, "
-                       f"{row['roles']} [{row['mentor_type']}]")
+            say(f"  {row['rank']:>3}. {row['name']}{org} — {row['n_events']} events, "
+                f"{row['roles']} [{row['mentor_type']}]")
     failed = [doc for doc in documents if doc["status"] == "error"]
     if failed:
-        click.echo(f"{len(failed)} of {len(documents)} documents failed; see "
-                   f"{result.out_dir / 'documents.csv'}", err=True)
+        say(f"{len(failed)} of {len(documents)} documents failed; see "
+            f"{result.out_dir / 'documents.csv'}", err=True, level="warning")
         for doc in failed[:5]:
-            click.echo(f"  {doc['message']}", err=True)
-    click.echo(f"outputs in {result.out_dir}/: documents.csv, appearances.csv (+.parquet), "
-               "people.csv, organizations.csv, shortlist.csv, graph.graphml")
+            say(f"  {doc['message']}", err=True, level="warning")
+    say(f"outputs in {result.out_dir}/: documents.csv, appearances.csv (+.parquet), "
+        "people.csv, organizations.csv, shortlist.csv, graph.graphml")
     return len(failed)
 
 
@@ -227,7 +428,7 @@ def _summary(result) -> int:
 @click.option("--out", "-o", "out_path", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="Also write the scores and the misses as Markdown here.")
 def eval_(truth_path: Path, processed_dir: Path, out_path: Path | None) -> None:
-    """Score the recognized appearances against hand-made truth (issue 3).
+    """Score the recognized appearances against hand-made truth.
 
     \b
     Example:
@@ -238,6 +439,8 @@ def eval_(truth_path: Path, processed_dir: Path, out_path: Path | None) -> None:
 
     from pipeline.evaluate import score_appearances
 
+    if out_path is not None:
+        _check_out_file(out_path, "--out")
     files = sorted(truth_path.glob("*.csv")) if truth_path.is_dir() else [truth_path]
     if not files:
         raise click.ClickException(f"{truth_path}: no truth CSV files found.")
@@ -245,7 +448,10 @@ def eval_(truth_path: Path, processed_dir: Path, out_path: Path | None) -> None:
     if not appearances_path.exists():
         raise click.ClickException(
             f"{appearances_path} not found; run `mentor-miner run` first.")
-    truth = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in files])
+    try:
+        truth = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in files])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
+        raise click.ClickException(f"{truth_path}: cannot read the truth CSV ({e}).") from e
     missing = {"source_path", "page", "role", "person_name"} - set(truth.columns)
     if missing:
         raise click.ClickException(f"{truth_path}: truth lacks columns {sorted(missing)}.")
@@ -263,7 +469,7 @@ def eval_(truth_path: Path, processed_dir: Path, out_path: Path | None) -> None:
         f"sponsors and exhibitors: recall {fmt(score.org_recall)} "
         f"precision {fmt(score.org_precision)}",
     ]
-    click.echo("\n".join(lines))
+    say("\n".join(lines), level="result")
     if out_path:
         report = ["# Recognition accuracy", "", *[f"- {line}" for line in lines], "",
                   "## Missed", "", *[f"- {' | '.join(map(str, m))}" for m in score.missed], "",
@@ -273,7 +479,7 @@ def eval_(truth_path: Path, processed_dir: Path, out_path: Path | None) -> None:
 
 @cli.command()
 def extractors() -> None:
-    """List the registered document kinds.
+    """List the document kinds it reads, one line each: name, version, what it reads.
 
     \b
     Example:
@@ -281,8 +487,18 @@ def extractors() -> None:
     """
     from extractors import registry
 
+    width = max(map(len, registry.names()), default=0)
     for name, version in registry.versions().items():
-        click.echo(f"{name}\tv{version}")
+        say(f"{name:<{width}}  v{version:<3} {_reads(registry.get(name))}", level="result")
+
+
+def _reads(extractor) -> str:
+    """What an extractor reads: its `reads` attribute, else its module's one-line docstring."""
+    reads = getattr(extractor, "reads", "")
+    if not reads:
+        doc = (sys.modules[type(extractor).__module__].__doc__ or "").strip()
+        reads = doc.splitlines()[0] if doc else ""
+    return reads.strip()
 
 
 @cli.group()
@@ -307,7 +523,7 @@ def cache_clear(cache_dir: Path | None) -> None:
     from pipeline.cache import DocumentCache, default_cache_dir
 
     removed = DocumentCache(cache_dir or default_cache_dir()).clear()
-    click.echo(f"removed {removed} cached documents")
+    say(f"removed {removed} cached documents", level="result")
 
 
 @cache.command("prune")
@@ -325,7 +541,7 @@ def cache_prune(cache_dir: Path | None) -> None:
     from pipeline.cache import DocumentCache, default_cache_dir
 
     removed = DocumentCache(cache_dir or default_cache_dir()).prune()
-    click.echo(f"removed {removed} cached documents of other versions")
+    say(f"removed {removed} cached documents of other versions", level="result")
 
 
 @cache.command("info")
@@ -341,12 +557,11 @@ def cache_info(cache_dir: Path | None) -> None:
 
     folder = cache_dir or default_cache_dir()
     usage = DocumentCache(folder).usage()
-    click.echo(f"cache folder: {folder}")
-    click.echo(f"this version: {usage.current_entries} documents, "
-               f"{_megabytes(usage.current_bytes)}")
-    click.echo(f"other versions: {usage.stale_entries} documents, "
-               f"{_megabytes(usage.stale_bytes)}"
-               + (" (mentor-miner cache prune removes them)" if usage.stale_entries else ""))
+    say(f"cache folder: {folder}\n"
+        f"this version: {usage.current_entries} documents, {_megabytes(usage.current_bytes)}\n"
+        f"other versions: {usage.stale_entries} documents, {_megabytes(usage.stale_bytes)}"
+        + (" (mentor-miner cache prune removes them)" if usage.stale_entries else ""),
+        level="result")
 
 
 def _megabytes(size: int) -> str:
@@ -401,6 +616,8 @@ def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str
     from pipeline.runner import shortlist_from_processed, write_table
     from pipeline.shortlist import Filters
 
+    if out_path is not None:
+        _check_out_file(out_path, "--out")
     filters = Filters(association=association, since=since, role=role, min_events=min_events,
                       top=top, exclude_org=exclude_org, mentor_type=mentor_type, status=status)
     try:
@@ -411,11 +628,13 @@ def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str
             write_table(table, out_path)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
-    for row in table.head(10 if out_path else 25).itertuples(index=False):
-        org = f" ({row.organization})" if row.organization else ""
-        click.echo(f"{row.rank:>4}. {row.name}{org} [{row.mentor_type}] {row.score:.3f} — "
-                   f"{row.why}")
-    click.echo(f"{len(table)} candidates" + (f" written to {out_path}" if out_path else ""))
+    if out_path is None:  # the top rows are the answer; with -o the file is
+        for row in table.head(25).itertuples(index=False):
+            org = f" ({row.organization})" if row.organization else ""
+            say(f"{row.rank:>4}. {row.name}{org} [{row.mentor_type}] {row.score:.3f} — "
+                f"{row.why}", level="result")
+    say(f"{len(table)} candidates" + (f" written to {out_path}" if out_path else ""),
+        level="result")
 
 
 @cli.command()
@@ -434,8 +653,8 @@ def show(name: str, processed_dir: Path) -> None:
 
     try:
         tables = read_processed(processed_dir)
-        click.echo(person_report(name, tables["appearances"], tables["people"],
-                                 tables["organizations"]))
+        say(person_report(name, tables["appearances"], tables["people"],
+                          tables["organizations"]), level="result")
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
 
@@ -458,11 +677,12 @@ def graph(processed_dir: Path, fmt: str, out_path: Path, weights: Path | None) -
     from pipeline.errors import MentorMinerError
     from pipeline.runner import write_graph
 
+    _check_out_file(out_path, "--out")
     try:
         nodes, edges = write_graph(processed_dir, out_path, fmt=fmt, weights_path=weights)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"{nodes} nodes, {edges} edges written to {out_path}")
+    say(f"{nodes} nodes, {edges} edges written to {out_path}", level="result")
 
 
 # --- issue 7: the visual report ---
@@ -486,8 +706,9 @@ def report(processed_dir: Path, out_path: Path, top: int, timelines: int) -> Non
     from pipeline.errors import MentorMinerError
     from pipeline.report import write_report
 
+    _check_out_file(out_path, "--out")
     try:
         rows = write_report(processed_dir, out_path, top_rows=top, top_timelines=timelines)
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(f"report of {rows} candidates written to {out_path}")
+    say(f"report of {rows} candidates written to {out_path}", level="result")

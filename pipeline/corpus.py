@@ -44,7 +44,8 @@ def walk_files(raw_dir: Path, *, follow_symlinks: bool = False,
     skipped = {Path(p).resolve() for p in skip}
     skipped = {p for p in skipped if p.is_relative_to(raw_dir) and p != raw_dir}
     found: list[Path] = []
-    for root, dirs, files in os.walk(raw_dir, followlinks=follow_symlinks):
+    for root, dirs, files in os.walk(raw_dir, followlinks=follow_symlinks,
+                                     onerror=_unreadable_folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if skipped:
             for d in [d for d in dirs if (Path(root) / d).resolve() in skipped]:
@@ -69,6 +70,12 @@ def walk_files(raw_dir: Path, *, follow_symlinks: bool = False,
             if path.is_file():
                 found.append(path)
     return found
+
+
+def _unreadable_folder(error: OSError) -> None:
+    """A folder the walk cannot list is said, not skipped in silence (permission denied)."""
+    logger.warning("%s: cannot read this folder (%s); its files are skipped", error.filename,
+                   error.strerror or error)
 
 
 def year_from_parts(parts: tuple[str, ...]) -> int | None:

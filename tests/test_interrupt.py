@@ -106,3 +106,29 @@ def test_interrupt_leftovers_of_a_killed_run_go_but_the_users_dotfiles_stay(smal
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
         ".notes.tmp", ".staging-plans"]
     assert (out / ".staging-plans" / "plan.txt").read_text() == "the user's"
+
+
+@pytest.mark.parametrize("delay", [0.15, 0.6, 1.2])
+def test_interrupt_ctrl_c_prints_one_line_and_stops_at_once(small_raw, tmp_path, delay):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) at start-up, while the
+    fork server imports, and while workers read: one line, no traceback, exit 130, quickly. It
+    printed the fork server's KeyboardInterrupt and EOFError tracebacks, and waited for the
+    documents in flight (11.9 s)."""
+    args = [str(MENTOR_MINER), "-q", "run", str(small_raw), "--out", str(tmp_path / "out"),
+            "--no-cache", "--jobs", "2"]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    time.sleep(delay)
+    if process.poll() is not None:
+        process.communicate()
+        pytest.skip(f"the run ended within {delay} s")
+    start = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    took = time.monotonic() - start
+
+    assert process.returncode == 130, (out, err)
+    assert "Traceback" not in err and out == ""
+    assert err.splitlines() == [
+        f"Interrupted (Ctrl-C): stopped; the outputs in {tmp_path / 'out'} were left whole."]
+    assert took < 4, took  # about 1 s at worst on 2 busy cores (waiting for the fork server)
