@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -215,7 +216,10 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     from pipeline.runner import StrictStop, run_pipeline
 
-    previous = signal.signal(signal.SIGINT, functools.partial(_interrupt, os.getpid()))
+    # Only the main thread may set a handler (a run started from a thread keeps Python's).
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, functools.partial(_interrupt, os.getpid())) \
+        if main else None
     try:
         result = run_pipeline(raw_dir, out_dir, jobs=jobs, model=model, weights_path=weights,
                               progress_factory=_progress_factory(silent or _quiet()),
@@ -236,7 +240,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
             err=True, level="warning")
         sys.exit(EXIT_INTERRUPTED)
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if main:
+            signal.signal(signal.SIGINT, previous)
         if pool is not None:  # unused (every document cached) or already shut down
             stop_pool(pool)
     if _summary(result, first=sample):
