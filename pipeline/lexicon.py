@@ -179,3 +179,14 @@ def label_alternation() -> str:
     """The role labels as one regex alternation, longest first, spaces as runs of space."""
     labels = sorted(role_labels(), key=len, reverse=True)
     return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
+
+
+@cache
+def section_heading_words() -> dict[str, str]:
+    """Section heading words of the lexicon (`round table`, `委員会`) by role, longest first
+    as one regex alternation per role."""
+    out: dict[str, str] = {}
+    for role, words in lexicon()["section_headings"].items():
+        ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+        out[role] = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return out

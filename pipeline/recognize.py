@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from pipeline.directory import directory_pages
-from pipeline.lexicon import label_alternation, role_labels
+from pipeline.lexicon import label_alternation, role_labels, section_heading_words
 from pipeline.lines import (
     ROLE_WORDS_RE,
     clean_name,
@@ -29,8 +29,15 @@ from pipeline.tables import Appearance, Block
 
 logger = logging.getLogger(__name__)
 
+def _with_lexicon(pattern: str, role: str) -> str:
+    """An English heading pattern widened by the lexicon's headings of that role in other
+    languages (`round table`, `Programmkomitee`, `委員会`); CJK words match inside a line."""
+    words = section_heading_words().get(role)
+    return f"(?:{pattern})|(?:(?<!\\w)(?:{words}))" if words else pattern
+
+
 SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.I), role)
+    (re.compile(_with_lexicon(pattern, role), re.I), role)
     for pattern, role in (
         (r"\bexhibit(or|ors|ion|s)?\b|\bexhibit hall\b", "exhibitor"),
         # `Supporter Session`, `Supporter Poster Session` are sessions, not sponsor lists.
