@@ -196,6 +196,29 @@ _FOOTNOTE_RE = re.compile(r"[\*†‡§¶#\d]+$")  # footnote marks after a name
 _SPACES_RE = re.compile(r"\s+")
 
 
+_SMALL_CAP_RE = re.compile(r"(?<![\w.])([A-ZÀ-Ö]) ([A-ZÀ-Ö]{2,}(?:[’'-][A-Z]+)?)\b")
+
+
+def join_small_caps(text: str) -> str:
+    """Words set in small capitals, which PDF text layers print as a capital, a space and the
+    rest (`C HAIR : E NRICO F RANCESCONI`), put back together; only on a line where such
+    pairs are at least half of the other words, so `A NEW APPROACH TO A BIG` is left alone.
+
+    >>> join_small_caps("C HAIR : E NRICO F RANCESCONI")
+    'CHAIR : ENRICO FRANCESCONI'
+    >>> join_small_caps("A NEW APPROACH TO A BIG PROBLEM")
+    'A NEW APPROACH TO A BIG PROBLEM'
+    """
+    if " " not in text or not _SMALL_CAP_RE.search(text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        pairs = len(_SMALL_CAP_RE.findall(line))
+        words = len(line.split()) - 2 * pairs
+        out.append(_SMALL_CAP_RE.sub(r"\1\2", line) if pairs >= 2 and pairs >= words else line)
+    return "\n".join(out)
+
+
 @_memo
 def clean_name(raw: str) -> str:
     """A name as printed, without honorifics, credentials, stray punctuation or role words.

@@ -13,6 +13,7 @@ from pipeline.lexicon import label_alternation, role_labels, section_heading_wor
 from pipeline.lines import (
     ROLE_WORDS_RE,
     clean_name,
+    join_small_caps,
     leading_title,
     logical_lines,
     looks_like_name,
@@ -175,7 +176,7 @@ def find_appearances(
     machine (headings, bold session labels, `Chair:` labels, sponsor tiers) and the line
     parsers, and candidate names are confirmed by NER when `nlp` is given.
     """
-    blocks = list(blocks)
+    blocks = [b if b.is_record else _small_caps_joined(b) for b in blocks]
     proposed = [b for b in blocks if b.role_hint == NER_HINT]
     common = _common_words(blocks)
     if proposed:
@@ -341,6 +342,11 @@ def find_appearances(
     # One name below a title is an author only where titles with author lines are the layout.
     return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {},
                     pairs) + ner_proposed(proposed, nlp, common, event=event, year=year)
+
+
+def _small_caps_joined(block: Block) -> Block:
+    text = join_small_caps(block.text)
+    return block if text == block.text else replace(block, text=text)
 
 
 # A block of free text whose people only NER can find (a table cell no column types as a
