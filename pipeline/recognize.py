@@ -46,6 +46,8 @@ SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"workshops?|presentations?|demos?))", "sponsor"),
         # `Awards Committee` is a committee.
         (r"\b(committees?|organi[sz]ing|steering|reviewers)\b", "committee"),
+        # `The following session organisers have been confirmed:`, `Local organizers`.
+        (r"\b(organi[sz]ers|organi[sz]ed by|hosts)\b", "organizer"),
         (r"\b(awards?|recipients?|winners?|honorees?|laureates?)\b", "award_recipient"),
         (r"\b(board of directors|board|officers|executive council|trustees)\b", "board"),
         (r"\b(keynotes?|plenary|invited (talk|speaker)s?|distinguished lecture)\b", "keynote"),

@@ -50,7 +50,7 @@ NOT_EXACT_YET: dict[str, str] = {
     "apsig/2012/abstracts.html":
         "built-on: people with role F1 0.72, organizations F1 1.00, status ok",
     "apsig/2019/index.html":
-        "built-on: people with role F1 0.08, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.84, organizations F1 1.00, status ok",
     "apsig/2026/index.html":
         "built-on: people with role F1 1.00, organizations F1 0.00, status ok",
     "balkan-archaeology/2017/participants.md":
