@@ -90,6 +90,8 @@ YEAR_PREFIX_RE = re.compile(
     r"^(?:class\s+of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[-–—:.]\s*|\s+)(?P<rest>[A-Z].*)$",
     re.I,
 )
+SLOT_SPEAKER_RE = re.compile(
+    r"^(?P<name>[^():,;]{3,60}?)\s*\((?P<org>[^():]{2,120})\)\s*(?::\s*.*)?$")
 # A time slot before a schedule row (`9:00 AM - 10:00 AM Opening Keynote: …`).
 TIME_SLOT_RE = re.compile(
     r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*"
@@ -287,6 +289,12 @@ def find_appearances(
             slot = TIME_SLOT_RE.match(text)
             if slot and _role_label(text[slot.end():], role)[0]:
                 text = text[slot.end():]  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
+            elif slot:
+                # `09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):` and
+                # `11:30 John Smith (MIT): Scaling`: a talk's speaker after its time slot.
+                spoken = SLOT_SPEAKER_RE.match(text[slot.end():])
+                if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
+                    text = f"{spoken['name']} ({spoken['org']})"
             line_year = None
             dated = YEAR_PREFIX_RE.match(text) if role == "award_recipient" else None
             if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading

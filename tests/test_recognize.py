@@ -372,3 +372,26 @@ def test_recognize_titled_lines_under_a_committee_heading(nlp):
         ("committee", "Ann Lee", ""), ("committee", "Maria Garcia", ""),
         ("committee", "Wei Chen", ""), ("committee", "Tom Brown", "Hooli"),
     ]
+
+
+def test_recognize_shapes_of_unseen_programs(nlp):
+    """Shapes issue 17 names from programs of other fields: a speaker with organization and
+    country after a time slot (the quoted title on the next line), `Name (Org): Title`,
+    labels in other languages and numbered or piped labels, pipe-separated names."""
+    lines = ["Session 3: Imaging", "Chair: Maria Rossi, University of Milan",
+             "09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):",
+             "\"Cytology of the thyroid revisited\"", "11:30 John Smith (MIT): Scaling laws",
+             "Vorsitz: Hans Weber", "座長：山田 太郎", "Keynote II | Ricardo Ferreira",
+             "Round Table", "Hugo Penedones | Luís Valente | Nuno Cerqueira"]
+    headings = ("Session 3: Imaging", "Round Table")
+    blocks = [Block(text=line, page=1, role_hint="heading" if line in headings else "")
+              for line in lines]
+
+    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)}
+
+    assert {("chair", "Maria Rossi", "University of Milan"),
+            ("speaker", "Anna Kowalska", "Jagiellonian University, Poland"),
+            ("speaker", "John Smith", "MIT"), ("chair", "Hans Weber", ""),
+            ("keynote", "Ricardo Ferreira", ""), ("panelist", "Hugo Penedones", ""),
+            ("panelist", "Luís Valente", ""), ("panelist", "Nuno Cerqueira", "")} <= found
+    assert not any("Cytology" in name or "Scaling" in name for _, name, _ in found)
