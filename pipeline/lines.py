@@ -499,13 +499,24 @@ def _merge_org_ands(segment: str) -> list[str]:
     return items
 
 
+_VOWEL_ANY_RE = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜĀ-ąĒ-ěĪ-įŌ-őŪ-ųİ]")
+
+
 @_memo
 def _is_name_item(item: str) -> bool:
     """A name, not an organization: `UC Berkeley` (an acronym in mixed case) is no name."""
     name = clean_name(item)
-    acronym = name != name.upper() and any(
+    tokens = name.split()
+    # `Mehmet Ali ÖZTÜRK`, `Marie CURIE`: a surname set in capitals after the given names, as
+    # many European programs print it, is no acronym (`UC Berkeley` is).
+    # Four letters and two vowels at least: `Grenoble INP`, `San Francisco USD`, `Xerox PARC`
+    # are organizations.
+    caps_surname = len(tokens) >= 2 and len(tokens[-1]) >= 4 and tokens[-1].isupper() and (
+        len(_VOWEL_ANY_RE.findall(tokens[-1])) >= 2) and all(
+        t[:1].isupper() and not t.isupper() for t in tokens[:-1])
+    acronym = name != name.upper() and not caps_surname and any(
         len(t) >= 2 and t.isalpha() and t.isupper() and t.lower() not in SUFFIXES
-        for t in name.split()
+        for t in tokens
     )
     return looks_like_name(truecase(name)) and not looks_like_org(item) and not acronym
 

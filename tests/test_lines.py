@@ -146,3 +146,12 @@ def test_lines_author_line_below_a_title_is_a_line_of_its_own():
 )
 def test_lines_name_list_items_loose_names_only_between_names(line, names):
     assert name_list_items(line) == names
+
+
+def test_lines_surname_in_capitals_is_a_name_not_an_acronym():
+    from pipeline.lines import parse_people
+
+    assert [p.name for p in parse_people("Doç. Dr. Mehmet Ali ÖZTÜRK")] == ["Mehmet Ali ÖZTÜRK"]
+    assert [(p.name, p.org) for p in parse_people("Laurent PECASTAING, Pau University")] == [
+        ("Laurent PECASTAING", "Pau University")]
+    assert parse_people("UC Berkeley") == []

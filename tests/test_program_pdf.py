@@ -97,7 +97,7 @@ NOT_EXACT_YET: dict[str, str] = {
     "iftr-2022.p1.appearances.csv":
         "built-on (new): F1 0.64, role F1 0.45, affiliation 0.29",
     "ikcu-ftr-2024.p1.appearances.csv":
-        "held-out: F1 0.00, role F1 0.00, affiliation –",
+        "held-out: F1 0.27, role F1 0.00, affiliation 1.00",
     "jurix-2018.p8.appearances.csv":
         "built-on (new): F1 0.88, role F1 0.75, affiliation 0.57",
     "lsk-2025.p9.appearances.csv":
