@@ -65,6 +65,10 @@ class _Commands(click.Group):
             if (ctx.obj or {}).get("silent"):
                 ctx.exit(1)
             raise click.ClickException(_os_error(e)) from e
+        except KeyboardInterrupt:  # before `run` took Ctrl-C over, or in another command
+            say("Interrupted (Ctrl-C): stopped; files are written whole or not at all.",
+                err=True, level="warning")
+            ctx.exit(EXIT_INTERRUPTED)
         except click.ClickException as e:
             if (ctx.obj or {}).get("silent"):
                 ctx.exit(e.exit_code)
@@ -172,7 +176,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     """
     from pipeline.cache import default_cache_dir
     from pipeline.errors import MentorMinerError
-    from pipeline.executors import Limits, start_pool, stop_pool
+    from pipeline.executors import Limits, stop_pool
     from pipeline.uptodate import stamp_path
 
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
@@ -195,39 +199,27 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     if ocr:  # read by extractors.ocr.ocr_requested(), in this process and in its workers
         os.environ["MENTOR_MINER_OCR"] = "1"
     limits = Limits(timeout_s=timeout, memory_mb=memory_mb)
-    # Documents will most likely be read (no cache, or outputs never stamped up to date): the
-    # workers start now and load the model while this process loads pandas and hashes files.
-    pool = None
-    if executor == "local" and jobs > 0 and raw_dir.is_dir() and (
-            cache_dir is None or not stamp_path(out_dir).exists()):
-        # No more workers than files: three programs on an 8-core laptop load 3 models, not 8.
-        files = _count_files(raw_dir, stop_at=jobs)
-        if files:
-            # Ctrl-C is the run's to handle: the fork server and the workers start with SIGINT
-            # blocked (a mask is inherited across fork and exec), or a Ctrl-C in their first
-            # second printed their KeyboardInterrupt and EOFError tracebacks (issue 22).
-            # multiprocessing's resource tracker unblocks SIGINT in the thread that starts it,
-            # which would be the thread that starts the fork server: it starts here first.
-            _start_resource_tracker()
-            mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-            try:
-                pool = start_pool(files, model=model, limits=limits)
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     from pipeline.runner import StrictStop, run_pipeline
 
     # Only the main thread may set a handler (a run started from a thread keeps Python's).
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, functools.partial(_interrupt, os.getpid())) \
         if main else None
+    started: list = []  # the early pool, stopped in `finally` even if Ctrl-C cut its start
     try:
+        # Documents will most likely be read (no cache, or outputs never stamped up to date):
+        # the workers start now and load the model while this process loads pandas and
+        # hashes files.
+        if executor == "local" and jobs > 0 and raw_dir.is_dir() and (
+                cache_dir is None or not stamp_path(out_dir).exists()):
+            _start_pool_early(raw_dir, jobs, model, limits, started)
         result = run_pipeline(raw_dir, out_dir, jobs=jobs, model=model, weights_path=weights,
                               progress_factory=_progress_factory(silent or _quiet()),
                               cache_dir=cache_dir,
                               limits=limits, executor=executor, scheduler=scheduler,
                               overrides_dir=overrides_dir or _default_overrides(),
                               outreach_path=outreach_path or OUTREACH_DEFAULT,
-                              strict=strict, pool=pool)
+                              strict=strict, pool=started[0] if started else None)
     except StrictStop as e:
         say(f"Error: {e}", err=True, level="warning")
         sys.exit(EXIT_SOME_FAILED)
@@ -242,10 +234,33 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     finally:
         if main:
             signal.signal(signal.SIGINT, previous)
-        if pool is not None:  # unused (every document cached) or already shut down
+        for pool in started:  # unused (every document cached) or already shut down
             stop_pool(pool)
     if _summary(result, first=sample):
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _start_pool_early(raw_dir: Path, jobs: int, model: str | None, limits, started: list
+                      ) -> None:
+    """Start the worker pool now, into `started` (see :func:`pipeline.executors.start_pool`)."""
+    from pipeline.executors import start_pool
+
+    # No more workers than files: three programs on an 8-core laptop load 3 models, not 8.
+    files = _count_files(raw_dir, stop_at=jobs)
+    if not files:
+        return
+    # Ctrl-C is the run's to handle: the fork server and the workers start with SIGINT
+    # blocked (a mask is inherited across fork and exec), or a Ctrl-C in their first second
+    # printed their KeyboardInterrupt and EOFError tracebacks (issue 22). multiprocessing's
+    # resource tracker unblocks SIGINT in the thread that starts it, which would be the thread
+    # that starts the fork server: it starts here first. A Ctrl-C held back meanwhile arrives
+    # when the mask is lifted, after the pool is in `started` for the caller to stop.
+    _start_resource_tracker()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        started.append(start_pool(files, model=model, limits=limits))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _start_resource_tracker() -> None:

@@ -129,6 +129,8 @@ def test_interrupt_ctrl_c_prints_one_line_and_stops_at_once(small_raw, tmp_path,
 
     assert process.returncode == 130, (out, err)
     assert "Traceback" not in err and out == ""
-    assert err.splitlines() == [
-        f"Interrupted (Ctrl-C): stopped; the outputs in {tmp_path / 'out'} were left whole."]
+    # The run's own line, or the command's when Ctrl-C came before the run took it over.
+    assert err.splitlines() in ([
+        f"Interrupted (Ctrl-C): stopped; the outputs in {tmp_path / 'out'} were left whole."], [
+        "Interrupted (Ctrl-C): stopped; files are written whole or not at all."]), err
     assert took < 4, took  # about 1 s at worst on 2 busy cores (waiting for the fork server)
