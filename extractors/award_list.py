@@ -1,4 +1,4 @@
-"""Award lists: YAML/CSV/XLSX tables of recipients and Markdown prose announcements."""
+"""Award announcements in Markdown prose (YAML/CSV/XLSX lists are read by the tree walker)."""
 
 from __future__ import annotations
 

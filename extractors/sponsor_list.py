@@ -1,4 +1,4 @@
-"""Sponsor and exhibitor lists: YAML (tiers as keys or a tier field), Markdown, CSV and XLSX."""
+"""Sponsor and exhibitor pages in Markdown with tier headings (YAML/CSV lists: the tree walker)."""
 
 from __future__ import annotations
 
