@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from defusedxml import ElementTree
-from defusedxml.common import DefusedXmlException
-
 from extractors.records import is_person_account, person_name, session_role, year_in
 from extractors.registry import Extraction, register
+from extractors.tree_load import parse_xml
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 
@@ -27,12 +25,7 @@ class FrabXml:
         ) and (b"<persons" in head.lower() or b"<person" not in head.lower())
 
     def extract(self, path: Path) -> Extraction:
-        try:
-            root = ElementTree.parse(path, forbid_dtd=True).getroot()
-        except DefusedXmlException as e:
-            raise ExtractionError(path, f"XML refused for safety ({type(e).__name__})") from e
-        except ElementTree.ParseError as e:
-            raise ExtractionError(path, f"malformed XML ({e})") from e
+        root = parse_xml(path)
         if root.tag != "schedule":
             raise ExtractionError(path, f"not a frab schedule (root element <{root.tag}>)")
         conference = root.find("conference")

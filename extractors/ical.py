@@ -113,7 +113,7 @@ def _list(value) -> list:
 
 
 def _description_people(description: str, summary: str) -> list[str]:
-    """A DESCRIPTION line that is a name and nothing else (`Title\\nZosia Beckles\\nhttps://...`).
+    """A DESCRIPTION line that is a name and nothing else (`Title\\nAnn Lee\\nhttps://...`).
 
     >>> _description_people("Intro to R\\nAnn Lee\\nhttps://x.y\\nTraining", "Intro to R")
     ['Ann Lee']

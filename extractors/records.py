@@ -37,7 +37,7 @@ def is_person_account(name: str) -> bool:
 
     >>> is_person_account("FOSDEM Staff"), is_person_account("Vous / You")
     (False, False)
-    >>> is_person_account("Ludovic Courtès"), is_person_account("kwadronaut")
+    >>> is_person_account("Zoë Martín"), is_person_account("kwadronaut")
     (True, True)
     """
     text = " ".join(name.split())
@@ -153,7 +153,7 @@ def session_role(kind: str, title: str = "", track: str = "") -> str:
     plenary types a `keynote`; panels a `panelist`; everything else (talks, lightning talks,
     workshops, sprints, BoFs) a `speaker`.
 
-    >>> session_role("Plenary", "Embracing Weird Code"), session_role("Short plenary", "Closing")
+    >>> session_role("Plenary", "Graphs at Scale"), session_role("Short plenary", "Closing")
     ('keynote', 'organizer')
     >>> session_role("devroom", "Rust in the kernel", "Keynotes")
     'keynote'

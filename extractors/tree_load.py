@@ -91,16 +91,22 @@ def _load_yaml_all(path: Path):
             raise ExtractionError(path, f"malformed YAML ({type(e).__name__}: {e})") from e
 
 
-def _load_xml(path: Path):
+def parse_xml(path: Path):
+    """The root element of an XML file, parsed safely (no DTDs, no entity expansion); a
+    malformed or hostile file raises `ExtractionError`."""
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
     try:
-        root = ElementTree.parse(path, forbid_dtd=True).getroot()
+        return ElementTree.parse(path, forbid_dtd=True).getroot()
     except DefusedXmlException as e:
         raise ExtractionError(path, f"XML refused for safety ({type(e).__name__})") from e
     except ElementTree.ParseError as e:
         raise ExtractionError(path, f"malformed XML ({e})") from e
+
+
+def _load_xml(path: Path):
+    root = parse_xml(path)
     return {_local(root.tag): xml_value(root)}
 
 

@@ -246,7 +246,7 @@ def _record_context(node: dict, context: Context) -> Context:
     if name and context_role(name) and not looks_like_name(name) and (
             context.role() != "award_recipient"):
         # `{name: Program Committee, members: [...]}`; under an award, a committee so named is
-        # the recipient (`Outstanding Contribution: Curriculum 68 Committee`), not a role.
+        # the recipient (`Outstanding Service: the 2010 Curriculum Committee`), not a role.
         changes.setdefault("group", name)
     if not changes:
         return context
@@ -507,19 +507,19 @@ def _split_people(text: str, walk: Walk) -> list[tuple[str, str]]:
             continue
         name, org = _name_and_bracket(part)
         if position_role(name) and not looks_like_name(name):
-            continue  # `William F. Atchison, Chair`: the item `Chair` is his role, not a person
+            continue  # `Ann Lee, Chair`: the item `Chair` is his role, not a person
         if name.lower().rstrip(".") in SUFFIXES and out:
-            out[-1] = (f"{out[-1][0]} {name}", out[-1][1])  # `David M. Young, Jr`
+            out[-1] = (f"{out[-1][0]} {name}", out[-1][1])  # `Bo Chen, Jr`
             continue
         out.append((name, org))
     return out
 
 
 def _name_and_bracket(part: str) -> tuple[str, str]:
-    """`Ann Lee (University of Wisconsin - Green Bay (UWGB))` -> name and organization.
+    """`Ann Lee (University of Acme - North Campus (UANC))` -> name and organization.
 
-    >>> _name_and_bracket("Ann Lee (College of Staten Island (CUNY))")
-    ('Ann Lee', 'College of Staten Island (CUNY)')
+    >>> _name_and_bracket("Ann Lee (Acme College (ACU))")
+    ('Ann Lee', 'Acme College (ACU)')
     """
     for open_, close in (("(", ")"), ("[", "]")):
         if part.endswith(close) and open_ in part:
@@ -538,7 +538,7 @@ def _is_person(name: str) -> bool:
         return False
     words = {w.strip(",:;()") for w in name.split() if w.islower()}  # as printed: `A.` is Ann
     if words & _NOT_NAME_WORDS or "&" in name:
-        return False  # `Birds of a Feather Talks`, `Q&A session` in a speaker field
+        return False  # `Friends of the Project Talks`, `Q&A session` in a speaker field
     return is_person_account(name)
 
 
@@ -546,7 +546,7 @@ def _org_of(org_value: str, position: str) -> str:
     if org_value:
         return org_value
     if position and not position_role(position):
-        return position  # `position: KTH, Stockholm, Sweden` is where the person works
+        return position  # `position: Acme Institute, Lisbon` is where the person works
     return ""
 
 
@@ -556,7 +556,7 @@ def _person_block(name: str, org: str, role: str, context: Context, fields: dict
     session = context.session if role not in ("committee", "board", "award_recipient") else ""
     award = context.award if role == "award_recipient" else ""
     if role == "award_recipient":
-        # The record's own category (`label: Junior Parasite`, `category: Best Student Paper`)
+        # The record's own category (`label: Junior Researcher`, `category: Best Student Paper`)
         # names its award more closely than the list it is in.
         own = next((clean_value(v) for k, v in fields.get("award", []) + fields.get("session", [])
                     if norm_key(k) in ("award", "award_name", "prize", "category", "label",
@@ -610,7 +610,7 @@ def _listed(text: str, context: Context, walk: Walk, key: str) -> Iterator[tuple
 
 def _people_items(text: str, context: Context, walk: Walk, key: str
                   ) -> Iterator[tuple[Block, str]]:
-    """Bare names listed under a key (`organizers: [A.S. Householder, ...]`, `2023: Ann Lee`)."""
+    """Bare names listed under a key (`organizers: [A.B. Lee, ...]`, `2023: Ann Lee`)."""
     role = _role(_key_role(key), "", context, {})
     for name, org in _split_people(clean_value(text), walk):
         name = person_name(name)

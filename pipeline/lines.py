@@ -201,11 +201,11 @@ _SMALL_CAP_RE = re.compile(r"(?<![\w.])([A-ZÀ-Ö]) ([A-ZÀ-Ö]{2,}(?:[’'-][A-
 
 def join_small_caps(text: str) -> str:
     """Words set in small capitals, which PDF text layers print as a capital, a space and the
-    rest (`C HAIR : E NRICO F RANCESCONI`), put back together; only on a line where such
+    rest (`C HAIR : A NNA N OVAK`), put back together; only on a line where such
     pairs are at least half of the other words, so `A NEW APPROACH TO A BIG` is left alone.
 
-    >>> join_small_caps("C HAIR : E NRICO F RANCESCONI")
-    'CHAIR : ENRICO FRANCESCONI'
+    >>> join_small_caps("C HAIR : A NNA N OVAK")
+    'CHAIR : ANNA NOVAK'
     >>> join_small_caps("A NEW APPROACH TO A BIG PROBLEM")
     'A NEW APPROACH TO A BIG PROBLEM'
     """
@@ -418,8 +418,8 @@ def parse_people(line: str) -> list[Person]:
     [Person(name='Maria Garcia', org='Globex', title='')]
     >>> [p.name for p in parse_people("Mo Shen, Hongxiao Liu, and Sadao Kurohashi")]
     ['Mo Shen', 'Hongxiao Liu', 'Sadao Kurohashi']
-    >>> parse_people("RNNaissance (Jürgen Schmidhuber)")
-    [Person(name='Jürgen Schmidhuber', org='', title='')]
+    >>> parse_people("Graphomania (Ana Novak)")
+    [Person(name='Ana Novak', org='', title='')]
     >>> [p.name for p in parse_people("Ann Lee | Bo Chen | Cy Diaz")]
     ['Ann Lee', 'Bo Chen', 'Cy Diaz']
     >>> line = "Eric Rosad, GitHub Education, David J. Malan, Harvard University"
@@ -428,13 +428,13 @@ def parse_people(line: str) -> list[Person]:
     """
     line = PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", line.strip()))
     if line.count(" | ") >= 2:
-        # `Hugo Penedones | Luís Valente | Nuno Cerqueira`: a pipe between three or more items
+        # `Ann Lee | Bo Chen | Cy Diaz`: a pipe between three or more items
         # separates people (one pipe stays `Name | Organization`).
         line = line.replace(" | ", "; ")
     titled = _TITLE_THEN_NAME_RE.match(line)
     if titled and looks_like_name(titled["name"]) and not looks_like_org(titled["name"]) and (
             not looks_like_name(titled["title"])):
-        # `RNNaissance (Jürgen Schmidhuber)`: a talk's title with its speaker in brackets.
+        # `Graphomania (Ana Novak)`: a talk's title with its speaker in brackets.
         return [Person(clean_name(titled["name"]), "", "")]
     segments = [s for s in SPLIT_SEMI_RE.split(line) if s.strip(" ,.")]
     parsed = [_parse_segment(segment, resume=len(segments) == 1) for segment in segments]

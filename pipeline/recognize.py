@@ -67,7 +67,7 @@ LABEL_ROLES = {
 LABEL_RE = re.compile(
     rf"^(?:session\s+)?(?P<label>(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
     rf"(?:\s+(?:speaker|address))?|(?:co-?)?(?:{label_alternation()}))(?P<plural>s?)"
-    # `Keynote II | Ricardo Ferreira`, `Session Chair 3: ...`: a numbered label, a pipe.
+    # `Keynote II | Ann Lee`, `Session Chair 3: ...`: a numbered label, a pipe.
     r"(?:\s+(?:[IVX]{1,4}|\d{1,2})\b)?\s*(?:[:：–—|-]\s*|$)",
     re.I,
 )
@@ -360,7 +360,7 @@ def _small_caps_joined(block: Block) -> Block:
 
 
 # A block of free text whose people only NER can find (a table cell no column types as a
-# name: `Dr. Shila Ghazanfar: Integrative analyses ...`); extractors mark them, with the role
+# name: `Dr. Ann Lee: Spatial analyses ...`); extractors mark them, with the role
 # their row gives.
 NER_HINT = "ner"
 
@@ -734,16 +734,16 @@ def record_name_org(name: str, org: str) -> tuple[str, str]:
     """A structured record's name with its organization still attached (`Ann Lee [MIT]`,
     as pretalx and frab exports of several conferences print speakers) taken apart.
 
-    >>> record_name_org("Alan Chalker [Ohio Supercomputer Center]", "")
-    ('Alan Chalker', 'Ohio Supercomputer Center')
-    >>> record_name_org("Jaana Dogan (JBD)", ""), record_name_org("Ann Lee (Lund University)", "")
-    (('Jaana Dogan (JBD)', ''), ('Ann Lee', 'Lund University'))
+    >>> record_name_org("Ann Lee [Acme Computing Center]", "")
+    ('Ann Lee', 'Acme Computing Center')
+    >>> record_name_org("Bo Chen (BC)", ""), record_name_org("Ann Lee (Lund University)", "")
+    (('Bo Chen (BC)', ''), ('Ann Lee', 'Lund University'))
     """
     match = _TRAILING_ORG_RE.match(name or "")
     if not match or org:
         return name, org
     inner = match.group("square") or match.group("round")
-    if match.group("round") and not looks_like_org(inner):  # `Jaana Dogan (JBD)`: a handle
+    if match.group("round") and not looks_like_org(inner):  # `Bo Chen (BC)`: a handle
         return name, org
     return match.group("name").strip(), inner.strip()
 
