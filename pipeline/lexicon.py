@@ -190,3 +190,13 @@ def section_heading_words() -> dict[str, str]:
         ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
         out[role] = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     return out
+
+
+@cache
+def program_words() -> frozenset[str]:
+    """Words every program prints whatever its field (days, months, `session`, `room`).
+
+    >>> {"monday", "session", "juin"} <= program_words()
+    True
+    """
+    return frozenset(lexicon().get("program_words", ()))

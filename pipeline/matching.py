@@ -21,13 +21,17 @@ How it works, in three passes over the appearances (cost about linear in their n
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,7 +39,9 @@ from rapidfuzz.distance import Levenshtein
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from pipeline.names import ParsedName, first_name_relation, name_relation
+from pipeline.lexicon import program_words
+from pipeline.namefreq import bearers
+from pipeline.names import ParsedName, first_name_relation, fold, name_relation
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +55,17 @@ SHARED_COSPEAKER = 3.0
 SHARED_SOURCE_ID = 6.0
 SHARED_ASSOCIATION = 0.5
 OTHER_ASSOCIATION = -1.0
+NOTHING_SHARED = -1.5      # other employers and other associations: only the name links them
+OTHER_FIELD = -2.0         # and their programs share almost no words: unrelated fields
+FIELD_RELATED = 0.05       # cosine of two associations' topic words from which they are related
+FIELD_SAMPLE = 3000        # distinct titles read per association for its vocabulary
 SAME_DOC_OTHER_SPELLING = -2.0
+# People who speak, chair or win awards at professional events worldwide, roughly: a corpus of
+# N people is taken to be drawn from them, so it holds N / PROFESSIONALS of a name's bearers.
+PROFESSIONALS = 1e8
 RARE_NAME_PRIOR = 2.5       # -ln(expected namesakes): a name this rare is one person
 SPELLING_VARIANT = -1.5    # name relations this weak (short forms, typos) pay for common surnames
+TALK_ROLES = ("speaker", "keynote", "panelist", "moderator", "chair")
 MAX_SESSION = 20           # bigger "sessions" (committee lists) say little about who knows whom
 MAX_BLOCK = 400            # block larger than this: compare only names with the same key
 
@@ -145,6 +159,84 @@ def _any_compatible(orgs_a, orgs_b) -> bool:
     return any(orgs_compatible(*sorted((x, y))) for x in orgs_a for y in orgs_b)
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Function words of the languages spaCy knows best, and the words of any program.
+
+    spaCy's stop-word lists are read as text (the words are the string constant of each
+    list's file): importing them imports spaCy, seconds that resolving does not otherwise
+    spend.
+    """
+    words: set[str] = set(program_words())
+    spec = importlib.util.find_spec("spacy")
+    root = Path(spec.origin).parent if spec and spec.origin else None
+    for lang in ("en", "fr", "de", "es", "it", "pt", "nl"):
+        path = root / "lang" / lang / "stop_words.py" if root else None
+        if path is None or not path.is_file():
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                words |= {fold(w) for w in node.value.split()}
+    return frozenset(words)
+
+
+class Fields:
+    """How related the fields of two associations are, from the words of their programs.
+
+    Each association is a TF-IDF vector of the words of its talk and session titles (days,
+    rooms, function words and the words of people's names left out); two associations are of
+    related fields when the cosine of their vectors reaches `FIELD_RELATED`. An association
+    with no titles is related to every other: nothing is known against it.
+
+    >>> fields = Fields(["nlp", "nlp", "power", "law"],
+    ...                 ["Neural parsing of dependency trees", "Parsing low-resource languages",
+    ...                  "Pulsed power switching in plasma", "Dependency parsing for legal texts"])
+    >>> fields.related({"nlp"}, {"power"}), fields.related({"nlp"}, {"law"})
+    (False, True)
+    """
+
+    def __init__(self, associations: Sequence[str], topics: Sequence[str],
+                 name_words: frozenset[str] = frozenset()):
+        pairs = pd.DataFrame({"association": associations, "topic": topics}).drop_duplicates()
+        pairs = pairs[(pairs["association"] != "") & (pairs["topic"].str.strip() != "")]
+        pairs = pairs.groupby("association", sort=False).head(FIELD_SAMPLE)
+        stop = _stop_words() | name_words
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for association, topic in zip(pairs["association"].tolist(), pairs["topic"].tolist(),
+                                      strict=True):
+            counts[association].update(w for w in _TOPIC_WORD.findall(fold(topic))
+                                       if w not in stop)
+        n = len(counts)
+        df = Counter(w for words in counts.values() for w in words)
+        self.vectors: dict[str, dict[str, float]] = {}
+        for association, words in counts.items():
+            vector = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1)
+                      for w, c in words.items()}
+            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            self.vectors[association] = {w: v / norm for w, v in vector.items()}
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def similarity(self, a: str, b: str) -> float | None:
+        """Cosine of the two associations' vectors; None when either has no titles."""
+        if a not in self.vectors or b not in self.vectors:
+            return None
+        key = (a, b) if a <= b else (b, a)
+        if key not in self._cache:
+            va, vb = self.vectors[a], self.vectors[b]
+            if len(va) > len(vb):
+                va, vb = vb, va
+            self._cache[key] = sum(v * vb.get(w, 0.0) for w, v in va.items())
+        return self._cache[key]
+
+    def related(self, assocs_a: set[str], assocs_b: set[str]) -> bool:
+        """Whether some association of one side is of a field related to one of the other's."""
+        similarities = [self.similarity(a, b) for a in assocs_a for b in assocs_b]
+        return any(s is None or s >= FIELD_RELATED for s in similarities)
+
+
 class _UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -168,10 +260,11 @@ def cluster_people(mentions: pd.DataFrame, names: Sequence[ParsedName]) -> np.nd
     position of the cluster's first mention).
 
     `mentions` has one row per person appearance: ``name`` (a position in `names`, the parsed
-    names) and, each optional, ``org`` (an organization key), ``doc``, ``sid`` (a source id
-    scoped by association), ``association``, ``session`` ('' for none) and ``year`` (NaN for
-    none). The work is done on integer codes of these columns; Python objects are built only
-    for the seeds that have a candidate pair.
+    names) and, each optional, ``org`` (an organization key), ``doc``, ``sid`` (a source
+    id scoped by association), ``association``, ``session`` ('' for none), ``role``,
+    ``topic`` (title and session, for :class:`Fields`) and ``year`` (NaN for none). The
+    work is done on integer codes of these columns; Python objects are built only for the
+    seeds that have a candidate pair.
 
     >>> from pipeline.names import parse_name as p
     >>> mentions = pd.DataFrame({"name": [0, 1, 0], "org": ["acme", "", "globex"],
@@ -219,9 +312,13 @@ def cluster_people(mentions: pd.DataFrame, names: Sequence[ParsedName]) -> np.nd
     seeds = _build_seeds(sorted({s for pair in pairs for s in pair}), seed, name_code, names,
                          short_code, mentions, columns)
     relation_cache: dict[tuple[str, str], float | None] = {}
+    fields = None
+    if "topic" in mentions and any(len(seeds[x].assocs) for x in seeds):
+        name_words = frozenset(w for nm in names for w in (nm.first, *nm.last_parts))
+        fields = Fields(columns["association"], _text_column(mentions, "topic"), name_words)
     scored = []
     for a, b in pairs:
-        score = _score(seeds[a], seeds[b], commonness, relation_cache)
+        score = _score(seeds[a], seeds[b], commonness, relation_cache, fields)
         if score is not None and score > 0:
             scored.append((-score, min(seeds[a].names), min(seeds[b].names), a, b))
     scored.sort()
@@ -232,7 +329,7 @@ def cluster_people(mentions: pd.DataFrame, names: Sequence[ParsedName]) -> np.nd
         if ra == rb or _conflict(merged[ra], merged[rb], relation_cache, commonness):
             continue
         if (ra, rb) != (a, b) and not (_score(merged[ra], merged[rb], commonness,
-                                              relation_cache) or 0) > 0:
+                                              relation_cache, fields) or 0) > 0:
             continue  # what was true of the seeds is no longer true of their clusters
         if merged[ra].n < merged[rb].n:
             ra, rb = rb, ra
@@ -324,12 +421,16 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
     """The :class:`_Seed` of each wanted seed number, from its mentions in printed order.
 
     Co-speakers are the other names (as codes of :attr:`ParsedName.key`) printed in the same
-    session of the same document, for sessions of at most `MAX_SESSION` names."""
+    session of the same document, for sessions of at most `MAX_SESSION` names. Only talk roles
+    count (`TALK_ROLES`, when mentions have a ``role``): sitting on one board or committee, or
+    winning one year's awards, is no co-authorship."""
     rows = np.flatnonzero(np.isin(seed, wanted))
     rows = rows[np.argsort(seed[rows], kind="stable")]
     session_code, session_names = pd.factorize(columns["session"])
     session = _pair_code(pd.factorize(columns["doc"])[0], session_code, len(session_names))
     session[columns["session"] == ""] = -1
+    if "role" in mentions:
+        session[~np.isin(_text_column(mentions, "role"), TALK_ROLES)] = -1
     wanted_sessions = np.unique(session[rows])
     in_session = np.flatnonzero(np.isin(session, wanted_sessions[wanted_sessions >= 0]))
     sessions: dict[int, set[int]] = defaultdict(set)
@@ -402,6 +503,7 @@ class _Commonness:
         self.initial: Counter = Counter()
         self.last: Counter = Counter()
         self.total = 0
+        self._priors: dict[str, float] = {}
         for name in names:
             self.total += 1
             self.first[name.first] += 1
@@ -414,12 +516,21 @@ class _Commonness:
         return min((self.last[p] for p in name.last_parts), default=self.total)
 
     def prior(self, name: ParsedName) -> float:
+        """-ln(expected other people printed with this name): the larger of the corpus's
+        own estimate and the world's (:func:`pipeline.namefreq.bearers`, scaled to a corpus
+        of this many people drawn from `PROFESSIONALS`)."""
+        cached = self._priors.get(name.full_key)
+        if cached is not None:
+            return cached
         first = self.initial[name.first[:1]] if name.is_initial else self.first[name.first]
         last = min((self.last[p] for p in name.last_parts), default=self.total)
         # Other people with this first name and this surname, smoothed: in a small corpus
         # every name looks unique, so the estimate must not run to zero.
         expected = (max(first - 1, 0) + 0.5) * (max(last - 1, 0) + 0.5) / max(self.total, 1)
-        return min(max(-math.log(expected), PRIOR_CLIP[0]), PRIOR_CLIP[1])
+        world = bearers(name.first, name.last_parts) * self.total / PROFESSIONALS
+        prior = min(max(-math.log(max(expected, world)), PRIOR_CLIP[0]), PRIOR_CLIP[1])
+        self._priors[name.full_key] = prior
+        return prior
 
 
 def _relation(a: ParsedName, b: ParsedName, cache: dict) -> float | None:
@@ -429,7 +540,8 @@ def _relation(a: ParsedName, b: ParsedName, cache: dict) -> float | None:
     return cache[key]
 
 
-def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | None:
+def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict,
+           fields: Fields | None = None) -> float | None:
     name_a, name_b = a.rep(), b.rep()
     relation = _relation(name_a, name_b, cache)
     if relation is None:
@@ -440,6 +552,7 @@ def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | 
         # "Zhonghua Li" / "Zhenghua Li", "Chris Lee" / "Christine Lee": a spelling variant of
         # the first name is as safe as the surname is rare.
         score -= math.log(max(commonness.surname(name_a), commonness.surname(name_b), 1))
+    other_orgs = False
     if a.org_years and b.org_years:
         shared = a.org_years.keys() & b.org_years.keys()
         if shared:
@@ -447,6 +560,7 @@ def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | 
         elif _any_compatible(a.org_years, b.org_years):
             score += COMPATIBLE_ORG
         else:
+            other_orgs = True
             years_a = set().union(*a.org_years.values())
             years_b = set().union(*b.org_years.values())
             score += OTHER_ORG_SAME_YEAR if years_a & years_b else OTHER_ORG_OTHER_YEAR
@@ -455,7 +569,12 @@ def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict) -> float | 
     if a.sids & b.sids:
         score += SHARED_SOURCE_ID
     if a.assocs and b.assocs:
-        score += SHARED_ASSOCIATION if a.assocs & b.assocs else OTHER_ASSOCIATION
+        if a.assocs & b.assocs:
+            score += SHARED_ASSOCIATION
+        else:
+            score += OTHER_ASSOCIATION + (NOTHING_SHARED if other_orgs else 0.0)
+            if fields is not None and not fields.related(a.assocs, b.assocs):
+                score += OTHER_FIELD
     for doc in a.docs.keys() & b.docs.keys():
         if not a.docs[doc] & b.docs[doc]:
             score += SAME_DOC_OTHER_SPELLING

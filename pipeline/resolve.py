@@ -107,6 +107,9 @@ def resolve(
         "year": (pd.to_numeric(appearances["year"], errors="coerce").astype(float).to_numpy()
                  if "year" in appearances else np.full(n, np.nan))[rows],
         "session": _column(appearances, "session").to_numpy(dtype=object)[rows],
+        "role": _column(appearances, "role").to_numpy(dtype=object)[rows],
+        "topic": (_column(appearances, "title") + " " + _column(appearances, "session")
+                  ).to_numpy(dtype=object)[rows],
     })
     labels = cluster_people(mentions, names)
     name_keys = np.array([pname.key for pname in names], dtype=object)[mentions["name"]]

@@ -202,8 +202,6 @@ def test_sample_recurring_people_are_on_the_shortlist(sample_run, truth):
     assert len(resolved) / len(recurring) >= 0.84, sorted(set(recurring) - set(resolved))
 
 
-@pytest.mark.xfail(strict=True, reason="namesakes at different organizations are merged "
-                   "(Michael Chen, Sarah Johnson); remove this marker when the test passes")
 def test_sample_namesakes_stay_apart(sample_run):
     people = _read_csv(sample_run / "people.csv")
     for name in ("michael chen", "sarah johnson"):
