@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +15,7 @@ import pandas as pd
 from pipeline.forked import fork_call
 from pipeline.frames import group_join
 from pipeline.gcpause import gc_paused
-from pipeline.matching import cluster_people
+from pipeline.matching import MAX_SESSION, TALK_ROLES, cluster_people
 from pipeline.names import (  # noqa: F401 - re-exported
     ParsedName,
     is_program_text,
@@ -84,7 +85,10 @@ def resolve(
                                      dtype=object)[key_code]
 
     # People: parse each distinct printed name once (nameparser is the slow part).
-    person_code, printed_people = pd.factorize(person_names)
+    # A name printed beside its form in another script is matched as the Latin form, and so is
+    # that form printed alone elsewhere in the association.
+    person_code, printed_people = pd.factorize(
+        script_aliases(person_names, org_names, _column(appearances, "association")))
     printed_people = printed_people.tolist()  # a list iterates faster than an Arrow index
     known = parsed_names or {}
     parsed = {name: known[name] if name in known else parse_name(name)
@@ -119,6 +123,7 @@ def resolve(
             list(ids), source_paths=_column(appearances, "source_path").iloc[rows].tolist(),
             org_keys=org_keys[rows].tolist(), name_keys=name_keys.tolist(), overrides=overrides,
         )
+    evidence = link_evidence(ids, mentions)
     person_id = np.full(n, "", dtype=object)
     person_id[rows] = ids
     appearances["person_id"] = person_id
@@ -138,6 +143,8 @@ def resolve(
                             enabled=fork)
     try:
         people = summarize_people(appearances, parsed=parsed, org_names=org_display)
+        people.insert(len(PEOPLE_COLUMNS), "link_evidence",
+                      people["person_id"].map(evidence).fillna(ONE_DOCUMENT))
         organizations = summarizing.result()
     finally:
         summarizing.cancel()  # still running only when summarizing people failed
@@ -146,6 +153,105 @@ def resolve(
         len(people), len(organizations), n, len(parsed),
     )
     return appearances, people, organizations
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_OTHER_SCRIPT_NAME = re.compile(r"[^\W\dA-Za-z_\u00C0-\u024F]{2,}(?:[ ·・][^\W\dA-Za-z_]+){0,2}")
+
+
+def script_aliases(people: pd.Series, orgs: pd.Series, associations: pd.Series) -> pd.Series:
+    """The names to match people by: a name in a non-Latin script replaced by its Latin form
+    where a document of the association prints the two together (`Jiwoo Han` with `한지우` in
+    the affiliation's place, or `한지우` with `Jiwoo Han` there when `Jiwoo Han` is printed as a
+    person elsewhere in the association). Printed names in the tables stay as printed.
+
+    >>> people = pd.Series(["Jiwoo Han", "한지우", "한지우", "Ann Lee"])
+    >>> orgs = pd.Series(["한지우", "", "", "Acme"])
+    >>> script_aliases(people, orgs, pd.Series(["k", "k", "other", "k"])).tolist()
+    ['Jiwoo Han', 'Jiwoo Han', '한지우', 'Ann Lee']
+    """
+    people = people.str.strip()
+    orgs = orgs.str.strip()
+    latin = _is_latin(people)
+    candidate = (people != "") & (orgs != "") & (latin != _is_latin(orgs))
+    if not candidate.any():
+        return people
+    latin_people = set(zip(associations[latin], people[latin], strict=True))
+    alias: dict[tuple[str, str], str] = {}
+    for person, org, association in zip(people[candidate], orgs[candidate],
+                                        associations[candidate], strict=True):
+        if _LATIN.search(person) and _OTHER_SCRIPT_NAME.fullmatch(org):
+            alias.setdefault((association, org), person)
+        elif _OTHER_SCRIPT_NAME.fullmatch(person) and (association, org) in latin_people:
+            alias.setdefault((association, person), org)
+    if not alias:
+        return people
+    keys = pd.Series(list(zip(associations, people, strict=True)), index=people.index)
+    return keys.map(alias).fillna(people)
+
+
+def _is_latin(texts: pd.Series) -> pd.Series:
+    """Whether each text has a Latin letter, computed once per distinct text."""
+    codes, distinct = pd.factorize(texts)
+    verdicts = np.array([bool(_LATIN.search(t)) for t in distinct], dtype=bool)
+    return pd.Series(verdicts[codes], index=texts.index)
+
+
+ONE_DOCUMENT = "one document"
+NAME_ONLY = "name only"
+
+
+def link_evidence(ids: np.ndarray, mentions: pd.DataFrame) -> dict[str, str]:
+    """Per person printed in two or more documents, what their documents share besides the
+    name, strongest first: `source id` (the source's own id for the person), `organization`
+    (one employer printed in two of them), `co-speaker` (someone who spoke beside them in two
+    of them), `association`; or `name only`, a merge a user should check. People printed in
+    one document are absent (`one document`). `ids` are final: a user's merge.csv joining two
+    people who share nothing shows as `name only`, which the user has answered.
+
+    >>> mentions = pd.DataFrame({"doc": ["d1", "d2", "d3", "d4", "d5"],
+    ...                          "org": ["acme", "acme", "", "", ""], "sid": ["", "", "", "", ""],
+    ...                          "association": ["a", "a", "b", "c", "c"],
+    ...                          "session": ["", "", "", "", ""], "role": ["speaker"] * 5,
+    ...                          "name": [0, 0, 1, 1, 2]})
+    >>> link_evidence(np.array(["p1", "p1", "p2", "p2", "p3"]), mentions)
+    {'p1': 'organization; association', 'p2': 'name only'}
+    """
+    ids = np.asarray(ids, dtype=object)
+    frame = pd.DataFrame({"pid": ids, "doc": mentions["doc"].to_numpy(),
+                          "org": mentions["org"].to_numpy(), "sid": mentions["sid"].to_numpy(),
+                          "association": mentions["association"].to_numpy()})
+    n_docs = frame.groupby("pid", sort=False)["doc"].nunique()
+    several = n_docs.index[n_docs >= 2]
+    if not len(several):
+        return {}
+    frame = frame[frame["pid"].isin(several)]
+    kinds: dict[str, list[str]] = {pid: [] for pid in several}
+
+    def repeated(column: str, label: str, rows: pd.DataFrame = frame) -> None:
+        filled = rows[rows[column] != ""]
+        docs = filled.groupby(["pid", column], sort=False)["doc"].nunique()
+        for pid in docs[docs >= 2].index.get_level_values("pid").unique():
+            kinds[pid].append(label)
+
+    repeated("sid", "source id")
+    repeated("org", "organization")
+    talks = mentions["role"].isin(TALK_ROLES).to_numpy() & (mentions["session"] != "").to_numpy()
+    weak = {pid for pid, found in kinds.items() if not found}
+    if weak and talks.any():
+        sessions = pd.DataFrame({"pid": ids[talks], "doc": mentions["doc"].to_numpy()[talks],
+                                 "session": mentions["session"].to_numpy()[talks]})
+        sizes = sessions.groupby(["doc", "session"])["pid"].transform("nunique")
+        sessions = sessions[sizes <= MAX_SESSION]
+        mine = sessions[sessions["pid"].isin(weak)]
+        pairs = mine.merge(sessions, on=["doc", "session"], suffixes=("", "_other"))
+        pairs = pairs[pairs["pid"] != pairs["pid_other"]]
+        docs = pairs.groupby(["pid", "pid_other"], sort=False)["doc"].nunique()
+        for pid in docs[docs >= 2].index.get_level_values("pid").unique():
+            kinds[pid].append("co-speaker")
+    repeated("association", "association")
+    return {pid: "; ".join(found) if found and found != ["association"]
+            else "; ".join([NAME_ONLY, *found]) for pid, found in kinds.items()}
 
 
 def _org_display(org_names: pd.Series, org_keys: np.ndarray) -> dict[str, str]:

@@ -22,6 +22,7 @@ from pipeline.tables import (
     DOCUMENT_COLUMNS,
     ORGANIZATION_COLUMNS,
     PEOPLE_COLUMNS,
+    PEOPLE_EXTRA_COLUMNS,
 )
 from pipeline.worker import DocResult, process_document
 
@@ -471,7 +472,8 @@ class StagedOutputs:
             if parquet:
                 self.write_parquet(appearances)
         if people is not None:
-            write_csv(people[list(PEOPLE_COLUMNS)], stage / "people.csv")
+            write_csv(people[[*PEOPLE_COLUMNS, *(c for c in PEOPLE_EXTRA_COLUMNS
+                                                  if c in people)]], stage / "people.csv")
         if organizations is not None:
             write_csv(organizations[[*ORGANIZATION_COLUMNS, *[
                 c for c in organizations.columns if c not in ORGANIZATION_COLUMNS]]],

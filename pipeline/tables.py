@@ -35,6 +35,8 @@ PEOPLE_COLUMNS = (
     "person_id", "name", "variants", "organization", "title", "n_appearances", "n_events",
     "n_associations", "first_year", "last_year", "roles",
 )
+# Beside the contract's: what links a person's appearances across documents (issue 20).
+PEOPLE_EXTRA_COLUMNS = ("link_evidence",)
 ORGANIZATION_COLUMNS = ("org_id", "name", "variants", "kind", "n_appearances", "n_events", "roles")
 SHORTLIST_COLUMNS = (
     "rank", "person_id", "name", "organization", "title", "mentor_type", "score", "n_events",

@@ -331,3 +331,98 @@ def test_resolve_forked_gives_the_same_tables_and_leaves_no_child(monkeypatch) -
     assert len(started) == 1 and started[0]
     with pytest.raises(ChildProcessError):
         os.waitpid(started[0], os.WNOHANG)  # killed and reaped: no such child any more
+
+
+def _titled(*specs: tuple) -> pd.DataFrame:
+    """(doc_id, association, year, person_name, org_name, title) -> appearances."""
+    frame = _rows(*(spec[:5] for spec in specs))
+    frame["title"] = [spec[5] for spec in specs]
+    return frame
+
+
+NLP_TITLES = ["Neural dependency parsing for low-resource languages",
+              "Machine translation with multilingual embeddings",
+              "Semantic parsing of questions into database queries"]
+PLASMA_TITLES = ["Pulsed power switching with gas-filled spark gaps",
+                 "Plasma diagnostics of a dense z-pinch discharge",
+                 "High-voltage pulse generators for plasma sources"]
+
+
+def _two_fields(name_a: str, name_b: str, org_b: str = "Westland Institute") -> pd.DataFrame:
+    """A person in an NLP association and a namesake in a plasma-physics one: other
+    employers, other fields, nothing in common but the name."""
+    rows = [("n1", "nlp", 2014, "Ada Byrne", "North University", NLP_TITLES[0]),
+            ("n2", "nlp", 2016, "Ada Byrne", "North University", NLP_TITLES[1]),
+            ("n2", "nlp", 2016, name_a, "Harbor Institute of Technology", NLP_TITLES[2]),
+            ("p1", "plasma", 2019, "Ole Brandt", "Dune Labs", PLASMA_TITLES[0]),
+            ("p1", "plasma", 2019, "Ole Brandt", "Dune Labs", PLASMA_TITLES[1]),
+            ("p1", "plasma", 2019, name_b, org_b, PLASMA_TITLES[2])]
+    return _titled(*rows)
+
+
+def test_resolve_a_common_name_across_unrelated_fields_is_two_people() -> None:
+    # `Ting Liu` is borne by thousands (pipeline/data/name_frequency.tsv.gz): the name is no
+    # evidence, and employers and fields differ.
+    appearances, _, _ = resolve(_two_fields("Ting Liu", "Ting Liu"))
+    assert len(_id_of(appearances, "Ting Liu")) == 2
+
+
+def test_resolve_world_frequency_makes_a_name_common_that_the_corpus_prints_once() -> None:
+    from pipeline.matching import PRIOR_CLIP, _Commonness
+    from pipeline.names import parse_name
+
+    names = [parse_name(n) for n in ("Ting Liu", "Kathi Fisler", "Ann Lee", "Ole Brandt")]
+    commonness = _Commonness(names)
+    commonness.total = 12_000  # a corpus of the dev corpus's size, printing each name once
+    # The corpus alone would call both rare; the world says Ting Liu is common.
+    assert commonness.prior(names[0]) < 0
+    assert commonness.prior(names[1]) == PRIOR_CLIP[1]
+
+
+def test_resolve_fields_come_from_the_words_of_titles() -> None:
+    from pipeline.matching import Fields
+
+    frame = _two_fields("Ting Liu", "Ting Liu")
+    fields = Fields(frame["association"].tolist(), frame["title"].tolist())
+    assert fields.similarity("nlp", "plasma") < 0.05
+    assert not fields.related({"nlp"}, {"plasma"})
+    assert fields.related({"nlp"}, {"nlp-workshop"})  # no titles: nothing against it
+
+
+def test_resolve_a_shared_employer_links_a_common_name_across_fields() -> None:
+    appearances, people, _ = resolve(_two_fields(
+        "Ting Liu", "Ting Liu", org_b="Harbor Institute of Technology"))
+    assert len(_id_of(appearances, "Ting Liu")) == 1
+    (evidence,) = people.loc[people["name"] == "Ting Liu", "link_evidence"]
+    assert evidence == "organization"
+
+
+def test_resolve_link_evidence_says_what_joined_each_person() -> None:
+    appearances, people, _ = resolve(_rows(
+        ("d1", "acm", 2020, "Ann Lee", "Acme"),
+        ("d2", "acm", 2021, "Ann Lee", "Acme"),
+        ("d1", "acm", 2020, "Bo Vance", ""),
+        ("d2", "acm", 2021, "Bo Vance", ""),
+        ("d3", "acm", 2022, "Cy Oduya", ""),
+    ))
+    evidence = dict(zip(people["name"], people["link_evidence"], strict=True))
+    assert evidence == {"Ann Lee": "organization; association",
+                        "Bo Vance": "name only; association",
+                        "Cy Oduya": "one document"}
+    assert list(people.columns).index("link_evidence") == len(PEOPLE_COLUMNS)
+
+
+def test_resolve_a_name_printed_in_two_scripts_is_one_person() -> None:
+    appearances, people, _ = resolve(_rows(
+        ("k1", "ksoc", 2021, "Jiwoo Han", "한지우"),   # the Latin form with the Hangul beside it
+        ("k2", "ksoc", 2022, "한지우", ""),             # the Hangul form alone, the next year
+        ("x1", "other", 2022, "한지우", ""),            # another association: not linked
+    ))
+    linked = _id_of(appearances, "Jiwoo Han")
+    assert len(linked) == 1
+    assert linked == set(appearances.loc[appearances["doc_id"] == "k2", "person_id"])
+    assert not linked & set(appearances.loc[appearances["doc_id"] == "x1", "person_id"])
+    # Printed names stay as printed; the person's variants hold both forms.
+    assert set(appearances["person_name"]) == {"Jiwoo Han", "한지우"}
+    (variants,) = people.loc[people["person_id"].isin(linked), "variants"]
+    assert set(variants.split("; ")) == {"Jiwoo Han", "한지우"}
