@@ -55,9 +55,10 @@ SHARED_COSPEAKER = 3.0
 SHARED_SOURCE_ID = 6.0
 SHARED_ASSOCIATION = 0.5
 OTHER_ASSOCIATION = -1.0
-NOTHING_SHARED = -1.5      # other employers and other associations: only the name links them
-OTHER_FIELD = -2.0         # and their programs share almost no words: unrelated fields
+NOTHING_SHARED = -1.5     # other employers and other associations: only the name links them
+OTHER_FIELD = -3.0         # and their programs share almost no words: unrelated fields
 FIELD_RELATED = 0.05       # cosine of two associations' topic words from which they are related
+FIELD_MIN_WORDS = 30       # fewer title words than this say nothing of a field
 FIELD_SAMPLE = 3000        # distinct titles read per association for its vocabulary
 SAME_DOC_OTHER_SPELLING = -2.0
 # People who speak, chair or win awards at professional events worldwide, roughly: a corpus of
@@ -189,17 +190,19 @@ class Fields:
     Each association is a TF-IDF vector of the words of its talk and session titles (days,
     rooms, function words and the words of people's names left out); two associations are of
     related fields when the cosine of their vectors reaches `FIELD_RELATED`. An association
-    with no titles is related to every other: nothing is known against it.
+    with fewer than `FIELD_MIN_WORDS` title words is related to every other: nothing is known
+    against it.
 
     >>> fields = Fields(["nlp", "nlp", "power", "law"],
     ...                 ["Neural parsing of dependency trees", "Parsing low-resource languages",
-    ...                  "Pulsed power switching in plasma", "Dependency parsing for legal texts"])
+    ...                  "Pulsed power switching in plasma", "Dependency parsing for legal texts"],
+    ...                 min_words=1)
     >>> fields.related({"nlp"}, {"power"}), fields.related({"nlp"}, {"law"})
     (False, True)
     """
 
     def __init__(self, associations: Sequence[str], topics: Sequence[str],
-                 name_words: frozenset[str] = frozenset()):
+                 name_words: frozenset[str] = frozenset(), *, min_words: int = FIELD_MIN_WORDS):
         pairs = pd.DataFrame({"association": associations, "topic": topics}).drop_duplicates()
         pairs = pairs[(pairs["association"] != "") & (pairs["topic"].str.strip() != "")]
         pairs = pairs.groupby("association", sort=False).head(FIELD_SAMPLE)
@@ -209,6 +212,8 @@ class Fields:
                                       strict=True):
             counts[association].update(w for w in _TOPIC_WORD.findall(fold(topic))
                                        if w not in stop)
+        counts = {a: words for a, words in counts.items()
+                  if sum(words.values()) >= min_words}
         n = len(counts)
         df = Counter(w for words in counts.values() for w in words)
         self.vectors: dict[str, dict[str, float]] = {}

@@ -251,3 +251,108 @@ def _print_name(rng: random.Random, person: dict) -> str:
     if rng.random() < 0.04:
         text = f"{rng.choice(HONORIFICS)} {text}"
     return text
+
+
+# Four fields, each with the words its programs' titles are made of.
+FIELD_WORDS = {
+    "language": "parsing translation corpus lexical syntax semantic dialogue speech tagging "
+                "embeddings multilingual summarization morphology discourse annotation",
+    "plasma": "pulsed plasma discharge voltage switching cathode pinch diagnostics magnetron "
+              "breakdown capacitor ionization electrode microwave accelerator",
+    "health": "patient nursing clinical hospital staffing care outcomes readmission "
+              "telehealth workforce burnout triage discharge wellness safety",
+    "finance": "audit treasury ledger compliance taxation liquidity portfolio payroll "
+               "forecasting procurement reporting controls valuation budgeting risk",
+}
+# Names borne by very many people (the namesakes a widening corpus meets first) and by few.
+COMMON_FIRST = "Wei Jing Ming Ting Yang Li Min Jun Priya Amit Rahul Ji-woo Min-jun James John".split()
+COMMON_LAST = "Wang Li Zhang Liu Chen Yang Huang Zhao Kim Lee Park Sharma Patel Singh Smith".split()
+
+
+def cross_field_appearances(n_people: int = 2_000, *, namesakes: float = 0.08,
+                            bridges: float = 0.03, seed: int = 11) -> pd.DataFrame:
+    """Appearances in 12 associations of four unrelated fields (three each), with namesakes
+    across fields and a few true people who cross fields.
+
+    Each person belongs to one field and speaks at its associations, with an employer printed
+    60% of the time and talk titles made of the field's words. `namesakes` of the people take
+    the exact name of a person of another field (with their own employer and topics), drawn
+    to favour common names; `bridges` of the people also speak in a second field under the
+    same employer, printed on at least one appearance in each field (without it nothing but
+    the name would link them, and keeping them apart would be right). `truth` is the person;
+    `field` its home field.
+    """
+    rng = random.Random(seed)
+    fields = list(FIELD_WORDS)
+    vocab = {f: FIELD_WORDS[f].split() for f in fields}
+    surnames = _surnames()
+    orgs = sorted({t.format(c=c) for t in ORG_WORDS[:3] for c in CITIES}
+                  | {t.format(w=w) for t in ORG_WORDS[3:] for w in WORDS})
+    people: list[dict] = []
+    taken: set[tuple[str, str]] = set()
+    for pid in range(n_people):
+        field = rng.choice(fields)
+        others = [p for p in people[-200:] if p["field"] != field]
+        if others and rng.random() < namesakes:
+            first, last = rng.choice(others)["name"]
+        else:
+            while True:
+                if rng.random() < 0.3:
+                    first, last = rng.choice(COMMON_FIRST), rng.choice(COMMON_LAST)
+                else:
+                    first, last = _zipf_choice(rng, FIRST), _zipf_choice(rng, surnames, 0.7)
+                if (first, last) not in taken:
+                    break
+            taken.add((first, last))
+        second = rng.choice([f for f in fields if f != field]) if rng.random() < bridges else None
+        people.append({"pid": pid, "field": field, "second": second, "name": (first, last),
+                       "org": rng.choice(orgs), "n": 1 + int(rng.paretovariate(1.3))})
+    rows = []
+    for person in people:
+        homes = [person["field"]] * person["n"]
+        if person["second"]:
+            homes += [person["second"]] * max(2, person["n"] // 2)
+        printed: set[str] = set()
+        for k, field in enumerate(homes):
+            assoc = f"{field}{rng.randrange(3)}"
+            year = rng.choice(range(2015, 2025))
+            last_here = k == len(homes) - 1 or homes[k + 1] != field
+            show_org = rng.random() < 0.6 or (person["second"] and last_here
+                                              and field not in printed)
+            if show_org:
+                printed.add(field)
+            title = " ".join(rng.sample(vocab[field], 5)).capitalize()
+            rows.append({
+                "doc_id": f"{assoc}-{year}", "source_path": f"{assoc}/{year}/program.pdf",
+                "page": 1 + rng.randrange(30), "role": "speaker",
+                "person_name": " ".join(person["name"]),
+                "org_name": person["org"] if show_org else "", "title": title,
+                "session": title, "award": "", "sponsor_tier": "", "booth": "",
+                "association": assoc, "event": "", "year": year, "source_person_id": "",
+                "appearance_id": f"x{person['pid']}-{k}", "truth": person["pid"],
+                "field": person["field"],
+            })
+    return pd.DataFrame(rows)
+
+
+def cross_field_errors(appearances: pd.DataFrame) -> dict[str, float]:
+    """Of the namesake groups that span two fields: the share whose people of different
+    fields were merged; of the people who cross fields: the share split across them."""
+    merged_wrong = groups = 0
+    by_name = appearances.groupby("person_name")
+    for _, rows in by_name:
+        truths = rows.groupby("truth")
+        if truths.ngroups < 2 or rows["field"].nunique() < 2:
+            continue
+        groups += 1
+        ids_of = [set(r["person_id"]) for _, r in truths]
+        if any(a & b for i, a in enumerate(ids_of) for b in ids_of[i + 1:]):
+            merged_wrong += 1
+    crossing = split_wrong = 0
+    for _, rows in appearances.groupby("truth"):
+        if rows["association"].str.rstrip("0123456789").nunique() < 2:
+            continue
+        crossing += 1
+        split_wrong += rows["person_id"].nunique() > 1
+    return {"namesake_groups": groups, "wrong_merges": merged_wrong / max(groups, 1),
+            "crossing_people": crossing, "wrong_splits": split_wrong / max(crossing, 1)}
