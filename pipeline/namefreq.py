@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 import gzip
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 FLOOR = 1e-6      # the table leaves out shares below this: a part not in it is rarer
@@ -46,7 +46,7 @@ def _table() -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
     return population, given, surname
 
 
-@lru_cache(maxsize=1 << 16)
+@cache  # bounded by the names of the run, about 20 bytes a name
 def _shares(kind: str, name: str) -> dict[str, float]:
     _, given, surname = _table()
     cells = (given if kind == "g" else surname).get(name)
@@ -61,16 +61,15 @@ def bearers(first: str, last_parts: tuple[str, ...]) -> float:
     part, for surnames of several parts). Names folded to lower-case ASCII, as
     :class:`pipeline.names.ParsedName` holds them; a one-letter `first` is an initial."""
     population = _table()[0]
-    if len(first) == 1:
-        given = dict.fromkeys(population, INITIAL)
-    else:
-        given = _shares("g", first)
+    given = dict.fromkeys(population, INITIAL) if len(first) == 1 else _shares("g", first)
     parts = [_shares("s", part) for part in last_parts if len(part) > 1]
     if not parts:
         return 0.0
+    if len(parts) == 1:
+        (last,) = parts
+        regions = given.keys() | last.keys() or population.keys()
+        return 1e6 * sum(population[r] * given.get(r, FLOOR) * last.get(r, FLOOR)
+                         for r in regions)
     regions = set(given).union(*parts) or set(population)
-    total = 0.0
-    for region in regions:
-        share_last = min(part.get(region, FLOOR) for part in parts)
-        total += population[region] * 1e6 * given.get(region, FLOOR) * share_last
-    return total
+    return 1e6 * sum(population[r] * given.get(r, FLOOR) * min(p.get(r, FLOOR) for p in parts)
+                     for r in regions)
