@@ -76,6 +76,20 @@ class _Commands(click.Group):
             raise
 
 
+EXIT_MISTAKE = 2  # the user's input is wrong: a missing folder, a bad settings file
+
+
+def _mistake(error: Exception) -> click.ClickException:
+    """The one-line error of a mistake of the user's (exit 2), or of a refusal that is not one
+    (exit 1): another run holding the output folder, a full or read-only disk."""
+    from pipeline.errors import OutputLocked, OutputNotWritten
+
+    exception = click.ClickException(str(error))
+    refused = isinstance(error, OutputLocked | OutputNotWritten)
+    exception.exit_code = 1 if refused else EXIT_MISTAKE
+    return exception
+
+
 def one_line(message: str) -> str:
     """A message on one line: a YAML or CSV parser's multi-line report (its caret line too)
     joined, so that an error is always the one line the user reads.
@@ -224,7 +238,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
         say(f"Error: {e}", err=True, level="warning")
         sys.exit(EXIT_SOME_FAILED)
     except MentorMinerError as e:
-        raise click.ClickException(str(e)) from e
+        raise _mistake(e) from e
     except OSError as e:  # a folder that went away or turned read-only while the run went on
         raise click.ClickException(_os_error(e, out_dir)) from e
     except KeyboardInterrupt:

@@ -43,5 +43,9 @@ class OutputLocked(MentorMinerError):
     """Another run is writing to the same output folder."""
 
 
+class OutputNotWritten(MentorMinerError):
+    """The system refused to write the outputs (disk full, read-only): not the user's mistake."""
+
+
 class SchemaError(MentorMinerError):
     """A table read from disk lacks the columns its row type needs."""

@@ -271,7 +271,8 @@ def run_pipeline(
 
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
-        raise MentorMinerError(f"{raw_dir}: input folder not found.")
+        raise MentorMinerError(f"{raw_dir}: input folder not found. Give the folder that holds "
+                               "your downloaded programs: mentor-miner run FOLDER --out OUT")
     weights = load_weights(weights_path)
     with output_lock(out_dir):
         # An --out (or cache, or settings) inside the input folder is not read as documents:
@@ -442,7 +443,9 @@ def staged_outputs(out_dir: Path) -> Iterator[StagedOutputs]:
             for name in OUTPUT_FILES:
                 os.replace(stage.folder / name, out_dir / name)
     except OSError as e:
-        raise MentorMinerError(
+        from pipeline.errors import OutputNotWritten
+
+        raise OutputNotWritten(
             f"{out_dir}: cannot write the outputs ({e.strerror or e}); the previous outputs "
             "are untouched. Free some space or choose another --out folder."
         ) from e

@@ -113,13 +113,13 @@ def _locked(p: Place) -> list[str]:
 MISTAKES = {
     # The input folder.
     "input folder missing": Mistake(lambda p: ["run", str(p.tmp / "nope"), "--out", str(p.out)],
-                                    1, "input folder not found"),
+                                    2, "input folder not found"),
     "input is a file": Mistake(
         lambda p: ["run", str(p.file("program.pdf")), "--out", str(p.out)], 2, "is a file"),
     "input is a looping link": Mistake(
-        lambda p: (_looping_link(p), ["run", str(p.tmp / "a"), "--out", str(p.out)])[1], 1,
+        lambda p: (_looping_link(p), ["run", str(p.tmp / "a"), "--out", str(p.out)])[1], 2,
         "input folder not found"),
-    "sources.csv with a wrong header": Mistake(_bad_sources_header, 1,
+    "sources.csv with a wrong header": Mistake(_bad_sources_header, 2,
                                                "has neither source_path nor association"),
     # The output folder.
     "--out under a file": Mistake(
@@ -157,13 +157,13 @@ MISTAKES = {
     "--weights is a folder": Mistake(lambda p: _run(p, "--weights", str(p.tmp)), 2,
                                      "is a directory"),
     "--weights with a YAML typo": Mistake(
-        lambda p: _run(p, "--weights", str(p.file("w.yaml", "roles: {keynote: 3\n"))), 1,
+        lambda p: _run(p, "--weights", str(p.file("w.yaml", "roles: {keynote: 3\n"))), 2,
         "cannot read ranking weights"),
     "--weights with a word for a number": Mistake(
-        lambda p: _run(p, "--weights", str(p.file("w.yaml", "roles:\n  keynote: high\n"))), 1,
+        lambda p: _run(p, "--weights", str(p.file("w.yaml", "roles:\n  keynote: high\n"))), 2,
         "roles"),
     "--weights not a mapping": Mistake(
-        lambda p: _run(p, "--weights", str(p.file("w.yaml", "- keynote\n"))), 1,
+        lambda p: _run(p, "--weights", str(p.file("w.yaml", "- keynote\n"))), 2,
         "must be a YAML mapping"),
     "--overrides missing": Mistake(lambda p: _run(p, "--overrides", str(p.tmp / "over")), 2,
                                    "does not exist"),
@@ -173,7 +173,7 @@ MISTAKES = {
                                       "is a directory"),
     "merge.csv with a wrong header": Mistake(
         lambda p: (p.file("over/merge.csv", "who,whom\na,b\n"),
-                   _run(p, "--overrides", str(p.tmp / "over")))[1], 1, "merge.csv"),
+                   _run(p, "--overrides", str(p.tmp / "over")))[1], 2, "merge.csv"),
     # The other commands.
     "shortlist of a folder never processed": Mistake(_processed_without_outputs, 1,
                                                      "Run `mentor-miner run"),
@@ -371,7 +371,7 @@ def test_mistakes_quiet_prints_warnings_only_and_silent_nothing(place):
         "  demo/2021/broken.pdf: broken PDF: the file is cut short — a broken download? "
         "Download it again"]
     assert silent.output == "" and silent_mistake.output == ""
-    assert silent_mistake.exit_code == 1
+    assert silent_mistake.exit_code == 2
 
 
 def test_mistakes_shortlist_to_a_file_prints_no_top_rows(place):
