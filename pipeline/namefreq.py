@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 from functools import cache
 from importlib import resources
+from operator import mul
 
 FLOOR = 1e-6      # the table leaves out shares below this: a part not in it is rarer
 INITIAL = 0.05    # share of people whose given name begins with a given letter, roughly
@@ -46,30 +47,34 @@ def _table() -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
     return population, given, surname
 
 
-@cache  # bounded by the names of the run, about 20 bytes a name
-def _shares(kind: str, name: str) -> dict[str, float]:
-    _, given, surname = _table()
-    cells = (given if kind == "g" else surname).get(name)
-    if not cells:
-        return {}
-    return {region: 10 ** float(value)
-            for region, value in (cell.split("=") for cell in cells.split(","))}
+@cache  # bounded by the names of the run: a tuple of 14 floats a name
+def _vector(kind: str, name: str) -> tuple[float, ...]:
+    """The name's share of each region's people (`FLOOR` where the table has none), in the
+    order of the table's regions; a given name's shares are multiplied by the regions' people."""
+    population, given, surname = _table()
+    cells = (given if kind == "g" else surname).get(name, "")
+    shares = dict.fromkeys(population, FLOOR)
+    for cell in filter(None, cells.split(",")):
+        region, value = cell.split("=")
+        shares[region] = 10 ** float(value)
+    if kind == "g":
+        return tuple(population[r] * 1e6 * shares[r] for r in population)
+    return tuple(shares.values())
+
+
+@cache
+def _initial() -> tuple[float, ...]:
+    population = _table()[0]
+    return tuple(population[r] * 1e6 * INITIAL for r in population)
 
 
 def bearers(first: str, last_parts: tuple[str, ...]) -> float:
     """Expected number of people in the world with this given name and surname (its rarest
     part, for surnames of several parts). Names folded to lower-case ASCII, as
     :class:`pipeline.names.ParsedName` holds them; a one-letter `first` is an initial."""
-    population = _table()[0]
-    given = dict.fromkeys(population, INITIAL) if len(first) == 1 else _shares("g", first)
-    parts = [_shares("s", part) for part in last_parts if len(part) > 1]
+    given = _initial() if len(first) == 1 else _vector("g", first)
+    parts = [_vector("s", part) for part in last_parts if len(part) > 1]
     if not parts:
         return 0.0
-    if len(parts) == 1:
-        (last,) = parts
-        regions = given.keys() | last.keys() or population.keys()
-        return 1e6 * sum(population[r] * given.get(r, FLOOR) * last.get(r, FLOOR)
-                         for r in regions)
-    regions = set(given).union(*parts) or set(population)
-    return 1e6 * sum(population[r] * given.get(r, FLOOR) * min(p.get(r, FLOOR) for p in parts)
-                     for r in regions)
+    last = parts[0] if len(parts) == 1 else tuple(map(min, *parts))
+    return sum(map(mul, given, last))

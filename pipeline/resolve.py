@@ -172,7 +172,11 @@ def script_aliases(people: pd.Series, orgs: pd.Series, associations: pd.Series) 
     """
     people = people.str.strip()
     orgs = orgs.str.strip()
-    latin = _is_latin(people)
+    person_code, distinct_people = pd.factorize(people)
+    latin_code = np.array([bool(_LATIN.search(t)) for t in distinct_people], dtype=bool)
+    if latin_code.all() and all(_LATIN.search(t) or not t for t in pd.unique(orgs)):
+        return people  # one script throughout: nothing to alias (and no pass over the rows)
+    latin = pd.Series(latin_code[person_code], index=people.index)
     candidate = (people != "") & (orgs != "") & (latin != _is_latin(orgs))
     if not candidate.any():
         return people
@@ -217,40 +221,45 @@ def link_evidence(ids: np.ndarray, mentions: pd.DataFrame) -> dict[str, str]:
     >>> link_evidence(np.array(["p1", "p1", "p2", "p2", "p3"]), mentions)
     {'p1': 'organization; association', 'p2': 'name only'}
     """
-    ids = np.asarray(ids, dtype=object)
-    frame = pd.DataFrame({"pid": ids, "doc": mentions["doc"].to_numpy(),
-                          "org": mentions["org"].to_numpy(), "sid": mentions["sid"].to_numpy(),
-                          "association": mentions["association"].to_numpy()})
-    n_docs = frame.groupby("pid", sort=False)["doc"].nunique()
-    several = n_docs.index[n_docs >= 2]
-    if not len(several):
+    pid_code, pids = pd.factorize(np.asarray(ids, dtype=object))
+    doc_code = pd.factorize(mentions["doc"].to_numpy())[0]
+    docs_per_pid = pd.DataFrame({"pid": pid_code, "doc": doc_code}).drop_duplicates()
+    n_docs = np.bincount(docs_per_pid["pid"].to_numpy(), minlength=len(pids))
+    several = n_docs >= 2
+    if not several.any():
         return {}
-    frame = frame[frame["pid"].isin(several)]
-    kinds: dict[str, list[str]] = {pid: [] for pid in several}
+    kinds: dict[int, list[str]] = {int(p): [] for p in np.flatnonzero(several)}
+    rows = several[pid_code]
 
-    def repeated(column: str, label: str, rows: pd.DataFrame = frame) -> None:
-        filled = rows[rows[column] != ""]
-        docs = filled.groupby(["pid", column], sort=False)["doc"].nunique()
-        for pid in docs[docs >= 2].index.get_level_values("pid").unique():
+    def repeated(values: np.ndarray, label: str) -> None:
+        """Label the people with one non-empty value in two or more of their documents."""
+        code = pd.factorize(values)[0]
+        keep = rows & (values != "")
+        triples = pd.DataFrame({"pid": pid_code[keep], "value": code[keep],
+                                "doc": doc_code[keep]}).drop_duplicates()
+        counts = triples.groupby(["pid", "value"], sort=False).size()
+        for pid in np.unique(counts[counts >= 2].index.get_level_values("pid")).tolist():
             kinds[pid].append(label)
 
-    repeated("sid", "source id")
-    repeated("org", "organization")
+    repeated(mentions["sid"].to_numpy(dtype=object), "source id")
+    repeated(mentions["org"].to_numpy(dtype=object), "organization")
+    weak = np.zeros(len(pids), dtype=bool)
+    weak[[pid for pid, found in kinds.items() if not found]] = True
     talks = mentions["role"].isin(TALK_ROLES).to_numpy() & (mentions["session"] != "").to_numpy()
-    weak = {pid for pid, found in kinds.items() if not found}
-    if weak and talks.any():
-        sessions = pd.DataFrame({"pid": ids[talks], "doc": mentions["doc"].to_numpy()[talks],
-                                 "session": mentions["session"].to_numpy()[talks]})
-        sizes = sessions.groupby(["doc", "session"])["pid"].transform("nunique")
+    if weak.any() and talks.any():
+        session_code = pd.factorize(mentions["session"].to_numpy())[0]
+        sessions = pd.DataFrame({"pid": pid_code[talks], "doc": doc_code[talks],
+                                 "session": session_code[talks]}).drop_duplicates()
+        sizes = sessions.groupby(["doc", "session"])["pid"].transform("size")
         sessions = sessions[sizes <= MAX_SESSION]
-        mine = sessions[sessions["pid"].isin(weak)]
+        mine = sessions[weak[sessions["pid"].to_numpy()]]
         pairs = mine.merge(sessions, on=["doc", "session"], suffixes=("", "_other"))
         pairs = pairs[pairs["pid"] != pairs["pid_other"]]
-        docs = pairs.groupby(["pid", "pid_other"], sort=False)["doc"].nunique()
-        for pid in docs[docs >= 2].index.get_level_values("pid").unique():
+        counts = pairs.groupby(["pid", "pid_other"], sort=False)["doc"].nunique()
+        for pid in np.unique(counts[counts >= 2].index.get_level_values("pid")).tolist():
             kinds[pid].append("co-speaker")
-    repeated("association", "association")
-    return {pid: "; ".join(found) if found and found != ["association"]
+    repeated(mentions["association"].to_numpy(dtype=object), "association")
+    return {pids[pid]: "; ".join(found) if found and found != ["association"]
             else "; ".join([NAME_ONLY, *found]) for pid, found in kinds.items()}
 
 
