@@ -81,11 +81,12 @@ EXIT_MISTAKE = 2  # the user's input is wrong: a missing folder, a bad settings 
 
 def _mistake(error: Exception) -> click.ClickException:
     """The one-line error of a mistake of the user's (exit 2), or of a refusal that is not one
-    (exit 1): another run holding the output folder, a full or read-only disk."""
-    from pipeline.errors import OutputLocked, OutputNotWritten
+    (exit 1): another run holding the output folder, a full or read-only disk, a scheduler
+    that does not answer."""
+    from pipeline.errors import OutputLocked, OutputNotWritten, Unreachable
 
     exception = click.ClickException(str(error))
-    refused = isinstance(error, OutputLocked | OutputNotWritten)
+    refused = isinstance(error, OutputLocked | OutputNotWritten | Unreachable)
     exception.exit_code = 1 if refused else EXIT_MISTAKE
     return exception
 

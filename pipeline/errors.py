@@ -47,5 +47,9 @@ class OutputNotWritten(MentorMinerError):
     """The system refused to write the outputs (disk full, read-only): not the user's mistake."""
 
 
+class Unreachable(MentorMinerError):
+    """A service the run needs (a Dask scheduler) does not answer: maybe down, maybe a typo."""
+
+
 class SchemaError(MentorMinerError):
     """A table read from disk lacks the columns its row type needs."""

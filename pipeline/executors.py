@@ -293,7 +293,9 @@ def run_dask(
     try:
         client = Client(scheduler)
     except (OSError, TimeoutError, ValueError, TypeError) as e:
-        raise MentorMinerError(
+        from pipeline.errors import Unreachable
+
+        raise Unreachable(
             f"{scheduler}: cannot reach the Dask scheduler ({e}). Is `dask scheduler` running "
             "there, and is the address the one it printed (tcp://HOST:8786)?"
         ) from e
