@@ -17,6 +17,10 @@ logger = logging.getLogger(__name__)
 
 COMPONENTS = ("recurrence", "breadth", "roles", "recency", "centrality", "helping")
 SERVICE_ROLES = ("committee", "board")
+HONOUR_ROLES = ("award_recipient",)
+# Roles held on stage: only these turn into `organizer` in a host session (welcome, closing).
+# A board or committee listed on the welcome page is still a board or committee (issue 21).
+STAGE_ROLES = ("keynote", "speaker", "panelist", "moderator", "chair")
 
 
 def _saturate(count: pd.Series) -> pd.Series:
@@ -49,11 +53,13 @@ def _matches(text: pd.Series, pattern: re.Pattern[str] | None) -> pd.Series:
 
 
 def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
-    """Person appearances with `event_key`, `_year`, the effective role and its weight.
+    """Person appearances with `event_key`, `_year`, the effective role and its weight, and
+    `_honour` (an award: an honour, not an event of the association).
 
     Names that are not people (``not_a_person`` words: "FOSDEM Staff", "Program Committee")
-    are dropped, and a role held in a host session (``host_sessions``: welcome, opening,
+    are dropped, and a stage role held in a host session (``host_sessions``: welcome, opening,
     closing remarks) counts as ``organizer``: a master of ceremonies is not a keynote speaker.
+    Board and committee seats printed on such a page stay what they are.
     """
     rows = appearances[appearances["person_id"].fillna("") != ""].copy()
     groups = _pattern(weights.get("not_a_person", []), whole=True)
@@ -61,7 +67,9 @@ def prepare_rows(appearances: pd.DataFrame, *, weights: dict) -> pd.DataFrame:
     rows["event_key"] = event_key(rows) if len(rows) else pd.Series(dtype=str)
     rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
     hosting = _matches(rows["session"], _pattern(weights.get("host_sessions", [])))
-    rows["effective_role"] = rows["role"].where(~hosting, "organizer")
+    rows["effective_role"] = rows["role"].where(~(hosting & rows["role"].isin(STAGE_ROLES)),
+                                                "organizer")
+    rows["_honour"] = rows["role"].isin(HONOUR_ROLES)
     role_weights = weights.get("roles", {})
     rows["_role_w"] = rows["effective_role"].map(
         {role: float(w) for role, w in role_weights.items()}).fillna(1.0).astype(float)
@@ -86,24 +94,26 @@ def rank_people(
     - ``recurrence``: the mean of a count and a coverage. The count is ``1 - 0.5 ** (x / 2)``
       with ``x = (events - 1) + 0.5 * (years - 1)`` (``recurrence_events_per_halving: 2``): one
       event scores 0, two events in two years 0.41, three FOSDEMs 0.65, five SIGCSEs 0.88.
-      The coverage is the largest share of one association's programs in the data the person
-      appears in, when at least two (three of three FOSDEMs: 1; three of five SIGCSEs: 0.6),
-      so an association with few programs in the corpus is not held against its regulars.
+      Events are programs (association and year) where the person held a role other than
+      award recipient: an award year is an honour, not an event (issue 21). The coverage is
+      the largest share of one association's programs in the data the person appears in,
+      times ``1 - 0.5 ** (attended - 2)``: two programs add nothing to what the count says,
+      three of three FOSDEMs give 0.5, five of six SIGCSEs 0.73.
     - ``breadth``: ``1 - 0.5 ** y`` with ``y = (associations - 1) + 0.5 * (organizations - 1)``,
-      organizations (affiliations) capped at 3.
-    - ``roles``: the best role weight held at each event, averaged over events, divided by the
-      largest role weight (a keynote everywhere scores 1). Averaging, not summing, keeps
+      organizations (affiliations) capped at 3, both over the person's programs.
+    - ``roles``: the best role weight held at each event or award year, averaged over them,
+      divided by the largest role weight (a keynote everywhere scores 1). Averaging, not summing, keeps
       someone who chairs many sessions from outranking someone who keynotes.
     - ``recency``: ``0.5 ** (behind / recency_half_life_years)`` where ``behind`` is the number
-      of years between the person's latest appearance at an association and that association's
-      latest event in the data (or `current_year` when given).
+      of years between the person's latest appearance at an association (awards included) and
+      that association's latest program in the data (or `current_year` when given).
     - ``centrality``: PageRank on the bipartite person–event graph (best role weight per edge)
       restarting at events in proportion to the square root of their size, so a 600-talk
       conference has 5 times, not 30 times, the voice of a 20-talk workshop; divided by the
-      top score.
+      top score. Award years are not events here either.
     - ``helping``: saturating count of events with a helping signal: a session or award that
       matches ``helping_keywords`` (mentoring, career, newcomer, service award...) or a
-      committee or board role.
+      committee or board role, over events and award years.
 
     Helping is only held against people whose documents could show it. When none of a
     person's associations records a committee, board or award role at all (FOSDEM's schedules
@@ -132,7 +142,8 @@ def rank_people(
     DataFrame
         One row per person, best first (ties by events, then `person_id`, so equal inputs give
         equal ranks): ``person_id``, ``score``, ``score_<component>``, ``n_events``,
-        ``n_years``, ``n_associations``, ``n_orgs``, ``first_year``, ``last_year``, ``years``.
+        ``n_years``, ``n_associations``, ``n_orgs`` (of programs), ``n_honours`` (distinct
+        awards and years), ``first_year``, ``last_year``, ``years`` (every row's).
 
     Examples
     --------
@@ -170,37 +181,53 @@ def rank_people(
     score_cols = [f"score_{c}" for c in COMPONENTS]
     if rows.empty:
         return pd.DataFrame(columns=["person_id", "score", *score_cols, "n_events", "years"])
+    # Award years are honours, not events the association held (issue 21): an award list
+    # reaching back to 1981 made SIGCSE "44 events". Events, years, associations, coverage,
+    # breadth and centrality come from program rows; honours count in roles, recency and
+    # helping.
+    program = rows[~rows["_honour"]]
+    people = pd.Index(sorted(set(rows["person_id"])), name="person_id")
     grouped = rows.groupby("person_id", sort=True)
+    on_programs = program.groupby("person_id", sort=True)
     per_event = rows.groupby(["person_id", "event_key"], sort=True)
     table = pd.DataFrame({
-        "n_events": grouped["event_key"].nunique(),
-        "n_years": grouped["_year"].nunique(),
-        "n_associations": distinct_count(rows["person_id"], rows["association"]),
-        "n_orgs": distinct_count(rows["person_id"], rows["org_id"]),
+        "n_events": on_programs["event_key"].nunique(),
+        "n_years": on_programs["_year"].nunique(),
+        "n_associations": distinct_count(program["person_id"], program["association"]),
+        "n_orgs": distinct_count(program["person_id"], program["org_id"]),
+        "n_honours": rows[rows["_honour"]].drop_duplicates(
+            ["person_id", "award", "_year"]).groupby("person_id").size(),
         "first_year": grouped["_year"].min(),
         "last_year": grouped["_year"].max(),
         "years": joined_years(rows["person_id"], rows["_year"]),
         "roles_raw": per_event["_role_w"].max().groupby(level=0).mean(),
         "helping_raw": per_event["_helping"].any().groupby(level=0).sum(),
-    })
+    }).reindex(people)
+    for col in ("n_events", "n_years", "n_associations", "n_orgs", "n_honours"):
+        table[col] = table[col].fillna(0).astype(int)
     half_life = float(weights.get("recency_half_life_years", 5))
     top_role = max([float(w) for w in weights.get("roles", {}).values()] or [1.0])
     per = float(weights.get("recurrence_events_per_halving", 2))
-    count = _saturate(((table["n_events"] - 1) + 0.5 * (table["n_years"].clip(lower=1) - 1)) / per)
-    table["score_recurrence"] = 0.5 * count + 0.5 * _coverage(rows, weights).reindex(
+    count = _saturate(((table["n_events"] - 1).clip(lower=0)
+                       + 0.5 * (table["n_years"].clip(lower=1) - 1)) / per)
+    table["score_recurrence"] = 0.5 * count + 0.5 * _coverage(program, weights).reindex(
         table.index).fillna(0.0)
     table["score_breadth"] = _saturate(
         (table["n_associations"].clip(lower=1) - 1) + 0.5 * (table["n_orgs"].clip(1, 3) - 1)
     )
     table["score_roles"] = (table["roles_raw"] / top_role).clip(0, 1)
-    # Years behind the latest event of the same association in the data (or `current_year`):
+    # Years behind the latest program of the same association in the data (or `current_year`):
     # appearing at the latest program we have is current, whatever the association's cycle.
-    latest = rows.groupby("association")["_year"].transform("max")
+    # An award year after it is not a later program (SIGCSE's 2025 awards left its 2022
+    # speakers three years behind); an association known only from awards keeps its latest.
+    latest_program = program.groupby("association")["_year"].max()
+    latest = rows["association"].map(latest_program).fillna(
+        rows.groupby("association")["_year"].transform("max"))
     behind = ((current_year if current_year else latest) - rows["_year"]).clip(lower=0)
     table["score_recency"] = (
         0.5 ** (behind.groupby(rows["person_id"]).min() / half_life)
     ).reindex(table.index).fillna(0.0).clip(0, 1)
-    table["score_centrality"] = event_restart_pagerank(rows, table.index)
+    table["score_centrality"] = event_restart_pagerank(program, table.index)
     table["score_helping"] = _saturate(table["helping_raw"])
     comp_weights = {c: float(weights.get("components", {}).get(c, 0.0)) for c in COMPONENTS}
     table["score"] = sum(comp_weights[c] * table[f"score_{c}"] for c in COMPONENTS)
@@ -255,7 +282,10 @@ def _coverage(rows: pd.DataFrame, weights: dict) -> pd.Series:
     per_assoc = programs.groupby("association")["event_key"].nunique()
     attended = programs.groupby(["person_id", "association"])["event_key"].nunique()
     share = attended / per_assoc.reindex(attended.index.get_level_values(1)).to_numpy()
-    share = share.where(attended >= 2, 0.0)
+    # Two programs do not tell a regular from a coincidence: the count says as much already.
+    # Coverage speaks from the third program on, each further one halving the doubt (issue 21:
+    # two of a meetup's two programs outranked four of SIGCSE's six): 3 weigh 0.5, 4 0.75.
+    share = share * _saturate(attended - 2)
     return share.groupby(level=0).max()
 
 

@@ -29,7 +29,9 @@ def test_rank_recurring_keynote_first():
     scores = _scores()
 
     assert scores["name"].iloc[0] == "Ann Lee"
-    assert scores.set_index("name").loc["Ann Lee", "n_events"] == 4
+    # Three programs and an award: the award year is an honour, not an event (issue 21).
+    assert scores.set_index("name").loc["Ann Lee", "n_events"] == 3
+    assert scores.set_index("name").loc["Ann Lee", "n_honours"] == 1
 
 
 def test_rank_groups_are_not_people():
