@@ -394,3 +394,86 @@ def topic_relevance(
     values[[f"person:{p}" not in reached for p in people]] = 0.0
     top = values.max()
     return (values / top).round(4) if top > 0 else values
+
+
+def _topic_word(word: str) -> str:
+    """A topic word cut to its stem, so that `careers` finds "Career day" and `mentoring`
+    finds "Mentorship" (a word start is matched, so the stem reaches every ending)."""
+    for suffix in ("ing", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def topic_pattern(topic: str) -> list[list[re.Pattern[str]]]:
+    """`topic`'s comma-separated phrases, each a list of word-start patterns (all must match)."""
+    return [[re.compile(rf"\b{re.escape(_topic_word(w))}", re.I) for w in phrase.split()]
+            for phrase in topic.lower().split(",") if phrase.split()]
+
+
+def topic_matches(rows: pd.DataFrame, topic: str) -> dict[str, list[dict]]:
+    """What of each person's own record matches `topic`: their sessions (talk or session
+    titles), awards and printed job titles. One dict per distinct matched text and event
+    (``text``, ``what``: session/award/title, ``association``, ``event``, ``year``,
+    ``event_key``), in the order of time; people with no match are absent.
+
+    `rows` are :func:`prepare_rows`'s. A phrase matches a text containing all its words at
+    word starts ("machine learning, careers": either phrase); words are cut to their stem.
+
+    >>> rows = pd.DataFrame({"person_id": ["a", "a", "b"], "session": ["Career paths", "", "ML"],
+    ...     "award": ["", "Mentoring award", ""], "title": ["", "", ""],
+    ...     "association": ["acm"] * 3, "event": [""] * 3, "year": [2020, 2021, 2020],
+    ...     "event_key": ["acm 2020", "acm 2021", "acm 2020"]})
+    >>> [m["text"] for m in topic_matches(rows, "careers, mentoring")["a"]]
+    ['Career paths', 'Mentoring award']
+    """
+    phrases = topic_pattern(topic)
+    if not phrases or rows.empty:
+        return {}
+    found: dict[str, list[dict]] = {}
+    seen: set[tuple] = set()
+    columns = [c for c in ("session", "award", "title") if c in rows.columns]
+    ordered = rows.assign(sort_year=pd.to_numeric(rows["year"], errors="coerce")).sort_values(
+        "sort_year", na_position="first", kind="stable")
+    for what in columns:
+        distinct = ordered[what].fillna("").astype(str)
+        codes, values = pd.factorize(distinct)
+        matched = [bool(v) and any(all(p.search(v) for p in phrase) for phrase in phrases)
+                   for v in values.tolist()]
+        hits = pd.Series([matched[c] for c in codes], index=ordered.index, dtype=bool)
+        for row in ordered[hits].itertuples(index=False):
+            text = str(getattr(row, what)).strip()
+            key = (row.person_id, text.lower(), row.event_key)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.setdefault(row.person_id, []).append(dict(
+                text=text, what=what, association=row.association, event=row.event,
+                year=row.year, event_key=row.event_key, sort_year=row.sort_year))
+    for matches in found.values():
+        matches.sort(key=lambda m: (pd.isna(m["sort_year"]), m["sort_year"]))
+    return found
+
+
+def boost_by_topic(scores: pd.DataFrame, matches: dict[str, list[dict]], *, weights: dict
+                   ) -> pd.DataFrame:
+    """`scores` of the people `matches` names, boosted: ``score_topic = 1 - 0.5 ** n`` over
+    the ``n`` distinct events and award years where something of theirs matched, and
+    ``score = score * (1 + components.topic * score_topic)``. A boost on top of recurrence,
+    not a replacement (issue 21): with the default 0.5, one match multiplies by 1.25 and
+    many by at most 1.5, so a one-time speaker must match much better than a regular to
+    outrank them. Best first again.
+
+    >>> scores = pd.DataFrame({"person_id": ["reg", "once", "none"], "score": [0.5, 0.3, 0.9],
+    ...                        "n_events": [5, 1, 9]})
+    >>> m = {"reg": [{"event_key": "a 2020"}], "once": [{"event_key": "a 2021"}] * 1}
+    >>> boost_by_topic(scores, m, weights={})[["person_id", "score", "score_topic"]].values.tolist()
+    [['reg', 0.625, 0.5], ['once', 0.375, 0.5]]
+    """
+    share = float(weights.get("components", {}).get("topic", 0.5))
+    units = {pid: len({m["event_key"] for m in found}) for pid, found in matches.items()}
+    out = scores[scores["person_id"].isin(set(units))].copy()
+    out["score_topic"] = _saturate(out["person_id"].map(units).fillna(0)).round(4)
+    out["score"] = (out["score"] * (1 + share * out["score_topic"])).round(4)
+    return out.sort_values(["score", "n_events", "person_id"], ascending=[False, False, True],
+                           kind="mergesort").reset_index(drop=True)

@@ -332,6 +332,9 @@ def run_pipeline(
 
         organizations = rank_vendors(appearances, organizations, weights=weights)
         outreach = read_outreach(outreach_path)
+        from pipeline.suppress import SUPPRESS_FILE, read_suppress
+
+        suppress = read_suppress(Path(overrides_dir) / SUPPRESS_FILE if overrides_dir else None)
         with staged_outputs(out_dir) as stage:
             tables = dict(documents=documents, appearances=appearances, people=people,
                           organizations=organizations)
@@ -356,7 +359,8 @@ def run_pipeline(
                 scores = rank_people(appearances, weights=weights, rows=rows)
                 shortlist = build_shortlist(appearances, people, organizations, scores,
                                             top=top, weights=weights, outreach=outreach,
-                                            rows=rows, details=details.result())
+                                            rows=rows, details=details.result(),
+                                            suppress=suppress)
             finally:
                 details.cancel()  # still running only when ranking failed
             stage.write(shortlist=shortlist)
@@ -595,31 +599,29 @@ def read_processed(processed_dir: Path) -> dict[str, pd.DataFrame]:
 def shortlist_from_processed(
     processed_dir: Path, *, filters=None, weights_path: Path | None = None,
     outreach_path: Path | None = None, topic: str | None = None,
+    suppress_path: Path | None = None,
 ) -> pd.DataFrame:
-    """Rank the processed tables again with `filters` (and a `topic`) and build the shortlist."""
+    """Rank the processed tables again with `filters` (and a `topic`) and build the shortlist,
+    leaving out the people `suppress_path` (a suppress.csv) names."""
+    import dataclasses
+
     from pipeline.config import load_weights
-    from pipeline.graph import build_graph
-    from pipeline.rank import rank_people, topic_relevance
+    from pipeline.rank import rank_people
     from pipeline.shortlist import Filters, build_shortlist, scope_appearances
+    from pipeline.suppress import read_suppress
 
     weights = load_weights(weights_path)
     filters = filters or Filters()
+    if topic:
+        filters = dataclasses.replace(filters, topic=topic)
     tables = read_processed(processed_dir)
     appearances = tables["appearances"]
     scoped = scope_appearances(appearances, filters)
-    graph = build_graph(scoped, tables["people"], tables["organizations"], weights=weights)
-    scores = rank_people(scoped, graph, weights=weights)
-    if topic:
-        relevance = topic_relevance(scoped, graph, topic, weights=weights)
-        scores["score_topic"] = scores["person_id"].map(relevance).fillna(0.0)
-        share = float(weights.get("components", {}).get("topic", 0.5))
-        scores["score"] = ((1 - share) * scores["score"] + share * scores["score_topic"]).round(4)
-        scores = scores[scores["score_topic"] >= float(weights.get("topic_min_relevance", 0.05))]
-        scores = scores.sort_values(["score", "n_events", "person_id"],
-                                    ascending=[False, False, True], kind="mergesort")
+    scores = rank_people(scoped, weights=weights)
     return build_shortlist(scoped, tables["people"], tables["organizations"], scores,
                            filters=filters, weights=weights,
-                           outreach=read_outreach(outreach_path))
+                           outreach=read_outreach(outreach_path),
+                           suppress=read_suppress(suppress_path))
 
 
 def write_table(table: pd.DataFrame, path: Path) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.errors import MentorMinerError
 from pipeline.frames import distinct_count, dominant, joined_distinct, joined_years
 from pipeline.gcpause import gc_paused
 from pipeline.resolve import org_key
@@ -16,6 +18,9 @@ from pipeline.tables import SHORTLIST_COLUMNS
 logger = logging.getLogger(__name__)
 
 MENTOR_TYPES = ("recognized", "vendor/consultant", "profession-focused", "industry-focused")
+# Short names `--mentor-type` accepts besides the full ones.
+MENTOR_TYPE_ALIASES = {"vendor": "vendor/consultant", "consultant": "vendor/consultant",
+                       "profession": "profession-focused", "industry": "industry-focused"}
 ROLE_PHRASES = {
     "keynote": "keynote", "award_recipient": "award", "chair": "chair",
     "committee": "committee member", "board": "board member", "moderator": "moderator",
@@ -33,19 +38,39 @@ class Filters:
     association: tuple[str, ...] = ()
     since: int | None = None
     role: tuple[str, ...] = ()
-    min_events: int = 1
+    min_events: int = 0  # award years are no events: 1 would drop people known from awards only
     top: int | None = None
     exclude_org: tuple[str, ...] = ()
+    exclude_org_prefix: tuple[str, ...] = ()
     mentor_type: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    topic: str | None = None
+
+
+def mentor_type_name(value: str) -> str:
+    """A `--mentor-type` value as the full type name (``vendor`` -> ``vendor/consultant``)."""
+    value = value.strip().lower()
+    return MENTOR_TYPE_ALIASES.get(value, value)
 
 
 def scope_appearances(appearances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The appearances ranking looks at: only `--association` ones and those `--since` a year."""
+    """The appearances ranking looks at: only `--association` ones and those `--since` a year.
+
+    An association that is in none of the documents is a mistake to correct (a typo, or one
+    never downloaded): :class:`MentorMinerError` names the associations there are.
+    """
     rows = appearances
     if filters.association:
-        wanted = {a.lower() for a in filters.association}
-        rows = rows[rows["association"].fillna("").str.lower().isin(wanted)]
+        wanted = {a.strip().lower() for a in filters.association}
+        known = rows["association"].fillna("").astype(str).str.lower()
+        present = set(known) - {""}
+        missing = sorted(wanted - present)
+        if missing:
+            raise MentorMinerError(
+                f"--association {', '.join(missing)}: no such association in these tables; "
+                f"known: {', '.join(sorted(present)) or 'none'} (the first folder level of "
+                "the input).")
+        rows = rows[known.isin(wanted)]
     if filters.since is not None:
         rows = rows[pd.to_numeric(rows["year"], errors="coerce") >= filters.since]
     return rows
@@ -244,7 +269,76 @@ def person_facts(rows: pd.DataFrame, organizations: pd.DataFrame, *,
     facts = mentor_types(rows, vendor_org_ids(organizations, weights=weights))
     facts["roles"] = joined_distinct(rows["person_id"], rows["role"])
     facts["years"] = joined_years(rows["person_id"], rows["_year"])
+    facts["org_id"] = current_org_ids(rows).reindex(facts.index).fillna("")
     return facts
+
+
+def current_org_ids(rows: pd.DataFrame) -> pd.Series:
+    """Per person, the `org_id` of their latest affiliated appearance (as people.csv's
+    ``organization`` is chosen).
+
+    >>> rows = pd.DataFrame({"person_id": ["a", "a", "b"], "org_id": ["x", "y", ""],
+    ...                      "year": [2021, 2020, 2020]})
+    >>> current_org_ids(rows).to_dict()
+    {'a': 'x'}
+    """
+    affiliated = rows[rows["org_id"].fillna("").astype(str) != ""]
+    years = pd.to_numeric(affiliated["year"], errors="coerce")
+    ordered = affiliated.assign(_order=years).sort_values("_order", na_position="first",
+                                                           kind="stable")
+    return ordered.groupby("person_id", sort=True)["org_id"].last()
+
+
+def _as_printed(name: str, variant: str) -> str:
+    """`name` with the casing of `variant` where a reader recased it: an acronym (`Ibm` for
+    IBM, at most 5 capitals) or a word with capitals inside (`Turing'S` for Turing's, `Mcgraw`
+    for McGraw). A variant shouted in capitals (`DUKE UNIVERSITY`) changes nothing.
+
+    >>> _as_printed("Ibm", "IBM"), _as_printed("Turing'S Craft", "Turing's Craft")
+    ('IBM', "Turing's Craft")
+    >>> _as_printed("Duke University", "DUKE UNIVERSITY"), _as_printed("Sas Institute", "SAS Institute")
+    ('Duke University', 'SAS Institute')
+    """
+    ours, theirs = name.split(" "), variant.split(" ")
+    if len(ours) != len(theirs) or name.lower() != variant.lower() or (
+            len(theirs) > 1 and variant.isupper()):
+        return name
+    words = []
+    for mine, printed in zip(ours, theirs, strict=True):
+        letters = re.sub(r"\W", "", printed)
+        acronym = printed.isupper() and 1 < len(letters) <= 5
+        inner = not printed.isupper() and mine in (printed.title(), printed.capitalize())
+        words.append(printed if mine != printed and (acronym or inner) else mine)
+    return " ".join(words)
+
+
+def printed_org_names(organizations: pd.DataFrame) -> dict[str, str]:
+    """Organization name -> the name to print, where the canonical name is a recasing of a
+    printed variant (issue 21: `Ibm` for IBM, `Abet` for ABET): the printed capitals win.
+
+    >>> orgs = pd.DataFrame({"name": ["Ibm", "Turing'S Craft", "Duke University"],
+    ...                      "variants": ["IBM; Ibm", "Turing'S Craft; Turing's Craft",
+    ...                                   "Duke University; DUKE UNIVERSITY"]})
+    >>> printed_org_names(orgs)
+    {'Ibm': 'IBM', "Turing'S Craft": "Turing's Craft"}
+    """
+    out: dict[str, str] = {}
+    if organizations.empty or "variants" not in organizations.columns:
+        return out
+    for name, variants in zip(organizations["name"].fillna(""),
+                              organizations["variants"].fillna(""), strict=True):
+        name = str(name)
+        for variant in (v.strip() for v in str(variants).split(";")):
+            better = _as_printed(name, variant) if variant and variant != name else name
+            if better != name:
+                out[name] = better
+                break
+    return out
+
+
+def printed_org(name: str, names: dict[str, str]) -> str:
+    """`name` as printed (see :func:`printed_org_names`); unchanged when not recased."""
+    return names.get(name, name) if name else name
 
 
 def person_texts(rows: pd.DataFrame, wanted: set[str] | None = None
@@ -278,30 +372,41 @@ def person_details(rows: pd.DataFrame, organizations: pd.DataFrame, *,
 @gc_paused
 def build_shortlist(
     appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame,
-    scores: pd.DataFrame, *, top: int | None = None, min_events: int = 1,
+    scores: pd.DataFrame, *, top: int | None = None, min_events: int = 0,
     filters: Filters | None = None, outreach: pd.DataFrame | None = None,
     weights: dict | None = None, rows: pd.DataFrame | None = None,
-    details: PersonDetails | None = None,
+    details: PersonDetails | None = None, suppress: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Join people and scores, add `mentor_type`, `why` and `evidence`, filter, rank best first.
 
-    Columns: the contract ones (DESIGN §3), then every ``score_<component>``, then
-    ``industry``, ``profession`` and, when `outreach` is given, ``status``, ``last_contact``,
-    ``notes`` joined on ``person_id``. `scores` comes from :func:`pipeline.rank.rank_people`
-    already in rank order; filters keep that order and ``rank`` counts from 1 again.
+    Columns: the contract ones (DESIGN §3), ``type_rank`` (rank within the mentor type), every
+    ``score_<component>``, then ``industry``, ``profession`` and, when `outreach` is given,
+    ``status``, ``last_contact``, ``notes`` joined on ``person_id``. `scores` comes from
+    :func:`pipeline.rank.rank_people` already in rank order; filters keep that order and
+    ``rank`` counts from 1 again. With ``filters.topic`` only people whose own sessions,
+    awards or titles match are kept, boosted (:func:`pipeline.rank.boost_by_topic`), and
+    `why` starts with what matched.
+
+    People `suppress` names (:func:`pipeline.suppress.suppressed_ids`) are left out; how many
+    is ``shortlist.attrs["suppressed"]``. A filter that leaves nobody logs a warning naming
+    it and what there is instead.
 
     `rows` (``prepare_rows(appearances, weights=weights)``) and `details`
     (``person_details(rows, organizations, weights=weights)``) are for a caller that has them
     already; both are used only when no filter narrows the appearances.
     """
     from pipeline.outreach import OUTREACH_FIELDS, join_outreach
+    from pipeline.suppress import suppressed_ids
 
     filters = filters or Filters(min_events=min_events, top=top)
     score_cols = [c for c in scores.columns if c.startswith("score_")]
+    if filters.topic and "score_topic" not in score_cols:
+        score_cols.append("score_topic")
     extra = [*EXTRA_COLUMNS, *(OUTREACH_FIELDS if outreach is not None else ())]
+    columns = [*SHORTLIST_COLUMNS, "type_rank", *score_cols, *extra]
     if scores.empty:
-        return pd.DataFrame(columns=[*SHORTLIST_COLUMNS, *score_cols, *extra])
-    from pipeline.rank import prepare_rows
+        return pd.DataFrame(columns=columns)
+    from pipeline.rank import boost_by_topic, prepare_rows, topic_matches
 
     scoped = scope_appearances(appearances, filters)
     if scoped is not appearances:
@@ -309,19 +414,33 @@ def build_shortlist(
     if rows is None:
         rows = prepare_rows(scoped, weights=weights or {})
     rows = rows[_member(rows["person_id"], set(scores["person_id"]))]
+    matched: dict[str, list[dict]] = {}
+    if filters.topic:
+        matched = topic_matches(rows, filters.topic)
+        scores = boost_by_topic(scores, matched, weights=weights or {})
+        if scores.empty:
+            logger.warning("--topic %r: no session, award or title of anyone matches it; "
+                           "try other words (a phrase needs all its words)", filters.topic)
+    hidden = suppressed_ids(people, suppress)
     merged = scores.drop(columns=["years"], errors="ignore").merge(
         people[["person_id", "name", "organization", "title", "roles"]],
         on="person_id", how="left")
+    merged = merged[~_member(merged["person_id"], hidden)]
     facts = details.facts if details is not None else person_facts(rows, organizations,
                                                                    weights=weights)
     # people.csv summarizes every appearance; the shortlist speaks of the ones in scope.
     merged["roles"] = merged["person_id"].map(facts["roles"]).fillna(merged["roles"])
     merged["years"] = merged["person_id"].map(facts["years"]).fillna("")
+    merged["org_id"] = merged["person_id"].map(facts["org_id"]).fillna("") \
+        if "org_id" in facts.columns else ""
     merged = merged.join(facts[["industry", "profession", "mentor_type"]], on="person_id")
     merged["mentor_type"] = merged["mentor_type"].fillna("industry-focused")
+    merged["organization"] = merged["organization"].fillna("").map(
+        lambda name, names=printed_org_names(organizations): printed_org(name, names))
     if outreach is not None:
         merged = join_outreach(merged, outreach)
     merged = _filter(merged, rows, organizations, filters)
+    merged["type_rank"] = merged.groupby("mentor_type", sort=False).cumcount() + 1
     if filters.top:
         merged = merged.head(filters.top)
     merged = merged.reset_index(drop=True)
@@ -329,34 +448,132 @@ def build_shortlist(
         why_of, evidence_of = details.why, details.evidence
     else:  # written only for the people kept
         why_of, evidence_of = person_texts(rows, set(merged["person_id"]))
-    merged["why"] = [why_of.get(p, "") for p in merged["person_id"]]
+    merged["why"] = [_topic_phrase(matched.get(p, [])) + why_of.get(p, "")
+                     for p in merged["person_id"]]
     merged["evidence"] = [evidence_of.get(p, "") for p in merged["person_id"]]
     merged["rank"] = range(1, len(merged) + 1)
     for col in ("name", "organization", "title"):
         merged[col] = merged[col].fillna("")
-    shortlist = merged[[*SHORTLIST_COLUMNS, *score_cols, *extra]]
+    shortlist = merged[columns].copy()
+    shortlist.attrs["suppressed"] = len(hidden)
+    if hidden:
+        logger.info("shortlist: %d people left out at their request (suppress list)",
+                    len(hidden))
     logger.info("shortlist: %d candidates", len(shortlist))
     return shortlist
+
+
+def _topic_phrase(matches: list[dict]) -> str:
+    """`Topic: "Careers in CS" (ACM 2020), award "Mentor award" (ACM 2021). ` or ''."""
+    if not matches:
+        return ""
+    shown = []
+    for match in matches[:MAX_EVENTS_IN_WHY]:
+        year = _year(match.get("year"))
+        where = event_label(str(match.get("association") or ""), str(match.get("event") or ""))
+        kind = {"award": "award ", "title": "title "}.get(match["what"], "")
+        shown.append(f'{kind}"{match["text"]}" ({where}{f" {year}" if year else ""})')
+    if len(matches) > MAX_EVENTS_IN_WHY:
+        shown.append(f"{len(matches) - MAX_EVENTS_IN_WHY} more")
+    return "Topic: " + ", ".join(shown) + ". "
+
+
+def organizations_named(organizations: pd.DataFrame, names: tuple[str, ...], *,
+                        prefix: bool = False) -> dict[str, set[str]]:
+    """Per name in `names`, the `org_id`s whose canonical name or a printed variant is that
+    organization (compared as :func:`pipeline.resolve.org_key`s: case, punctuation and legal
+    suffixes aside), or, with `prefix`, starts with it in whole words.
+
+    >>> orgs = pd.DataFrame({"org_id": ["s", "b", "u"], "name": [
+    ...     "University of California, San Diego", "University of California, Berkeley",
+    ...     "University of California"], "variants": ["UC San Diego", "UC Berkeley", ""]})
+    >>> organizations_named(orgs, ("uc san diego", "University of California"))
+    {'uc san diego': {'s'}, 'University of California': {'u'}}
+    >>> sorted(organizations_named(orgs, ("University of California",), prefix=True)[
+    ...     "University of California"])
+    ['b', 's', 'u']
+    """
+    keyed: list[tuple[str, set[str]]] = []
+    for oid, name, variants in zip(organizations["org_id"], organizations["name"].fillna(""),
+                                   organizations["variants"].fillna(""), strict=True):
+        keys = {org_key(str(name)), *(org_key(v) for v in str(variants).split(";"))} - {""}
+        keyed.append((oid, keys))
+    out: dict[str, set[str]] = {}
+    for wanted in names:
+        key = org_key(wanted)
+        if not key:
+            continue
+        out[wanted] = {oid for oid, keys in keyed if any(
+            k == key or (prefix and k.startswith(key + " ")) for k in keys)}
+    return out
 
 
 def _filter(merged: pd.DataFrame, rows: pd.DataFrame, organizations: pd.DataFrame,
             filters: Filters) -> pd.DataFrame:
     keep = _member(merged["person_id"], set(rows["person_id"]))
-    keep &= merged["n_events"] >= filters.min_events
+    _warn_if_empty(keep, "the scope (--association, --since)", _known_years(rows))
+    if filters.min_events > 0:
+        keep &= merged["n_events"] >= filters.min_events
+        _warn_if_empty(keep, f"--min-events {filters.min_events}",
+                       f"the most events of anyone is {int(merged['n_events'].max() or 0)}")
     if filters.role:
         wanted = set(filters.role)
         holders = set(rows.loc[rows["role"].isin(wanted)
                                | rows["effective_role"].isin(wanted), "person_id"])
         keep &= merged["person_id"].isin(holders)
-    if filters.exclude_org:
-        keys = [org_key(o) for o in filters.exclude_org if org_key(o)]
-        current = merged["organization"].fillna("").map(org_key)
-        keep &= ~current.map(lambda k: any(key in k for key in keys) if k else False)
+        _warn_if_empty(keep, f"--role {', '.join(filters.role)}",
+                       "roles held: " + ", ".join(sorted(set(rows["role"]))))
+    for names, prefix in ((filters.exclude_org, False), (filters.exclude_org_prefix, True)):
+        if not names:
+            continue
+        option = "--exclude-org-prefix" if prefix else "--exclude-org"
+        found = organizations_named(organizations, names, prefix=prefix)
+        for name, ids in found.items():
+            if not ids:
+                logger.warning("%s %r: no organization has that name or variant; nobody "
+                               "dropped. %s", option, name,
+                               _similar_orgs(organizations, name))
+        dropped = set().union(*found.values()) if found else set()
+        keep &= ~_member(merged["org_id"], dropped)
     if filters.mentor_type:
-        keep &= merged["mentor_type"].isin(set(filters.mentor_type))
+        wanted = {mentor_type_name(t) for t in filters.mentor_type}
+        keep &= merged["mentor_type"].isin(wanted)
+        counts = merged.loc[_member(merged["person_id"], set(rows["person_id"])),
+                            "mentor_type"].value_counts()
+        _warn_if_empty(keep, f"--mentor-type {', '.join(sorted(wanted))}", "types there are: "
+                       + ", ".join(f"{t} ({n})" for t, n in counts.items()))
     if filters.status:
         wanted = {s.strip().lower() for s in filters.status}
         status = merged.get("status", pd.Series("", index=merged.index)).fillna("")
         status = status.astype(str).str.strip().str.lower()
         keep &= status.isin(wanted) | (("none" in wanted) & (status == ""))
+        _warn_if_empty(keep, f"--status {', '.join(sorted(wanted))}", "statuses there are: "
+                       + (", ".join(sorted(set(status) - {""})) or "none") + " (and none)")
     return merged[keep]
+
+
+def _warn_if_empty(keep: pd.Series, option: str, known: str) -> None:
+    """A warning when `option` left nobody (and somebody was there before it)."""
+    if len(keep) and not keep.any():
+        logger.warning("%s: no candidate is left; %s", option, known)
+
+
+def _known_years(rows: pd.DataFrame) -> str:
+    years = pd.to_numeric(rows["year"], errors="coerce").dropna() if len(rows) else []
+    return (f"years in the data: {int(min(years))}-{int(max(years))}" if len(years)
+            else "no appearance is in scope")
+
+
+def _similar_orgs(organizations: pd.DataFrame, name: str, *, limit: int = 5) -> str:
+    """Up to `limit` organizations whose names contain every word of `name`, as a hint."""
+    words = org_key(name).split()
+    if not words or organizations.empty:
+        return ""
+    keys = organizations["name"].fillna("").map(org_key)
+    hits = organizations.loc[keys.map(lambda k: all(w in k.split() for w in words)), "name"]
+    if hits.empty:
+        return ""
+    shown = "; ".join(hits.head(limit))
+    more = f" and {len(hits) - limit} more" if len(hits) > limit else ""
+    return (f"Organizations with these words: {shown}{more} (--exclude-org-prefix drops "
+            "every organization whose name starts with it)")
