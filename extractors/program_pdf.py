@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.ocr import missing_tesseract, ocr_requested, ocr_words
+from extractors.ocr import (
+    PICTURE_MAX_WORDS,
+    PICTURES_NOT_READ,
+    merge_ocr,
+    missing_tesseract,
+    ocr_clip,
+    ocr_requested,
+    ocr_words,
+    pdfium_image_boxes,
+    picture_of_text,
+    plumber_image_boxes,
+)
 from extractors.pdf_layout import (
     Line,
     body_size,
@@ -19,7 +31,7 @@ from extractors.pdf_layout import (
 )
 from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError, MentorMinerError
-from pipeline.tables import Block
+from pipeline.tables import LOGO_HINT, Block
 
 logger = logging.getLogger(__name__)
 
@@ -45,30 +57,66 @@ class ProgramPdf:
     def extract(self, path: Path, *, pages: list[int] | None = None) -> Extraction:
         """Blocks (paragraphs in reading order) of every page, or of the 1-based `pages` only."""
         if self.careful:
-            n_pages, read, heights, no_text, furniture, ocred = _read_careful(path, pages, self.ocr)
+            read = _read_careful(path, pages, self.ocr)
         else:
             try:
-                n_pages, read, heights, no_text, furniture, ocred = _read_fast(
-                    path, pages, self.ocr)
+                read = _read_fast(path, pages, self.ocr)
             except _FastPathFailed as e:
                 # pdfium refuses a few files pdfminer can repair; they get the careful path.
                 logger.debug("%s: fast PDF path failed (%s); using pdfplumber", path, e)
-                n_pages, read, heights, no_text, furniture, ocred = _read_careful(
-                    path, pages, self.ocr)
+                read = _read_careful(path, pages, self.ocr)
         cut_short = cut_short_pdf(path)
-        if n_pages == 0:  # what a repaired, truncated or damaged file opens as
+        if read.n_pages == 0:  # what a repaired, truncated or damaged file opens as
             raise ExtractionError(path, CUT_SHORT if cut_short else
                                   "broken PDF: damaged inside (no page can be found in it)")
         running = running_lines(
-            list(furniture.values()), [heights[n] for n in furniture]
+            list(read.furniture.values()), [read.heights[n] for n in read.furniture]
         )
-        extraction = _to_extraction(read, heights, running, no_text, n_pages,
-                                    ocred=ocred if self.ocr else None)
+        extraction = _to_extraction(read.lines, read.heights, running, read.no_text,
+                                    read.n_pages, ocred=read.ocred if self.ocr else None,
+                                    pictured=read.pictured, logos=read.logos)
         if cut_short:
             extraction.message = "; ".join(filter(None, [
-                f"the file is cut short (a broken download?): {n_pages} pages could be read, "
-                "download it again for the rest", extraction.message]))
+                f"the file is cut short (a broken download?): {read.n_pages} pages could be "
+                "read, download it again for the rest", extraction.message]))
         return extraction
+
+
+@dataclass
+class _Read:
+    """What reading a PDF's pages gave: their lines and heights (1-based page numbers), the
+    pages with no text layer, the pages that are pictures of text, the pages OCR read, the
+    logos' text by page, and the page edges sampled for running headers."""
+
+    n_pages: int = 0
+    lines: dict = field(default_factory=dict)
+    heights: dict = field(default_factory=dict)
+    no_text: list = field(default_factory=list)
+    pictured: list = field(default_factory=list)
+    ocred: list = field(default_factory=list)
+    logos: dict = field(default_factory=dict)
+    furniture: dict = field(default_factory=dict)
+
+    def add(self, number: int, words: list[dict], boxes: list, size: tuple[float, float],
+            ocr: bool, read_page) -> None:
+        """Page `number`'s text-layer `words`, read by OCR too when it needs it and `ocr` is
+        on (`read_page(clip)` gives Tesseract's words of the page, or of a box of it)."""
+        width, height = size
+        if not words and ocr:
+            words = read_page(None)
+            self.ocred += [number] if words else []
+        elif words and picture_of_text(len(words), boxes, width, height):
+            self.pictured.append(number)
+            if ocr:
+                clip = ocr_clip(words, boxes, width, height)
+                words, logos = merge_ocr(words, read_page(clip), boxes, width, height)
+                self.ocred.append(number)
+                if logos:
+                    self.logos[number] = logos
+        if not words:
+            self.no_text.append(number)
+        self.lines[number] = words_to_lines(words)
+        self.heights[number] = height
 
 
 # What a user is told of a PDF that cannot be opened (issue 22: a truncated download was
@@ -110,26 +158,26 @@ def _sampled_others(pages: list[int] | None, read: dict, n_pages: int) -> list[i
     return others[:: max(1, len(others) // 8)][:8]
 
 
-def _ocr_page(path: Path, number: int, page=None) -> list[dict]:
-    """Tesseract's words of a page without a text layer (`page`: an open pypdfium2 page)."""
+def _ocr_page(path: Path, number: int, page=None, clip=None) -> list[dict]:
+    """Tesseract's words of a page (`page`: an open pypdfium2 page), or of a box of it."""
     import pypdfium2 as pdfium
 
     reason = missing_tesseract()
     if reason:  # no page number: the runner swaps the "path: " prefix for source_path
         raise ExtractionError(path, reason)
     if page is not None:
-        return ocr_words(page)
+        return ocr_words(page, clip=clip)
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as e:
         raise ExtractionError(path, f"cannot render the page for OCR ({e})", page=number) from e
     try:
-        return ocr_words(pdf[number - 1])
+        return ocr_words(pdf[number - 1], clip=clip)
     finally:
         pdf.close()
 
 
-def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False):
+def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False) -> _Read:
     import pypdfium2 as pdfium
 
     from extractors.pdf_fast import page_words
@@ -141,61 +189,50 @@ def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False):
             raise ExtractionError(path, NEEDS_PASSWORD) from e
         raise _FastPathFailed(str(e)) from e
     try:
-        n_pages = len(pdf)
-        read: dict[int, list[Line]] = {}
-        heights: dict[int, float] = {}
-        no_text, ocred = [], []
-        for number in _wanted(pages, n_pages):
+        read = _Read(n_pages=len(pdf))
+        for number in _wanted(pages, read.n_pages):
             page = pdf[number - 1]
             words = page_words(page)
-            if not words and ocr:
-                words = _ocr_page(path, number, page)
-                ocred += [number] if words else []
-            if not words:
-                no_text.append(number)
-            read[number] = words_to_lines(words)
-            heights[number] = float(page.get_height())
-        furniture = dict(read)
-        for number in _sampled_others(pages, read, n_pages):
+            # Images are looked for only where the text layer is thin: a page of text costs
+            # nothing more.
+            boxes = pdfium_image_boxes(page) if len(words) < PICTURE_MAX_WORDS else []
+            read.add(number, words, boxes, (float(page.get_width()), float(page.get_height())),
+                     ocr, lambda clip, page=page, number=number: _ocr_page(
+                         path, number, page, clip))
+        read.furniture = dict(read.lines)
+        for number in _sampled_others(pages, read.lines, read.n_pages):
             page = pdf[number - 1]
             height = float(page.get_height())
             edge = [w for w in page_words(page)
                     if w["bottom"] < 0.08 * height or w["top"] > 0.92 * height]
-            furniture[number] = words_to_lines(edge)
-            heights[number] = height
+            read.furniture[number] = words_to_lines(edge)
+            read.heights[number] = height
     except pdfium.PdfiumError as e:
         raise _FastPathFailed(str(e)) from e
     finally:
         pdf.close()
-    return n_pages, read, heights, no_text, furniture, ocred
+    return read
 
 
-def _read_careful(path: Path, pages: list[int] | None, ocr: bool = False):
+def _read_careful(path: Path, pages: list[int] | None, ocr: bool = False) -> _Read:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(path) as pdf:
-            n_pages = len(pdf.pages)
-            read: dict[int, list[Line]] = {}
-            heights: dict[int, float] = {}
-            no_text, ocred = [], []
-            for number in _wanted(pages, n_pages):
+            read = _Read(n_pages=len(pdf.pages))
+            for number in _wanted(pages, read.n_pages):
                 page = pdf.pages[number - 1]
                 words = _words(page)
-                if not words and ocr:
-                    words = _ocr_page(path, number)
-                    ocred += [number] if words else []
-                if not words:
-                    no_text.append(number)
-                read[number] = words_to_lines(words)
-                heights[number] = float(page.height)
-            furniture = dict(read)
-            for number in _sampled_others(pages, read, n_pages):
+                boxes = plumber_image_boxes(page) if len(words) < PICTURE_MAX_WORDS else []
+                read.add(number, words, boxes, (float(page.width), float(page.height)), ocr,
+                         lambda clip, number=number: _ocr_page(path, number, clip=clip))
+            read.furniture = dict(read.lines)
+            for number in _sampled_others(pages, read.lines, read.n_pages):
                 page = pdf.pages[number - 1]
-                furniture[number] = _edge_lines(page)
-                heights[number] = float(page.height)
+                read.furniture[number] = _edge_lines(page)
+                read.heights[number] = float(page.height)
     except PdfminerException as e:
         cause = e.args[0] if e.args else e
         if isinstance(cause, MentorMinerError):  # our own time limit, raised inside pdfminer
@@ -213,7 +250,7 @@ def _read_careful(path: Path, pages: list[int] | None, ocr: bool = False):
             raise ExtractionError(path, CUT_SHORT) from e
         raise ExtractionError(path, f"broken PDF: damaged inside ({type(e).__name__}: {e})") \
             from e
-    return n_pages, read, heights, no_text, furniture, ocred
+    return read
 
 
 def _words(page) -> list[dict]:
@@ -233,8 +270,11 @@ def _edge_lines(page) -> list[Line]:
 def _to_extraction(
     pages: dict[int, list[Line]], heights: dict[int, float], running: set[str],
     no_text: list[int], n_pages: int, *, ocred: list[int] | None = None,
+    pictured: list[int] = (), logos: dict | None = None,
 ) -> Extraction:
-    """`ocred`: the pages Tesseract read (None when OCR is off)."""
+    """`ocred`: the pages Tesseract read (None when OCR is off); `pictured`: the pages that are
+    pictures of text; `logos`: by page, the (box, text) OCR read in each logo."""
+    logos = logos or {}
     if n_pages == 0:
         return Extraction([], pages=0, status="empty", message="PDF has no pages")
     if len(no_text) == n_pages:
@@ -268,7 +308,12 @@ def _to_extraction(
                     role_hint="heading" if heading else ("bold" if para.bold else ""),
                 )
             )
+        if number in logos:
+            _place_logos(blocks, logos[number], number)
     notes = []
+    if pictured and ocred is None:
+        notes.append(f"{len(pictured)} of {n_pages} pages {PICTURES_NOT_READ} (pages "
+                     f"{_ranges(pictured)}): run with --ocr to read them")
     if ocred:
         notes.append(f"{len(ocred)} of {n_pages} pages read by OCR (pages {_ranges(ocred)})")
     if no_text:
@@ -277,6 +322,21 @@ def _to_extraction(
     message = "; ".join(notes)
     status = "ok" if blocks else "empty"
     return Extraction(blocks, pages=n_pages, status=status, message=message)
+
+
+def _place_logos(blocks: list[Block], logos: list, number: int) -> None:
+    """Put each logo's block after the last of the page's blocks above it, so that it falls
+    under the tier heading printed over it (`Gold Supporters`, then a row of logos)."""
+    start = next((i for i, b in enumerate(blocks) if b.page == number), len(blocks))
+    for (x0, top, x1, bottom), text in logos:
+        at = start
+        for i in range(start, len(blocks)):
+            if blocks[i].top is not None and blocks[i].top <= top:
+                at = i + 1
+        section = blocks[at - 1].section if at > start else ""
+        blocks.insert(at, Block(text=text, page=number, x0=round(x0, 1), top=round(top, 1),
+                                x1=round(x1, 1), bottom=round(bottom, 1), section=section,
+                                role_hint=LOGO_HINT))
 
 
 def _ranges(numbers: list[int]) -> str:

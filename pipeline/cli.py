@@ -431,17 +431,21 @@ def _summary(result, *, first: str = "") -> int:
             say(f"  {doc['source_path']}")
         if len(nothing) > 5:
             say(f"  ... and {len(nothing) - 5} more")
+    from extractors.ocr import PICTURES_NOT_READ
+
+    pictures = [doc for doc in documents if PICTURES_NOT_READ in str(doc.get("message", ""))]
+    if pictures:
+        say(f"pages that are pictures of text, not read: {len(pictures)} document"
+            f"{'s' * (len(pictures) != 1)} (run with --ocr to read them)")
+        for doc in pictures[:5]:
+            say(f"  {doc['source_path']}")
+        if len(pictures) > 5:
+            say(f"  ... and {len(pictures) - 5} more")
     say(
         f"appearances: {result.count('appearances')}  people: {result.count('people')}  "
         f"organizations: {result.count('organizations')}"
     )
-    top = result.rows("shortlist", limit=10)
-    if top:
-        say("top of the shortlist:")
-        for row in top:
-            org = f" ({row['organization']})" if row["organization"] else ""
-            say(f"  {row['rank']:>3}. {row['name']}{org} — {row['n_events']} events, "
-                f"{row['roles']} [{row['mentor_type']}]")
+    _summary_shortlist(result.rows("shortlist"))
     failed = [doc for doc in documents if doc["status"] == "error"]
     if failed:
         say(f"{len(failed)} of {len(documents)} documents failed; see "
@@ -451,6 +455,57 @@ def _summary(result, *, first: str = "") -> int:
     say(f"outputs in {result.out_dir}/: documents.csv, appearances.csv (+.parquet), "
         "people.csv, organizations.csv, shortlist.csv, graph.graphml")
     return len(failed)
+
+
+SUMMARY_TOP = 5  # best of all types in the run's summary
+SUMMARY_PER_TYPE = 10  # best of each mentor type (issue 21: vendors were never seen)
+# The order a coach reads them in.
+SUMMARY_TYPES = ("industry-focused", "profession-focused", "vendor/consultant", "recognized")
+
+
+def plural(count: int, word: str) -> str:
+    """`1 event`, `2 events`.
+
+    >>> plural(1, "event"), plural(0, "candidate"), plural(3, "document")
+    ('1 event', '0 candidates', '3 documents')
+    """
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _count(value) -> int:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _person_line(row: dict) -> str:
+    org = f" ({row['organization']})" if row.get("organization") else ""
+    return (f"{row['name']}{org} — {plural(_count(row.get('n_events')), 'event')}, "
+            f"{row.get('roles', '')}")
+
+
+def _summary_shortlist(rows: list[dict]) -> None:
+    """The top of the shortlist, then the best of each mentor type, vendors and consultants
+    included: rows as dicts (numbers, or text when read back from the CSV)."""
+    if not rows:
+        return
+    say("top of the shortlist:")
+    for row in rows[:SUMMARY_TOP]:
+        say(f"  {row['rank']:>3}. {_person_line(row)} [{row['mentor_type']}]")
+    by_type: dict[str, list[dict]] = {}
+    for row in rows:
+        by_type.setdefault(str(row.get("mentor_type", "")), []).append(row)
+    say(f"best of each mentor type ({SUMMARY_PER_TYPE} each; type_rank in shortlist.csv):")
+    for kind in (*SUMMARY_TYPES, *sorted(set(by_type) - set(SUMMARY_TYPES))):
+        people = by_type.get(kind, [])
+        if not people:
+            say(f"  {kind}: nobody")
+            continue
+        say(f"  {kind}: {len(people)} {'person' if len(people) == 1 else 'people'}")
+        for number, row in enumerate(people[:SUMMARY_PER_TYPE], start=1):
+            say(f"    {row.get('type_rank') or number:>3}. {_person_line(row)} "
+                f"(rank {row['rank']})")
 
 
 @cli.command("eval")

@@ -26,7 +26,7 @@ from pipeline.lines import (
     truecase,
 )
 from pipeline.nlp import entity_labels
-from pipeline.tables import Appearance, Block
+from pipeline.tables import LOGO_HINT, Appearance, Block
 
 logger = logging.getLogger(__name__)
 
@@ -205,15 +205,23 @@ def find_appearances(
             continue
         if not block.text.strip():
             continue
-        after_prose, prose = prose, _is_prose(block.text)
-        candidates.extend(_sponsor_sessions(block, event, year))
-        if prose or _running_text(block.text):
+        logo = block.role_hint == LOGO_HINT
+        after_prose, prose = prose, not logo and _is_prose(block.text)
+        candidates.extend([] if logo else _sponsor_sessions(block, event, year))
+        if prose or not logo and _running_text(block.text):
             # `our gold supporters: Oracle Academy and ZyBooks`, `committee (Ann Lee, …)`
             candidates.extend(_prose_mentions(block, event, year, groups))
         if block.page != last_page:
             last_page, carry, section_size = block.page, "", 0.0
             if role in ("sponsor", "exhibitor"):
                 role, tier = "", ""
+        if logo:
+            # What OCR read in a logo names an organization under a sponsor or exhibitor
+            # heading, and nobody anywhere else (issue 23: no person from a logo).
+            named_org = _org_line(" ".join(block.text.split()), role, tier, block, event,
+                                  year) if role in ("sponsor", "exhibitor") else None
+            candidates.extend([(named_org, "strong", 0)] if named_org else [])
+            continue
         signature = after_prose and not block.bold and _signature(block, event, year)
         if signature:
             candidates.append((signature, "strong", 0))  # a welcome letter's signer (issue 3)

@@ -45,6 +45,10 @@ SHORTLIST_COLUMNS = (
 GRAPH_NODE_TYPES = ("person", "organization", "event", "association", "award")
 
 
+# `Block.role_hint` of the text OCR read in a logo: it may name an organization, never a person.
+LOGO_HINT = "logo"
+
+
 @dataclass(frozen=True)
 class Block:
     """One unit of extracted text: a PDF line, a table cell, a record of a structured file.
