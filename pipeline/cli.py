@@ -666,35 +666,72 @@ _processed_option = click.option(
     help="Folder `mentor-miner run` wrote.")
 
 
+SUPPRESS_DEFAULT = Path("data/overrides/suppress.csv")
+MENTOR_TYPE_CHOICES = (*MENTOR_TYPES, "vendor", "consultant", "profession", "industry")
+
+_suppress_option = click.option(
+    "--suppress", "suppress_path", default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Leave-me-out list (person_id or name, optional reason): these people are never "
+         "listed [default: data/overrides/suppress.csv].")
+
+
+def _suppress_path(path: Path | None) -> Path | None:
+    """--suppress FILE must exist; without it, data/overrides/suppress.csv when it exists."""
+    if path is not None and not path.is_file():
+        raise UsageMistake(f"--suppress: {path} not found; give the leave-me-out CSV "
+                           "(columns person_id or name, optional reason).")
+    return path or (SUPPRESS_DEFAULT if SUPPRESS_DEFAULT.is_file() else None)
+
+
+def _say_suppressed(table) -> None:
+    hidden = int(getattr(table, "attrs", {}).get("suppressed", 0) or 0)
+    if hidden:
+        say(f"{plural(hidden, 'person')} left out at their request (suppress list)"
+            .replace("persons", "people"), level="result")
+
+
 @cli.command()
 @_processed_option
 @click.option("--out", "-o", "out_path", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="CSV to write [default: print the top rows].")
-@click.option("--association", "-a", multiple=True, help="Only this association (repeatable).")
+@click.option("--association", "-a", multiple=True,
+              help="Only this association (repeatable); one not in the data is an error "
+                   "that lists the known ones.")
 @click.option("--since", type=int, default=None, help="Only appearances from this year on.")
 @click.option("--role", multiple=True, type=click.Choice(
     ["keynote", "speaker", "panelist", "moderator", "chair", "organizer", "committee", "board",
      "award_recipient"]), help="Only people who held this role (repeatable).")
-@click.option("--min-events", type=int, default=1, show_default=True,
-              help="Only people at this many distinct events or more.")
+@click.option("--min-events", type=int, default=0, show_default=True,
+              help="Only people at this many distinct events (programs) or more; award years "
+                   "are honours, not events.")
 @click.option("--top", "-n", type=int, default=None, help="Keep the best N.")
 @click.option("--exclude-org", multiple=True,
-              help="Drop people whose current organization matches (repeatable).")
+              help="Drop people whose current organization is this one: its name or any "
+                   "printed variant, whole ('UC San Diego' drops UC San Diego, not every "
+                   "University of California campus). Repeatable.")
+@click.option("--exclude-org-prefix", multiple=True,
+              help="Drop people whose current organization's name or a variant starts with "
+                   "these whole words ('University of California' drops every campus).")
 @click.option("--topic", default=None,
-              help='Re-rank by relevance to comma-separated phrases ("machine learning, career").')
-@click.option("--mentor-type", multiple=True, type=click.Choice(MENTOR_TYPES),
-              help="Only this mentor type (repeatable).")
+              help='Only people whose own sessions, awards or titles match one of these '
+                   'comma-separated phrases ("machine learning, careers"), boosted by how '
+                   "often; `why` starts with what matched.")
+@click.option("--mentor-type", multiple=True, type=click.Choice(MENTOR_TYPE_CHOICES),
+              help="Only this mentor type (repeatable; vendor = vendor/consultant).")
 @click.option("--status", multiple=True,
               help="Only this outreach status (repeatable; `none` = not in outreach.csv).")
 @click.option("--outreach", "outreach_path", default=None,
               type=click.Path(path_type=Path, dir_okay=False),
               help="Your follow-up notes [default: data/overrides/outreach.csv].")
+@_suppress_option
 @click.option("--weights", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="YAML file overriding ranking weights.")
 def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str, ...],
               since: int | None, role: tuple[str, ...], min_events: int, top: int | None,
-              exclude_org: tuple[str, ...], topic: str | None, mentor_type: tuple[str, ...],
-              status: tuple[str, ...], outreach_path: Path | None,
+              exclude_org: tuple[str, ...], exclude_org_prefix: tuple[str, ...],
+              topic: str | None, mentor_type: tuple[str, ...], status: tuple[str, ...],
+              outreach_path: Path | None, suppress_path: Path | None,
               weights: Path | None) -> None:
     """Rank the processed tables again with filters and write a shortlist CSV.
 
@@ -704,33 +741,85 @@ def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str
     """
     from pipeline.errors import MentorMinerError
     from pipeline.runner import shortlist_from_processed, write_table
-    from pipeline.shortlist import Filters
+    from pipeline.shortlist import Filters, UnknownFilterValue
 
     if out_path is not None:
         _check_out_file(out_path, "--out")
     filters = Filters(association=association, since=since, role=role, min_events=min_events,
-                      top=top, exclude_org=exclude_org, mentor_type=mentor_type, status=status)
+                      top=top, exclude_org=exclude_org, exclude_org_prefix=exclude_org_prefix,
+                      mentor_type=mentor_type, status=status, topic=topic)
     try:
         table = shortlist_from_processed(processed_dir, filters=filters, weights_path=weights,
                                          outreach_path=outreach_path or OUTREACH_DEFAULT,
-                                         topic=topic)
+                                         suppress_path=_suppress_path(suppress_path))
         if out_path is not None:
             write_table(table, out_path)
+    except UnknownFilterValue as e:  # a value the tables do not hold: exit 2, like --role's
+        raise UsageMistake(str(e)) from e
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
     if out_path is None:  # the top rows are the answer; with -o the file is
         for row in table.head(25).itertuples(index=False):
             org = f" ({row.organization})" if row.organization else ""
-            say(f"{row.rank:>4}. {row.name}{org} [{row.mentor_type}] {row.score:.3f} — "
-                f"{row.why}", level="result")
-    say(f"{len(table)} candidates" + (f" written to {out_path}" if out_path else ""),
+            say(f"{row.rank:>4}. {row.name}{org} [{row.mentor_type} #{row.type_rank}] "
+                f"{row.score:.3f} — {row.why}", level="result")
+    _say_suppressed(table)
+    say(plural(len(table), "candidate") + (f" written to {out_path}" if out_path else ""),
         level="result")
+
+
+@cli.command()
+@_processed_option
+@click.option("--out", "-o", "out_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="CSV to write [default: print them].")
+@click.option("--top", "-n", type=int, default=None, help="Keep the best N.")
+@_suppress_option
+@click.option("--weights", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="YAML file overriding ranking weights.")
+def vendors(processed_dir: Path, out_path: Path | None, top: int | None,
+            suppress_path: Path | None, weights: Path | None) -> None:
+    """List the people who represent sponsors, exhibitors and consultancies, best first,
+    with their organization's sponsor tiers and years.
+
+    \b
+    Example:
+      mentor-miner vendors --top 20
+    """
+    from pipeline.errors import MentorMinerError
+    from pipeline.runner import shortlist_from_processed, write_table
+    from pipeline.vendors import vendor_people
+
+    if out_path is not None:
+        _check_out_file(out_path, "--out")
+    try:
+        from pipeline.runner import read_processed
+
+        table = shortlist_from_processed(processed_dir, weights_path=weights,
+                                         suppress_path=_suppress_path(suppress_path))
+        tables = read_processed(processed_dir)
+        people = vendor_people(table, tables["appearances"], tables["organizations"])
+        if top:
+            people = people.head(top)
+        if out_path is not None:
+            write_table(people, out_path)
+    except MentorMinerError as e:
+        raise click.ClickException(str(e)) from e
+    if out_path is None:
+        for row in people.itertuples(index=False):
+            say(f"{row.rank:>5}. {row.name} ({row.organization}) [{row.mentor_type}] — "
+                f"{row.org_roles or 'vendor'}"
+                + (f" {row.tiers}" if row.tiers else "")
+                + (f" {row.org_years}" if row.org_years else ""), level="result")
+    _say_suppressed(table)
+    say(f"{len(people)} {'person' if len(people) == 1 else 'people'} at vendors"
+        + (f" written to {out_path}" if out_path else ""), level="result")
 
 
 @cli.command()
 @click.argument("name")
 @_processed_option
-def show(name: str, processed_dir: Path) -> None:
+@_suppress_option
+def show(name: str, processed_dir: Path, suppress_path: Path | None) -> None:
     """Print a person's timeline with evidence, organizations and co-speakers.
 
     \b
@@ -740,11 +829,14 @@ def show(name: str, processed_dir: Path) -> None:
     from pipeline.errors import MentorMinerError
     from pipeline.runner import read_processed
     from pipeline.show import person_report
+    from pipeline.suppress import read_suppress
 
     try:
         tables = read_processed(processed_dir)
         say(person_report(name, tables["appearances"], tables["people"],
-                          tables["organizations"]), level="result")
+                          tables["organizations"],
+                          suppress=read_suppress(_suppress_path(suppress_path))),
+            level="result")
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
 
@@ -786,7 +878,9 @@ def graph(processed_dir: Path, fmt: str, out_path: Path, weights: Path | None) -
               help="Shortlist rows in the table.")
 @click.option("--timelines", type=int, default=8, show_default=True,
               help="Top people who get a timeline chart.")
-def report(processed_dir: Path, out_path: Path, top: int, timelines: int) -> None:
+@_suppress_option
+def report(processed_dir: Path, out_path: Path, top: int, timelines: int,
+           suppress_path: Path | None) -> None:
     """Write one self-contained HTML report: shortlist, timelines, network, vendors, quality.
 
     \b
@@ -798,7 +892,8 @@ def report(processed_dir: Path, out_path: Path, top: int, timelines: int) -> Non
 
     _check_out_file(out_path, "--out")
     try:
-        rows = write_report(processed_dir, out_path, top_rows=top, top_timelines=timelines)
+        rows = write_report(processed_dir, out_path, top_rows=top, top_timelines=timelines,
+                            suppress_path=_suppress_path(suppress_path))
     except MentorMinerError as e:
         raise click.ClickException(str(e)) from e
-    say(f"report of {rows} candidates written to {out_path}", level="result")
+    say(f"report of {plural(rows, 'candidate')} written to {out_path}", level="result")

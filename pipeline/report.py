@@ -18,10 +18,15 @@ logger = logging.getLogger(__name__)
 TOP_ROWS = 1000
 TOP_TIMELINES = 8
 NETWORK_PEOPLE = 30
-SHORTLIST_SHOWN = ("rank", "name", "organization", "title", "mentor_type", "score", "n_events",
-                   "n_associations", "years", "roles", "why")
+SHORTLIST_SHOWN = ("rank", "name", "organization", "title", "mentor_type", "type_rank", "score",
+                   "n_events", "n_associations", "years", "roles", "why")
 NUMERIC_COLUMNS = {"rank", "score", "n_events", "n_associations", "n_appearances", "pages",
-                   "appearances", "pages_without_text", "per_page", "year", "vendor_rank"}
+                   "appearances", "pages_without_text", "per_page", "year", "vendor_rank",
+                   "type_rank"}
+PER_TYPE = 10  # people of each mentor type side by side (issue 21)
+VENDOR_PEOPLE = 25
+# The order a coach reads them in (as the run's summary).
+TYPE_ORDER = ("industry-focused", "profession-focused", "vendor/consultant", "recognized")
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d1d1f;
@@ -47,6 +52,7 @@ th[aria-sort=descending]::after{content:" \\2193";color:#23395d}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.bad td{background:#fff1f0}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:14px}
+.types{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}
 .card{border:1px solid #e5e7eb;border-radius:6px;padding:8px 10px}
 .card h3{margin:0;font-size:14px}
 .card p{margin:2px 0;color:#555;font-size:12px}
@@ -188,18 +194,68 @@ def _stats(summary: dict, tables: dict[str, pd.DataFrame]) -> str:
         f'<div class="stat"><b>{_esc(v)}</b>{_esc(k)}</div>' for k, v in items) + "</div>"
 
 
+def _without(tables: dict[str, pd.DataFrame], hidden: set[str]) -> dict[str, pd.DataFrame]:
+    """`tables` without the people of the leave-me-out list: no shortlist row, no person row,
+    no appearance as a person (an organization's sponsor rows stay), and the vendors'
+    `people` lists recounted without them."""
+    if not hidden:
+        return tables
+    out = dict(tables)
+    out["shortlist"] = tables["shortlist"][~tables["shortlist"]["person_id"].isin(hidden)]
+    out["people"] = tables["people"][~tables["people"]["person_id"].isin(hidden)]
+    out["appearances"] = tables["appearances"][
+        ~tables["appearances"]["person_id"].isin(hidden)]
+    out["organizations"] = tables["organizations"].drop(columns=["people"], errors="ignore")
+    return out
+
+
+def _by_type(shortlist: pd.DataFrame, per_type: int) -> str:
+    """The best `per_type` of each mentor type, side by side."""
+    if shortlist.empty:
+        return '<p class="note">Nobody was found.</p>'
+    table = shortlist.copy()
+    if "type_rank" not in table.columns:
+        table["type_rank"] = table.groupby("mentor_type", sort=False).cumcount() + 1
+    kinds = [k for k in TYPE_ORDER if k in set(table["mentor_type"])]
+    kinds += sorted(set(table["mentor_type"]) - set(kinds))
+    cards = []
+    for kind in kinds:
+        people = table[table["mentor_type"] == kind]
+        cards.append(
+            f'<div class="card"><h3>{_esc(kind)} ({len(people)})</h3>'
+            + html_table(people.head(per_type), ["type_rank", "name", "organization",
+                                                 "n_events", "rank", "why"],
+                         table_id=f"type-{_esc(kind.replace('/', '-'))}", sortable=False)
+            + "</div>")
+    return f'<div class="types">{"".join(cards)}</div>'
+
+
 def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner report",
                  top_rows: int = TOP_ROWS, top_timelines: int = TOP_TIMELINES,
-                 network_people: int = NETWORK_PEOPLE) -> str:
-    """The whole report as one HTML string: every text escaped, every picture inline."""
+                 network_people: int = NETWORK_PEOPLE, per_type: int = PER_TYPE,
+                 suppress: pd.DataFrame | None = None) -> str:
+    """The whole report as one HTML string: every text escaped, every picture inline.
+
+    People `suppress` names (the leave-me-out list) appear nowhere in it; the page says how
+    many were left out.
+    """
     import matplotlib
 
+    from pipeline.suppress import suppressed_ids
+    from pipeline.vendors import vendor_people
+
     matplotlib.use("Agg")  # no display needed, and no window pops up from the CLI
+    hidden = suppressed_ids(tables["people"], suppress)
+    tables = _without(tables, hidden)
     shortlist = tables["shortlist"]
     quality = explore.extraction_quality(tables["documents"], tables["appearances"])
     summary = explore.quality_summary(quality)
     vendors = explore.top_vendors(tables["organizations"], tables["appearances"])
     bridges = explore.association_bridges(tables["appearances"], tables["people"])
+    at_vendors = vendor_people(shortlist, tables["appearances"], tables["organizations"]) \
+        if {"mentor_type", "person_id"} <= set(shortlist.columns) else pd.DataFrame()
+    left_out = (f" {len(hidden)} {'person' if len(hidden) == 1 else 'people'} on the "
+                "leave-me-out list are not shown." if hidden else "")
     shown = shortlist.head(top_rows)
     extra = [c for c in shortlist.columns if c.startswith("score_")]
     count = (f"all {len(shown)}" if len(shown) == len(shortlist)
@@ -208,7 +264,16 @@ def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner 
         timelines = _timelines(tables, top_timelines)
         network = _network(tables, network_people)
     sections = [
-        f"<section><h2>At a glance</h2>{_stats(summary, tables)}</section>",
+        f"<section><h2>At a glance</h2>{_stats(summary, tables)}"
+        + (f'<p class="note">{_esc(left_out.strip())}</p>' if left_out else "")
+        + "</section>",
+        "<section><h2>Best of each mentor type</h2>"
+        f'<p class="note">The best {per_type} of each mentor type side by side: '
+        "industry-focused, profession-focused, vendor/consultant (people at sponsors, "
+        "exhibitors and consultancies: they know who is hiring) and recognized (award "
+        "recipients, board members). <em>type rank</em> is the rank within the type, "
+        "<em>rank</em> in the whole shortlist.</p>" + _by_type(shortlist, per_type)
+        + "</section>",
         "<section><h2>Shortlist</h2>"
         f'<p class="note">Candidate mentors, best first ({count}). Click a column heading to '
         "sort; click again to reverse. The <em>score</em> is the weighted sum of the "
@@ -235,6 +300,13 @@ def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner 
         "associations, with the people who appeared for them.</p>"
         + html_table(vendors, ["name", "kind", "n_events", "n_appearances", "roles", "tiers",
                                "people"], table_id="vendors")
+        + f"<h3>People at vendors (the best {VENDOR_PEOPLE})</h3>"
+        '<p class="note">Who represents a sponsor, exhibitor or consultancy, best first, with '
+        "the organization's sponsor tiers and the years it sponsored or exhibited "
+        "(<code>mentor-miner vendors</code> lists them all).</p>"
+        + html_table(at_vendors.head(VENDOR_PEOPLE),
+                     ["rank", "name", "organization", "mentor_type", "org_roles", "tiers",
+                      "org_years", "n_events", "why"], table_id="vendor-people")
         + "</section>",
         "<section><h2>Extraction quality</h2>"
         f'<p class="note">{summary["errors"]} of {summary["documents"]} documents failed and '
@@ -256,14 +328,22 @@ def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner 
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{_esc(title)}</title><style>{CSS}</style></head><body>"
         f"<header><h1>{_esc(title)}</h1><p>Who shows up again and again: "
-        f"{len(shortlist)} candidate mentors from {summary['documents']} documents.</p></header>"
+        f"{len(shortlist)} candidate mentors from {summary['documents']} documents."
+        f"{_esc(left_out)}</p></header>"
         f"<main>{''.join(sections)}</main><script>{SCRIPT}</script></body></html>\n"
     )
 
 
-def write_report(processed_dir: Path, out_path: Path, **options) -> int:
-    """Read `processed_dir`, write the report to `out_path` atomically; rows in the shortlist."""
+def write_report(processed_dir: Path, out_path: Path, *, suppress_path: Path | None = None,
+                 **options) -> int:
+    """Read `processed_dir`, write the report to `out_path` atomically, leaving out the people
+    of the leave-me-out list at `suppress_path`; rows in the report's shortlist."""
+    from pipeline.suppress import read_suppress, suppressed_ids
+
     tables = explore.load_tables(processed_dir)
-    write_text(build_report(tables, **options), Path(out_path))
-    logger.info("report: %d shortlist rows written to %s", len(tables["shortlist"]), out_path)
-    return len(tables["shortlist"])
+    suppress = read_suppress(suppress_path)
+    write_text(build_report(tables, suppress=suppress, **options), Path(out_path))
+    hidden = suppressed_ids(tables["people"], suppress)
+    rows = int((~tables["shortlist"]["person_id"].isin(hidden)).sum())
+    logger.info("report: %d shortlist rows written to %s", rows, out_path)
+    return rows

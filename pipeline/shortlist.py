@@ -47,6 +47,12 @@ class Filters:
     topic: str | None = None
 
 
+class UnknownFilterValue(MentorMinerError):
+    """A filter names a value the tables do not hold (an association never downloaded): a
+    mistake of the user's to correct (exit 2). Belongs in pipeline.errors; kept here while
+    that module is another change's."""
+
+
 def mentor_type_name(value: str) -> str:
     """A `--mentor-type` value as the full type name (``vendor`` -> ``vendor/consultant``)."""
     value = value.strip().lower()
@@ -57,7 +63,7 @@ def scope_appearances(appearances: pd.DataFrame, filters: Filters) -> pd.DataFra
     """The appearances ranking looks at: only `--association` ones and those `--since` a year.
 
     An association that is in none of the documents is a mistake to correct (a typo, or one
-    never downloaded): :class:`MentorMinerError` names the associations there are.
+    never downloaded): :class:`UnknownFilterValue` names the associations there are.
     """
     rows = appearances
     if filters.association:
@@ -66,7 +72,7 @@ def scope_appearances(appearances: pd.DataFrame, filters: Filters) -> pd.DataFra
         present = set(known) - {""}
         missing = sorted(wanted - present)
         if missing:
-            raise MentorMinerError(
+            raise UnknownFilterValue(
                 f"--association {', '.join(missing)}: no such association in these tables; "
                 f"known: {', '.join(sorted(present)) or 'none'} (the first folder level of "
                 "the input).")

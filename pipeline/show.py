@@ -7,17 +7,25 @@ import pandas as pd
 from pipeline.errors import MentorMinerError
 from pipeline.graph import MAX_SESSION_SIZE
 from pipeline.resolve import event_key, person_key
-from pipeline.shortlist import event_label
+from pipeline.shortlist import event_label, printed_org, printed_org_names
 
 MAX_MATCHES_LISTED = 10
 
 
-def find_person(query: str, people: pd.DataFrame) -> pd.Series:
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def find_person(query: str, people: pd.DataFrame, *, hidden: set[str] | None = None
+                ) -> pd.Series:
     """The people row for `query`: a person_id, a name or variant (any case, `Last, First`).
 
     Several namesakes or no match raise :class:`MentorMinerError` listing the candidates.
+    People in `hidden` (the leave-me-out list) are never found, and never listed.
     """
     query = query.strip()
+    if hidden:
+        people = people[~people["person_id"].isin(hidden)]
     by_id = people[people["person_id"] == query]
     if len(by_id):
         return by_id.iloc[0]
@@ -54,9 +62,17 @@ def _cite(row) -> str:
 
 def person_report(
     query: str, appearances: pd.DataFrame, people: pd.DataFrame, organizations: pd.DataFrame,
+    *, suppress: pd.DataFrame | None = None,
 ) -> str:
-    """Plain-text report of one person for `mentor-miner show` (the CLI prints it)."""
-    person = find_person(query, people)
+    """Plain-text report of one person for `mentor-miner show` (the CLI prints it).
+
+    A person `suppress` names is not shown (as if absent), nor listed as anyone's co-speaker.
+    """
+    from pipeline.suppress import suppressed_ids
+
+    hidden = suppressed_ids(people, suppress)
+    person = find_person(query, people, hidden=hidden)
+    names = printed_org_names(organizations)
     pid = person["person_id"]
     frame = appearances.copy()
     frame["event_key"] = event_key(frame)
@@ -64,10 +80,13 @@ def person_report(
     mine = frame[frame["person_id"] == pid].sort_values(
         ["_year", "source_path", "page"], na_position="first", kind="mergesort")
     lines = [f"{person['name']} ({pid})"]
-    if person.get("title") or person.get("organization"):
-        lines.append("  " + ", ".join(x for x in (person.get("title"), person.get("organization"))
-                                      if x))
-    lines.append(f"  {len(mine)} appearances at {mine['event_key'].nunique()} events; "
+    organization = printed_org(str(person.get("organization") or ""), names)
+    if person.get("title") or organization:
+        lines.append("  " + ", ".join(x for x in (person.get("title"), organization) if x))
+    events = mine.loc[mine["role"] != "award_recipient", "event_key"].nunique()
+    honours = mine.loc[mine["role"] == "award_recipient", ["award", "year"]].drop_duplicates()
+    awards = f" and {_plural(len(honours), 'award')}" if len(honours) else ""
+    lines.append(f"  {_plural(len(mine), 'appearance')} at {_plural(events, 'event')}{awards}; "
                  f"variants: {person.get('variants', '')}")
     lines += ["", "Timeline:"]
     for row in mine.itertuples(index=False):
@@ -82,15 +101,17 @@ def person_report(
         lines.append("  (none printed)")
     for _, group in orgs.groupby("org_id", sort=False):
         years = ", ".join(sorted({_year(y) for y in group["year"]}))
-        lines.append(f"  {group['org_name'].iloc[-1]} ({years})")
+        lines.append(f"  {printed_org(group['org_name'].iloc[-1], names)} ({years})")
     lines += ["", "Co-speakers (same session):"]
-    lines += _co_speakers(frame, mine) or ["  (none)"]
+    lines += _co_speakers(frame[~frame["person_id"].isin(hidden)], mine, people) or ["  (none)"]
     lines += ["", "Their organizations as sponsors and exhibitors:"]
     lines += _vendor_history(frame, set(orgs["org_id"]), organizations) or ["  (none)"]
     return "\n".join(lines)
 
 
-def _co_speakers(frame: pd.DataFrame, mine: pd.DataFrame) -> list[str]:
+def _co_speakers(frame: pd.DataFrame, mine: pd.DataFrame, people: pd.DataFrame) -> list[str]:
+    """One line per co-speaker, by `person_id` under their people.csv name: the printed
+    variants of one person are one co-speaker (issue 21)."""
     sessions = mine[mine["session"].fillna("") != ""][["event_key", "session"]].drop_duplicates()
     if sessions.empty:
         return []
@@ -98,9 +119,11 @@ def _co_speakers(frame: pd.DataFrame, mine: pd.DataFrame) -> list[str]:
                                                                on=["event_key", "session"])
     size = others.groupby(["event_key", "session"])["person_id"].transform("nunique")
     others = others[(size <= MAX_SESSION_SIZE) & (~others["person_id"].isin(mine["person_id"]))]
-    counts = others.groupby("person_name")["event_key"].agg(
+    where = others.groupby("person_id", sort=False)["event_key"].agg(
         lambda s: ", ".join(sorted(set(s))))
-    return [f"  {name} ({where})" for name, where in counts.items()]
+    named = people.set_index("person_id")["name"]
+    listed = sorted((str(named.get(pid, "") or pid), events) for pid, events in where.items())
+    return [f"  {name} ({events})" for name, events in listed]
 
 
 def _vendor_history(frame: pd.DataFrame, org_ids: set[str],
@@ -109,7 +132,8 @@ def _vendor_history(frame: pd.DataFrame, org_ids: set[str],
     lines = []
     for org_id, group in rows.groupby("org_id", sort=False):
         name = organizations.loc[organizations["org_id"] == org_id, "name"]
-        label = name.iloc[0] if len(name) else group["org_name"].iloc[0]
+        label = printed_org(name.iloc[0] if len(name) else group["org_name"].iloc[0],
+                            printed_org_names(organizations))
         items = []
         for row in group.drop_duplicates(["event_key", "role", "sponsor_tier"]).itertuples():
             tier = f" {row.sponsor_tier}" if row.sponsor_tier else ""

@@ -74,3 +74,84 @@ def rank_vendors(
     logger.info("vendors: %d of %d organizations ranked", len(vendors), len(out))
     return out[[*ORGANIZATION_COLUMNS, *VENDOR_COLUMNS,
                 *[c for c in out.columns if c not in ORGANIZATION_COLUMNS + VENDOR_COLUMNS]]]
+
+
+VENDOR_PEOPLE_COLUMNS = ("rank", "type_rank", "person_id", "name", "organization", "org_kind",
+                         "org_roles", "tiers", "org_years", "mentor_type", "n_events", "years",
+                         "why", "evidence")
+
+
+def vendor_people(shortlist: pd.DataFrame, appearances: pd.DataFrame,
+                  organizations: pd.DataFrame, *, weights: dict | None = None) -> pd.DataFrame:
+    """The people of `shortlist` who represent a vendor (a sponsor, an exhibitor, a
+    consultancy, recruiting or law firm: :func:`pipeline.shortlist.vendor_org_ids`), in
+    shortlist order: every ``vendor/consultant`` and anyone whose latest organization is a
+    vendor (a recognized person at a sponsor too). Each row names the vendor the person
+    appeared for most (latest on ties), its ``org_kind``, ``org_roles`` (sponsor, exhibitor),
+    sponsor ``tiers`` and ``org_years`` (the years it sponsored or exhibited).
+
+    >>> import pandas as pd
+    >>> from pipeline.config import default_weights
+    >>> from pipeline.rank import rank_people
+    >>> from pipeline.resolve import resolve
+    >>> from pipeline.shortlist import build_shortlist
+    >>> def row(org, role, year, person=""):
+    ...     return dict(doc_id=f"d{year}", association="acm", year=year, event="", role=role,
+    ...                 person_name=person, org_name=org, session="", award="",
+    ...                 sponsor_tier="Gold" if role == "sponsor" else "", booth="", title="",
+    ...                 source_path=f"acm/{year}/p.pdf", page=1)
+    >>> appearances, people, orgs = resolve(pd.DataFrame([
+    ...     row("Acme", "sponsor", 2020), row("Acme", "sponsor", 2021),
+    ...     row("Acme", "speaker", 2021, "Ann Lee"), row("Duke University", "speaker", 2021,
+    ...     "Bo Chen")]))
+    >>> weights = default_weights()
+    >>> shortlist = build_shortlist(appearances, people, orgs,
+    ...                             rank_people(appearances, weights=weights), weights=weights)
+    >>> vendor_people(shortlist, appearances, orgs)[
+    ...     ["name", "organization", "org_roles", "tiers", "org_years"]].values.tolist()
+    [['Ann Lee', 'Acme', 'sponsor', 'Gold', '2020, 2021']]
+    """
+    from pipeline.shortlist import printed_org, printed_org_names
+
+    vendors = vendor_org_ids(organizations, weights=weights)
+    if shortlist.empty or not vendors:
+        return pd.DataFrame(columns=list(VENDOR_PEOPLE_COLUMNS))
+    rows = appearances[(appearances["person_id"].fillna("") != "")
+                       & appearances["org_id"].isin(vendors)].copy()
+    rows["_year"] = pd.to_numeric(rows["year"], errors="coerce")
+    # The vendor each person appeared for most, the latest on ties.
+    counts = rows.groupby(["person_id", "org_id"]).agg(n=("org_id", "size"),
+                                                       latest=("_year", "max")).reset_index()
+    counts = counts.sort_values(["person_id", "n", "latest", "org_id"],
+                                ascending=[True, False, False, True], kind="mergesort")
+    their_vendor = counts.drop_duplicates("person_id").set_index("person_id")["org_id"]
+    affiliated = appearances[(appearances["person_id"].fillna("") != "")
+                             & (appearances["org_id"].fillna("") != "")].copy()
+    affiliated["_year"] = pd.to_numeric(affiliated["year"], errors="coerce")
+    latest = affiliated.sort_values("_year", na_position="first", kind="stable").groupby(
+        "person_id")["org_id"].last()
+    at_vendor = set(latest[latest.isin(vendors)].index)
+    keep = shortlist["person_id"].isin(at_vendor) | (
+        shortlist["mentor_type"] == "vendor/consultant")
+    out = shortlist[keep & shortlist["person_id"].isin(set(their_vendor.index))].copy()
+    out["org_id"] = out["person_id"].map(their_vendor)
+    selling = appearances[appearances["org_id"].isin(vendors)
+                          & appearances["role"].isin(["sponsor", "exhibitor"])].copy()
+    selling["_year"] = pd.to_numeric(selling["year"], errors="coerce")
+    org_roles = joined_distinct(selling["org_id"], selling["role"])
+    tiers = joined_distinct(selling["org_id"], selling["sponsor_tier"].fillna(""))
+    years = selling.dropna(subset=["_year"]).groupby("org_id")["_year"].agg(
+        lambda y: ", ".join(str(int(v)) for v in sorted(set(y))))
+    names = organizations.set_index("org_id")["name"]
+    printed = printed_org_names(organizations)
+    out["organization"] = out["org_id"].map(names).fillna("").map(
+        lambda n: printed_org(n, printed))
+    out["org_kind"] = out["org_id"].map(organizations.set_index("org_id")["kind"]).fillna("")
+    out["org_roles"] = out["org_id"].map(org_roles).fillna("")
+    out["tiers"] = out["org_id"].map(tiers).fillna("")
+    out["org_years"] = out["org_id"].map(years).fillna("")
+    for col in VENDOR_PEOPLE_COLUMNS:
+        if col not in out.columns:
+            out[col] = ""
+    logger.info("vendors: %d people represent %d vendors", len(out), out["org_id"].nunique())
+    return out[list(VENDOR_PEOPLE_COLUMNS)].reset_index(drop=True)

@@ -381,7 +381,7 @@ def test_mistakes_shortlist_to_a_file_prints_no_top_rows(place):
     on_screen = CliRunner().invoke(cli, ["shortlist", "-i", str(place.out)])
 
     assert to_file.exit_code == on_screen.exit_code == 0
-    assert to_file.output == f"1 candidates written to {out}\n"
+    assert to_file.output == f"1 candidate written to {out}\n"
     assert "Ann Lee" in on_screen.output
 
 
