@@ -98,6 +98,8 @@ def score(run_dir: Path | str, cases_csv: Path | str = CASES) -> dict:
             "case_id": c["case_id"], "name": c["name"], "half": c["half"],
             "decision": c["decision"], "outcome": outcome,
             "pids_a": sorted(pa), "pids_b": sorted(pb),
+            # one printed name on one page given two person_ids: scored as together if any is shared
+            "ambiguous": len(pa) > 1 or len(pb) > 1,
             "a": f'{c["source_path_a"]}' + (f' p{c["page_a"]}' if c["page_a"] else ""),
             "b": f'{c["source_path_b"]}' + (f' p{c["page_b"]}' if c["page_b"] else ""),
         })
@@ -158,6 +160,13 @@ def format_table(result: dict) -> str:
         for o in result["wrong"]:
             lines.append(f'- {o["case_id"]} {o["outcome"]} ({o["half"]}): {o["name"]} — '
                          f'{o["a"]} {",".join(o["pids_a"])} | {o["b"]} {",".join(o["pids_b"])}')
+    ambiguous = [o for o in result["cases"] if o["ambiguous"]]
+    if ambiguous:
+        lines.append("")
+        lines.append("Appearances given more than one person_id on one page (together if any is shared):")
+        for o in ambiguous:
+            lines.append(f'- {o["case_id"]} {o["outcome"]}: {o["name"]} — {o["a"]} {",".join(o["pids_a"])} | '
+                         f'{o["b"]} {",".join(o["pids_b"])}')
     if result["not_found"]:
         lines.append("")
         lines.append("Not found in the run:")
