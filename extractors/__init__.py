@@ -5,6 +5,7 @@ from extractors import (  # noqa: F401  (import registers)
     frab_xml,
     html_page,
     ical,
+    image_file,
     pretalx_json,
     program_pdf,
     sessionize_json,

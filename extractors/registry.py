@@ -165,8 +165,4 @@ def describe(path: Path, head: bytes) -> str:
     >>> describe(Path("flyer.pdf"), b"\x89PNG\r\n\x1a\n....")[:65]
     'its content looks like a PNG image, not PDF as its .pdf extension'
     """
-    description = extension_mismatch(path, head) or looks_like(head)
-    if image_kind(head):
-        description += ("; images are not read: save it as a PDF (print to PDF, or img2pdf) "
-                        "and run with --ocr, which reads pages that are pictures")
-    return description
+    return extension_mismatch(path, head) or looks_like(head)
