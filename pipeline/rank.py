@@ -102,8 +102,8 @@ def rank_people(
     - ``breadth``: ``1 - 0.5 ** y`` with ``y = (associations - 1) + 0.5 * (organizations - 1)``,
       organizations (affiliations) capped at 3, both over the person's programs.
     - ``roles``: the best role weight held at each event or award year, averaged over them,
-      divided by the largest role weight (a keynote everywhere scores 1). Averaging, not summing, keeps
-      someone who chairs many sessions from outranking someone who keynotes.
+      divided by the largest role weight (a keynote everywhere scores 1). Averaging, not
+      summing, keeps someone who chairs many sessions from outranking someone who keynotes.
     - ``recency``: ``0.5 ** (behind / recency_half_life_years)`` where ``behind`` is the number
       of years between the person's latest appearance at an association (awards included) and
       that association's latest program in the data (or `current_year` when given).
@@ -344,56 +344,6 @@ def _pagerank(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, n: int,
         if np.absolute(x - last).sum() < n * tol:
             return x
     raise nx.PowerIterationFailedConvergence(max_iter)
-
-
-def topic_relevance(
-    appearances: pd.DataFrame, graph: nx.MultiDiGraph, topic: str, *, weights: dict,
-) -> pd.Series:
-    """Personalized PageRank seeded by the sessions, awards, organizations and titles that match
-    `topic`; one value per `person_id` in 0..1 (1 = the most relevant person).
-
-    `topic` is comma-separated phrases; a phrase matches a text containing all its words
-    ("machine learning, careers"). The walk runs over people, their sessions (one node per
-    session of an event), awards and organizations, so people who share sessions or employers
-    with the matches score too, less the further they are.
-    """
-    phrases = [p.split() for p in topic.lower().split(",") if p.strip()]
-    rows = prepare_rows(appearances, weights=weights)
-    if not phrases or rows.empty:
-        return pd.Series(dtype=float)
-
-    def hit(text: str) -> bool:
-        text = text.lower()
-        return any(all(re.search(rf"\b{re.escape(w)}", text) for w in words)
-                   for words in phrases)
-
-    walk = nx.Graph()
-    seeds: dict[str, float] = {}
-    for row in rows.itertuples(index=False):
-        person = f"person:{row.person_id}"
-        walk.add_node(person)
-        links = []
-        if row.session:
-            links.append((f"session:{row.event_key}|{row.session}", row.session))
-        if row.award:
-            links.append((f"award:{row.award}", row.award))
-        if row.org_id:
-            links.append((f"org:{row.org_id}", row.org_name))
-        for node, text in links:
-            walk.add_edge(person, node)
-            if node not in seeds and hit(str(text)):
-                seeds[node] = 1.0
-        if row.title and hit(str(row.title)):
-            seeds[person] = 1.0
-    if not seeds:
-        return pd.Series(0.0, index=sorted(set(rows["person_id"])))
-    scores = nx.pagerank(walk, personalization=seeds)
-    people = sorted(set(rows["person_id"]))
-    values = pd.Series([scores.get(f"person:{p}", 0.0) for p in people], index=people)
-    reached = set(nx.multi_source_dijkstra_path_length(walk, list(seeds), cutoff=4))
-    values[[f"person:{p}" not in reached for p in people]] = 0.0
-    top = values.max()
-    return (values / top).round(4) if top > 0 else values
 
 
 def _topic_word(word: str) -> str:

@@ -302,8 +302,10 @@ def _as_printed(name: str, variant: str) -> str:
 
     >>> _as_printed("Ibm", "IBM"), _as_printed("Turing'S Craft", "Turing's Craft")
     ('IBM', "Turing's Craft")
-    >>> _as_printed("Duke University", "DUKE UNIVERSITY"), _as_printed("Sas Institute", "SAS Institute")
-    ('Duke University', 'SAS Institute')
+    >>> _as_printed("Duke University", "DUKE UNIVERSITY")
+    'Duke University'
+    >>> _as_printed("Sas Institute", "SAS Institute")
+    'SAS Institute'
     """
     ours, theirs = name.split(" "), variant.split(" ")
     if len(ours) != len(theirs) or name.lower() != variant.lower() or (
@@ -441,8 +443,9 @@ def build_shortlist(
         if "org_id" in facts.columns else ""
     merged = merged.join(facts[["industry", "profession", "mentor_type"]], on="person_id")
     merged["mentor_type"] = merged["mentor_type"].fillna("industry-focused")
+    printed = printed_org_names(organizations)
     merged["organization"] = merged["organization"].fillna("").map(
-        lambda name, names=printed_org_names(organizations): printed_org(name, names))
+        lambda name: printed_org(name, printed))
     if outreach is not None:
         merged = join_outreach(merged, outreach)
     merged = _filter(merged, rows, organizations, filters)

@@ -8,7 +8,7 @@ from ranking_data import resolved
 
 from pipeline.config import default_weights, load_weights
 from pipeline.errors import MentorMinerError
-from pipeline.rank import COMPONENTS, rank_people, topic_relevance
+from pipeline.rank import COMPONENTS, boost_by_topic, prepare_rows, rank_people, topic_matches
 from pipeline.resolve import resolve
 
 
@@ -81,15 +81,71 @@ def test_rank_weights_override(tmp_path):
     assert (scores["score"] == scores["score_helping"]).all()
 
 
-def test_rank_topic_relevance_seeds_matching_sessions():
-    appearances, _, _ = resolved()
+def test_rank_topic_matches_own_sessions_awards_and_titles_only():
+    appearances, people, _ = resolved()
     weights = default_weights()
 
-    relevance = topic_relevance(appearances, None, "machine learning", weights=weights)
-    ids = dict(zip(*resolved()[1][["name", "person_id"]].T.values, strict=True))
+    matches = topic_matches(prepare_rows(appearances, weights=weights), "machine learning")
+    names = people.set_index("person_id")["name"]
 
-    assert relevance[ids["Cy Diaz"]] > 0 and relevance[ids["Bo Chen"]] > 0
-    assert relevance[ids["Bo Chen"]] >= relevance[ids["Ann Lee"]]
+    assert {names[p] for p in matches} == {"Bo Chen", "Cy Diaz"}  # the ML panel's two
+    assert [m["text"] for m in matches[people.set_index("name").loc["Bo Chen", "person_id"]]] \
+        == ["Machine learning panel"]
+
+
+def test_rank_topic_is_a_boost_on_top_of_recurrence():
+    # Issue 21: a one-time speaker whose talk matches does not overtake a regular whose one
+    # talk of five matches; matching three times as often still is not enough.
+    from ranking_data import appearances_table, row
+
+    rows = [row("Ann Lee", "speaker", "acm", y, session="Careers in industry" if y == 2020
+                else f"Compilers {y}") for y in range(2018, 2023)]
+    rows += [row("Bo Chen", "speaker", "acm", 2022, session="Careers for new grads")]
+    rows += [row("Bo Chen", "award_recipient", "acm", 2021, award="Career mentoring award")]
+    rows += [row(f"Guest{n} X", "speaker", "acm", 2022, session="Compilers") for n in range(3)]
+    appearances, people, _ = resolve(appearances_table(rows))
+    weights = default_weights()
+    scores = rank_people(appearances, weights=weights)
+
+    boosted = boost_by_topic(scores, topic_matches(prepare_rows(appearances, weights=weights),
+                                                   "careers"), weights=weights)
+    names = boosted.merge(people[["person_id", "name"]], on="person_id")["name"].tolist()
+
+    assert names == ["Ann Lee", "Bo Chen"]
+    assert boosted["score_topic"].tolist() == [0.5, 0.75]
+
+
+def test_rank_award_years_are_honours_not_events():
+    # Issue 21: an award list back to 1990 made an association "44 events" and left its latest
+    # program's speakers years behind the latest award year.
+    from ranking_data import appearances_table, row
+
+    rows = [row("Ann Lee", "award_recipient", "acm", y, award="Service Award")
+            for y in (1990, 1995, 2000, 2025)]
+    rows += [row("Ann Lee", "speaker", "acm", 2021), row("Bo Chen", "speaker", "acm", 2021),
+             row("Bo Chen", "speaker", "acm", 2022), row("Cy Diaz", "award_recipient", "acm",
+                                                         2024, award="Best Paper")]
+    appearances, people, _ = resolve(appearances_table(rows))
+    scores = rank_people(appearances, weights=default_weights()).merge(
+        people[["person_id", "name"]], on="person_id").set_index("name")
+
+    assert scores.loc["Ann Lee", ["n_events", "n_years", "n_honours"]].tolist() == [1, 1, 4]
+    assert scores.loc["Bo Chen", "n_events"] == 2
+    assert scores.loc["Cy Diaz", "n_events"] == 0 and scores.loc["Cy Diaz", "n_honours"] == 1
+    assert scores.loc["Bo Chen", "score_recency"] == 1.0  # at the latest program, 2022
+    assert scores.loc["Ann Lee", "score_recency"] == 1.0  # her 2025 award is recent
+    assert scores.loc["Ann Lee", "score_recurrence"] == 0.0  # one program
+    assert scores.loc["Bo Chen", "score_recurrence"] > scores.loc["Ann Lee", "score_recurrence"]
+
+
+def test_rank_board_listed_on_a_welcome_page_stays_board():
+    from ranking_data import appearances_table, row
+
+    rows = [row("Ann Lee", "board", "acm", 2022, session="Welcome"),
+            row("Bo Chen", "keynote", "acm", 2022, session="Welcome")]
+    prepared = prepare_rows(resolve(appearances_table(rows))[0], weights=default_weights())
+
+    assert sorted(prepared["effective_role"]) == ["board", "organizer"]
 
 
 def test_rank_speakers_only_source_is_not_handicapped():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from ranking_data import appearances_table, resolved, row
+from ranking_data import appearances_table, resolved, row, sample_rows
 
 from pipeline.config import default_weights
 from pipeline.errors import MentorMinerError
@@ -148,3 +148,115 @@ def test_scope_appearances_association_is_case_insensitive():
     frame = appearances_table([row("A B", "speaker", "ACM", 2020)])
 
     assert len(scope_appearances(frame, Filters(association=("acm",)))) == 1
+
+
+def test_shortlist_type_rank_counts_within_each_type():
+    shortlist = _shortlist().set_index("name")
+
+    assert shortlist.loc["Dee Fox", ["mentor_type", "type_rank"]].tolist() == [
+        "vendor/consultant", 1]
+    assert shortlist.loc["Ann Lee", ["mentor_type", "type_rank"]].tolist() == ["recognized", 1]
+    assert _shortlist().columns.get_loc("type_rank") == len(SHORTLIST_COLUMNS)  # after them
+
+
+def test_shortlist_exclude_org_whole_names_not_substrings():
+    whole = _shortlist(Filters(exclude_org=("DUKE UNIVERSITY",)))
+    part = _shortlist(Filters(exclude_org=("Duke",)))
+    prefix = _shortlist(Filters(exclude_org_prefix=("Duke",)))
+
+    assert "Ann Lee" not in set(whole["name"]) and "Bo Chen" in set(whole["name"])
+    assert "Ann Lee" in set(part["name"])  # no organization is named "Duke"
+    assert "Ann Lee" not in set(prefix["name"])
+
+
+def test_shortlist_exclude_org_matches_a_printed_variant():
+    rows = [row("Ann Lee", "speaker", "acm", 2020, org="Acme Corp"),
+            row("Ann Lee", "speaker", "acm", 2021, org="ACME Corporation"),
+            row("Bo Chen", "speaker", "acm", 2021, org="Acme Labs")]
+    appearances, people, organizations = resolved(rows)
+    variants = organizations.set_index("name")["variants"].to_dict()
+
+    kept = _shortlist(Filters(exclude_org=("acme corp",)), rows=rows)
+
+    assert any("Acme Corp" in v and "ACME Corporation" in v for v in variants.values())
+    assert set(kept["name"]) == {"Bo Chen"}
+
+
+def test_shortlist_unknown_association_is_a_mistake_naming_the_known():
+    from pipeline.shortlist import UnknownFilterValue
+
+    with pytest.raises(UnknownFilterValue, match="known: acm, ieee"):
+        _shortlist(Filters(association=("shrm",)))
+
+
+def test_shortlist_filter_leaving_nobody_warns(caplog):
+    with caplog.at_level("WARNING"):
+        empty = _shortlist(Filters(role=("board",)))
+
+    assert empty.empty
+    assert "--role board: no candidate is left; roles held:" in caplog.text
+    assert "award_recipient, chair, keynote" in caplog.text
+
+
+def test_shortlist_award_only_person_is_kept_with_no_events():
+    rows = [*sample_rows(),
+            row("Gil Hart", "award_recipient", "acm", 1995, award="Lifetime Award")]
+
+    gil = _shortlist(rows=rows).set_index("name").loc["Gil Hart"]
+
+    assert gil["n_events"] == 0 and gil["mentor_type"] == "recognized"
+    assert gil["why"] == "Lifetime Award 1995."
+
+
+def test_shortlist_topic_why_says_what_matched():
+    topic = _shortlist(Filters(topic="careers")).set_index("name")
+
+    assert set(topic.index) == {"Ann Lee", "Bo Chen"}
+    assert topic.loc["Ann Lee", "why"].startswith('Topic: "Careers in CS" (ACM 2020). Keynote')
+    assert topic.loc["Bo Chen", "score_topic"] == 0.5
+
+
+def test_shortlist_why_says_board_member_for_a_seat_on_the_welcome_page():
+    rows = [row("Ann Lee", "board", "acm", 2022, session="Welcome"),
+            row("Bo Chen", "keynote", "acm", 2022, session="Welcome")]
+
+    why = _shortlist(rows=rows).set_index("name")["why"]
+
+    assert why["Ann Lee"] == "Board member at ACM 2022."
+    assert why["Bo Chen"] == "Organizer at ACM 2022."
+
+
+def test_shortlist_suppress_leaves_people_out_and_counts_them():
+    suppress = pd.DataFrame({"person_id": [""], "name": ["LEE, ANN"], "reason": ["asked"]})
+    appearances, people, organizations = resolved()
+    weights = default_weights()
+
+    shortlist = build_shortlist(appearances, people, organizations,
+                                rank_people(appearances, weights=weights), weights=weights,
+                                suppress=suppress)
+
+    assert "Ann Lee" not in set(shortlist["name"]) and "Bo Chen" in set(shortlist["name"])
+    assert shortlist.attrs["suppressed"] == 1 and list(shortlist["rank"])[0] == 1
+
+
+def test_shortlist_organization_keeps_printed_capitals():
+    rows = [row("Ann Lee", "speaker", "acm", 2020, org="Ibm"),
+            row("Bo Chen", "speaker", "acm", 2021, org="IBM")]
+
+    shortlist = _shortlist(rows=rows).set_index("name")
+
+    assert set(shortlist["organization"]) == {"IBM"}
+
+
+def test_show_co_speaker_once_under_their_name():
+    rows = [row("Ann Lee", "speaker", "acm", 2020, session="Tools", org="Acme"),
+            row("Bo Chen", "speaker", "acm", 2020, session="Tools", org="Acme"),
+            row("Ann Lee", "speaker", "acm", 2021, session="More tools", org="Acme"),
+            row("Bo M. Chen", "speaker", "acm", 2021, session="More tools", org="Acme")]
+    appearances, people, organizations = resolved(rows)
+
+    report = person_report("Ann Lee", appearances, people, organizations)
+    co = report[report.index("Co-speakers"):report.index("Their organizations")]
+
+    assert co.count("Chen") == 1 and "(acm 2020, acm 2021)" in co
+    assert "2 appearances at 2 events" in report
