@@ -273,12 +273,17 @@ def image_words(image, *, scale: float, offset: tuple[float, float] = (0.0, 0.0)
             "text": text, "x0": left, "x1": left + data["width"][i] / scale,
             "top": top, "bottom": top + data["height"][i] / scale,
         })
+    # One size for the lines of one Tesseract paragraph (the median of their estimates): an
+    # estimate that differs by a point from line to line must not cut an author list in two.
+    estimates: dict[tuple, list[float]] = defaultdict(list)
+    for key, line in lines.items():
+        estimates[key[:2]].append(_em_size(line))
     words: list[dict] = []
     line_sizes: Counter[float] = Counter()
-    for line in lines.values():
+    for key, line in lines.items():
         top = min(w["top"] for w in line)
         bottom = max(w["bottom"] for w in line)
-        size = round(_em_size(line) * 2) / 2
+        size = round(statistics.median(estimates[key[:2]]) * 2) / 2
         for w in line:
             w.update(top=top, bottom=bottom, size=size, fontname=FONTNAME, upright=True)
             line_sizes[size] += len(w["text"])

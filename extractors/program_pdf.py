@@ -10,6 +10,7 @@ from pathlib import Path
 from extractors.ocr import (
     PICTURE_MAX_WORDS,
     PICTURES_NOT_READ,
+    garbled,
     merge_ocr,
     missing_tesseract,
     ocr_clip,
@@ -105,6 +106,12 @@ class _Read:
         if not words and ocr:
             words = read_page(None)
             self.ocred += [number] if words else []
+        elif words and ocr and garbled(words):
+            # A font printed without its character map: OCR reads what the layer cannot.
+            words, logos = merge_ocr(words, read_page(None), boxes, width, height)
+            self.ocred.append(number)
+            if logos:
+                self.logos[number] = logos
         elif words and picture_of_text(len(words), boxes, width, height):
             self.pictured.append(number)
             if ocr:

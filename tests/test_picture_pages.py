@@ -200,3 +200,25 @@ def test_corpus_packet_reads_the_same_people_through_the_cli(packets, tmp_path, 
                              keep_default_na=False)["person_name"])
     truth = {row["person_name"] for row in read(packets[1][0], ocr=False)}
     assert len(truth & people) >= 0.9 * len(truth)
+
+
+def test_garbled_text_layer_is_read_by_ocr(packets, tesseract, monkeypatch):
+    """A font printed without its character map gives `$$$$$ $$$` for words (ACL 2014's sponsor
+    page): with --ocr, such a page is read by Tesseract instead of the layer."""
+    import extractors.pdf_fast as pdf_fast
+
+    original, _ = packets[0]
+    truth = {row["person_name"] for row in read(original, ocr=False)}
+    real = pdf_fast.page_words
+
+    def garbled_words(page, **kwargs):
+        return [{**w, "text": "$" * len(w["text"])} for w in real(page, **kwargs)]
+
+    monkeypatch.setattr(pdf_fast, "page_words", garbled_words)
+    without = read(original, ocr=False)
+    assert without[0]["status"] == "empty" and "the text layer is garbled" in without[0]["message"]
+    found = read(original, ocr=True)
+    assert found[0]["message"] == "1 of 1 pages read by OCR (pages 1)"
+    people = {row["person_name"] for row in found}
+    # Two names misread at 300 dpi of the page itself (`Tan McChesney`): 15 of 17.
+    assert len(truth) == 17 and len(truth & people) >= 15
