@@ -446,6 +446,12 @@ def _summary(result, *, first: str = "") -> int:
         f"organizations: {result.count('organizations')}"
     )
     _summary_shortlist(result.rows("shortlist"))
+    # Known when this run built the shortlist (an up-to-date re-run reads rows, not attrs).
+    built = getattr(result, "_tables", {}).get("shortlist")
+    hidden = int(getattr(built, "attrs", {}).get("suppressed", 0) or 0)
+    if hidden:
+        say(f"leave-me-out list: {hidden} {'person' if hidden == 1 else 'people'} not listed "
+            "(suppress.csv)")
     failed = [doc for doc in documents if doc["status"] == "error"]
     if failed:
         say(f"{len(failed)} of {len(documents)} documents failed; see "

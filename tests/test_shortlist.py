@@ -260,3 +260,33 @@ def test_show_co_speaker_once_under_their_name():
 
     assert co.count("Chen") == 1 and "(acm 2020, acm 2021)" in co
     assert "2 appearances at 2 events" in report
+
+
+def test_shortlist_run_reads_the_leave_me_out_list_from_the_overrides(tmp_path):
+    # The bundled sample: Linda Okafor (ATPO board, Distinguished Service Award 2023) is its
+    # first candidate; listed in overrides/suppress.csv she is in no shortlist row.
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.store import read_csv
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "raw"
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "suppress.csv").write_text("person_id,name,reason\n,\"Okafor, Linda\",asked\n",
+                                            encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["run", str(sample), "--out", str(tmp_path / "out"),
+                                      "--overrides", str(overrides), "--no-cache", "--jobs",
+                                      "1", "--no-progress"])
+
+    assert result.exit_code == 0, result.output
+    shortlist = read_csv(tmp_path / "out" / "shortlist.csv")
+    people = read_csv(tmp_path / "out" / "people.csv")
+    assert "Linda Okafor" not in set(shortlist["name"])
+    assert "Linda Okafor" in set(people["name"])  # the tables keep her
+    assert len(shortlist) == len(people) - 1
+    assert "leave-me-out list: 1 person not listed (suppress.csv)" in result.output
+    assert "Okafor" not in result.output
