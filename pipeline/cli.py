@@ -813,9 +813,9 @@ def vendors(processed_dir: Path, out_path: Path | None, top: int | None,
     if out_path is None:
         for row in people.itertuples(index=False):
             say(f"{row.rank:>5}. {row.name} ({row.organization}) [{row.mentor_type}] — "
-                f"{row.org_roles or 'vendor'}"
-                + (f" {row.tiers}" if row.tiers else "")
-                + (f" {row.org_years}" if row.org_years else ""), level="result")
+                f"{row.org_roles or row.org_kind}"
+                + (f", {row.tiers}" if row.tiers else "")
+                + (f", {row.org_years}" if row.org_years else ""), level="result")
     _say_suppressed(table)
     say(f"{len(people)} {'person' if len(people) == 1 else 'people'} at vendors"
         + (f" written to {out_path}" if out_path else ""), level="result")

@@ -29,6 +29,7 @@ ROLE_PHRASES = {
 ROLE_ORDER = list(ROLE_PHRASES)
 EXTRA_COLUMNS = ("industry", "profession")
 MAX_EVENTS_IN_WHY = 3
+MAX_FIRM_NAME_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,11 @@ def vendor_org_ids(organizations: pd.DataFrame, *, weights: dict | None = None) 
     roles = organizations["roles"].fillna("").astype(str)
     kind = organizations["kind"].fillna("").astype(str)
     sells = roles.str.contains(r"\b(?:sponsor|exhibitor)\b", regex=True)
-    service = kind.isin(vendor_kinds - {"company"})
+    # A firm by its kind alone needs a name of a firm's length: a name and a paper title read
+    # as one organization ("Ann Lee Legal Ontology for Modelling GDPR Concepts") is no law
+    # firm (issue 21: five of the twelve best-ranked vendor people were such).
+    words = organizations["name"].fillna("").astype(str).str.split().str.len()
+    service = kind.isin(vendor_kinds - {"company"}) & (words <= MAX_FIRM_NAME_WORDS)
     return set(organizations.loc[(sells | service) & ~kind.isin(never), "org_id"])
 
 
