@@ -290,3 +290,16 @@ def test_shortlist_run_reads_the_leave_me_out_list_from_the_overrides(tmp_path):
     assert len(shortlist) == len(people) - 1
     assert "leave-me-out list: 1 person not listed (suppress.csv)" in result.output
     assert "Okafor" not in result.output
+
+
+def test_shortlist_firm_by_kind_alone_needs_a_firm_sized_name():
+    from pipeline.shortlist import vendor_org_ids
+
+    organizations = pd.DataFrame({
+        "org_id": ["law", "title", "sponsor", "uni"],
+        "name": ["Baker & Lee LLP", "Ann Lee Legal Ontology for Modelling GDPR Concepts and Norms",
+                 "Acme Data Protection Services for Legal Teams of Every Size", "Duke University"],
+        "kind": ["law firm", "law firm", "company", "university"],
+        "roles": ["speaker", "speaker", "sponsor", "sponsor"]})
+
+    assert vendor_org_ids(organizations, weights=default_weights()) == {"law", "sponsor"}
