@@ -54,7 +54,14 @@ OTHER_ORG_OTHER_YEAR = -1.5  # an employer change over the years
 SHARED_COSPEAKER = 3.0
 SHARED_SOURCE_ID = 6.0
 SHARED_ASSOCIATION = 0.5
-OTHER_ASSOCIATION = -1.0
+# Another association: -2, calibrated on the built-on half of tests/golden/namesakes (at -1,
+# 13 of its 34 namesake pairs merged, at -2 9, and of its 45 same-person pairs, 31 across
+# associations, one split either way); -1 again when both print programs of one field
+# (cosine >= FIELD_SAME), whose people cross over more. The corpus holds no two associations of
+# one field to calibrate FIELD_SAME on: its closest pair, SIGCSE and FOSDEM, is at 0.23.
+OTHER_ASSOCIATION = -2.0
+SAME_FIELD = 1.0
+FIELD_SAME = 0.3
 NOTHING_SHARED = -1.5     # other employers and other associations: only the name links them
 OTHER_FIELD = -3.0         # and their programs share almost no words: unrelated fields
 FIELD_RELATED = 0.05       # cosine of two associations' topic words from which they are related
@@ -235,6 +242,12 @@ class Fields:
                 va, vb = vb, va
             self._cache[key] = sum(v * vb.get(w, 0.0) for w, v in va.items())
         return self._cache[key]
+
+    def same(self, assocs_a: set[str], assocs_b: set[str]) -> bool:
+        """Whether some association of one side prints programs of the field of one of the
+        other's (their cosine is at least FIELD_SAME)."""
+        return any((self.similarity(a, b) or 0.0) >= FIELD_SAME
+                   for a in assocs_a for b in assocs_b)
 
     def related(self, assocs_a: set[str], assocs_b: set[str]) -> bool:
         """Whether some association of one side is of a field related to one of the other's."""
@@ -580,6 +593,8 @@ def _score(a: _Seed, b: _Seed, commonness: _Commonness, cache: dict,
             score += OTHER_ASSOCIATION + (NOTHING_SHARED if other_orgs else 0.0)
             if fields is not None and not fields.related(a.assocs, b.assocs):
                 score += OTHER_FIELD
+            elif fields is not None and fields.same(a.assocs, b.assocs):
+                score += SAME_FIELD
     for doc in a.docs.keys() & b.docs.keys():
         if not a.docs[doc] & b.docs[doc]:
             score += SAME_DOC_OTHER_SPELLING

@@ -437,7 +437,8 @@ def test_resolve_cross_field_namesakes_mostly_stay_apart() -> None:
     appearances["field"] = synthetic["field"].to_numpy()
     errors = cross_field_errors(appearances)
     assert errors["namesake_groups"] > 100 and errors["crossing_people"] > 40
-    # Measured: 12.3% wrong merges and 9.3% wrong splits (83% and 13% before names were
-    # weighed by world frequency and fields by their titles).
-    assert errors["wrong_merges"] <= 0.15
+    # Measured: 6.8% wrong merges and 9.3% wrong splits (83% and 13% before names were
+    # weighed by world frequency and fields by their titles, 12.3% and 9.3% before another
+    # association of another field cost -2).
+    assert errors["wrong_merges"] <= 0.08
     assert errors["wrong_splits"] <= 0.10
