@@ -156,11 +156,30 @@ def mentor_types(person_rows: pd.DataFrame, vendor_ids: set[str]) -> pd.DataFram
 
 
 def event_label(association: str, event: str = "") -> str:
-    """`sigcse` -> `SIGCSE`, `global-azure-linz` -> `Global Azure Linz`."""
+    """A folder's association name as a label, in the casing the event's name prints it when
+    it does (issue 21: no recasing of what has capitals), else a word as an acronym when it
+    has at most 3 letters, no vowel, or leads the name with at most 4 (folders start with the
+    association's acronym: ieee-vr, siam-siagla).
+
+    >>> event_label("sigcse"), event_label("global-azure-linz"), event_label("ieee-ppps")
+    ('SIGCSE', 'Global Azure Linz', 'IEEE PPPS')
+    >>> event_label("pycon-uk", "PyCon UK 2015 Schedule"), event_label("mzv-workshop")
+    ('PyCon UK', 'MZV Workshop')
+    """
     label = (association or event or "").strip() or "?"
-    if len(label) <= 8 and "-" not in label:
+    if len(label) <= 8 and "-" not in label and "_" not in label:
         return label.upper()
-    return label.replace("-", " ").replace("_", " ").title()
+    printed = {w.lower(): w for w in re.findall(r"[^\W_]+", event or "") if w != w.lower()}
+    words = []
+    for position, part in enumerate(p for p in label.replace("_", "-").split("-") if p):
+        if part.lower() in printed:
+            words.append(printed[part.lower()])
+        elif len(part) <= 3 or not re.search(r"[aeiouy]", part.lower()) or (
+                position == 0 and len(part) <= 4):
+            words.append(part.upper())
+        else:
+            words.append(part[:1].upper() + part[1:])
+    return " ".join(words) or "?"
 
 
 def _years_text(years: list[int]) -> str:
