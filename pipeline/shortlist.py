@@ -79,7 +79,11 @@ def scope_appearances(appearances: pd.DataFrame, filters: Filters) -> pd.DataFra
                 "the input).")
         rows = rows[known.isin(wanted)]
     if filters.since is not None:
-        rows = rows[pd.to_numeric(rows["year"], errors="coerce") >= filters.since]
+        years = pd.to_numeric(rows["year"], errors="coerce")
+        if len(rows) and not (years >= filters.since).any():
+            logger.warning("--since %d: no appearance is from %d on; %s", filters.since,
+                           filters.since, _known_years(rows))
+        rows = rows[years >= filters.since]
     return rows
 
 

@@ -303,3 +303,12 @@ def test_shortlist_firm_by_kind_alone_needs_a_firm_sized_name():
         "roles": ["speaker", "speaker", "sponsor", "sponsor"]})
 
     assert vendor_org_ids(organizations, weights=default_weights()) == {"law", "sponsor"}
+
+
+def test_shortlist_since_after_the_last_year_warns(caplog):
+    with caplog.at_level("WARNING"):
+        empty = _shortlist(Filters(since=2030))
+
+    assert empty.empty
+    assert "--since 2030: no appearance is from 2030 on; years in the data: 2019-2022" \
+        in caplog.text
