@@ -713,9 +713,10 @@ def _say_suppressed(table) -> None:
                    "are honours, not events.")
 @click.option("--top", "-n", type=int, default=None, help="Keep the best N.")
 @click.option("--exclude-org", multiple=True,
-              help="Drop people whose current organization is this one: its name or any "
-                   "printed variant, whole ('UC San Diego' drops UC San Diego, not every "
-                   "University of California campus). Repeatable.")
+              help="Drop people whose current organization is this one: its name, any "
+                   "printed variant or an alias in data/overrides/aliases.csv, whole ('UC San "
+                   "Diego' drops UC San Diego, not every University of California campus). "
+                   "Repeatable.")
 @click.option("--exclude-org-prefix", multiple=True,
               help="Drop people whose current organization's name or a variant starts with "
                    "these whole words ('University of California' drops every campus).")
@@ -755,6 +756,13 @@ def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str
                       top=top, exclude_org=exclude_org, exclude_org_prefix=exclude_org_prefix,
                       mentor_type=mentor_type, status=status, topic=topic)
     try:
+        if exclude_org or exclude_org_prefix:  # your aliases.csv names count as the org's
+            from dataclasses import replace
+
+            from pipeline.overrides import load_overrides
+
+            aliases = load_overrides(_default_overrides()).aliases
+            filters = replace(filters, org_aliases=tuple(aliases.items()))
         table = shortlist_from_processed(processed_dir, filters=filters, weights_path=weights,
                                          outreach_path=outreach_path or OUTREACH_DEFAULT,
                                          suppress_path=_suppress_path(suppress_path))

@@ -46,6 +46,7 @@ class Filters:
     mentor_type: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
     topic: str | None = None
+    org_aliases: tuple[tuple[str, str], ...] = ()  # aliases.csv: (alias, canonical) pairs
 
 
 class UnknownFilterValue(MentorMinerError):
@@ -516,10 +517,13 @@ def _topic_phrase(matches: list[dict]) -> str:
 
 
 def organizations_named(organizations: pd.DataFrame, names: tuple[str, ...], *,
-                        prefix: bool = False) -> dict[str, set[str]]:
+                        prefix: bool = False, aliases: tuple[tuple[str, str], ...] = ()
+                        ) -> dict[str, set[str]]:
     """Per name in `names`, the `org_id`s whose canonical name or a printed variant is that
     organization (compared as :func:`pipeline.resolve.org_key`s: case, punctuation and legal
-    suffixes aside), or, with `prefix`, starts with it in whole words.
+    suffixes aside), or, with `prefix`, starts with it in whole words. A name of the user's
+    `aliases` (aliases.csv's ``alias,canonical`` pairs) stands for the other name of its pair
+    too, printed or not.
 
     >>> orgs = pd.DataFrame({"org_id": ["s", "b", "u"], "name": [
     ...     "University of California, San Diego", "University of California, Berkeley",
@@ -529,19 +533,24 @@ def organizations_named(organizations: pd.DataFrame, names: tuple[str, ...], *,
     >>> sorted(organizations_named(orgs, ("University of California",), prefix=True)[
     ...     "University of California"])
     ['b', 's', 'u']
+    >>> organizations_named(orgs, ("UCSD",), aliases=(("UCSD", "UC San Diego"),))
+    {'UCSD': {'s'}}
     """
     keyed: list[tuple[str, set[str]]] = []
     for oid, name, variants in zip(organizations["org_id"], organizations["name"].fillna(""),
                                    organizations["variants"].fillna(""), strict=True):
         keys = {org_key(str(name)), *(org_key(v) for v in str(variants).split(";"))} - {""}
         keyed.append((oid, keys))
+    pairs = [(org_key(a), org_key(c)) for a, c in aliases]
     out: dict[str, set[str]] = {}
     for wanted in names:
         key = org_key(wanted)
         if not key:
             continue
+        wanted_keys = {key} | {c for a, c in pairs if a == key} | {a for a, c in pairs if c == key}
+        wanted_keys.discard("")
         out[wanted] = {oid for oid, keys in keyed if any(
-            k == key or (prefix and k.startswith(key + " ")) for k in keys)}
+            k == w or (prefix and k.startswith(w + " ")) for k in keys for w in wanted_keys)}
     return out
 
 
@@ -564,7 +573,8 @@ def _filter(merged: pd.DataFrame, rows: pd.DataFrame, organizations: pd.DataFram
         if not names:
             continue
         option = "--exclude-org-prefix" if prefix else "--exclude-org"
-        found = organizations_named(organizations, names, prefix=prefix)
+        found = organizations_named(organizations, names, prefix=prefix,
+                                    aliases=filters.org_aliases)
         for name, ids in found.items():
             if not ids:
                 logger.warning("%s %r: no organization has that name or variant; nobody "

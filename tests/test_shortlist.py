@@ -312,3 +312,9 @@ def test_shortlist_since_after_the_last_year_warns(caplog):
     assert empty.empty
     assert "--since 2030: no appearance is from 2030 on; years in the data: 2019-2022" \
         in caplog.text
+
+
+def test_shortlist_exclude_org_by_an_alias_of_the_users():
+    kept = _shortlist(Filters(exclude_org=("Duke",), org_aliases=(("Duke", "Duke University"),)))
+
+    assert "Ann Lee" not in set(kept["name"]) and "Bo Chen" in set(kept["name"])
