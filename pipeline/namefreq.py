@@ -78,3 +78,15 @@ def bearers(first: str, last_parts: tuple[str, ...]) -> float:
         return 0.0
     last = parts[0] if len(parts) == 1 else tuple(map(min, *parts))
     return sum(map(mul, given, last))
+
+
+def given_name_share(first: str) -> float:
+    """The largest share of one region's people that bear this given name (`FLOOR` or less
+    when the table does not know it as a given name: `Cotton`, `Lobby`, `Centara`).
+
+    >>> given_name_share("helen") > 1e-4 > given_name_share("lobby")
+    True
+    """
+    population = _table()[0]
+    return max(share / (population[r] * 1e6)
+               for share, r in zip(_vector("g", first), population, strict=True))

@@ -26,7 +26,7 @@ from pipeline.lines import (
     truecase,
 )
 from pipeline.nlp import entity_labels
-from pipeline.tables import LOGO_HINT, Appearance, Block
+from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
 
 logger = logging.getLogger(__name__)
 
@@ -358,8 +358,66 @@ def find_appearances(
             named += len(found)
             candidates.extend(found)
     # One name below a title is an author only where titles with author lines are the layout.
-    return _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {},
-                    pairs) + ner_proposed(proposed, nlp, common, event=event, year=year)
+    found = _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {},
+                     pairs) + ner_proposed(proposed, nlp, common, event=event, year=year)
+    return found + ner_proposed(_unread_pages(blocks, found), nlp, common, event=event,
+                                year=year, known_names=True)
+
+
+_PERSON_ROLES = frozenset(ROLES) - {"sponsor", "exhibitor"}
+
+
+def _unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
+    """The text blocks of the pages where the layout rules named nobody, for NER to propose
+    people in: a layout the rules were not written for (a schedule grid, a poster) still
+    prints names. Each line is one block, in the role of the section heading over it, else
+    speaker; a document without pages is one page. Paragraphs of running text (a welcome
+    letter, venue notes, abstracts) are left to the rules: NER would find every name they
+    mention, and few of those are presenters."""
+    named = {app.page for app in found if app.person_name}
+    out = []
+    for block in blocks:
+        if block.is_record or block.page in named or block.role_hint in (LOGO_HINT, "heading"):
+            continue
+        if not block.text.strip() or _is_prose(block.text):
+            continue
+        role = section_role(block.section) if block.section else ""
+        role = role if role in _PERSON_ROLES else "speaker"
+        # One line at a time, as a reader scans a grid: a cell's lines are separate talks.
+        for line in logical_lines(block.text):
+            if not line.strip() or _INDEX_ENTRY_RE.search(line):
+                continue
+            award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
+            out.append(replace(block, text=line, role="award_recipient" if award else role,
+                               award=award.group("award").strip() if award else ""))
+    return out
+
+
+# `Best Student Paper: Ann Lee, Bo Li. Title`: an award line whose label lacks the word award.
+_BEST_LABEL_RE = re.compile(
+    r"^(?P<award>(?:outstanding|best|distinguished)\b[^:–—]{0,60}?\b(?:papers?|posters?|"
+    r"demos?|presentations?|talks?|theses|thesis|dissertations?|articles?|reviewers?))"
+    r"\s*[:–—]\s*\S", re.I)
+# `Hermann, Karl Moritz, 47, 149`: an index line names people by the pages they are on.
+_INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$")
+# What NER proposes on a page the rules could not read is a person only if its given name is
+# one: at least this share of some region's people bear it (`Helen` 1e-3, `Merel` 9e-5,
+# `Pompeu` 1.4e-5), unlike the places and things NER takes for people (`Cotton Row` 3e-6,
+# `Lobby Café` 2e-6, `Wat Arun` 2e-6, `Centara Grand` unknown). A rarer given name is lost
+# (`Gineke` 5e-6).
+GIVEN_NAME_SHARE = 1e-5
+
+
+def _given_name(name: str) -> bool:
+    """A name of two to four words, none a lone letter, whose first is a known given name."""
+    from pipeline.namefreq import given_name_share
+    from pipeline.names import parse_name
+
+    words = name.replace(".", " ").split()
+    if not 2 <= len(words) <= 4 or any(len(w) == 1 for w in (words[0], words[-1])):
+        return False
+    first = parse_name(name).first
+    return len(first) > 1 and given_name_share(first) >= GIVEN_NAME_SHARE
 
 
 def _small_caps_joined(block: Block) -> Block:
@@ -374,7 +432,7 @@ NER_HINT = "ner"
 
 
 def ner_proposed(blocks: list[Block], nlp, common: set[str] = frozenset(), *, event: str = "",
-                 year: int | None = None) -> list[Appearance]:
+                 year: int | None = None, known_names: bool = False) -> list[Appearance]:
     """People NER proposes in free-text blocks: each PERSON entity that is shaped like a name
     (honorifics and credentials dropped) and not made of words the document prints in lower
     case (`Causal Modelling`), in the block's role, session and section."""
@@ -389,8 +447,11 @@ def ner_proposed(blocks: list[Block], nlp, common: set[str] = frozenset(), *, ev
             name = clean_name(ent.text.strip(" .,;:"))
             if not looks_like_name(name) or looks_like_org(name) or _any_common(name, common):
                 continue
+            if known_names and not _given_name(name):
+                continue
             out.append(Appearance(
                 role=block.role or "speaker", person_name=name, session=block.session,
+                award=block.award,
                 event=block.event or event, year=block.year or year, method="ner",
                 snippet=" ".join(block.text.split())[:300], page=block.page))
     return out

@@ -1,0 +1,53 @@
+"""NER proposes the people of pages the layout rules named nobody on (issue 17): a layout they
+were not written for still prints names. Only names whose given name is a known one count."""
+
+from pipeline.recognize import find_appearances
+from pipeline.tables import Block
+from pipeline.worker import process_document
+
+
+def _people(blocks, nlp):
+    return {(a.role, a.person_name, a.award) for a in find_appearances(blocks, nlp=nlp)
+            if a.person_name}
+
+
+def test_a_workshop_grid_the_rules_cannot_read_yields_its_speakers(raw_corpus):
+    """JURIX 2018's AICOL workshop page: `10.00-10.30 Rights and Punishment , Réka Markovich`,
+    `11.30-12.00 Invited talk: Merel Noorman`, a title wrapped onto `Dameski` below `Andrej`."""
+    path = raw_corpus / "jurix/2018/AICOL2018andDoctoralConsortium.pdf"
+    result = process_document({"doc_id": "a", "path": str(path), "source_path": "aicol.pdf"})
+    people = {row["person_name"] for row in result.appearances}
+    assert result.status == "ok"
+    assert {"Réka Markovich", "Merel Noorman", "Andrej Dameski", "Weronika Majek",
+            "Pompeu Casanovas", "Oleksii Konashevych"} <= people
+    assert {row["method"] for row in result.appearances} == {"ner"}
+    assert not {name for name in people if "Coffee" in name or "Lunch" in name}
+
+
+def test_places_and_index_lines_are_no_people(nlp):
+    blocks = [
+        Block(text="FRIDAY 5:10 PM - 6:00 PM SIGCSE Business Meeting (room: Cotton Row)", page=1),
+        Block(text="Dining Plaza, 1F, Xue Yuan\nHotel Lobby Café", page=1),
+        Block(text="Venue: Centara Grand and Bangkok Convention Centre", page=1),
+        Block(text="Hermann, Karl Moritz, 47, 149\nHenrich, Verena, 159", page=2),
+    ]
+    assert _people(blocks, nlp) == set()
+
+
+def test_an_award_line_gives_recipients_of_its_award(nlp):
+    blocks = [Block(text="Best Student Paper: Hannes Ihalainen, Jeremias Berg, Matti Järvisalo "
+                         "and Bart Bogaerts. Certified MaxSAT Preprocessing", page=None)]
+    people = _people(blocks, nlp)
+    assert ("award_recipient", "Hannes Ihalainen", "Best Student Paper") in people
+    assert ("award_recipient", "Bart Bogaerts", "Best Student Paper") in people
+    assert {role for role, _, _ in people} == {"award_recipient"}
+
+
+def test_a_page_the_rules_read_gets_no_proposals(nlp):
+    """Where the rules named someone, NER adds nobody: `Keynote: Ann Lee, Acme` is read, and
+    the venue line beside it proposes no `Grace Hopper Hall` speaker."""
+    blocks = [Block(text="Keynote", page=1, role_hint="heading", size=14),
+              Block(text="Ann Lee, Acme Corp", page=1, section="Keynote"),
+              Block(text="Reception at the Alan Turing Building", page=1, section="Keynote")]
+    people = _people(blocks, nlp)
+    assert {name for _, name, _ in people} == {"Ann Lee"}
