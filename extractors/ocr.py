@@ -181,9 +181,18 @@ def _mark(token: str) -> bool:
 
 
 def garbled(words: list[dict]) -> bool:
-    """The words are mostly not letters: a font printed without its character map."""
-    printed = "".join(w["text"] for w in words)
-    return len(printed) >= 10 and sum(c.isalpha() for c in printed) < 0.5 * len(printed)
+    """The words are mostly not letters: a font printed without its character map
+    (`ACL$2014$gratefully`, `$$$$ ))))`). Punctuation does not count against them, nor do
+    digits: an index's leader dots and a timetable's hours are text.
+
+    >>> garbled([{"text": "Li,Jun" + "." * 60 + "2P26"}]), garbled([{"text": "$$$$$$$$$$$$$"}])
+    (False, True)
+    """
+    printed = [c for w in words for c in w["text"] if c not in _NOT_COUNTED]
+    return len(printed) >= 10 and sum(c.isalnum() for c in printed) < 0.5 * len(printed)
+
+
+_NOT_COUNTED = frozenset(".,:;·…-–—_()[]/'\"’“” \t")
 
 
 def _box(word: dict) -> Box:
