@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -385,7 +386,7 @@ def _unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
         role = role if role in _PERSON_ROLES else "speaker"
         # One line at a time, as a reader scans a grid: a cell's lines are separate talks.
         for line in logical_lines(block.text):
-            if not line.strip() or _INDEX_ENTRY_RE.search(line):
+            if not line.strip() or _INDEX_ENTRY_RE.search(line) or not _may_name(line):
                 continue
             award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
             out.append(replace(block, text=line, role="award_recipient" if award else role,
@@ -406,6 +407,29 @@ _INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$")
 # `Lobby Café` 2e-6, `Wat Arun` 2e-6, `Centara Grand` unknown). A rarer given name is lost
 # (`Gineke` 5e-6).
 GIVEN_NAME_SHARE = 1e-5
+
+
+# A capitalized word followed by another (initials between): where a name may begin.
+_NAME_START_RE = re.compile(r"\b([^\W\d_][^\W\d_'’-]+)\s+(?:[A-Z]\.\s*)*(?=[^\W\d_])")
+
+
+def _may_name(line: str) -> bool:
+    """Whether a line holds a known given name before a capitalized word: the lines NER is
+    worth running on (most lines of a page the rules could not read are titles and times)."""
+    from pipeline.namefreq import given_name_share
+
+    for match in _NAME_START_RE.finditer(line):
+        word = match.group(1)
+        if word[0].isupper() and given_name_share(_folded(word)) >= GIVEN_NAME_SHARE:
+            next_char = line[match.end():match.end() + 1]
+            if next_char.isupper():
+                return True
+    return False
+
+
+def _folded(word: str) -> str:
+    """A word as the name-frequency table holds it: lower-case ASCII."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
 def _given_name(name: str) -> bool:
