@@ -383,7 +383,9 @@ def summarize_people(
         "name": best.map(lambda s: parsed[s].display if s in parsed else s),
         "variants": _joined(rows, "person_id", "person_name"),
         "n_appearances": grouped.size(),
-        "n_events": grouped["event_key"].nunique(),
+        # An award year is an honour, not an event held (as rank counts them, issue 21).
+        "n_events": rows["event_key"].where(rows["role"] != "award_recipient")
+        .groupby(rows["person_id"], sort=False).nunique(),
         "n_associations": _distinct(rows, "person_id", "association"),
         "first_year": grouped["_year"].min(),
         "last_year": grouped["_year"].max(),
