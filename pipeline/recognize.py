@@ -384,13 +384,15 @@ def _unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
             continue
         role = section_role(block.section) if block.section else ""
         role = role if role in _PERSON_ROLES else "speaker"
+        dated = _SECTION_YEAR_RE.search(block.section or "")  # `CP 2024` over its awards
+        year = int(dated.group()) if dated and not block.year else block.year
         # One line at a time, as a reader scans a grid: a cell's lines are separate talks.
         for line in logical_lines(block.text):
             if not line.strip() or _INDEX_ENTRY_RE.search(line) or not _may_name(line):
                 continue
             award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
             out.append(replace(block, text=line, role="award_recipient" if award else role,
-                               award=award.group("award").strip() if award else ""))
+                               award=award.group("award").strip() if award else "", year=year))
     return out
 
 
@@ -399,6 +401,7 @@ _BEST_LABEL_RE = re.compile(
     r"^(?P<award>(?:outstanding|best|distinguished)\b[^:–—]{0,60}?\b(?:papers?|posters?|"
     r"demos?|presentations?|talks?|theses|thesis|dissertations?|articles?|reviewers?))"
     r"\s*[:–—]\s*\S", re.I)
+_SECTION_YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # `Hermann, Karl Moritz, 47, 149`: an index line names people by the pages they are on.
 _INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$")
 # What NER proposes on a page the rules could not read is a person only if its given name is
@@ -433,15 +436,18 @@ def _folded(word: str) -> str:
 
 
 def _given_name(name: str) -> bool:
-    """A name of two to four words, none a lone letter, whose first is a known given name."""
+    """A name of two to four words, the last no lone letter, whose given name (the first word
+    that is no initial) is a known one."""
     from pipeline.namefreq import given_name_share
     from pipeline.names import parse_name
 
     words = name.replace(".", " ").split()
-    if not 2 <= len(words) <= 4 or any(len(w) == 1 for w in (words[0], words[-1])):
+    if not 2 <= len(words) <= 4 or len(words[-1]) == 1:
         return False
-    first = parse_name(name).first
-    return len(first) > 1 and given_name_share(first) >= GIVEN_NAME_SHARE
+    parsed = parse_name(name)
+    # `J. Christopher Beck`: the given name may follow an initial.
+    given = [w for w in (parsed.first, *_folded(" ".join(words[1:-1])).split()) if len(w) > 1]
+    return bool(given) and given_name_share(given[0]) >= GIVEN_NAME_SHARE
 
 
 def _small_caps_joined(block: Block) -> Block:

@@ -34,13 +34,18 @@ def test_places_and_index_lines_are_no_people(nlp):
     assert _people(blocks, nlp) == set()
 
 
-def test_an_award_line_gives_recipients_of_its_award(nlp):
+def test_an_award_line_gives_recipients_of_its_award_in_its_sections_year(nlp):
+    """ACP's paper awards: `### CP 2025` over `**Best Student Paper**: A, B and C. Title`."""
     blocks = [Block(text="Best Student Paper: Hannes Ihalainen, Jeremias Berg, Matti Järvisalo "
-                         "and Bart Bogaerts. Certified MaxSAT Preprocessing", page=None)]
+                         "and Bart Bogaerts. Certified MaxSAT Preprocessing", section="CP 2025"),
+              Block(text="Best Technical Paper: J. Christopher Beck and Ryo Kuroiwa. Transition "
+                         "Dominance", section="CP 2025")]
     people = _people(blocks, nlp)
     assert ("award_recipient", "Hannes Ihalainen", "Best Student Paper") in people
     assert ("award_recipient", "Bart Bogaerts", "Best Student Paper") in people
+    assert ("award_recipient", "J. Christopher Beck", "Best Technical Paper") in people
     assert {role for role, _, _ in people} == {"award_recipient"}
+    assert {a.year for a in find_appearances(blocks, nlp=nlp)} == {2025}
 
 
 def test_a_page_the_rules_read_gets_no_proposals(nlp):
