@@ -122,7 +122,7 @@ class _Read:
                     self.logos[number] = logos
         if not words:
             self.no_text.append(number)
-        self.lines[number] = words_to_lines(words)
+        self.lines[number] = table_lines(words)
         self.heights[number] = height
 
 
@@ -344,6 +344,44 @@ def _place_logos(blocks: list[Block], logos: list, number: int) -> None:
         blocks.insert(at, Block(text=text, page=number, x0=round(x0, 1), top=round(top, 1),
                                 x1=round(x1, 1), bottom=round(bottom, 1), section=section,
                                 role_hint=LOGO_HINT))
+
+
+def table_lines(words: list[dict]) -> list[Line]:
+    """The page's lines, cut at the columns of a table whose header row names its columns.
+
+    A timetable printed as a table (`Presenter(s) | Title | Affiliation | Time`) has narrow
+    columns whose cells run close together; below such a header, every row is cut where a
+    column begins, so a presenter's name, the title beside it and the affiliation beside that
+    stay apart. A header row is one row of at least three short cells of which three name a
+    kind of field (the lexicon's `fields`: a person, an organization, a title, a time, a
+    place), one of them a person.
+    """
+    lines = words_to_lines(words)
+    header = _table_header(lines)
+    if header is None:
+        return lines
+    bottom, gutters = header
+    above = [w for w in words if w["top"] < bottom]
+    below = [w for w in words if w["top"] >= bottom]
+    return words_to_lines(above) + words_to_lines(below, gutters)
+
+
+def _table_header(lines: list[Line]) -> tuple[float, list[float]] | None:
+    """(bottom of the header row, x where each column after the first begins), or None."""
+    from pipeline.lexicon import field_kind
+
+    rows: dict[int, list[Line]] = {}
+    for line in lines:
+        rows.setdefault(round(line.top / 2), []).append(line)
+    for _, cells in sorted(rows.items()):
+        if len(cells) < 3 or any(len(c.text.split()) > 3 for c in cells):
+            continue
+        kinds = [field_kind(c.text) for c in cells]
+        named = [k for k in kinds if k in ("person", "org", "session", "date", "place")]
+        if len(named) >= 3 and "person" in named and len(set(named)) >= 2:
+            cells = sorted(cells, key=lambda c: c.x0)
+            return max(c.bottom for c in cells), [c.x0 - 2.0 for c in cells[1:]]
+    return None
 
 
 def _ranges(numbers: list[int]) -> str:

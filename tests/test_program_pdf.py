@@ -160,3 +160,19 @@ def test_program_pdf_accent_set_apart_joins_its_letter():
 
     assert clean_text("Nikola Mrkšic\u00b4, Agnieszka Falen \u0301ska") == (
         "Nikola Mrkšić, Agnieszka Faleńska")
+
+
+def test_a_table_whose_header_names_its_columns_is_cut_at_them(raw_corpus):
+    """IFTR 2022's timetable: `Presenter(s) | Title | Affiliation | UMD time | ...` over narrow
+    columns that run close together; each row is cut where a column begins, so the presenters
+    are read apart from the title and the affiliation beside them (issue 17)."""
+    from pipeline.worker import process_document
+
+    path = raw_corpus / "iftr/2022/program.pdf"
+    blocks = [b.text for b in ProgramPdf().extract(path, pages=[1]).blocks]
+    assert "Julie Holledge 1 and\nJoanne Tompkins 2" in blocks
+    assert "1 Flinders\nUniversity, 2 The\nUniversity of\nQueensland" in blocks
+    result = process_document({"doc_id": "i", "path": str(path), "source_path": "p.pdf"})
+    speakers = {a["person_name"] for a in result.appearances
+                if a["page"] == 1 and a["role"] == "speaker"}
+    assert {"Julie Holledge", "Joanne Tompkins", "Rafaella Gasparian"} <= speakers
