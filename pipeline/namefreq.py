@@ -90,3 +90,25 @@ def given_name_share(first: str) -> float:
     population = _table()[0]
     return max(share / (population[r] * 1e6)
                for share, r in zip(_vector("g", first), population, strict=True))
+
+
+GIVEN_FLOOR = 1e-5  # the smallest share data/given_names.tsv.gz holds
+
+
+@cache
+def _given_names() -> dict[str, float]:
+    path = resources.files("pipeline").joinpath("data/given_names.tsv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        rows = (line.rstrip("\n").split("\t") for line in lines if not line.startswith("#"))
+        return {name: 10 ** float(value) for name, value in rows}
+
+
+def known_given_share(first: str) -> float:
+    """`given_name_share` from the small table of given names at least GIVEN_FLOOR of some
+    region bears (scripts/build_given_names.py): 0.0 below the floor. A worker that asks only
+    this need not load the full table.
+
+    >>> known_given_share("helen") > 1e-4 and known_given_share("lobby") == 0.0
+    True
+    """
+    return _given_names().get(first, 0.0)

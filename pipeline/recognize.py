@@ -409,7 +409,7 @@ _INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$")
 # `Pompeu` 1.4e-5), unlike the places and things NER takes for people (`Cotton Row` 3e-6,
 # `Lobby Café` 2e-6, `Wat Arun` 2e-6, `Centara Grand` unknown). A rarer given name is lost
 # (`Gineke` 5e-6).
-GIVEN_NAME_SHARE = 1e-5
+GIVEN_NAME_SHARE = 1e-5  # not below pipeline.namefreq.GIVEN_FLOOR
 
 
 # A capitalized word followed by another (initials between): where a name may begin.
@@ -419,11 +419,11 @@ _NAME_START_RE = re.compile(r"\b([^\W\d_][^\W\d_'’-]+)\s+(?:[A-Z]\.\s*)*(?=[^\
 def _may_name(line: str) -> bool:
     """Whether a line holds a known given name before a capitalized word: the lines NER is
     worth running on (most lines of a page the rules could not read are titles and times)."""
-    from pipeline.namefreq import given_name_share
+    from pipeline.namefreq import known_given_share
 
     for match in _NAME_START_RE.finditer(line):
         word = match.group(1)
-        if word[0].isupper() and given_name_share(_folded(word)) >= GIVEN_NAME_SHARE:
+        if word[0].isupper() and known_given_share(_folded(word)) >= GIVEN_NAME_SHARE:
             next_char = line[match.end():match.end() + 1]
             if next_char.isupper():
                 return True
@@ -438,7 +438,7 @@ def _folded(word: str) -> str:
 def _given_name(name: str) -> bool:
     """A name of two to four words, the last no lone letter, whose given name (the first word
     that is no initial) is a known one."""
-    from pipeline.namefreq import given_name_share
+    from pipeline.namefreq import known_given_share
     from pipeline.names import parse_name
 
     words = name.replace(".", " ").split()
@@ -447,7 +447,7 @@ def _given_name(name: str) -> bool:
     parsed = parse_name(name)
     # `J. Christopher Beck`: the given name may follow an initial.
     given = [w for w in (parsed.first, *_folded(" ".join(words[1:-1])).split()) if len(w) > 1]
-    return bool(given) and given_name_share(given[0]) >= GIVEN_NAME_SHARE
+    return bool(given) and known_given_share(given[0]) >= GIVEN_NAME_SHARE
 
 
 def _small_caps_joined(block: Block) -> Block:

@@ -56,3 +56,19 @@ def test_a_page_the_rules_read_gets_no_proposals(nlp):
               Block(text="Reception at the Alan Turing Building", page=1, section="Keynote")]
     people = _people(blocks, nlp)
     assert {name for _, name, _ in people} == {"Ann Lee"}
+
+
+def test_the_small_given_name_table_is_the_full_tables_above_its_floor():
+    """data/given_names.tsv.gz is derived from data/name_frequency.tsv.gz (scripts/
+    build_given_names.py): it must be rebuilt when that is."""
+    from pipeline.namefreq import GIVEN_FLOOR, _table, given_name_share, known_given_share
+    from pipeline.recognize import GIVEN_NAME_SHARE
+
+    assert GIVEN_NAME_SHARE >= GIVEN_FLOOR
+    for name in sorted(_table()[1])[::997]:
+        full = given_name_share(name)
+        small = known_given_share(name)
+        if full >= GIVEN_FLOOR * 1.03:
+            assert abs(small - full) <= 0.03 * full, name
+        elif full < GIVEN_FLOOR * 0.97:
+            assert small == 0.0, name
