@@ -147,7 +147,8 @@ def format_table(result: dict) -> str:
     for half, h in result["halves"].items():
         lines.append(
             f'| {half} | {h["cases"]} ({h["same"]}/{h["different"]}) | '
-            f'{h["found_same"] + h["found_different"]} ({h["found_same"]}/{h["found_different"]}) | '
+            f'{h["found_same"] + h["found_different"]} '
+            f'({h["found_same"]}/{h["found_different"]}) | '
             f'{h["not_found"]} | {h["wrong_merges"]} | {_pct(h["wrong_merge_rate"])} | '
             f'{h["wrong_splits"]} | {_pct(h["wrong_split_rate"])} |'
         )
@@ -163,15 +164,17 @@ def format_table(result: dict) -> str:
     ambiguous = [o for o in result["cases"] if o["ambiguous"]]
     if ambiguous:
         lines.append("")
-        lines.append("Appearances given more than one person_id on one page (together if any is shared):")
+        lines.append("Appearances given more than one person_id on one page "
+                     "(together if any is shared):")
         for o in ambiguous:
-            lines.append(f'- {o["case_id"]} {o["outcome"]}: {o["name"]} — {o["a"]} {",".join(o["pids_a"])} | '
-                         f'{o["b"]} {",".join(o["pids_b"])}')
+            lines.append(f'- {o["case_id"]} {o["outcome"]}: {o["name"]} — {o["a"]} '
+                         f'{",".join(o["pids_a"])} | {o["b"]} {",".join(o["pids_b"])}')
     if result["not_found"]:
         lines.append("")
         lines.append("Not found in the run:")
         for o in result["not_found"]:
-            lines.append(f'- {o["case_id"]} {o["outcome"]} ({o["half"]}): {o["name"]} — {o["a"]} | {o["b"]}')
+            lines.append(f'- {o["case_id"]} {o["outcome"]} ({o["half"]}): {o["name"]} — '
+                         f'{o["a"]} | {o["b"]}')
     return "\n".join(lines)
 
 

@@ -746,9 +746,9 @@ def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str
     Example:
       mentor-miner shortlist --association sigcse --since 2016 --top 50 -o sigcse.csv
     """
-    from pipeline.errors import MentorMinerError
+    from pipeline.errors import MentorMinerError, UnknownFilterValue
     from pipeline.runner import shortlist_from_processed, write_table
-    from pipeline.shortlist import Filters, UnknownFilterValue
+    from pipeline.shortlist import Filters
 
     if out_path is not None:
         _check_out_file(out_path, "--out")

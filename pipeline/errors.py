@@ -53,3 +53,8 @@ class Unreachable(MentorMinerError):
 
 class SchemaError(MentorMinerError):
     """A table read from disk lacks the columns its row type needs."""
+
+
+class UnknownFilterValue(MentorMinerError):
+    """A filter names a value the tables do not hold (an association never downloaded): a
+    mistake of the user's to correct (exit 2)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.errors import MentorMinerError
+from pipeline.errors import UnknownFilterValue
 from pipeline.frames import distinct_count, dominant, joined_distinct, joined_years
 from pipeline.gcpause import gc_paused
 from pipeline.resolve import org_key
@@ -47,12 +47,6 @@ class Filters:
     status: tuple[str, ...] = ()
     topic: str | None = None
     org_aliases: tuple[tuple[str, str], ...] = ()  # aliases.csv: (alias, canonical) pairs
-
-
-class UnknownFilterValue(MentorMinerError):
-    """A filter names a value the tables do not hold (an association never downloaded): a
-    mistake of the user's to correct (exit 2). Belongs in pipeline.errors; kept here while
-    that module is another change's."""
 
 
 def mentor_type_name(value: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,19 @@ def corpus_run(raw_corpus: Path, tmp_path_factory) -> Path:
     )
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="session")
+def tesseract():
+    """The tesseract program; missing is a failure in CI (CI=true) and a skip elsewhere."""
+    if shutil.which("tesseract") is None:
+        message = "tesseract is not installed (`make sys-deps`, Debian package tesseract-ocr)"
+        if os.environ.get("CI"):
+            pytest.fail(message + " - required in CI")
+        pytest.skip(message)
+
+
+@pytest.fixture
+def ocr_env(monkeypatch):
+    """MENTOR_MINER_OCR off before the test and restored after (`run --ocr` sets it)."""
+    monkeypatch.setenv("MENTOR_MINER_OCR", "0")

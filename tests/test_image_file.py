@@ -2,7 +2,7 @@
 
 import pandas as pd
 from click.testing import CliRunner
-from test_ocr import PROGRAM, _scan, ocr_env, tesseract  # noqa: F401  (fixtures)
+from test_ocr import PROGRAM, _scan
 
 from extractors.image_file import ImageFile
 

@@ -1,7 +1,5 @@
 """OCR route (issue 3): image-only program pages read with Tesseract under --ocr."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -24,22 +22,6 @@ PROGRAM = [
     ("Umbrella Analytics", 12, False),
 ]
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path("/Library/Fonts"))
-
-
-@pytest.fixture(scope="module")
-def tesseract():
-    """The tesseract program; missing is a failure in CI (CI=true) and a skip elsewhere."""
-    if shutil.which("tesseract") is None:
-        message = "tesseract is not installed (`make sys-deps`, Debian package tesseract-ocr)"
-        if os.environ.get("CI"):
-            pytest.fail(message + " - required in CI")
-        pytest.skip(message)
-
-
-@pytest.fixture
-def ocr_env(monkeypatch):
-    """MENTOR_MINER_OCR off before the test and restored after (`run --ocr` sets it)."""
-    monkeypatch.setenv("MENTOR_MINER_OCR", "0")
 
 
 def _font(size: int, bold: bool):

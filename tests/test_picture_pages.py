@@ -26,15 +26,6 @@ PAGES = [("sigcse/2016/SIGCSE2016-Preliminary-Program.pdf", [10]),
 
 
 @pytest.fixture(scope="module")
-def tesseract():
-    if shutil.which("tesseract") is None:
-        message = "tesseract is not installed (`make sys-deps`, Debian package tesseract-ocr)"
-        if os.environ.get("CI"):
-            pytest.fail(message + " - required in CI")
-        pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
 def packets(raw_corpus, tmp_path_factory):
     """(text-layer original, picture packet) of each of PAGES."""
     folder = tmp_path_factory.mktemp("packets")

@@ -183,7 +183,7 @@ def test_shortlist_exclude_org_matches_a_printed_variant():
 
 
 def test_shortlist_unknown_association_is_a_mistake_naming_the_known():
-    from pipeline.shortlist import UnknownFilterValue
+    from pipeline.errors import UnknownFilterValue
 
     with pytest.raises(UnknownFilterValue, match="known: acm, ieee"):
         _shortlist(Filters(association=("shrm",)))
