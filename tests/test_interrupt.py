@@ -134,3 +134,25 @@ def test_interrupt_ctrl_c_prints_one_line_and_stops_at_once(small_raw, tmp_path,
         f"Interrupted (Ctrl-C): stopped; the outputs in {tmp_path / 'out'} were left whole."], [
         "Interrupted (Ctrl-C): stopped; files are written whole or not at all."]), err
     assert took < 4, took  # about 1 s at worst on 2 busy cores (waiting for the fork server)
+
+
+def test_interrupt_while_the_cli_loads_prints_one_line():
+    """Ctrl-C after the console script started but before the CLI finished loading (its first
+    ~100 ms) was a KeyboardInterrupt traceback from some import (issue 22)."""
+    import subprocess
+    import sys
+
+    code = ("import os, signal, time\nimport pipeline.entry\n"
+            "os.kill(os.getpid(), signal.SIGINT)\ntime.sleep(5)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 130
+    assert done.stderr == "Interrupted (Ctrl-C) while starting: nothing was read or written.\n"
+    assert done.stdout == ""
+
+
+def test_interrupt_the_console_script_is_the_early_handler():
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "mentor-miner"]
+    assert script.value == "pipeline.entry:main"
