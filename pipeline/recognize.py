@@ -361,8 +361,26 @@ def find_appearances(
     # One name below a title is an author only where titles with author lines are the layout.
     found = _confirm(candidates, nlp, contexts if author_lines >= AUTHOR_LAYOUT_MIN else {},
                      pairs) + ner_proposed(proposed, nlp, common, event=event, year=year)
-    return found + ner_proposed(_unread_pages(blocks, found), nlp, common, event=event,
-                                year=year, known_names=True)
+    found += ner_proposed(_unread_pages(blocks, found), nlp, common, event=event, year=year,
+                          known_names=True)
+    return [_talk_not_org(app) for app in found]
+
+
+# A talk's title in the organization slot (`Robert Bevan, …: Effective Case Reject-Accept
+# Filtering: A Study Using Machine Learning [short]`, `Jemima Tabeart, Preconditioning 4D-Var:
+# A Parallelisable Implementation`): a subtitle after a colon, or a paper-kind tag.
+_TALK_TAG_RE = re.compile(r"[\[(](?:short|long|full|demo|poster|position)(?: paper)?[\])]", re.I)
+_SUBTITLE_RE = re.compile(r"\w: +[A-Z]\w*(?: +\S+){2,}")
+
+
+def _talk_not_org(app: Appearance) -> Appearance:
+    """A person's appearance whose organization reads as a talk title: the title goes to the
+    session (when it has none) and the organization is left empty."""
+    org = app.org_name
+    if not (app.person_name and org) or looks_org(org) or not (
+            _TALK_TAG_RE.search(org) or _SUBTITLE_RE.search(org)):
+        return app
+    return replace(app, org_name="", session=app.session or org)
 
 
 _PERSON_ROLES = frozenset(ROLES) - {"sponsor", "exhibitor"}

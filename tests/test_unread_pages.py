@@ -72,3 +72,21 @@ def test_the_small_given_name_table_is_the_full_tables_above_its_floor():
             assert abs(small - full) <= 0.03 * full, name
         elif full < GIVEN_FLOOR * 0.97:
             assert small == 0.0, name
+
+
+def test_a_talk_title_is_no_organization(nlp):
+    """`Name, Title: Subtitle` and `Names Title [short]` (householder 2025, JURIX 2018) put the
+    talk in the organization slot; it goes to the session, the organization stays empty."""
+    from pipeline.recognize import _talk_not_org
+    from pipeline.tables import Appearance
+
+    app = Appearance(role="speaker", person_name="Sophia Keip",
+                     org_name="QCLAB: A MATLAB Toolbox for Quantum Numerical Linear Algebra")
+    assert (_talk_not_org(app).org_name, _talk_not_org(app).session) == (
+        "", "QCLAB: A MATLAB Toolbox for Quantum Numerical Linear Algebra")
+    tagged = Appearance(role="speaker", person_name="Robert Bevan",
+                        org_name="Effective Case Reject-Accept Filtering [short]")
+    assert _talk_not_org(tagged).org_name == ""
+    for org in ("University of California: Berkeley", "Acme Corp"):
+        kept = Appearance(role="speaker", person_name="Ann Lee", org_name=org)
+        assert _talk_not_org(kept).org_name == org
