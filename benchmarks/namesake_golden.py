@@ -138,6 +138,14 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{100 * x:.1f}%"
 
 
+def _case_line(o: dict, *, ids: bool = False, half: bool = True) -> str:
+    """`- N001 wrong merge (built-on): Ting Liu — a.pdf p8 pid | b.pdf p44 pid`."""
+    where = f' ({o["half"]})' if half else ""
+    a = f'{o["a"]} {",".join(o["pids_a"])}' if ids else o["a"]
+    b = f'{o["b"]} {",".join(o["pids_b"])}' if ids else o["b"]
+    return f'- {o["case_id"]} {o["outcome"]}{where}: {o["name"]} — {a} | {b}'
+
+
 def format_table(result: dict) -> str:
     lines = [
         "| half | cases (same/different) | found (same/different) | not found | wrong merges | "
@@ -158,23 +166,17 @@ def format_table(result: dict) -> str:
     if result["wrong"]:
         lines.append("")
         lines.append("Wrong cases:")
-        for o in result["wrong"]:
-            lines.append(f'- {o["case_id"]} {o["outcome"]} ({o["half"]}): {o["name"]} — '
-                         f'{o["a"]} {",".join(o["pids_a"])} | {o["b"]} {",".join(o["pids_b"])}')
+        lines += [_case_line(o, ids=True) for o in result["wrong"]]
     ambiguous = [o for o in result["cases"] if o["ambiguous"]]
     if ambiguous:
         lines.append("")
         lines.append("Appearances given more than one person_id on one page "
                      "(together if any is shared):")
-        for o in ambiguous:
-            lines.append(f'- {o["case_id"]} {o["outcome"]}: {o["name"]} — {o["a"]} '
-                         f'{",".join(o["pids_a"])} | {o["b"]} {",".join(o["pids_b"])}')
+        lines += [_case_line(o, ids=True, half=False) for o in ambiguous]
     if result["not_found"]:
         lines.append("")
         lines.append("Not found in the run:")
-        for o in result["not_found"]:
-            lines.append(f'- {o["case_id"]} {o["outcome"]} ({o["half"]}): {o["name"]} — '
-                         f'{o["a"]} | {o["b"]}')
+        lines += [_case_line(o) for o in result["not_found"]]
     return "\n".join(lines)
 
 

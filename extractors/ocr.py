@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 # Words Tesseract is less sure of than this (0-100) are noise: specks, rules, logo fragments.
 MIN_CONFIDENCE = 50.0
 # ... except a word that is letters once the marks OCR makes of a superscript are cut off:
-# `Punia¹,` is read `Punia!',` at confidence 43, `Loveless¹` at 13 (IEEE PPPS, ACL author
-# lists). Such a word is kept down to this confidence.
+# `Lee¹,` is read `Lee!',` at confidence 43, `Chen¹` at 13 (in the author lists of IEEE PPPS
+# and ACL). Such a word is kept down to this confidence.
 MIN_WORD_CONFIDENCE = 10.0
 # What Tesseract reads a superscript affiliation number as, at the end of a word: `!`, `'`,
 # `?`, `"`, `|`, or the superscript digits themselves.
@@ -188,8 +188,21 @@ def garbled(words: list[dict]) -> bool:
     >>> garbled([{"text": "Li,Jun" + "." * 60 + "2P26"}]), garbled([{"text": "$$$$$$$$$$$$$"}])
     (False, True)
     """
-    printed = [c for w in words for c in w["text"] if c not in _NOT_COUNTED]
-    return len(printed) >= 10 and sum(c.isalnum() for c in printed) < 0.5 * len(printed)
+    share = readable_share("".join(w["text"] for w in words))
+    return share is not None and share < 0.5
+
+
+def readable_share(text: str) -> float | None:
+    """The share of letters and digits among the characters of `text` that are not spaces or
+    punctuation; None for fewer than 10 such characters (too few to tell).
+
+    >>> readable_share("Li,Jun....2P26 Chen,Bo"), readable_share("$$$$$ $$$$$ ok")
+    (1.0, 0.16666666666666666)
+    """
+    printed = [c for c in text if c not in _NOT_COUNTED and not c.isspace()]
+    if len(printed) < 10:
+        return None
+    return sum(c.isalnum() for c in printed) / len(printed)
 
 
 _NOT_COUNTED = frozenset(".,:;·…-–—_()[]/'\"’“” \t")
@@ -306,8 +319,8 @@ def image_words(image, *, scale: float, offset: tuple[float, float] = (0.0, 0.0)
 def clean_ocr_word(text: str) -> str:
     """A word as Tesseract read it, without the marks it makes of a superscript at its end.
 
-    >>> [clean_ocr_word(w) for w in ["Punia!',", "Werner'", "Cary?", "(MIT)", "Trobe)", "3D"]]
-    ['Punia,', 'Werner', 'Cary', '(MIT)', 'Trobe)', '3D']
+    >>> [clean_ocr_word(w) for w in ["Lee!',", "Chen'", "Diaz?", "(MIT)", "Duke)", "3D"]]
+    ['Lee,', 'Chen', 'Diaz', '(MIT)', 'Duke)', '3D']
     """
     return _SUPERSCRIPT_RE.sub("", (text or "").strip())
 

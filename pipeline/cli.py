@@ -714,8 +714,8 @@ def _say_suppressed(table) -> None:
 @click.option("--top", "-n", type=int, default=None, help="Keep the best N.")
 @click.option("--exclude-org", multiple=True,
               help="Drop people whose current organization is this one: its name, any "
-                   "printed variant or an alias in data/overrides/aliases.csv, whole ('UC San "
-                   "Diego' drops UC San Diego, not every University of California campus). "
+                   "printed variant or an alias in data/overrides/aliases.csv, whole ('Acme "
+                   "Labs Boston' drops Acme Labs Boston, not every Acme Labs office). "
                    "Repeatable.")
 @click.option("--exclude-org-prefix", multiple=True,
               help="Drop people whose current organization's name or a variant starts with "
@@ -838,7 +838,7 @@ def show(name: str, processed_dir: Path, suppress_path: Path | None) -> None:
 
     \b
     Example:
-      mentor-miner show "Barbara Ericson"
+      mentor-miner show "Samuel Osei"
     """
     from pipeline.errors import MentorMinerError
     from pipeline.runner import read_processed

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -366,9 +365,9 @@ def find_appearances(
     return [_talk_not_org(app) for app in found]
 
 
-# A talk's title in the organization slot (`Robert Bevan, …: Effective Case Reject-Accept
-# Filtering: A Study Using Machine Learning [short]`, `Jemima Tabeart, Preconditioning 4D-Var:
-# A Parallelisable Implementation`): a subtitle after a colon, or a paper-kind tag.
+# A talk's title in the organization slot (`Ann Lee, Bo Chen Case Filtering: A Study Using
+# Machine Learning [short]`, `Ann Lee, Preconditioning 4D-Var: A Parallel Implementation`; the
+# programs of householder 2025 and JURIX 2018): a subtitle after a colon, or a paper-kind tag.
 _TALK_TAG_RE = re.compile(r"[\[(](?:short|long|full|demo|poster|position)(?: paper)?[\])]", re.I)
 _SUBTITLE_RE = re.compile(r"\w: +[A-Z]\w*(?: +\S+){2,}")
 
@@ -438,33 +437,29 @@ def _may_name(line: str) -> bool:
     """Whether a line holds a known given name before a capitalized word: the lines NER is
     worth running on (most lines of a page the rules could not read are titles and times)."""
     from pipeline.namefreq import known_given_share
+    from pipeline.names import fold
 
     for match in _NAME_START_RE.finditer(line):
         word = match.group(1)
-        if word[0].isupper() and known_given_share(_folded(word)) >= GIVEN_NAME_SHARE:
+        if word[0].isupper() and known_given_share(fold(word)) >= GIVEN_NAME_SHARE:
             next_char = line[match.end():match.end() + 1]
             if next_char.isupper():
                 return True
     return False
 
 
-def _folded(word: str) -> str:
-    """A word as the name-frequency table holds it: lower-case ASCII."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-
-
 def _given_name(name: str) -> bool:
     """A name of two to four words, the last no lone letter, whose given name (the first word
     that is no initial) is a known one."""
     from pipeline.namefreq import known_given_share
-    from pipeline.names import parse_name
+    from pipeline.names import fold, parse_name
 
     words = name.replace(".", " ").split()
     if not 2 <= len(words) <= 4 or len(words[-1]) == 1:
         return False
     parsed = parse_name(name)
-    # `J. Christopher Beck`: the given name may follow an initial.
-    given = [w for w in (parsed.first, *_folded(" ".join(words[1:-1])).split()) if len(w) > 1]
+    # `J. Ann Lee`: the given name may follow an initial.
+    given = [w for w in (parsed.first, *fold(" ".join(words[1:-1])).split()) if len(w) > 1]
     return bool(given) and known_given_share(given[0]) >= GIVEN_NAME_SHARE
 
 

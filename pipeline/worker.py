@@ -133,16 +133,17 @@ _TIME_RE = re.compile(r"^\W*\d{1,2}[:.h]\d\d\b")
 
 
 def _garbled(blocks) -> str:
-    """A note when the text is mostly not letters: a font printed without its character map
-    gives '3\'*" \',"\'4' for words, which no reader can take names from."""
+    """A note when the text is mostly not letters or digits: a font printed without its
+    character map gives `$$$$ $$$` for words, which no reader can take names from. The count
+    is :func:`extractors.ocr.readable_share`, the one that sends such a page to OCR, so the
+    note's promise holds."""
+    from extractors.ocr import readable_share
+
     text = "".join(block.text for block in blocks if not block.is_record)
-    printed = [c for c in text if not c.isspace()]
-    if len(printed) < 50:
-        return ""
-    letters = sum(1 for c in printed if c.isalpha())
-    if letters < 0.5 * len(printed):
-        return (f"only {100 * letters // len(printed)}% of its characters are letters: the "
-                "text layer is garbled (fonts without a character map?), --ocr may read it")
+    share = readable_share(text) if len(text) >= 50 else None
+    if share is not None and share < 0.5:
+        return (f"only {int(100 * share)}% of its characters are letters or digits: the text "
+                "layer is garbled (fonts without a character map?), --ocr may read it")
     return ""
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from pathlib import Path
 
 DPI = 200  # the issue's packet was read cleanly from page images at 200 dpi
@@ -89,8 +88,9 @@ def name_key(name: str) -> str:
     >>> name_key("Dr. José  Martínez-Ruiz")
     'drjosemartinezruiz'
     """
-    text = unicodedata.normalize("NFKD", name)
-    return re.sub(r"[^a-z]", "", "".join(c for c in text if not unicodedata.combining(c)).lower())
+    from pipeline.names import fold
+
+    return re.sub(r"[^a-z]", "", fold(name))
 
 
 def score(truth: list[dict], found: list[dict]) -> dict:

@@ -7,14 +7,14 @@ the truth is the same pages' text layer read by the same pipeline.
 import io
 import os
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
 from picture_packets import picture_packet, read, score, text_pages
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+from test_ocr import _font
 
 from extractors import program_pdf
 from extractors.ocr import LOGO_SHARE, merge_ocr
@@ -73,19 +73,25 @@ def test_run_summary_counts_documents_of_pictures(packets, tmp_path):
             "them)\n  acme/2024/packet.pdf\n") in result.output
 
 
-def test_text_pages_are_never_sent_to_ocr(raw_corpus, monkeypatch):
-    """JURIX 2018's program: pages 2-15 are text; 16 and 17 are floor plans with no text layer,
-    18 a map (61% images) with 25 words, 1 a cover of seven pictures (a logo, a photograph)
-    around 25 words: only those four go to OCR."""
-    sent = []
+@pytest.fixture
+def sent_to_ocr(monkeypatch) -> list[int]:
+    """The page numbers ProgramPdf sends to OCR, in order (OCR itself not run: no words)."""
+    sent: list[int] = []
 
-    def fake_ocr(path, number, page=None, clip=None):
+    def record(path, number, page=None, clip=None):
         sent.append(number)
         return []
 
-    monkeypatch.setattr(program_pdf, "_ocr_page", fake_ocr)
+    monkeypatch.setattr(program_pdf, "_ocr_page", record)
+    return sent
+
+
+def test_text_pages_are_never_sent_to_ocr(raw_corpus, sent_to_ocr):
+    """JURIX 2018's program: pages 2-15 are text; 16 and 17 are floor plans with no text layer,
+    18 a map (61% images) with 25 words, 1 a cover of seven pictures (a logo, a photograph)
+    around 25 words: only those four go to OCR."""
     ProgramPdf(ocr=True).extract(raw_corpus / "jurix/2018/program.pdf")
-    assert sent == [1, 16, 17, 18]
+    assert sent_to_ocr == [1, 16, 17, 18]
 
 
 def test_merge_keeps_text_layer_words_once_and_sets_logos_apart():
@@ -104,17 +110,9 @@ def test_merge_keeps_text_layer_words_once_and_sets_logos_apart():
     assert logos == [(logo, "Initech Labs")]
 
 
-def _font(size):
-    for folder in (Path("/usr/share/fonts"), Path("/usr/local/share/fonts")):
-        found = next(folder.rglob("DejaVuSans-Bold.ttf"), None) if folder.is_dir() else None
-        if found:
-            return ImageFont.truetype(str(found), size)
-    return ImageFont.load_default(size=size)
-
-
 def _logo(text: str) -> io.BytesIO:
     image = Image.new("RGB", (600, 200), (250, 250, 250))
-    ImageDraw.Draw(image).text((30, 60), text, font=_font(64), fill=(20, 40, 120))
+    ImageDraw.Draw(image).text((30, 60), text, font=_font(64, bold=True), fill=(20, 40, 120))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer
@@ -158,20 +156,13 @@ def test_logos_outside_a_sponsor_section_name_nobody(tmp_path, tesseract):
     assert result.status == "empty"
 
 
-def test_text_over_a_background_picture_is_not_a_picture(raw_corpus, monkeypatch):
+def test_text_over_a_background_picture_is_not_a_picture(raw_corpus, sent_to_ocr):
     """SIGCSE 2017: pages 20, 30 and 40 print 111-175 words over a picture covering 69-100% of
     the page, and stay text; the cover (1), two photo pages (8, 9) and a sponsor's full-page
     advertisement (44) hold at most 26 words and are pictures, as is the wall of sponsors' logos
     (56); page 2 has no text layer."""
-    sent = []
-
-    def fake_ocr(path, number, page=None, clip=None):
-        sent.append(number)
-        return []
-
-    monkeypatch.setattr(program_pdf, "_ocr_page", fake_ocr)
     ProgramPdf(ocr=True).extract(raw_corpus / "sigcse/2017/sigcse2017-program.pdf")
-    assert sent == [1, 2, 8, 9, 44, 56]
+    assert sent_to_ocr == [1, 2, 8, 9, 44, 56]
 
 
 def test_corpus_packet_reads_the_same_people_through_the_cli(packets, tmp_path, tesseract):
