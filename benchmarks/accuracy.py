@@ -24,7 +24,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import evaluate as ev  # noqa: E402
+from pipeline.views import evaluate as ev  # noqa: E402
 
 CORPUS = Path(os.environ.get("MENTOR_MINER_CORPUS", ROOT.parent / "shared" / "corpus"))
 GOLDEN = ROOT / "tests" / "golden"
@@ -82,7 +82,7 @@ GOLDEN_PDFS = {slug: pdf for slug, (pdf, _) in DOCUMENTS.items()} | {
 def recognize_pdf(path: Path, *, pages: list[int] | None = None, nlp=None) -> pd.DataFrame:
     """Appearances of one PDF (or some of its pages) as a DataFrame."""
     from extractors.program_pdf import ProgramPdf
-    from pipeline.recognize import find_appearances
+    from pipeline.stages.recognize import find_appearances
 
     extraction = ProgramPdf().extract(path, pages=pages)
     found = find_appearances(extraction.blocks, nlp=nlp)
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     for noisy in ("pdfminer", "PIL"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    from pipeline.nlp import load_nlp, resolve_model_name
+    from pipeline.text.nlp import load_nlp, resolve_model_name
 
     nlp = load_nlp()
     report = ["# Accuracy of program-PDF recognition", "",

@@ -87,7 +87,7 @@ def ref_pdfium(paths: list[Path]) -> tuple[float, int]:
 # pypdfium2, and nothing else: no positions, no recognition, no resolve, no writing.
 _FLOOR = (
     "import sys\n"
-    "from pipeline.nlp import load_nlp\n"
+    "from pipeline.text.nlp import load_nlp\n"
     "load_nlp(None)\n"
     "import pypdfium2 as pdfium\n"
     "for path in sys.argv[1:]:\n"
@@ -138,14 +138,14 @@ def run_cli(raw: Path, out: Path, *args: str) -> tuple[float, float, float]:
 def stage_times(raw: Path) -> dict[str, float]:
     """Seconds per stage, in this process, on documents under raw."""
     from extractors import registry
-    from pipeline.config import load_weights
-    from pipeline.corpus import discover
-    from pipeline.graph import build_graph
-    from pipeline.nlp import load_nlp
-    from pipeline.rank import rank_people
-    from pipeline.recognize import find_appearances
-    from pipeline.resolve import resolve
-    from pipeline.runner import extract_all
+    from pipeline.userfiles.weights import load_weights
+    from pipeline.stages.discover import discover
+    from pipeline.stages.graph import build_graph
+    from pipeline.text.nlp import load_nlp
+    from pipeline.stages.rank import rank_people
+    from pipeline.stages.recognize import find_appearances
+    from pipeline.stages.resolve import resolve
+    from pipeline.run.runner import extract_all
 
     times: dict[str, float] = {}
     documents = discover(raw)
@@ -228,10 +228,10 @@ def reference_table_work(table) -> float:
 
 
 def scale_appearances(sizes: list[int]) -> list[tuple[int, float, float, float, float]]:
-    from pipeline.config import load_weights
-    from pipeline.graph import build_graph
-    from pipeline.rank import rank_people
-    from pipeline.resolve import resolve
+    from pipeline.userfiles.weights import load_weights
+    from pipeline.stages.graph import build_graph
+    from pipeline.stages.rank import rank_people
+    from pipeline.stages.resolve import resolve
 
     out = []
     tables: dict[int, object] = {}

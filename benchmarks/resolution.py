@@ -28,7 +28,7 @@ from resolution_data import (  # noqa: E402
     synthetic_appearances,
 )
 
-from pipeline.resolve import resolve  # noqa: E402
+from pipeline.stages.resolve import resolve  # noqa: E402
 
 
 def _fmt(scores: dict) -> str:
@@ -88,7 +88,7 @@ def sigcse_awards_section(processed: Path, sample: int = 8) -> list[str]:
     """Award recipients of sigcse/awards linked to the same people in the SIGCSE programs."""
     import pandas as pd
 
-    from pipeline.names import person_key
+    from pipeline.text.names import person_key
 
     appearances = pd.read_csv(processed / "appearances.csv", low_memory=False)
     sigcse = appearances[appearances["association"] == "sigcse"].copy()
@@ -205,7 +205,7 @@ def cross_field_section() -> list[str]:
         "people crossing fields | wrong splits |",
         "|---|---|---|---|---|",
     ]
-    from pipeline import matching
+    from pipeline.stages import matching
 
     synthetic = cross_field_appearances()
     kept = matching.OTHER_FIELD

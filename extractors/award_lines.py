@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from extractors.records import person_name
 from pipeline.errors import ParseError
-from pipeline.lines import (
+from pipeline.text.lines import (
     CREDENTIALS_RE,
     TITLE_WORDS_RE,
     looks_like_name,

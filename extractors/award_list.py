@@ -23,7 +23,7 @@ from extractors.registry import Extraction, register
 from extractors.spreadsheet import csv_header, is_xlsx, read_rows, xlsx_header
 from extractors.text_document import TextDocument
 from pipeline.errors import ExtractionError, ParseError
-from pipeline.lines import TITLE_WORDS_RE, looks_like_org
+from pipeline.text.lines import TITLE_WORDS_RE, looks_like_org
 from pipeline.tables import Block
 
 NAME_KEYS = ("name", "names", "recipient", "recipients", "winner", "winners", "awardee",

@@ -11,7 +11,7 @@ from extractors.registry import Extraction, register
 from extractors.structured_data import path_context
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
-from pipeline.lexicon import field_kind
+from pipeline.text.lexicon import field_kind
 from pipeline.tables import Block
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)

@@ -120,7 +120,7 @@ def _description_people(description: str, summary: str) -> list[str]:
     >>> _description_people("Intro\\nJGI Team\\nTraining", "Intro")
     []
     """
-    from pipeline.lines import looks_like_name, looks_like_org
+    from pipeline.text.lines import looks_like_name, looks_like_org
 
     out = []
     for line in description.split("\n"):
@@ -136,7 +136,7 @@ def _description_people(description: str, summary: str) -> list[str]:
 
 def _summary_people(summary: str) -> list[tuple[str, str]]:
     """`Title – Ann Lee` / `Title (Ann Lee)`: names only when every piece is name-shaped."""
-    from pipeline.lines import looks_like_name
+    from pipeline.text.lines import looks_like_name
 
     for pattern in (r"^(?P<title>.+?)\s+[–—|-]\s+(?P<names>[^–—|]+)$",
                     r"^(?P<title>.+?)\s*\((?P<names>[^()]+)\)$",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.lines import looks_like_name, looks_like_org
+from pipeline.text.lines import looks_like_name, looks_like_org
 from pipeline.tables import Block
 
 MIN_RUN = 5

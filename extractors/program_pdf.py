@@ -368,7 +368,7 @@ def table_lines(words: list[dict]) -> list[Line]:
 
 def _table_header(lines: list[Line]) -> tuple[float, list[float]] | None:
     """(bottom of the header row, x where each column after the first begins), or None."""
-    from pipeline.lexicon import field_kind
+    from pipeline.text.lexicon import field_kind
 
     rows: dict[int, list[Line]] = {}
     for line in lines:

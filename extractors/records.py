@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.errors import ExtractionError
-from pipeline.lines import CREDENTIALS_RE, HONORIFICS, clean_name
+from pipeline.text.lines import CREDENTIALS_RE, HONORIFICS, clean_name
 
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 

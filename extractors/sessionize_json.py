@@ -16,7 +16,7 @@ from extractors.records import (
 )
 from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError
-from pipeline.lines import split_tagline
+from pipeline.text.lines import split_tagline
 from pipeline.tables import Block
 
 

@@ -2,7 +2,7 @@
 
 A tree (from `extractors.tree_load`, or rows of a Markdown or HTML table) is walked to its
 leaves. Every mapping that holds a name-ish field is a record; its fields are typed by key
-through the lexicon (`pipeline/data/lexicon.yaml`) and by value, and its role, tier, award and
+through the lexicon (`pipeline/text/data/lexicon.yaml`) and by value, and its role, tier, award and
 year come from the record itself, else from its context: the keys on its path, the map keys
 above it (`2023:`, `platinum:`, `Keynotes:`), and the file and folder names. Records that name
 others by id (`speakers: [ABC123]` with `{code: ABC123, name: ...}` elsewhere) are joined.
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from extractors.award_lines import citation_authors
 from extractors.records import is_person_account, person_name, session_role, year_in
 from pipeline.errors import ParseError
-from pipeline.lexicon import (
+from pipeline.text.lexicon import (
     context_role,
     field_kind,
     is_tier,
@@ -27,7 +27,7 @@ from pipeline.lexicon import (
     position_role,
     tier_label,
 )
-from pipeline.lines import SUFFIXES, looks_like_name, looks_like_org
+from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org
 from pipeline.tables import Block
 
 MAX_DEPTH = 60

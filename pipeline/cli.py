@@ -189,10 +189,10 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     Example:
       mentor-miner run ~/Downloads/programs --out results/
     """
-    from pipeline.cache import default_cache_dir
+    from pipeline.run.cache import default_cache_dir
     from pipeline.errors import MentorMinerError
-    from pipeline.executors import Limits, stop_pool
-    from pipeline.uptodate import stamp_path
+    from pipeline.run.executors import Limits, stop_pool
+    from pipeline.run.uptodate import stamp_path
 
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     _check_out_dir(out_dir)
@@ -214,7 +214,7 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     if ocr:  # read by extractors.ocr.ocr_requested(), in this process and in its workers
         os.environ["MENTOR_MINER_OCR"] = "1"
     limits = Limits(timeout_s=timeout, memory_mb=memory_mb)
-    from pipeline.runner import StrictStop, run_pipeline
+    from pipeline.run.runner import StrictStop, run_pipeline
 
     # Only the main thread may set a handler (a run started from a thread keeps Python's).
     main = threading.current_thread() is threading.main_thread()
@@ -257,8 +257,8 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
 
 def _start_pool_early(raw_dir: Path, jobs: int, model: str | None, limits, started: list
                       ) -> None:
-    """Start the worker pool now, into `started` (see :func:`pipeline.executors.start_pool`)."""
-    from pipeline.executors import start_pool
+    """Start the worker pool now, into `started` (see :func:`pipeline.run.executors.start_pool`)."""
+    from pipeline.run.executors import start_pool
 
     # No more workers than files: three programs on an 8-core laptop load 3 models, not 8.
     files = _count_files(raw_dir, stop_at=jobs)
@@ -327,7 +327,7 @@ def _check_model(model: str) -> None:
     import importlib.util
 
     from pipeline.errors import ModelNotFound
-    from pipeline.nlp import model_candidates, resolve_model_name
+    from pipeline.text.nlp import model_candidates, resolve_model_name
 
     try:
         resolve_model_name(model)
@@ -533,7 +533,7 @@ def eval_(truth_path: Path, processed_dir: Path, out_path: Path | None) -> None:
     """
     import pandas as pd
 
-    from pipeline.evaluate import score_appearances
+    from pipeline.views.evaluate import score_appearances
 
     if out_path is not None:
         _check_out_file(out_path, "--out")
@@ -616,7 +616,7 @@ def cache_clear(cache_dir: Path | None) -> None:
     Example:
       mentor-miner cache clear
     """
-    from pipeline.cache import DocumentCache, default_cache_dir
+    from pipeline.run.cache import DocumentCache, default_cache_dir
 
     removed = DocumentCache(cache_dir or default_cache_dir()).clear()
     say(f"removed {removed} cached documents", level="result")
@@ -634,7 +634,7 @@ def cache_prune(cache_dir: Path | None) -> None:
     Example:
       mentor-miner cache prune
     """
-    from pipeline.cache import DocumentCache, default_cache_dir
+    from pipeline.run.cache import DocumentCache, default_cache_dir
 
     removed = DocumentCache(cache_dir or default_cache_dir()).prune()
     say(f"removed {removed} cached documents of other versions", level="result")
@@ -649,7 +649,7 @@ def cache_info(cache_dir: Path | None) -> None:
     Example:
       mentor-miner cache info
     """
-    from pipeline.cache import DocumentCache, default_cache_dir
+    from pipeline.run.cache import DocumentCache, default_cache_dir
 
     folder = cache_dir or default_cache_dir()
     usage = DocumentCache(folder).usage()
@@ -747,8 +747,8 @@ def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str
       mentor-miner shortlist --association sigcse --since 2016 --top 50 -o sigcse.csv
     """
     from pipeline.errors import MentorMinerError, UnknownFilterValue
-    from pipeline.runner import shortlist_from_processed, write_table
-    from pipeline.shortlist import Filters
+    from pipeline.run.runner import shortlist_from_processed, write_table
+    from pipeline.stages.shortlist import Filters
 
     if out_path is not None:
         _check_out_file(out_path, "--out")
@@ -759,7 +759,7 @@ def shortlist(processed_dir: Path, out_path: Path | None, association: tuple[str
         if exclude_org or exclude_org_prefix:  # your aliases.csv names count as the org's
             from dataclasses import replace
 
-            from pipeline.overrides import load_overrides
+            from pipeline.userfiles.overrides import load_overrides
 
             aliases = load_overrides(_default_overrides()).aliases
             filters = replace(filters, org_aliases=tuple(aliases.items()))
@@ -800,13 +800,13 @@ def vendors(processed_dir: Path, out_path: Path | None, top: int | None,
       mentor-miner vendors --top 20
     """
     from pipeline.errors import MentorMinerError
-    from pipeline.runner import shortlist_from_processed, write_table
-    from pipeline.vendors import vendor_people
+    from pipeline.run.runner import shortlist_from_processed, write_table
+    from pipeline.stages.vendors import vendor_people
 
     if out_path is not None:
         _check_out_file(out_path, "--out")
     try:
-        from pipeline.runner import read_processed
+        from pipeline.run.runner import read_processed
 
         table = shortlist_from_processed(processed_dir, weights_path=weights,
                                          suppress_path=_suppress_path(suppress_path))
@@ -841,9 +841,9 @@ def show(name: str, processed_dir: Path, suppress_path: Path | None) -> None:
       mentor-miner show "Samuel Osei"
     """
     from pipeline.errors import MentorMinerError
-    from pipeline.runner import read_processed
-    from pipeline.show import person_report
-    from pipeline.suppress import read_suppress
+    from pipeline.run.runner import read_processed
+    from pipeline.views.show import person_report
+    from pipeline.userfiles.suppress import read_suppress
 
     try:
         tables = read_processed(processed_dir)
@@ -871,7 +871,7 @@ def graph(processed_dir: Path, fmt: str, out_path: Path, weights: Path | None) -
       mentor-miner graph --format gexf --out mentors.gexf
     """
     from pipeline.errors import MentorMinerError
-    from pipeline.runner import write_graph
+    from pipeline.run.runner import write_graph
 
     _check_out_file(out_path, "--out")
     try:
@@ -902,7 +902,7 @@ def report(processed_dir: Path, out_path: Path, top: int, timelines: int,
       mentor-miner report --processed results/ --out report.html
     """
     from pipeline.errors import MentorMinerError
-    from pipeline.report import write_report
+    from pipeline.views.report import write_report
 
     _check_out_file(out_path, "--out")
     try:

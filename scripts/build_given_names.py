@@ -1,8 +1,8 @@
-"""Write pipeline/data/given_names.tsv.gz: the given names of pipeline/data/name_frequency.tsv.gz
+"""Write pipeline/text/data/given_names.tsv.gz: the given names of pipeline/text/data/name_frequency.tsv.gz
 that at least GIVEN_FLOOR of some naming region's people bear, with that largest share.
 
 A worker asks only "is this a given name people bear?" of the lines of pages the layout rules
-could not read (`pipeline.recognize`); parsing the full table for it costs 0.4 s a process, this
+could not read (`pipeline.stages.recognize`); parsing the full table for it costs 0.4 s a process, this
 file 0.03 s. Run again after scripts/build_name_frequency.py:
 
     python scripts/build_given_names.py
@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.namefreq import _table, given_name_share  # noqa: E402
+from pipeline.text.namefreq import _table, given_name_share  # noqa: E402
 
-GIVEN_FLOOR = 1e-5  # pipeline.recognize.GIVEN_NAME_SHARE may not go below this
-OUT = ROOT / "pipeline" / "data" / "given_names.tsv.gz"
+GIVEN_FLOOR = 1e-5  # pipeline.stages.recognize.GIVEN_NAME_SHARE may not go below this
+OUT = ROOT / "pipeline" / "text" / "data" / "given_names.tsv.gz"
 
 
 def main() -> int:

@@ -1,13 +1,13 @@
-"""Write pipeline/data/name_frequency.tsv.gz: how common each given name and surname is worldwide.
+"""Write pipeline/text/data/name_frequency.tsv.gz: how common each given name and surname is worldwide.
 
-    python scripts/build_name_frequency.py [--out pipeline/data/name_frequency.tsv.gz]
+    python scripts/build_name_frequency.py [--out pipeline/text/data/name_frequency.tsv.gz]
 
 The source is the `names-dataset` package from PyPI (Philippe Rémy's Names Dataset, Apache-2.0,
 built from public profiles in 105 countries), which gives, for about 730,000 given names and
 980,000 surnames, the name's rank in each country where it is among the most common. Loading it
 takes a gigabyte of memory and five seconds, so the pipeline does not load it: this script turns
 each rank into a share of the world's population and ships the result as package data, and
-`pipeline.namefreq` reads only that table.
+`pipeline.text.namefreq` reads only that table.
 
 The model, stated so it can be argued with:
 
@@ -18,7 +18,7 @@ The model, stated so it can be argued with:
   naming system; given names use one law everywhere.
 - Countries are grouped into regions that share a naming system, and a name's share in a
   region sums its countries' shares weighted by population; a given name and a surname are
-  taken to meet independently within a region (`pipeline.namefreq` multiplies them there).
+  taken to meet independently within a region (`pipeline.text.namefreq` multiplies them there).
 
 Only names whose world share is at least `FLOOR` are written; any other name is rarer than that.
 """
@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.names import fold  # noqa: E402
+from pipeline.text.names import fold  # noqa: E402
 
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 
@@ -136,7 +136,7 @@ def shares(path: str, *, surname: bool) -> dict[str, dict[str, float]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "pipeline/data/name_frequency.tsv.gz")
+    parser.add_argument("--out", type=Path, default=ROOT / "pipeline/text/data/name_frequency.tsv.gz")
     args = parser.parse_args(argv)
     given = shares("v3/first_names.pkl.gz", surname=False)
     family = shares("v3/last_names.pkl.gz", surname=True)

@@ -39,7 +39,7 @@ def raw_corpus(corpus_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load_nlp
+    from pipeline.text.nlp import load_nlp
 
     return load_nlp()
 

@@ -65,7 +65,7 @@ def read(path: Path, *, ocr: bool) -> list[dict]:
     """The person appearances the pipeline finds in the PDF at `path` (worker stage)."""
     import os
 
-    from pipeline.worker import process_document
+    from pipeline.run.worker import process_document
 
     before = os.environ.get("MENTOR_MINER_OCR")
     os.environ["MENTOR_MINER_OCR"] = "1" if ocr else "0"
@@ -88,7 +88,7 @@ def name_key(name: str) -> str:
     >>> name_key("Dr. José  Martínez-Ruiz")
     'drjosemartinezruiz'
     """
-    from pipeline.names import fold
+    from pipeline.text.names import fold
 
     return re.sub(r"[^a-z]", "", fold(name))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.resolve import resolve
+from pipeline.stages.resolve import resolve
 
 COLUMNS = ("doc_id", "source_path", "page", "role", "person_name", "org_name", "title",
            "session", "award", "sponsor_tier", "booth", "association", "event", "year",

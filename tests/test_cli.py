@@ -12,13 +12,13 @@ from click.testing import CliRunner
 from ranking_data import resolved
 
 from pipeline.cli import cli
-from pipeline.config import default_weights
-from pipeline.graph import build_graph
-from pipeline.rank import rank_people
-from pipeline.runner import write_outputs
-from pipeline.shortlist import build_shortlist
+from pipeline.userfiles.weights import default_weights
+from pipeline.stages.graph import build_graph
+from pipeline.stages.rank import rank_people
+from pipeline.run.runner import write_outputs
+from pipeline.stages.shortlist import build_shortlist
 from pipeline.tables import GRAPH_NODE_TYPES
-from pipeline.uptodate import stamp_path
+from pipeline.run.uptodate import stamp_path
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()):

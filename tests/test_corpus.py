@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corpus import content_id, discover
+from pipeline.stages.discover import content_id, discover
 from pipeline.errors import MentorMinerError
 
 

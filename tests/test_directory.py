@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.directory import directory_pages
+from pipeline.stages.directory import directory_pages
 from pipeline.tables import Block
 
 
@@ -53,7 +53,7 @@ def test_directory_needs_three_entries():
 
 def test_directory_real_guide_to_exhibitors(raw_corpus, nlp):
     from extractors.program_pdf import ProgramPdf
-    from pipeline.recognize import find_appearances
+    from pipeline.stages.recognize import find_appearances
 
     extraction = ProgramPdf().extract(raw_corpus / "sigcse/2022/program.pdf", pages=[57, 58])
     found = find_appearances(extraction.blocks, nlp=nlp)

@@ -1,8 +1,8 @@
-"""Scoring against ground truth (pipeline/evaluate.py)."""
+"""Scoring against ground truth (pipeline/views/evaluate.py)."""
 
 import pandas as pd
 
-from pipeline import evaluate as ev
+from pipeline.views import evaluate as ev
 
 
 def _apps(rows):

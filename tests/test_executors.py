@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.executors import Limits, run_local
+from pipeline.run.executors import Limits, run_local
 
 
 def _work(doc, *, model=None):
@@ -75,15 +75,15 @@ def test_executors_crashed_worker_fails_only_its_document():
 def _loaded_model(doc, *, model=None):
     import sys
 
-    from pipeline.nlp import load_nlp
+    from pipeline.text.nlp import load_nlp
 
     # Loaded by the pool's initializer before this document: the cached object is reused.
     return ("ok", doc["doc_id"], load_nlp.cache_info().currsize, "spacy" in sys.modules)
 
 
 def test_executors_started_pool_loads_the_model_before_the_first_document():
-    from pipeline.executors import start_pool
-    from pipeline.nlp import load_nlp
+    from pipeline.run.executors import start_pool
+    from pipeline.text.nlp import load_nlp
 
     load_nlp.cache_clear()  # a worker forked from this process would inherit a loaded model
     limits = Limits(timeout_s=60, memory_mb=0)
@@ -97,7 +97,7 @@ def test_executors_started_pool_loads_the_model_before_the_first_document():
 
 
 def test_executors_stop_pool_kills_workers_still_starting():
-    from pipeline.executors import start_pool, stop_pool
+    from pipeline.run.executors import start_pool, stop_pool
 
     pool = start_pool(2, model="blank", limits=Limits(timeout_s=60, memory_mb=0))
     pool.starter.join()  # the thread that starts them (from the fork server on Linux)
@@ -127,7 +127,7 @@ def test_executors_started_workers_get_the_callers_environment_folder_and_log_le
     what the caller has now (`--ocr` is passed to workers as an environment variable)."""
     import logging
 
-    from pipeline.executors import start_pool, stop_pool
+    from pipeline.run.executors import start_pool, stop_pool
 
     limits = Limits(timeout_s=60, memory_mb=0)
     stop_pool(start_pool(1, model="blank", limits=limits))  # the fork server runs from here on
@@ -147,7 +147,7 @@ def test_executors_started_workers_get_the_callers_environment_folder_and_log_le
 _ORPHAN_PARENT = """
 import sys
 sys.path.insert(0, "tests")
-from pipeline.executors import Limits, run_local, start_pool
+from pipeline.run.executors import Limits, run_local, start_pool
 from test_executors import _report_and_wait
 
 limits = Limits(timeout_s=120, memory_mb=0)

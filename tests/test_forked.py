@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from pipeline.forked import can_fork, fork_call
+from pipeline.run.forked import can_fork, fork_call
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="fork_call forks on Linux only")
 

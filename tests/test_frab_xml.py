@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from extractors import registry
-from pipeline.recognize import find_appearances
+from pipeline.stages.recognize import find_appearances
 
 GROUP_RE = re.compile(r"\b(staff|team|techspeakers)\b", re.I)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 from ranking_data import resolved
 
-from pipeline.config import default_weights
-from pipeline.graph import build_graph, check_graph, person_event_graph
+from pipeline.userfiles.weights import default_weights
+from pipeline.stages.graph import build_graph, check_graph, person_event_graph
 from pipeline.tables import GRAPH_NODE_TYPES
 
 

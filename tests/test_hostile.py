@@ -136,7 +136,7 @@ def test_hostile_an_image_saved_as_pdf_is_called_an_image(hostile_run):
 def test_hostile_a_pdf_cut_short_that_opens_with_no_pages_is_an_error(tmp_path):
     """pdfminer repairs some truncated files into a PDF of 0 pages: that was 'empty: PDF has
     no pages', as if the program were blank."""
-    from pipeline.worker import process_document
+    from pipeline.run.worker import process_document
 
     cut = tmp_path / "cut.pdf"  # a PDF that stops before its last line, %%EOF
     cut.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"

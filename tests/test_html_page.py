@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors import registry
-from pipeline.recognize import find_appearances
+from pipeline.stages.recognize import find_appearances
 
 PAGE = (
     '<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" '

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors import registry
-from pipeline.recognize import find_appearances
+from pipeline.stages.recognize import find_appearances
 
 ICS = """BEGIN:VCALENDAR
 VERSION:2.0

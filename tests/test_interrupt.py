@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.runner import OUTPUT_FILES
+from pipeline.run.runner import OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 MENTOR_MINER = Path(sys.executable).parent / "mentor-miner"
@@ -79,7 +79,7 @@ def test_interrupt_disk_full_keeps_previous_outputs(small_raw, tmp_path, monkeyp
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("pipeline.store.write_parquet", full)
+    monkeypatch.setattr("pipeline.run.store.write_parquet", full)
     result = runner.invoke(cli, ["run", str(small_raw), "--out", str(out), "--silent",
                                  "--no-cache", "--jobs", "1"])
 

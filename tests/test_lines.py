@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.lines import (
+from pipeline.text.lines import (
     Person,
     clean_name,
     logical_lines,
@@ -149,7 +149,7 @@ def test_lines_name_list_items_loose_names_only_between_names(line, names):
 
 
 def test_lines_surname_in_capitals_is_a_name_not_an_acronym():
-    from pipeline.lines import parse_people
+    from pipeline.text.lines import parse_people
 
     assert [p.name for p in parse_people("Doç. Dr. Mehmet Ali ÖZTÜRK")] == ["Mehmet Ali ÖZTÜRK"]
     assert [(p.name, p.org) for p in parse_people("Laurent PECASTAING, Pau University")] == [

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.runner import OUTPUT_FILES
+from pipeline.run.runner import OUTPUT_FILES
 
 SCHEDULE = (
     '<?xml version="1.0"?>\n<schedule><conference><title>Demo 2021</title>'
@@ -270,10 +270,10 @@ SIMULATED = {
     "--out on a read-only file system": (
         lambda p, mp: mp.setattr(os, "statvfs", _read_only(p.out)), 2, "read-only file system"),
     "disk full while writing": (
-        lambda p, mp: mp.setattr("pipeline.store.write_parquet", _fail_with(errno.ENOSPC)), 1,
+        lambda p, mp: mp.setattr("pipeline.run.store.write_parquet", _fail_with(errno.ENOSPC)), 1,
         "No space left on device"),
     "--out turns read-only mid-run": (
-        lambda p, mp: mp.setattr("pipeline.store.write_parquet", _fail_with(errno.EROFS)), 1,
+        lambda p, mp: mp.setattr("pipeline.run.store.write_parquet", _fail_with(errno.EROFS)), 1,
         "Read-only file system"),
 }
 
@@ -316,7 +316,7 @@ def test_mistakes_a_folder_that_cannot_be_listed_is_said(place, monkeypatch):
             onerror(error)
         yield from real(top, *args, onerror=onerror, **kwargs)
 
-    monkeypatch.setattr("pipeline.corpus.os.walk", walk)
+    monkeypatch.setattr("pipeline.stages.discover.os.walk", walk)
     result = CliRunner().invoke(cli, ["-q", *_run(place)])
 
     assert result.exit_code == 0, result.output

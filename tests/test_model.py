@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from pipeline import nlp as nlp_module
+from pipeline.text import nlp as nlp_module
 from pipeline.errors import ModelNotFound
 
 

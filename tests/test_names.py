@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.names import clean_name, name_relation, parse_name, person_key
+from pipeline.text.names import clean_name, name_relation, parse_name, person_key
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_names_unknown_prefix_is_a_given_name_of_its_own() -> None:
 
 
 def test_names_program_text_is_not_a_person() -> None:
-    from pipeline.names import is_program_text
+    from pipeline.text.names import is_program_text
 
     assert is_program_text("NSF Showcase")
     assert is_program_text("Poster Session A")
@@ -127,7 +127,7 @@ def test_names_program_text_is_not_a_person() -> None:
 
 
 def test_plain_names_skip_nameparser_with_the_same_answer(monkeypatch):
-    import pipeline.names as names
+    import pipeline.text.names as names
 
     printed = ["Jane Doe", "Monica M. McGill", "Jean-Yves Le Roux", "Dean Smith", "John Bishop",
                "Pau Garcia i Quiles", "Mary-Ann O'Neil", "Hal Daumé III", "J. R. R. Tolkien",

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.orgkind import org_kind
-from pipeline.orgs import org_key, resolve_org_names
+from pipeline.text.orgkind import org_kind
+from pipeline.text.orgs import org_key, resolve_org_names
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_orgs_joining_words_short_forms_and_tech() -> None:
 
 
 def test_orgs_schedule_text_is_not_an_affiliation() -> None:
-    from pipeline.orgs import plausible_affiliation
+    from pipeline.text.orgs import plausible_affiliation
 
     assert plausible_affiliation("The Findings Group, LLC")
     assert org_key("The Findings Group, LLC") == "findings group"

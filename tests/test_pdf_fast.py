@@ -75,7 +75,7 @@ PATH_PAGES = [
 @pytest.mark.parametrize(("source", "pages"), PATH_PAGES)
 def test_pdf_fast_and_careful_paths_find_the_same_people(raw_corpus, nlp, source, pages):
     from extractors.program_pdf import ProgramPdf
-    from pipeline.recognize import find_appearances
+    from pipeline.stages.recognize import find_appearances
 
     found = {}
     for careful in (False, True):

@@ -144,7 +144,7 @@ def test_logo_wall_names_sponsors_and_never_a_person(tmp_path, tesseract):
 
 def test_logos_outside_a_sponsor_section_name_nobody(tmp_path, tesseract):
     path = _logo_wall(tmp_path / "wall.pdf", "Thank you", LOGOS)
-    from pipeline.worker import process_document
+    from pipeline.run.worker import process_document
 
     os.environ["MENTOR_MINER_OCR"] = "1"
     try:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from extractors import registry
-from pipeline.recognize import find_appearances
+from pipeline.stages.recognize import find_appearances
 
 
 def norm(name: str) -> str:

@@ -10,8 +10,8 @@ import pytest
 
 from extractors.pdf_layout import Line, group_paragraphs, reading_order, words_to_lines
 from extractors.program_pdf import ProgramPdf, _to_extraction
-from pipeline.evaluate import score_golden
-from pipeline.recognize import find_appearances
+from pipeline.views.evaluate import score_golden
+from pipeline.stages.recognize import find_appearances
 
 GOLDEN = Path(__file__).parent / "golden"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -166,7 +166,7 @@ def test_a_table_whose_header_names_its_columns_is_cut_at_them(raw_corpus):
     """IFTR 2022's timetable: `Presenter(s) | Title | Affiliation | UMD time | ...` over narrow
     columns that run close together; each row is cut where a column begins, so the presenters
     are read apart from the title and the affiliation beside them (issue 17)."""
-    from pipeline.worker import process_document
+    from pipeline.run.worker import process_document
 
     path = raw_corpus / "iftr/2022/program.pdf"
     blocks = [b.text for b in ProgramPdf().extract(path, pages=[1]).blocks]

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 from ranking_data import resolved
 
-from pipeline.config import default_weights, load_weights
+from pipeline.userfiles.weights import default_weights, load_weights
 from pipeline.errors import MentorMinerError
-from pipeline.rank import COMPONENTS, boost_by_topic, prepare_rows, rank_people, topic_matches
-from pipeline.resolve import resolve
+from pipeline.stages.rank import COMPONENTS, boost_by_topic, prepare_rows, rank_people, topic_matches
+from pipeline.stages.resolve import resolve
 
 
 def _scores(**kwargs):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.recognize import find_appearances
+from pipeline.stages.recognize import find_appearances
 from pipeline.tables import Block
 
 

@@ -13,7 +13,7 @@ from resolution_data import (
     synthetic_appearances,
 )
 
-from pipeline.resolve import resolve
+from pipeline.stages.resolve import resolve
 from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS
 
 BASE = dict(page=None, role="speaker", title="", session="", award="", sponsor_tier="", booth="",
@@ -277,7 +277,7 @@ def test_resolve_shared_co_speakers_outweigh_a_second_employer_in_one_document()
 
 
 def test_resolve_takes_names_parsed_elsewhere_without_parsing_them_again(monkeypatch) -> None:
-    from pipeline.names import parse_name
+    from pipeline.text.names import parse_name
 
     table = _rows(("d1", "acm", 2020, "Dr. Jane Q. Doe", "Acme"),
                   ("d2", "acm", 2021, "DOE, Jane", "Acme Inc."),
@@ -288,7 +288,7 @@ def test_resolve_takes_names_parsed_elsewhere_without_parsing_them_again(monkeyp
     def not_again(name):
         raise AssertionError(f"{name!r} parsed again")
 
-    monkeypatch.setattr("pipeline.resolve.parse_name", not_again)
+    monkeypatch.setattr("pipeline.stages.resolve.parse_name", not_again)
     got = resolve(table, parsed_names=parsed)
 
     for want, have in zip(expected, got, strict=True):
@@ -301,7 +301,7 @@ def test_resolve_forked_gives_the_same_tables_and_leaves_no_child(monkeypatch) -
     people fails meanwhile, the child is killed and reaped, not left running."""
     import os
 
-    from pipeline.forked import can_fork, fork_call
+    from pipeline.run.forked import can_fork, fork_call
 
     if not can_fork():
         pytest.skip("fork_call forks on Linux only")
@@ -315,7 +315,7 @@ def test_resolve_forked_gives_the_same_tables_and_leaves_no_child(monkeypatch) -
     def broken(*args, **kwargs):
         raise ValueError("people summary failed")
 
-    import pipeline.resolve as resolve_module
+    import pipeline.stages.resolve as resolve_module
 
     started = []
 
@@ -324,7 +324,7 @@ def test_resolve_forked_gives_the_same_tables_and_leaves_no_child(monkeypatch) -
         started.append(child._pid)
         return child
 
-    monkeypatch.setattr("pipeline.resolve.summarize_people", broken)
+    monkeypatch.setattr("pipeline.stages.resolve.summarize_people", broken)
     monkeypatch.setattr(resolve_module, "fork_call", recording_fork_call)
     with pytest.raises(ValueError, match="people summary failed"):
         resolve(rows, fork=True)
@@ -361,15 +361,15 @@ def _two_fields(name_a: str, name_b: str, org_b: str = "Westland Institute") -> 
 
 
 def test_resolve_a_common_name_across_unrelated_fields_is_two_people() -> None:
-    # `Ting Liu` is borne by thousands (pipeline/data/name_frequency.tsv.gz): the name is no
+    # `Ting Liu` is borne by thousands (pipeline/text/data/name_frequency.tsv.gz): the name is no
     # evidence, and employers and fields differ.
     appearances, _, _ = resolve(_two_fields("Ting Liu", "Ting Liu"))
     assert len(_id_of(appearances, "Ting Liu")) == 2
 
 
 def test_resolve_world_frequency_makes_a_name_common_that_the_corpus_prints_once() -> None:
-    from pipeline.matching import PRIOR_CLIP, _Commonness
-    from pipeline.names import parse_name
+    from pipeline.stages.matching import PRIOR_CLIP, _Commonness
+    from pipeline.text.names import parse_name
 
     names = [parse_name(n) for n in ("Ting Liu", "Kathi Fisler", "Ann Lee", "Ole Brandt")]
     commonness = _Commonness(names)
@@ -380,7 +380,7 @@ def test_resolve_world_frequency_makes_a_name_common_that_the_corpus_prints_once
 
 
 def test_resolve_fields_come_from_the_words_of_titles() -> None:
-    from pipeline.matching import Fields
+    from pipeline.stages.matching import Fields
 
     frame = _two_fields("Ting Liu", "Ting Liu")
     fields = Fields(frame["association"].tolist(), frame["title"].tolist(), min_words=5)

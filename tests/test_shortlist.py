@@ -6,13 +6,13 @@ import pandas as pd
 import pytest
 from ranking_data import appearances_table, resolved, row, sample_rows
 
-from pipeline.config import default_weights
+from pipeline.userfiles.weights import default_weights
 from pipeline.errors import MentorMinerError
-from pipeline.rank import rank_people
-from pipeline.shortlist import Filters, build_shortlist, mentor_types, scope_appearances
-from pipeline.show import person_report
+from pipeline.stages.rank import rank_people
+from pipeline.stages.shortlist import Filters, build_shortlist, mentor_types, scope_appearances
+from pipeline.views.show import person_report
 from pipeline.tables import SHORTLIST_COLUMNS
-from pipeline.vendors import rank_vendors
+from pipeline.stages.vendors import rank_vendors
 
 
 def _shortlist(filters: Filters | None = None, outreach: pd.DataFrame | None = None, rows=None):
@@ -270,7 +270,7 @@ def test_shortlist_run_reads_the_leave_me_out_list_from_the_overrides(tmp_path):
     from click.testing import CliRunner
 
     from pipeline.cli import cli
-    from pipeline.store import read_csv
+    from pipeline.run.store import read_csv
 
     sample = Path(__file__).resolve().parents[1] / "data" / "raw"
     overrides = tmp_path / "overrides"
@@ -293,7 +293,7 @@ def test_shortlist_run_reads_the_leave_me_out_list_from_the_overrides(tmp_path):
 
 
 def test_shortlist_firm_by_kind_alone_needs_a_firm_sized_name():
-    from pipeline.shortlist import vendor_org_ids
+    from pipeline.stages.shortlist import vendor_org_ids
 
     organizations = pd.DataFrame({
         "org_id": ["law", "title", "sponsor", "uni"],

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.store import read_csv
+from pipeline.run.store import read_csv
 
 
 def _shortlist(corpus_run: Path, tmp_path: Path, *options: str) -> tuple[pd.DataFrame, object]:
@@ -189,8 +189,8 @@ def test_issue_21_show_lists_a_co_speaker_once_and_events_singular(corpus_run):
 def test_issue_21_report_shows_every_type_side_by_side(corpus_run, tmp_path):
     import re
 
-    from pipeline.explore import load_tables
-    from pipeline.report import build_report
+    from pipeline.views.explore import load_tables
+    from pipeline.views.report import build_report
 
     suppress = pd.DataFrame({"person_id": [""], "name": ["Jason Ravitz"], "reason": [""]})
     page = build_report(load_tables(corpus_run), top_rows=50, top_timelines=1,

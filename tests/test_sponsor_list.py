@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from extractors import registry
-from pipeline.recognize import find_appearances
+from pipeline.stages.recognize import find_appearances
 
 
 def test_sponsor_list_yaml_tiers(raw_corpus):

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import OutputLocked
-from pipeline.store import atomic_write, output_lock, read_csv, write_csv
+from pipeline.run.store import atomic_write, output_lock, read_csv, write_csv
 
 
 def test_store_neutralizes_formulas_but_not_numbers(tmp_path):
@@ -53,7 +53,7 @@ def test_store_graph_with_control_characters_writes_as_graphml(tmp_path):
     # Found by benchmarks/fuzz.py: an ESC byte in a mutated award list broke graph.graphml.
     import networkx as nx
 
-    from pipeline.store import graph_safe
+    from pipeline.run.store import graph_safe
 
     graph = nx.MultiDiGraph()
     graph.add_node("award:Best\x1b Paper", type="award", label="Best\x1b Paper")
@@ -71,7 +71,7 @@ def test_store_write_graphml_reads_back_as_networkx_writes_it(tmp_path):
     import networkx as nx
     import numpy as np
 
-    from pipeline.store import graph_safe, write_graphml
+    from pipeline.run.store import graph_safe, write_graphml
 
     graph = nx.MultiDiGraph()
     graph.add_node("award:Best\x1b Paper", type="award", label="Best\x1b Paper")
@@ -99,7 +99,7 @@ def test_store_forked_writer_failure_keeps_previous_outputs(tmp_path, monkeypatc
     import networkx as nx
 
     from pipeline.errors import MentorMinerError
-    from pipeline.runner import staged_outputs
+    from pipeline.run.runner import staged_outputs
 
     out = tmp_path / "out"
     out.mkdir()
@@ -108,7 +108,7 @@ def test_store_forked_writer_failure_keeps_previous_outputs(tmp_path, monkeypatc
     def disk_full(graph, path):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("pipeline.store.write_graphml", disk_full)  # the child inherits it
+    monkeypatch.setattr("pipeline.run.store.write_graphml", disk_full)  # the child inherits it
     with pytest.raises(MentorMinerError, match="No space left on device"):
         with staged_outputs(out) as stage:
             stage.write_forked(graph=nx.Graph())
@@ -120,7 +120,7 @@ def test_store_forked_writer_failure_keeps_previous_outputs(tmp_path, monkeypatc
 def test_store_forked_writer_writes_what_the_process_would(tmp_path):
     import networkx as nx
 
-    from pipeline.runner import StagedOutputs
+    from pipeline.run.runner import StagedOutputs
 
     graph = nx.Graph()
     graph.add_edge("p:a", "o:b", weight=2.0, role="speaker & chair")
@@ -139,7 +139,7 @@ def test_store_forked_writer_writes_what_the_process_would(tmp_path):
 def test_store_forked_writer_builds_the_graph_it_is_given_a_builder_for(tmp_path):
     import networkx as nx
 
-    from pipeline.runner import StagedOutputs
+    from pipeline.run.runner import StagedOutputs
 
     def build():
         graph = nx.Graph()
@@ -162,7 +162,7 @@ def test_store_forked_writer_builds_the_graph_it_is_given_a_builder_for(tmp_path
 def test_store_forked_builder_bug_is_not_reported_as_a_full_disk(tmp_path):
     """A bug in a forked child comes back as its own exception, not as "cannot write the
     outputs", and the previous outputs stay."""
-    from pipeline.runner import staged_outputs
+    from pipeline.run.runner import staged_outputs
 
     def broken():
         raise KeyError("org_id")
@@ -181,7 +181,7 @@ def test_store_forked_builder_bug_is_not_reported_as_a_full_disk(tmp_path):
 def test_store_outputs_get_the_mode_of_any_new_file(tmp_path):
     old = os.umask(0o027)
     try:
-        from pipeline import store
+        from pipeline.run import store
 
         store._umask.cache_clear()
         write_csv(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
@@ -197,7 +197,7 @@ def test_store_forked_writer_writes_here_when_no_child_can_start(tmp_path, monke
 
     import networkx as nx
 
-    from pipeline.runner import StagedOutputs
+    from pipeline.run.runner import StagedOutputs
 
     def no_fork():
         raise OSError(errno.EAGAIN, "Resource temporarily unavailable")

@@ -24,12 +24,12 @@ from pipeline.tables import (
     PEOPLE_COLUMNS,
     PEOPLE_EXTRA_COLUMNS,
 )
-from pipeline.worker import DocResult, process_document
+from pipeline.run.worker import DocResult, process_document
 
 if TYPE_CHECKING:  # pandas is imported where a table is built: an up-to-date re-run needs none
     import pandas as pd
 
-    from pipeline.forked import Forked
+    from pipeline.run.forked import Forked
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +60,11 @@ def extract_all(
     """Extract + recognize every document: from the cache, or in isolated worker processes.
 
     ``jobs=0`` runs in this process (no isolation; for debugging and profiling). `pool` is a
-    worker pool already started (:func:`pipeline.executors.start_pool`) for the local executor.
+    worker pool already started (:func:`pipeline.run.executors.start_pool`) for the local executor.
     `parsed_names`, when given, receives the person names the workers took apart, for
-    :func:`pipeline.resolve.resolve`.
+    :func:`pipeline.stages.resolve.resolve`.
     """
-    from pipeline.executors import Limits, call_with_limits, run_dask, run_local
+    from pipeline.run.executors import Limits, call_with_limits, run_dask, run_local
 
     limits = limits or Limits()
     results: dict[str, DocResult] = {}
@@ -88,7 +88,7 @@ def extract_all(
     # Largest files first: a 200-page handbook started last would leave the other workers idle.
     todo.sort(key=lambda doc: -_size(doc["path"]))
     if pool is not None and (executor == "dask" or jobs == 0 or not todo):
-        from pipeline.executors import stop_pool
+        from pipeline.run.executors import stop_pool
 
         stop_pool(pool)  # started for nothing: every document came from the cache
     if executor == "dask":
@@ -199,7 +199,7 @@ def _appearance_rows(doc: dict, found: list[dict], *, year, event: str, own_year
 
 def _clean_text_column(column: pd.Series) -> pd.Series:
     """Text with no control characters: one scan of the whole column finds the rare dirty cell."""
-    from pipeline.store import has_control, strip_control
+    from pipeline.run.store import has_control, strip_control
 
     values = column.fillna("").astype(str)
     if has_control("".join(values.tolist())):
@@ -247,7 +247,7 @@ class RunResult:
             table = self._tables[name]
             return table.head(limit).to_dict("records") if limit is not None else \
                 table.to_dict("records")
-        from pipeline.store import read_rows
+        from pipeline.run.store import read_rows
 
         return read_rows(self.out_dir / f"{name}.csv", limit=limit)
 
@@ -261,13 +261,13 @@ def run_pipeline(
 ) -> RunResult:
     """Every stage in order; outputs are written to a temporary folder and swapped in at the end.
 
-    `pool`: worker processes already started (see :func:`pipeline.executors.start_pool`); the
+    `pool`: worker processes already started (see :func:`pipeline.run.executors.start_pool`); the
     caller stops it if no document needed reading.
     """
-    from pipeline.config import load_weights
-    from pipeline.corpus import discover_rows, documents_frame
-    from pipeline.store import output_lock, write_text
-    from pipeline.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
+    from pipeline.userfiles.weights import load_weights
+    from pipeline.stages.discover import discover_rows, documents_frame
+    from pipeline.run.store import output_lock, write_text
+    from pipeline.run.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
 
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if not raw_dir.is_dir():
@@ -289,20 +289,20 @@ def run_pipeline(
             return _read_result(out_dir)
         stamp_path(out_dir).unlink(missing_ok=True)
         # Imported only now: an up-to-date re-run needs none of them (pandas, networkx, scipy).
-        from pipeline.forked import can_fork, fork_call
-        from pipeline.graph import build_graph
-        from pipeline.rank import prepare_rows, rank_people
-        from pipeline.resolve import resolve
-        from pipeline.shortlist import build_shortlist, person_details
+        from pipeline.run.forked import can_fork, fork_call
+        from pipeline.stages.graph import build_graph
+        from pipeline.stages.rank import prepare_rows, rank_people
+        from pipeline.stages.resolve import resolve
+        from pipeline.stages.shortlist import build_shortlist, person_details
 
         documents = documents_frame(found)
         # More than one process allowed: the whole-corpus stages hand their independent parts
-        # to forked children (Linux only; see pipeline.forked).
+        # to forked children (Linux only; see pipeline.run.forked).
         parallel = jobs >= 2 and can_fork()
         cache = None
         if cache_dir is not None:
             from extractors.ocr import ocr_requested
-            from pipeline.cache import DocumentCache
+            from pipeline.run.cache import DocumentCache
 
             # OCR changes what a scanned page yields; without it the key stays as it was.
             ocr = ";ocr=1" if ocr_requested() else ""
@@ -328,11 +328,11 @@ def run_pipeline(
         counts = appearances["source_path"].value_counts()
         documents["appearances"] = documents["source_path"].map(counts).fillna(0).astype(int)
         documents = _nothing_kept(documents)
-        from pipeline.vendors import rank_vendors
+        from pipeline.stages.vendors import rank_vendors
 
         organizations = rank_vendors(appearances, organizations, weights=weights)
         outreach = read_outreach(outreach_path)
-        from pipeline.suppress import SUPPRESS_FILE, read_suppress
+        from pipeline.userfiles.suppress import SUPPRESS_FILE, read_suppress
 
         suppress = read_suppress(Path(overrides_dir) / SUPPRESS_FILE if overrides_dir else None)
         with staged_outputs(out_dir) as stage:
@@ -391,7 +391,7 @@ def _nothing_kept(documents: pd.DataFrame) -> pd.DataFrame:
 
 def _read_result(out_dir: Path) -> RunResult:
     """The tables of an up-to-date output folder, as a run would have returned them."""
-    from pipeline.uptodate import stamp_counts
+    from pipeline.run.uptodate import stamp_counts
 
     return RunResult(out_dir=out_dir, counts=stamp_counts(out_dir))
 
@@ -399,7 +399,7 @@ def _read_result(out_dir: Path) -> RunResult:
 def _read_table(out_dir: Path, name: str) -> pd.DataFrame:
     import pandas as pd
 
-    from pipeline.store import read_csv
+    from pipeline.run.store import read_csv
 
     table = read_csv(out_dir / f"{name}.csv")
     if name == "shortlist":
@@ -469,7 +469,7 @@ class StagedOutputs:
     def write(self, *, documents=None, appearances=None, people=None, organizations=None,
               shortlist=None, graph=None, parquet: bool = True) -> None:
         """Write the tables given. `graph`: a graph, or a function that builds one."""
-        from pipeline.store import write_csv, write_graphml
+        from pipeline.run.store import write_csv, write_graphml
 
         stage = self.folder
         if documents is not None:
@@ -491,15 +491,15 @@ class StagedOutputs:
             write_graphml(graph() if callable(graph) else graph, stage / "graph.graphml")
 
     def write_parquet(self, appearances) -> None:
-        from pipeline.store import write_parquet
+        from pipeline.run.store import write_parquet
 
         write_parquet(appearances, self.folder / "appearances.parquet")
 
     def write_forked(self, **tables) -> None:
-        """`write(**tables)` in a forked child (see :mod:`pipeline.forked`; here when no child
+        """`write(**tables)` in a forked child (see :mod:`pipeline.run.forked`; here when no child
         can start). The CSV and GraphML files only: Parquet, whose library keeps threads of
         its own, stays with the caller."""
-        from pipeline.forked import fork_call
+        from pipeline.run.forked import fork_call
 
         self._children.append(fork_call(self.write, **tables, parquet=False))
 
@@ -542,8 +542,8 @@ def read_outreach(path: Path | None) -> pd.DataFrame | None:
     """The user's outreach.csv (never written by mentor-miner); None when there is none."""
     import pandas as pd
 
-    from pipeline.outreach import check_outreach
-    from pipeline.usercsv import read_user_csv
+    from pipeline.userfiles.outreach import check_outreach
+    from pipeline.userfiles.usercsv import read_user_csv
 
     if path is None:
         return None
@@ -562,7 +562,7 @@ def read_processed(processed_dir: Path) -> dict[str, pd.DataFrame]:
     import pandas as pd
 
     from pipeline.errors import SchemaError
-    from pipeline.store import read_csv
+    from pipeline.run.store import read_csv
 
     processed_dir = Path(processed_dir)
     needed = {"appearances": APPEARANCE_COLUMNS, "people": PEOPLE_COLUMNS,
@@ -605,10 +605,10 @@ def shortlist_from_processed(
     leaving out the people `suppress_path` (a suppress.csv) names."""
     import dataclasses
 
-    from pipeline.config import load_weights
-    from pipeline.rank import rank_people
-    from pipeline.shortlist import Filters, build_shortlist, scope_appearances
-    from pipeline.suppress import read_suppress
+    from pipeline.userfiles.weights import load_weights
+    from pipeline.stages.rank import rank_people
+    from pipeline.stages.shortlist import Filters, build_shortlist, scope_appearances
+    from pipeline.userfiles.suppress import read_suppress
 
     weights = load_weights(weights_path)
     filters = filters or Filters()
@@ -626,7 +626,7 @@ def shortlist_from_processed(
 
 def write_table(table: pd.DataFrame, path: Path) -> None:
     """A derived table (a shortlist) to CSV, atomically, formulas neutralized."""
-    from pipeline.store import write_csv
+    from pipeline.run.store import write_csv
 
     write_csv(table, Path(path))
 
@@ -636,9 +636,9 @@ def write_graph(processed_dir: Path, path: Path, *, fmt: str = "graphml",
     """Build the graph from the processed tables and write it as GraphML or GEXF."""
     import networkx as nx
 
-    from pipeline.config import load_weights
-    from pipeline.graph import build_graph
-    from pipeline.store import atomic_write, graph_safe, write_graphml
+    from pipeline.userfiles.weights import load_weights
+    from pipeline.stages.graph import build_graph
+    from pipeline.run.store import atomic_write, graph_safe, write_graphml
 
     tables = read_processed(processed_dir)
     graph = build_graph(tables["appearances"], tables["people"], tables["organizations"],

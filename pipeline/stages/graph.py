@@ -8,8 +8,8 @@ import logging
 import networkx as nx
 import pandas as pd
 
-from pipeline.gcpause import gc_paused
-from pipeline.resolve import event_key
+from pipeline.run.gcpause import gc_paused
+from pipeline.stages.resolve import event_key
 from pipeline.tables import GRAPH_NODE_TYPES
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def build_graph(
       event (sessions of at most `max_session_size` people; never the event-wide projection).
 
     >>> import pandas as pd
-    >>> from pipeline.resolve import resolve
+    >>> from pipeline.stages.resolve import resolve
     >>> rows = pd.DataFrame([
     ...     dict(doc_id="d1", source_path="a/2020/p.pdf", page=3, association="acm", year=2020,
     ...          event="", role="panelist", person_name=name, org_name="Acme", session="Careers",

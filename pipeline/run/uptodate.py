@@ -8,7 +8,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cache import source_fingerprint
+from pipeline.run.cache import source_fingerprint
 
 STAMP = ".mentor-miner-run.json"
 _DOCUMENT_KEYS = ("source_path", "doc_id", "association", "year", "event", "kind", "status",
@@ -34,7 +34,7 @@ def _file_digest(path: Path | None) -> str:
 def run_fingerprint(documents: list[dict], **options: object) -> str:
     """Identity of a run: its documents (by content), the code, and every option and user file.
 
-    `documents`: the rows of :func:`pipeline.corpus.discover_rows`. Options that are paths
+    `documents`: the rows of :func:`pipeline.stages.discover.discover_rows`. Options that are paths
     (weights, overrides, outreach) enter by their content.
     """
     digest = hashlib.sha256(package_fingerprint().encode())

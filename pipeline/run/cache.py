@@ -19,10 +19,10 @@ logger = logging.getLogger(__name__)
 FORMAT = 1
 # The code whose change makes a cached result stale: every module a worker runs to read a
 # document (tests/test_cache.py checks the list against what a worker imports).
-_FINGERPRINT_MODULES = ("extractors", "pipeline/recognize.py", "pipeline/lines.py",
-                        "pipeline/directory.py", "pipeline/nlp.py", "pipeline/tables.py",
-                        "pipeline/errors.py", "pipeline/runner.py", "pipeline/worker.py",
-                        "pipeline/lexicon.py", "pipeline/data/lexicon.yaml")
+_FINGERPRINT_MODULES = ("extractors", "pipeline/text", "pipeline/tables.py", "pipeline/errors.py",
+                        "pipeline/stages/__init__.py", "pipeline/stages/recognize.py",
+                        "pipeline/stages/directory.py", "pipeline/run/__init__.py",
+                        "pipeline/run/runner.py", "pipeline/run/worker.py")
 _PATH_MARK = "\x00source_path\x00"
 
 
@@ -34,7 +34,7 @@ def default_cache_dir() -> Path:
 def source_fingerprint(entries: tuple[str, ...], suffixes: frozenset[str] = frozenset({".py"})
                        ) -> str:
     """SHA-256 over the files (by path and content) of the given package files and folders."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     digest = hashlib.sha256(str(FORMAT).encode())
     for entry in entries:
         path = root / entry
@@ -49,7 +49,8 @@ def source_fingerprint(entries: tuple[str, ...], suffixes: frozenset[str] = froz
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the source of every module that shapes a document's result."""
-    return source_fingerprint(_FINGERPRINT_MODULES, frozenset({".py", ".yaml"}))[:16]
+    return source_fingerprint(_FINGERPRINT_MODULES,
+                              frozenset({".py", ".yaml", ".csv", ".txt", ".gz"}))[:16]
 
 
 class DocumentCache:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.errors import MentorMinerError
-from pipeline.graph import MAX_SESSION_SIZE
-from pipeline.resolve import event_key, person_key
-from pipeline.shortlist import event_label, printed_org, printed_org_names
+from pipeline.stages.graph import MAX_SESSION_SIZE
+from pipeline.stages.resolve import event_key, person_key
+from pipeline.stages.shortlist import event_label, printed_org, printed_org_names
 
 MAX_MATCHES_LISTED = 10
 
@@ -68,7 +68,7 @@ def person_report(
 
     A person `suppress` names is not shown (as if absent), nor listed as anyone's co-speaker.
     """
-    from pipeline.suppress import suppressed_ids
+    from pipeline.userfiles.suppress import suppressed_ids
 
     hidden = suppressed_ids(people, suppress)
     person = find_person(query, people, hidden=hidden)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import SchemaError
-from pipeline.names import person_key
+from pipeline.text.names import person_key
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ SUPPRESS_COLUMNS = ("person_id", "name", "reason")
 def read_suppress(path: Path | None) -> pd.DataFrame | None:
     """The user's suppress.csv as text columns ``person_id``, ``name``, ``reason``; None when
     `path` is None or no such file exists. A file with neither column is an error naming it."""
-    from pipeline.usercsv import read_user_csv
+    from pipeline.userfiles.usercsv import read_user_csv
 
     if path is None or not Path(path).exists():
         return None

@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from pipeline.directory import directory_pages
-from pipeline.lexicon import label_alternation, role_labels, section_heading_words
-from pipeline.lines import (
+from pipeline.stages.directory import directory_pages
+from pipeline.text.lexicon import label_alternation, role_labels, section_heading_words
+from pipeline.text.lines import (
     ROLE_WORDS_RE,
     clean_name,
     join_small_caps,
@@ -25,7 +25,7 @@ from pipeline.lines import (
     split_items,
     truecase,
 )
-from pipeline.nlp import entity_labels
+from pipeline.text.nlp import entity_labels
 from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
 
 logger = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"lightning|demos?|birds of a feather|bofs?|speakers?)\b", "speaker"),
     )
 )
-# Role labels and the roles they give come from the lexicon (pipeline/data/lexicon.yaml), in
+# Role labels and the roles they give come from the lexicon (pipeline/text/data/lexicon.yaml), in
 # every language it lists; the `… by` phrases are English syntax, not labels.
 LABEL_ROLES = {
     **role_labels(),
@@ -426,7 +426,7 @@ _INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$")
 # `Pompeu` 1.4e-5), unlike the places and things NER takes for people (`Cotton Row` 3e-6,
 # `Lobby Café` 2e-6, `Wat Arun` 2e-6, `Centara Grand` unknown). A rarer given name is lost
 # (`Gineke` 5e-6).
-GIVEN_NAME_SHARE = 1e-5  # not below pipeline.namefreq.GIVEN_FLOOR
+GIVEN_NAME_SHARE = 1e-5  # not below pipeline.text.namefreq.GIVEN_FLOOR
 
 
 # A capitalized word followed by another (initials between): where a name may begin.
@@ -436,8 +436,8 @@ _NAME_START_RE = re.compile(r"\b([^\W\d_][^\W\d_'’-]+)\s+(?:[A-Z]\.\s*)*(?=[^\
 def _may_name(line: str) -> bool:
     """Whether a line holds a known given name before a capitalized word: the lines NER is
     worth running on (most lines of a page the rules could not read are titles and times)."""
-    from pipeline.namefreq import known_given_share
-    from pipeline.names import fold
+    from pipeline.text.namefreq import known_given_share
+    from pipeline.text.names import fold
 
     for match in _NAME_START_RE.finditer(line):
         word = match.group(1)
@@ -451,8 +451,8 @@ def _may_name(line: str) -> bool:
 def _given_name(name: str) -> bool:
     """A name of two to four words, the last no lone letter, whose given name (the first word
     that is no initial) is a known one."""
-    from pipeline.namefreq import known_given_share
-    from pipeline.names import fold, parse_name
+    from pipeline.text.namefreq import known_given_share
+    from pipeline.text.names import fold, parse_name
 
     words = name.replace(".", " ").split()
     if not 2 <= len(words) <= 4 or len(words[-1]) == 1:

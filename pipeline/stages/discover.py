@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.errors import MentorMinerError
 from pipeline.tables import DOCUMENT_COLUMNS
-from pipeline.usercsv import read_user_csv
+from pipeline.userfiles.usercsv import read_user_csv
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -87,7 +87,7 @@ def year_from_parts(parts: tuple[str, ...]) -> int | None:
 
 
 def _sources_rows(raw_dir: Path) -> list[dict[str, str]]:
-    """The rows of RAW_DIR/sources.csv, as any spreadsheet saves it (see pipeline.usercsv)."""
+    """The rows of RAW_DIR/sources.csv, as any spreadsheet saves it (see pipeline.userfiles.usercsv)."""
     path = raw_dir / "sources.csv"
     if not path.exists():
         return []

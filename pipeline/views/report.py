@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import explore
-from pipeline.store import write_text
+from pipeline.views import explore
+from pipeline.run.store import write_text
 
 logger = logging.getLogger(__name__)
 
@@ -241,8 +241,8 @@ def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner 
     """
     import matplotlib
 
-    from pipeline.suppress import suppressed_ids
-    from pipeline.vendors import vendor_people
+    from pipeline.userfiles.suppress import suppressed_ids
+    from pipeline.stages.vendors import vendor_people
 
     matplotlib.use("Agg")  # no display needed, and no window pops up from the CLI
     hidden = suppressed_ids(tables["people"], suppress)
@@ -338,7 +338,7 @@ def write_report(processed_dir: Path, out_path: Path, *, suppress_path: Path | N
                  **options) -> int:
     """Read `processed_dir`, write the report to `out_path` atomically, leaving out the people
     of the leave-me-out list at `suppress_path`; rows in the report's shortlist."""
-    from pipeline.suppress import read_suppress, suppressed_ids
+    from pipeline.userfiles.suppress import read_suppress, suppressed_ids
 
     tables = explore.load_tables(processed_dir)
     suppress = read_suppress(suppress_path)

@@ -12,24 +12,24 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipeline.forked import fork_call
-from pipeline.frames import group_join
-from pipeline.gcpause import gc_paused
-from pipeline.matching import MAX_SESSION, TALK_ROLES, cluster_people
-from pipeline.names import (  # noqa: F401 - re-exported
+from pipeline.run.forked import fork_call
+from pipeline.stages.frames import group_join
+from pipeline.run.gcpause import gc_paused
+from pipeline.stages.matching import MAX_SESSION, TALK_ROLES, cluster_people
+from pipeline.text.names import (  # noqa: F401 - re-exported
     ParsedName,
     is_program_text,
     parse_name,
     person_key,
 )
-from pipeline.orgs import (  # noqa: F401
+from pipeline.text.orgs import (  # noqa: F401
     canonical_org_names,
     org_key,
     plausible_affiliation,
     plausible_affiliations,
     resolve_org_names,
 )
-from pipeline.overrides import Overrides, apply_person_overrides, load_overrides
+from pipeline.userfiles.overrides import Overrides, apply_person_overrides, load_overrides
 from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -54,13 +54,13 @@ def resolve(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Fill `person_id`/`org_id` on appearances and build the people and organizations tables.
 
-    People are clustered by :func:`pipeline.matching.cluster_people` (names normalized by
-    :mod:`pipeline.names`, organizations by :mod:`pipeline.orgs`); then the user's overrides
-    (merge.csv, split.csv, aliases.csv in `overrides_dir`, see :mod:`pipeline.overrides`) are
+    People are clustered by :func:`pipeline.stages.matching.cluster_people` (names normalized by
+    :mod:`pipeline.text.names`, organizations by :mod:`pipeline.text.orgs`); then the user's overrides
+    (merge.csv, split.csv, aliases.csv in `overrides_dir`, see :mod:`pipeline.userfiles.overrides`) are
     applied. `overrides` passes already-loaded overrides instead of a folder. `parsed_names`
     holds `parse_name` results already computed (by the workers), which are not parsed again.
     With `fork`, the organizations table is summarized in a forked child while this process
-    summarizes people (see :mod:`pipeline.forked`).
+    summarizes people (see :mod:`pipeline.run.forked`).
     """
     appearances = appearances.copy()
     if overrides is None:
@@ -412,7 +412,7 @@ def summarize_organizations(
     appearances: pd.DataFrame, *, org_names: dict[str, str] | None = None
 ) -> pd.DataFrame:
     """One row per organization: canonical name, printed variants, kind, counts, roles."""
-    from pipeline.orgkind import org_kind
+    from pipeline.text.orgkind import org_kind
 
     rows = appearances[appearances["org_id"].fillna("") != ""].copy()
     if rows.empty:

@@ -28,7 +28,7 @@ INITIAL = 0.05    # share of people whose given name begins with a given letter,
 def _table() -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
     """(population of each region in millions, given names, surnames); a name maps to its
     unparsed `region=log10 share` cells, parsed when asked for."""
-    path = resources.files("pipeline").joinpath("data/name_frequency.tsv.gz")
+    path = resources.files("pipeline.text").joinpath("data/name_frequency.tsv.gz")
     regions: list[str] = []
     population: dict[str, float] = {}
     given: dict[str, str] = {}
@@ -71,7 +71,7 @@ def _initial() -> tuple[float, ...]:
 def bearers(first: str, last_parts: tuple[str, ...]) -> float:
     """Expected number of people in the world with this given name and surname (its rarest
     part, for surnames of several parts). Names folded to lower-case ASCII, as
-    :class:`pipeline.names.ParsedName` holds them; a one-letter `first` is an initial."""
+    :class:`pipeline.text.names.ParsedName` holds them; a one-letter `first` is an initial."""
     given = _initial() if len(first) == 1 else _vector("g", first)
     parts = [_vector("s", part) for part in last_parts if len(part) > 1]
     if not parts:
@@ -97,7 +97,7 @@ GIVEN_FLOOR = 1e-5  # the smallest share data/given_names.tsv.gz holds
 
 @cache
 def _given_names() -> dict[str, float]:
-    path = resources.files("pipeline").joinpath("data/given_names.tsv.gz")
+    path = resources.files("pipeline.text").joinpath("data/given_names.tsv.gz")
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         rows = (line.rstrip("\n").split("\t") for line in lines if not line.startswith("#"))
         return {name: 10 ** float(value) for name, value in rows}

@@ -12,7 +12,7 @@ import logging
 import pandas as pd
 
 from pipeline.errors import SchemaError
-from pipeline.resolve import person_key
+from pipeline.stages.resolve import person_key
 
 logger = logging.getLogger(__name__)
 

@@ -52,7 +52,7 @@ def _init_worker(memory_mb: int, warm: bool = False, model: str | None = None,
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     if warm:
-        from pipeline.worker import warm_up
+        from pipeline.run.worker import warm_up
 
         warm_up(model)
 
@@ -150,7 +150,7 @@ def _fork_server():
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.preload"])
+    context.set_forkserver_preload(["pipeline.run.preload"])
     return context
 
 

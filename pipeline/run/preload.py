@@ -1,4 +1,4 @@
-"""Imported by the worker pool's fork server (see `pipeline.executors.start_pool`): what
+"""Imported by the worker pool's fork server (see `pipeline.run.executors.start_pool`): what
 reading a document needs, imported once in the server, so that every worker forked from it
 starts with it. The spaCy model itself is loaded by each worker (its `--model` may differ)."""
 
@@ -6,7 +6,7 @@ import gc
 import logging
 
 try:
-    from pipeline.worker import import_readers
+    from pipeline.run.worker import import_readers
 
     import_readers()
 except Exception:  # noqa: BLE001 - the server must start anyway: each worker imports what it needs

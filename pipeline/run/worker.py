@@ -30,7 +30,7 @@ class DocResult:
     event: str = ""
     year: int | None = None
     appearances: list[dict] = field(default_factory=list)
-    # The document's person names taken apart (`pipeline.names.parse_name`), so resolve does
+    # The document's person names taken apart (`pipeline.text.names.parse_name`), so resolve does
     # not parse them again in the one main process. Not cached: resolve code may change.
     parsed_names: dict = field(default_factory=dict)
 
@@ -42,8 +42,8 @@ class DocResult:
 def process_document(doc: dict, *, model: str | None = None) -> DocResult:
     """Extract and recognize one document; never raises for a bad document."""
     from extractors import registry
-    from pipeline.nlp import load_nlp
-    from pipeline.recognize import find_appearances
+    from pipeline.text.nlp import load_nlp
+    from pipeline.stages.recognize import find_appearances
 
     path = Path(doc["path"])
     result = DocResult(doc_id=doc["doc_id"])
@@ -169,7 +169,7 @@ def _mislabeled(path: Path, kind: str, head: bytes) -> str:
 
 def _parse_names(printed) -> dict:
     """`parse_name` of each distinct printed person name that is not program text."""
-    from pipeline.names import is_program_text, parse_name
+    from pipeline.text.names import is_program_text, parse_name
 
     parsed = {}
     for name in printed:
@@ -189,8 +189,8 @@ def import_readers() -> None:
     import spacy.pipeline  # noqa: F401
 
     import extractors.registry  # noqa: F401
-    import pipeline.names  # noqa: F401
-    import pipeline.recognize  # noqa: F401
+    import pipeline.text.names  # noqa: F401
+    import pipeline.stages.recognize  # noqa: F401
 
 
 def warm_up(model: str | None = None) -> None:
@@ -198,7 +198,7 @@ def warm_up(model: str | None = None) -> None:
     arrives. A failure here is no failure: the document that needs the model reports it."""
     try:
         import_readers()
-        from pipeline.nlp import load_nlp
+        from pipeline.text.nlp import load_nlp
 
         load_nlp(model)
     except Exception:  # noqa: BLE001 - reported by the first document that needs it

@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from pipeline.errors import MentorMinerError
-from pipeline.store import read_csv
+from pipeline.run.store import read_csv
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def processed_dir(data_dir: Path | str) -> Path:
 def load_tables(folder: Path | str) -> dict[str, pd.DataFrame]:
     """Every CSV `mentor-miner run` wrote in `folder`, numbers as numbers, text as text.
 
-    Formula neutralization is undone (:func:`pipeline.store.read_csv`); count and score columns
+    Formula neutralization is undone (:func:`pipeline.run.store.read_csv`); count and score columns
     become numbers (``<NA>``/NaN where empty) and everything else stays text ("" when empty).
     """
     folder = Path(folder)
@@ -272,7 +272,7 @@ def network_graph(appearances: pd.DataFrame, people: pd.DataFrame, *,
     >>> sorted(network_graph(appearances, people, min_org_degree=2))
     ['event:acm 2021', 'org:o1', 'person:p1', 'person:p2']
     """
-    from pipeline.resolve import event_key
+    from pipeline.stages.resolve import event_key
 
     rows = appearances.copy()
     rows["event_key"] = event_key(rows)

@@ -1,7 +1,7 @@
 """User overrides that survive re-runs: merge.csv, split.csv and aliases.csv in one folder.
 
 The tool reads these files on every run and never writes them. All are CSV with a header, as
-any spreadsheet saves them (see pipeline.usercsv); blank lines and rows whose first cell starts
+any spreadsheet saves them (see pipeline.userfiles.usercsv); blank lines and rows whose first cell starts
 with `#` are ignored; extra columns (a `note`, say) are allowed.
 
 ``merge.csv`` — make two people one. Each row gives either ids or names:
@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import MentorMinerError
-from pipeline.usercsv import read_user_csv
+from pipeline.userfiles.usercsv import read_user_csv
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +67,8 @@ class Split:
     where: str = ""
 
     def matches(self, source_path: str, org_key: str, name_key: str) -> bool:
-        from pipeline.names import parse_name
-        from pipeline.orgs import org_key as fold_org
+        from pipeline.text.names import parse_name
+        from pipeline.text.orgs import org_key as fold_org
 
         if self.source_path and not fnmatch.fnmatchcase(source_path, self.source_path):
             return False
@@ -96,7 +96,7 @@ def _rows(path: Path, required: tuple[tuple[str, ...], ...]) -> list[tuple[str, 
         wanted = " or ".join(",".join(cols) for cols in required)
         raise MentorMinerError(
             f"{path}: header {','.join(header) or '(empty)'} lacks the columns {wanted}. "
-            "Fix the header; see `pipeline/overrides.py` for the format."
+            "Fix the header; see `pipeline/userfiles/overrides.py` for the format."
         )
     out = []
     for n, row in enumerate(rows, start=2):
@@ -151,7 +151,7 @@ def apply_person_overrides(
     overrides: Overrides,
 ) -> list[str]:
     """Person id per appearance after the user's splits, then merges."""
-    from pipeline.resolve import stable_id
+    from pipeline.stages.resolve import stable_id
 
     ids = list(person_ids)
     for split in overrides.splits:
@@ -168,7 +168,7 @@ def apply_person_overrides(
                            split.person_id)
     if not overrides.merges:
         return ids
-    from pipeline.names import parse_name
+    from pipeline.text.names import parse_name
 
     present = set(ids)
     by_name: dict[str, dict[str, int]] = {}
@@ -205,6 +205,6 @@ def apply_person_overrides(
 
 
 def fold(text: str) -> str:
-    from pipeline.names import fold as _fold
+    from pipeline.text.names import fold as _fold
 
     return " ".join(_fold(text or "").split())

@@ -9,9 +9,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from pipeline.frames import distinct_count, joined_years
-from pipeline.gcpause import gc_paused
-from pipeline.resolve import event_key
+from pipeline.stages.frames import distinct_count, joined_years
+from pipeline.run.gcpause import gc_paused
+from pipeline.stages.resolve import event_key
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def rank_people(
     appearances : DataFrame
         Resolved appearances (with ``person_id``).
     graph : networkx graph, optional
-        The graph of :func:`pipeline.graph.build_graph`. Not needed: the person–event graph is
+        The graph of :func:`pipeline.stages.graph.build_graph`. Not needed: the person–event graph is
         rebuilt from `appearances` with the effective roles of :func:`prepare_rows`.
     weights : dict
         As in ``ranking.yaml``: ``components``, ``roles``, ``recency_half_life_years``,
@@ -150,8 +150,8 @@ def rank_people(
     Ann keynotes in 2020 and speaks in 2021; Bo speaks once, at the 2021 event:
 
     >>> import pandas as pd
-    >>> from pipeline.config import default_weights
-    >>> from pipeline.resolve import resolve
+    >>> from pipeline.userfiles.weights import default_weights
+    >>> from pipeline.stages.resolve import resolve
     >>> def row(name, role, year):
     ...     return dict(doc_id=f"d{year}", association="acm", year=year, event="", role=role,
     ...                 person_name=name, org_name="", session="", award="", sponsor_tier="",

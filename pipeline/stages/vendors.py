@@ -6,9 +6,9 @@ import logging
 
 import pandas as pd
 
-from pipeline.frames import group_join, joined_distinct
-from pipeline.resolve import event_key
-from pipeline.shortlist import vendor_org_ids
+from pipeline.stages.frames import group_join, joined_distinct
+from pipeline.stages.resolve import event_key
+from pipeline.stages.shortlist import vendor_org_ids
 from pipeline.tables import ORGANIZATION_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -22,13 +22,13 @@ def rank_vendors(
 ) -> pd.DataFrame:
     """`organizations` with vendors first, by recurrence, and who represents each.
 
-    Vendors (see :func:`pipeline.shortlist.vendor_org_ids`) get ``vendor_rank`` 1, 2, ... by
+    Vendors (see :func:`pipeline.stages.shortlist.vendor_org_ids`) get ``vendor_rank`` 1, 2, ... by
     distinct events, then distinct years, then appearances; other organizations follow in their
     own order with a blank rank. ``tiers`` lists sponsor tiers seen, ``people`` the people who
     appeared affiliated with the organization, most appearances first (``Ann Lee (3); ...``).
 
     >>> import pandas as pd
-    >>> from pipeline.resolve import resolve
+    >>> from pipeline.stages.resolve import resolve
     >>> def row(org, role, year, person=""):
     ...     return dict(doc_id=f"d{year}", association="acm", year=year, event="", role=role,
     ...                 person_name=person, org_name=org, session="", award="",
@@ -84,17 +84,17 @@ VENDOR_PEOPLE_COLUMNS = ("rank", "type_rank", "person_id", "name", "organization
 def vendor_people(shortlist: pd.DataFrame, appearances: pd.DataFrame,
                   organizations: pd.DataFrame, *, weights: dict | None = None) -> pd.DataFrame:
     """The people of `shortlist` who represent a vendor (a sponsor, an exhibitor, a
-    consultancy, recruiting or law firm: :func:`pipeline.shortlist.vendor_org_ids`), in
+    consultancy, recruiting or law firm: :func:`pipeline.stages.shortlist.vendor_org_ids`), in
     shortlist order: every ``vendor/consultant`` and anyone whose latest organization is a
     vendor (a recognized person at a sponsor too). Each row names the vendor the person
     appeared for most (latest on ties), its ``org_kind``, ``org_roles`` (sponsor, exhibitor),
     sponsor ``tiers`` and ``org_years`` (the years it sponsored or exhibited).
 
     >>> import pandas as pd
-    >>> from pipeline.config import default_weights
-    >>> from pipeline.rank import rank_people
-    >>> from pipeline.resolve import resolve
-    >>> from pipeline.shortlist import build_shortlist
+    >>> from pipeline.userfiles.weights import default_weights
+    >>> from pipeline.stages.rank import rank_people
+    >>> from pipeline.stages.resolve import resolve
+    >>> from pipeline.stages.shortlist import build_shortlist
     >>> def row(org, role, year, person=""):
     ...     return dict(doc_id=f"d{year}", association="acm", year=year, event="", role=role,
     ...                 person_name=person, org_name=org, session="", award="",
@@ -111,7 +111,7 @@ def vendor_people(shortlist: pd.DataFrame, appearances: pd.DataFrame,
     ...     ["name", "organization", "org_roles", "tiers", "org_years"]].values.tolist()
     [['Ann Lee', 'Acme', 'sponsor', 'Gold', '2020, 2021']]
     """
-    from pipeline.shortlist import printed_org, printed_org_names
+    from pipeline.stages.shortlist import printed_org, printed_org_names
 
     vendors = vendor_org_ids(organizations, weights=weights)
     if shortlist.empty or not vendors:

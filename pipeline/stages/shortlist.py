@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.errors import UnknownFilterValue
-from pipeline.frames import distinct_count, dominant, joined_distinct, joined_years
-from pipeline.gcpause import gc_paused
-from pipeline.resolve import org_key
+from pipeline.stages.frames import distinct_count, dominant, joined_distinct, joined_years
+from pipeline.run.gcpause import gc_paused
+from pipeline.stages.resolve import org_key
 from pipeline.tables import SHORTLIST_COLUMNS
 
 logger = logging.getLogger(__name__)
@@ -294,7 +294,7 @@ class PersonDetails:
 
 def person_facts(rows: pd.DataFrame, organizations: pd.DataFrame, *,
                  weights: dict | None = None) -> pd.DataFrame:
-    """`PersonDetails.facts` from the prepared rows (:func:`pipeline.rank.prepare_rows`)."""
+    """`PersonDetails.facts` from the prepared rows (:func:`pipeline.stages.rank.prepare_rows`)."""
     facts = mentor_types(rows, vendor_org_ids(organizations, weights=weights))
     facts["roles"] = joined_distinct(rows["person_id"], rows["role"])
     facts["years"] = joined_years(rows["person_id"], rows["_year"])
@@ -396,7 +396,7 @@ def person_details(rows: pd.DataFrame, organizations: pd.DataFrame, *,
                    weights: dict | None = None) -> PersonDetails:
     """Everything :func:`build_shortlist` says of every person in `rows`, scores aside. The
     pipeline computes it in a forked child while this process ranks (see
-    :mod:`pipeline.forked`)."""
+    :mod:`pipeline.run.forked`)."""
     return PersonDetails(person_facts(rows, organizations, weights=weights), *person_texts(rows))
 
 
@@ -413,12 +413,12 @@ def build_shortlist(
     Columns: the contract ones (DESIGN §3), ``type_rank`` (rank within the mentor type), every
     ``score_<component>``, then ``industry``, ``profession`` and, when `outreach` is given,
     ``status``, ``last_contact``, ``notes`` joined on ``person_id``. `scores` comes from
-    :func:`pipeline.rank.rank_people` already in rank order; filters keep that order and
+    :func:`pipeline.stages.rank.rank_people` already in rank order; filters keep that order and
     ``rank`` counts from 1 again. With ``filters.topic`` only people whose own sessions,
-    awards or titles match are kept, boosted (:func:`pipeline.rank.boost_by_topic`), and
+    awards or titles match are kept, boosted (:func:`pipeline.stages.rank.boost_by_topic`), and
     `why` starts with what matched.
 
-    People `suppress` names (:func:`pipeline.suppress.suppressed_ids`) are left out; how many
+    People `suppress` names (:func:`pipeline.userfiles.suppress.suppressed_ids`) are left out; how many
     is ``shortlist.attrs["suppressed"]``. A filter that leaves nobody logs a warning naming
     it and what there is instead.
 
@@ -426,8 +426,8 @@ def build_shortlist(
     (``person_details(rows, organizations, weights=weights)``) are for a caller that has them
     already; both are used only when no filter narrows the appearances.
     """
-    from pipeline.outreach import OUTREACH_FIELDS, join_outreach
-    from pipeline.suppress import suppressed_ids
+    from pipeline.userfiles.outreach import OUTREACH_FIELDS, join_outreach
+    from pipeline.userfiles.suppress import suppressed_ids
 
     filters = filters or Filters(min_events=min_events, top=top)
     score_cols = [c for c in scores.columns if c.startswith("score_")]
@@ -437,7 +437,7 @@ def build_shortlist(
     columns = [*SHORTLIST_COLUMNS, "type_rank", *score_cols, *extra]
     if scores.empty:
         return pd.DataFrame(columns=columns)
-    from pipeline.rank import boost_by_topic, prepare_rows, topic_matches
+    from pipeline.stages.rank import boost_by_topic, prepare_rows, topic_matches
 
     scoped = scope_appearances(appearances, filters)
     if scoped is not appearances:
@@ -514,7 +514,7 @@ def organizations_named(organizations: pd.DataFrame, names: tuple[str, ...], *,
                         prefix: bool = False, aliases: tuple[tuple[str, str], ...] = ()
                         ) -> dict[str, set[str]]:
     """Per name in `names`, the `org_id`s whose canonical name or a printed variant is that
-    organization (compared as :func:`pipeline.resolve.org_key`s: case, punctuation and legal
+    organization (compared as :func:`pipeline.stages.resolve.org_key`s: case, punctuation and legal
     suffixes aside), or, with `prefix`, starts with it in whole words. A name of the user's
     `aliases` (aliases.csv's ``alias,canonical`` pairs) stands for the other name of its pair
     too, printed or not.

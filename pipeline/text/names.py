@@ -70,7 +70,7 @@ def _constants() -> Constants:
 def nickname_table() -> dict[str, frozenset[str]]:
     """Folded first name -> the canonical first names it may stand for (package data)."""
     table: dict[str, set[str]] = {}
-    text = resources.files("pipeline").joinpath("data/nicknames.csv").read_text("utf-8")
+    text = resources.files("pipeline.text").joinpath("data/nicknames.csv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

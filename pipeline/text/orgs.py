@@ -11,7 +11,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from pipeline.names import fold
+from pipeline.text.names import fold
 
 LEGAL_SUFFIX_RE = re.compile(
     r",?\s+\b(inc|incorporated|corp|corporation|co|company|llc|l\.l\.c|llp|ltd|limited|gmbh|ag|"
@@ -48,7 +48,7 @@ TECH_HEAD_STOP = frozenset("institute university polytechnic technological colle
 
 @cache
 def countries() -> frozenset[str]:
-    text = resources.files("pipeline").joinpath("data/countries.txt").read_text("utf-8")
+    text = resources.files("pipeline.text").joinpath("data/countries.txt").read_text("utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

@@ -13,7 +13,7 @@ How it works, in three passes over the appearances (cost about linear in their n
    organization; the same name twice in one document; the same source id (scoped by
    association) on compatible names.
 2. *Candidates* — seeds sharing a blocking key (a surname part with a first initial, nickname
-   initials included) whose names may match (:func:`pipeline.names.name_relation`).
+   initials included) whose names may match (:func:`pipeline.text.names.name_relation`).
 3. *Greedy merge* — candidate pairs are scored in log-odds (name variant penalty, name commonness,
    shared or conflicting organizations, co-speakers, source ids, associations) and merged best
    first while the score is positive and no hard constraint breaks.
@@ -39,9 +39,9 @@ from rapidfuzz.distance import Levenshtein
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from pipeline.lexicon import program_words
-from pipeline.namefreq import bearers
-from pipeline.names import ParsedName, first_name_relation, fold, name_relation
+from pipeline.text.lexicon import program_words
+from pipeline.text.namefreq import bearers
+from pipeline.text.names import ParsedName, first_name_relation, fold, name_relation
 
 logger = logging.getLogger(__name__)
 
@@ -284,7 +284,7 @@ def cluster_people(mentions: pd.DataFrame, names: Sequence[ParsedName]) -> np.nd
     work is done on integer codes of these columns; Python objects are built only for the
     seeds that have a candidate pair.
 
-    >>> from pipeline.names import parse_name as p
+    >>> from pipeline.text.names import parse_name as p
     >>> mentions = pd.DataFrame({"name": [0, 1, 0], "org": ["acme", "", "globex"],
     ...                          "doc": ["d1", "d2", "d3"], "year": [2020, 2021, 2020]})
     >>> cluster_people(mentions, [p("Jane Doe"), p("DOE, Jane")]).tolist()
@@ -535,7 +535,7 @@ class _Commonness:
 
     def prior(self, name: ParsedName) -> float:
         """-ln(expected other people printed with this name): the larger of the corpus's
-        own estimate and the world's (:func:`pipeline.namefreq.bearers`, scaled to a corpus
+        own estimate and the world's (:func:`pipeline.text.namefreq.bearers`, scaled to a corpus
         of this many people drawn from `PROFESSIONALS`)."""
         cached = self._priors.get(name.full_key)
         if cached is not None:
@@ -636,6 +636,6 @@ def _conflict(a: _Seed, b: _Seed, cache: dict, commonness: _Commonness | None = 
 @lru_cache(maxsize=1)
 def _common_surnames() -> frozenset[str]:
     """Surnames so widespread that no corpus is large enough to call them rare."""
-    text = resources.files("pipeline").joinpath("data/common_surnames.txt").read_text("utf-8")
+    text = resources.files("pipeline.text").joinpath("data/common_surnames.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
