@@ -8,7 +8,7 @@ import logging
 import networkx as nx
 import pandas as pd
 
-from pipeline.run.gcpause import gc_paused
+from pipeline.stages.gcpause import gc_paused
 from pipeline.stages.resolve import event_key
 from pipeline.tables import GRAPH_NODE_TYPES
 

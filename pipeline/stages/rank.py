@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.stages.frames import distinct_count, joined_years
-from pipeline.run.gcpause import gc_paused
+from pipeline.stages.gcpause import gc_paused
 from pipeline.stages.resolve import event_key
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline.run.forked import fork_call
 from pipeline.stages.frames import group_join
-from pipeline.run.gcpause import gc_paused
+from pipeline.stages.gcpause import gc_paused
 from pipeline.stages.matching import MAX_SESSION, TALK_ROLES, cluster_people
 from pipeline.text.names import (  # noqa: F401 - re-exported
     ParsedName,

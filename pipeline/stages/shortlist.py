@@ -11,7 +11,7 @@ import pandas as pd
 
 from pipeline.errors import UnknownFilterValue
 from pipeline.stages.frames import distinct_count, dominant, joined_distinct, joined_years
-from pipeline.run.gcpause import gc_paused
+from pipeline.stages.gcpause import gc_paused
 from pipeline.stages.resolve import org_key
 from pipeline.tables import SHORTLIST_COLUMNS
 
