@@ -117,3 +117,26 @@ class Appearance:
     snippet: str = field(default="", compare=False)
     page: int | None = field(default=None, compare=False)
     source_person_id: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How documents are read: the options of `run` that change a document's result, carried as
+    an argument from the command line to every reader (in worker processes and Dask tasks too),
+    never through the environment.
+
+    `ocr` reads pictures of text with Tesseract (`run --ocr`); `careful_pdf` reads PDFs with
+    pdfminer's layout analysis instead of the fast pypdfium2 path.
+
+    >>> ReadOptions(ocr=True).key()
+    'ocr=1'
+    >>> ReadOptions().key()
+    ''
+    """
+
+    ocr: bool = False
+    careful_pdf: bool = False
+
+    def key(self) -> str:
+        """The options that are on, as text for the cache key and the up-to-date check."""
+        return ";".join(f"{f.name}=1" for f in fields(self) if getattr(self, f.name))
