@@ -205,13 +205,13 @@ def cross_field_section() -> list[str]:
         "people crossing fields | wrong splits |",
         "|---|---|---|---|---|",
     ]
-    from pipeline.stages import matching
+    from pipeline.stages import evidence
 
     synthetic = cross_field_appearances()
-    kept = matching.OTHER_FIELD
+    kept = evidence.OTHER_FIELD
     try:
         for penalty in (0.0, kept):
-            matching.OTHER_FIELD = penalty
+            evidence.OTHER_FIELD = penalty
             appearances, _, _ = resolve(synthetic.drop(columns=["truth", "field"]))
             appearances["truth"] = synthetic["truth"].to_numpy()
             appearances["field"] = synthetic["field"].to_numpy()
@@ -221,7 +221,7 @@ def cross_field_section() -> list[str]:
                          f"{errors['wrong_merges']:.1%} | {errors['crossing_people']} | "
                          f"{errors['wrong_splits']:.1%} |")
     finally:
-        matching.OTHER_FIELD = kept
+        evidence.OTHER_FIELD = kept
     return lines
 
 

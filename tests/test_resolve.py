@@ -368,11 +368,11 @@ def test_resolve_a_common_name_across_unrelated_fields_is_two_people() -> None:
 
 
 def test_resolve_world_frequency_makes_a_name_common_that_the_corpus_prints_once() -> None:
-    from pipeline.stages.matching import PRIOR_CLIP, _Commonness
+    from pipeline.stages.evidence import PRIOR_CLIP, Commonness
     from pipeline.text.names import parse_name
 
     names = [parse_name(n) for n in ("Ting Liu", "Kathi Fisler", "Ann Lee", "Ole Brandt")]
-    commonness = _Commonness(names)
+    commonness = Commonness(names)
     commonness.total = 12_000  # a corpus of the dev corpus's size, printing each name once
     # The corpus alone would call both rare; the world says Ting Liu is common.
     assert commonness.prior(names[0]) < 0
@@ -380,7 +380,7 @@ def test_resolve_world_frequency_makes_a_name_common_that_the_corpus_prints_once
 
 
 def test_resolve_fields_come_from_the_words_of_titles() -> None:
-    from pipeline.stages.matching import Fields
+    from pipeline.stages.evidence import Fields
 
     frame = _two_fields("Ting Liu", "Ting Liu")
     fields = Fields(frame["association"].tolist(), frame["title"].tolist(), min_words=5)

@@ -112,3 +112,11 @@ def known_given_share(first: str) -> float:
     True
     """
     return _given_names().get(first, 0.0)
+
+
+@cache
+def common_surnames() -> frozenset[str]:
+    """Surnames so widespread that no corpus is large enough to call them rare."""
+    text = resources.files("pipeline.text").joinpath("data/common_surnames.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
