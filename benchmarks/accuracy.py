@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.views import evaluate as ev  # noqa: E402
+from pipeline.views import truth  # noqa: E402
 
 CORPUS = Path(os.environ.get("MENTOR_MINER_CORPUS", ROOT.parent / "shared" / "corpus"))
 GOLDEN = ROOT / "tests" / "golden"
@@ -32,29 +33,29 @@ GOLDEN = ROOT / "tests" / "golden"
 # slug -> (pdf, [(truth file, loader, kind)])
 DOCUMENTS = {
     "sigcse-2022": ("sigcse/2022/program.pdf", [
-        ("sigcse/2022/program2.yml", ev.load_sigcse_program, "people"),
-        ("sigcse/2022/supporters.yml", ev.load_sponsor_tiers, "orgs"),
+        ("sigcse/2022/program2.yml", truth.load_sigcse_program, "people"),
+        ("sigcse/2022/supporters.yml", truth.load_sponsor_tiers, "orgs"),
     ]),
     "sigcse-2017": ("sigcse/2017/sigcse2017-program.pdf", [
-        ("sigcse/2017/workshops.yml", ev.load_sigcse_workshops, "people"),
-        ("sigcse/2017/supporter-sessions.yml", ev.load_sigcse_workshops, "people"),
-        ("sigcse/2017/supporters.yml", ev.load_sponsor_tiers, "orgs"),
+        ("sigcse/2017/workshops.yml", truth.load_sigcse_workshops, "people"),
+        ("sigcse/2017/supporter-sessions.yml", truth.load_sigcse_workshops, "people"),
+        ("sigcse/2017/supporters.yml", truth.load_sponsor_tiers, "orgs"),
     ]),
     "sigcse-2016": ("sigcse/2016/SIGCSE2016-Preliminary-Program.pdf", [
-        ("sigcse/2016/workshops.yaml", ev.load_sigcse_workshops, "people"),
-        ("sigcse/2016/sponsors.yml", ev.load_sponsor_tiers, "orgs"),
-        ("sigcse/2016/exhibitors.yml", ev.load_exhibitor_list, "orgs"),
+        ("sigcse/2016/workshops.yaml", truth.load_sigcse_workshops, "people"),
+        ("sigcse/2016/sponsors.yml", truth.load_sponsor_tiers, "orgs"),
+        ("sigcse/2016/exhibitors.yml", truth.load_exhibitor_list, "orgs"),
     ]),
     "acl-2014": ("acl/2014/acl2014-handbook.pdf", [
-        ("acl/2014/papers.bib", ev.load_bib_authors, "people"),
+        ("acl/2014/papers.bib", truth.load_bib_authors, "people"),
     ]),
     "acl-2016": ("acl/2016/acl2016-handbook.pdf", [
-        ("acl/2016/papers.bib", ev.load_bib_authors, "people"),
+        ("acl/2016/papers.bib", truth.load_bib_authors, "people"),
     ]),
     "acl-2024": ("acl/2024/ACL_Handbook.pdf", [
-        ("acl/2024/keynotes.md", ev.load_acl_keynotes, "people"),
-        ("acl/2024/panel.md", ev.load_acl_panel, "people"),
-        ("acl/2024/sponsors.md", ev.load_acl_sponsors, "orgs"),
+        ("acl/2024/keynotes.md", truth.load_acl_keynotes, "people"),
+        ("acl/2024/panel.md", truth.load_acl_panel, "people"),
+        ("acl/2024/sponsors.md", truth.load_acl_sponsors, "orgs"),
     ]),
 }
 # Golden file slug -> PDF (relative to corpus raw/)

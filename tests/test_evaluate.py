@@ -1,8 +1,15 @@
-"""Scoring against ground truth (pipeline/views/evaluate.py)."""
+"""Scoring against ground truth (pipeline/views/evaluate.py) and reading it (pipeline/views/truth.py)."""
 
 import pandas as pd
 
 from pipeline.views import evaluate as ev
+from pipeline.views.truth import (
+    TruthOrg,
+    TruthPerson,
+    load_bib_authors,
+    load_sigcse_program,
+    split_presenters,
+)
 
 
 def _apps(rows):
@@ -15,7 +22,7 @@ def test_evaluate_match_names_uses_first_last_and_fuzzy():
 
 
 def test_evaluate_printed_people_needs_the_name_in_the_text():
-    people = [ev.TruthPerson("Jane Q. Doe"), ev.TruthPerson("Bo Li")]
+    people = [TruthPerson("Jane Q. Doe"), TruthPerson("Bo Li")]
     assert ev.printed_people(people, "Chair: Jane Doe (MIT)") == [people[0]]
 
 
@@ -34,20 +41,20 @@ def test_evaluate_score_golden_counts_precision_recall_roles_and_affiliations():
 
 def test_evaluate_score_orgs_checks_tier():
     predicted = _apps([["", "sponsor", "Google", "Platinum", ""], ["", "sponsor", "IBM", "Gold", ""]])
-    truth = [ev.TruthOrg("Google, Inc.", "sponsor", "Platinum"), ev.TruthOrg("IBM", "sponsor", "Silver"),
-             ev.TruthOrg("Acme", "sponsor", "Gold")]
+    truth = [TruthOrg("Google, Inc.", "sponsor", "Platinum"), TruthOrg("IBM", "sponsor", "Silver"),
+             TruthOrg("Acme", "sponsor", "Gold")]
     score = ev.score_orgs(predicted, truth, "Google IBM")
     assert (score.n_printed, score.n_matched, score.tier_correct) == (2, 2, 0.5)
 
 
 def test_evaluate_split_presenters_formats():
-    assert ev.split_presenters("Ann Lee, Bo Chen, Duke University; Cy Diaz, MIT") == [
+    assert split_presenters("Ann Lee, Bo Chen, Duke University; Cy Diaz, MIT") == [
         ("Ann Lee", "Duke University"), ("Bo Chen", "Duke University"), ("Cy Diaz", "MIT")]
 
 
 def test_evaluate_load_bib_authors_turns_names_around():
     bib = "@INPROCEEDINGS{a,\n   AUTHOR = {Rothe, Sascha and Sch{\\\"u}tze, Hinrich},\n   TITLE = {X}}"
-    assert [p.name for p in ev.load_bib_authors(bib)] == ["Sascha Rothe", "Hinrich Schütze"]
+    assert [p.name for p in load_bib_authors(bib)] == ["Sascha Rothe", "Hinrich Schütze"]
 
 
 def test_evaluate_load_sigcse_program_roles():
@@ -60,7 +67,7 @@ def test_evaluate_load_sigcse_program_roles():
       - type: "Paper Sessions"
         presenters: "Di Fox (Yale)"
 """
-    people = ev.load_sigcse_program(text)
+    people = load_sigcse_program(text)
     assert [(p.name, p.role) for p in people] == [
         ("Ann Lee", "panelist"), ("Bo Chen", "panelist"), ("Cy Diaz", "chair"), ("Di Fox", "speaker")]
 
