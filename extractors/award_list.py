@@ -23,8 +23,9 @@ from extractors.registry import Extraction, register
 from extractors.spreadsheet import csv_header, is_xlsx, read_rows, xlsx_header
 from extractors.text_document import TextDocument
 from pipeline.errors import ExtractionError, ParseError
-from pipeline.text.lines import TITLE_WORDS_RE, looks_like_org
 from pipeline.tables import Block
+from pipeline.text.keys import norm_key
+from pipeline.text.lines import TITLE_WORDS_RE, looks_like_org
 
 NAME_KEYS = ("name", "names", "recipient", "recipients", "winner", "winners", "awardee",
              "awardees", "honoree", "honorees", "laureate", "laureates", "person", "people",
@@ -46,12 +47,8 @@ ANNOUNCE_HINT_RE = re.compile(
 FRONT_MATTER_RE = re.compile(r"\A---\s*\n(?P<yaml>.*?)\n---\s*\n", re.S)
 
 
-def _key(value: object) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", str(value).lower()).strip("_")
-
-
 def _pick(row: dict, keys: tuple[str, ...]) -> object:
-    normalized = {_key(k): v for k, v in row.items()}
+    normalized = {norm_key(k, ascii_only=True): v for k, v in row.items()}
     for key in keys:
         if normalized.get(key) not in (None, "", []):
             return normalized[key]
@@ -123,7 +120,9 @@ def _yaml_rows(data, award: str) -> list[dict] | None:
         rows = []
         for key, value in data.items():
             if isinstance(value, list):
-                name = award if _key(key) in ("awards", "recipients", "winners", "items") else key
+                generic = norm_key(key, ascii_only=True) in ("awards", "recipients", "winners",
+                                                             "items")
+                name = award if generic else key
                 rows.extend(dict(row, _award=as_text(name)) for row in value
                             if isinstance(row, dict))
         return rows or None

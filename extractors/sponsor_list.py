@@ -18,6 +18,7 @@ from extractors.spreadsheet import csv_header, is_xlsx, read_rows, xlsx_header
 from extractors.text_document import TextDocument
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
+from pipeline.text.keys import norm_key
 
 TIER_WORDS = (
     r"diamond|platinum|titanium|gold|silver|bronze|copper|premier|premium|supporting|"
@@ -111,7 +112,7 @@ def _finish(blocks: list[Block]) -> Extraction:
 
 
 def _pick(row: dict, keys: tuple[str, ...]) -> str:
-    normalized = {re.sub(r"[^a-z0-9]+", "_", str(k).lower()).strip("_"): v for k, v in row.items()}
+    normalized = {norm_key(k, ascii_only=True): v for k, v in row.items()}
     for key in keys:
         if normalized.get(key) not in (None, "", []):
             return as_text(normalized[key]) if not isinstance(normalized[key], list) else \

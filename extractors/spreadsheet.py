@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from pathlib import Path
 
 from pipeline.errors import ExtractionError
+from pipeline.text.decode import decode_text
+from pipeline.text.keys import norm_key
 
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_ROWS = 200_000
-
-
-def header_key(value: object) -> str:
-    """`Award Name ` -> `award_name`."""
-    return re.sub(r"[^a-z0-9]+", "_", str(value or "").strip().lower()).strip("_")
 
 
 def is_xlsx(path: Path, head: bytes) -> bool:
@@ -36,7 +32,7 @@ def csv_header(head: bytes) -> list[str]:
     except csv.Error:
         return []
     cells = next(csv.reader([first], dialect), [])
-    return [header_key(c) for c in cells] if len(cells) >= 2 else []
+    return [norm_key(c, ascii_only=True) for c in cells] if len(cells) >= 2 else []
 
 
 def xlsx_header(path: Path) -> list[str]:
@@ -57,7 +53,8 @@ def read_rows(path: Path, *, limit: int = MAX_ROWS) -> list[dict[str, str]]:
             if not any(cells):
                 continue
             if not header:
-                header = [header_key(c) or f"column_{i}" for i, c in enumerate(cells)]
+                header = [norm_key(c, ascii_only=True) or f"column_{i}"
+                          for i, c in enumerate(cells)]
                 if limit == 1:
                     return [dict.fromkeys(header, "")]
                 continue
@@ -73,17 +70,6 @@ def _cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a year typed into a spreadsheet comes back as 2019.0
     return " ".join(str(value).split())
-
-
-def decode_text(data: bytes) -> str:
-    """Text of a file a user saved: UTF-8 (with or without BOM), else Windows-1252, else
-    Latin-1."""
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1", errors="replace")
 
 
 def _csv_table(path: Path):

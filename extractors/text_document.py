@@ -9,11 +9,11 @@ from pathlib import Path
 
 from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
-from extractors.spreadsheet import decode_text
 from extractors.structured_data import path_context
 from extractors.tree_walk import blocks_from_tree, table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
+from pipeline.text.decode import decode_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text"}
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 from extractors.records import load_json, load_yaml
-from extractors.spreadsheet import decode_text, is_xlsx, read_rows
+from extractors.spreadsheet import is_xlsx, read_rows
 from pipeline.errors import ExtractionError
+from pipeline.text.decode import decode_text
 
 TEXT_KEY = "#text"
 JS_SUFFIXES = {".js", ".mjs", ".cjs", ".ts"}

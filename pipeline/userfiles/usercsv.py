@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from pipeline.errors import MentorMinerError
+from pipeline.text.decode import decode_as
 
 logger = logging.getLogger(__name__)
 
@@ -62,19 +63,13 @@ def read_user_csv(path: Path, *, what: str = "file") -> tuple[list[str], list[di
 
 
 def _decode(data: bytes, path: Path, what: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise MentorMinerError(f"{path}: cannot read {what} (broken UTF-16: {e}).") from e
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
+        text, encoding = decode_as(data, ("utf-8-sig", "cp1252"), utf16_bom=True)
     except UnicodeDecodeError as e:
+        if e.encoding.startswith("utf-16"):
+            raise MentorMinerError(f"{path}: cannot read {what} (broken UTF-16: {e}).") from e
         raise MentorMinerError(f"{path}: cannot read {what}: not UTF-8, UTF-16 or "
                                f"Windows-1252 text ({e}).") from e
-    logger.warning("%s: not UTF-8; read as Windows-1252 (how Excel saves CSV)", path)
+    if encoding == "cp1252":
+        logger.warning("%s: not UTF-8; read as Windows-1252 (how Excel saves CSV)", path)
     return text
