@@ -126,8 +126,8 @@ def rank_people(
     appearances : DataFrame
         Resolved appearances (with ``person_id``).
     graph : networkx graph, optional
-        The graph of :func:`pipeline.stages.graph.build_graph`. Not needed: the person–event graph is
-        rebuilt from `appearances` with the effective roles of :func:`prepare_rows`.
+        The graph of :func:`pipeline.stages.graph.build_graph`. Not needed: the person–event
+        graph is rebuilt from `appearances` with the effective roles of :func:`prepare_rows`.
     weights : dict
         As in ``ranking.yaml``: ``components``, ``roles``, ``recency_half_life_years``,
         ``helping_keywords``, ``host_sessions`` and ``not_a_person``.
@@ -186,25 +186,7 @@ def rank_people(
     # breadth and centrality come from program rows; honours count in roles, recency and
     # helping.
     program = rows[~rows["_honour"]]
-    people = pd.Index(sorted(set(rows["person_id"])), name="person_id")
-    grouped = rows.groupby("person_id", sort=True)
-    on_programs = program.groupby("person_id", sort=True)
-    per_event = rows.groupby(["person_id", "event_key"], sort=True)
-    table = pd.DataFrame({
-        "n_events": on_programs["event_key"].nunique(),
-        "n_years": on_programs["_year"].nunique(),
-        "n_associations": distinct_count(program["person_id"], program["association"]),
-        "n_orgs": distinct_count(program["person_id"], program["org_id"]),
-        "n_honours": rows[rows["_honour"]].drop_duplicates(
-            ["person_id", "award", "_year"]).groupby("person_id").size(),
-        "first_year": grouped["_year"].min(),
-        "last_year": grouped["_year"].max(),
-        "years": joined_years(rows["person_id"], rows["_year"]),
-        "roles_raw": per_event["_role_w"].max().groupby(level=0).mean(),
-        "helping_raw": per_event["_helping"].any().groupby(level=0).sum(),
-    }).reindex(people)
-    for col in ("n_events", "n_years", "n_associations", "n_orgs", "n_honours"):
-        table[col] = table[col].fillna(0).astype(int)
+    table = _counts(rows, program)
     half_life = float(weights.get("recency_half_life_years", 5))
     top_role = max([float(w) for w in weights.get("roles", {}).values()] or [1.0])
     per = float(weights.get("recurrence_events_per_halving", 2))
@@ -231,11 +213,54 @@ def rank_people(
     table["score_helping"] = _saturate(table["helping_raw"])
     comp_weights = {c: float(weights.get("components", {}).get(c, 0.0)) for c in COMPONENTS}
     table["score"] = sum(comp_weights[c] * table[f"score_{c}"] for c in COMPONENTS)
-    # Helping a source cannot show is not held against its people, nor handed to them: when
-    # none of a person's associations records committee, board or award roles (FOSDEM lists
-    # only speakers), their helping is imputed as the median helping of people who recur as
-    # often at associations that do record it (issue 6). With no such association at all,
-    # helping is left out and the other weights are scaled up to the same total.
+    _impute_helping(table, rows, comp_weights)
+    for col in ["score", *score_cols]:
+        table[col] = table[col].astype(float).round(4)
+    table = table.rename_axis("person_id").reset_index()
+    table = table.sort_values(["score", "n_events", "person_id"], ascending=[False, False, True],
+                              kind="mergesort")
+    for col in ("first_year", "last_year"):
+        table[col] = table[col].astype("Int64")
+    logger.info("rank: %d people scored", len(table))
+    return table.drop(columns=["roles_raw", "helping_raw"]).reset_index(drop=True)
+
+
+def _counts(rows: pd.DataFrame, program: pd.DataFrame) -> pd.DataFrame:
+    """Per person (sorted by id): the counts of :func:`rank_people`'s result, with
+    ``roles_raw`` (best role weight per event, averaged) and ``helping_raw`` (events with a
+    helping signal). Events, years, associations and organizations are counted on `program`,
+    the rows that are not honours."""
+    people = pd.Index(sorted(set(rows["person_id"])), name="person_id")
+    grouped = rows.groupby("person_id", sort=True)
+    on_programs = program.groupby("person_id", sort=True)
+    per_event = rows.groupby(["person_id", "event_key"], sort=True)
+    table = pd.DataFrame({
+        "n_events": on_programs["event_key"].nunique(),
+        "n_years": on_programs["_year"].nunique(),
+        "n_associations": distinct_count(program["person_id"], program["association"]),
+        "n_orgs": distinct_count(program["person_id"], program["org_id"]),
+        "n_honours": rows[rows["_honour"]].drop_duplicates(
+            ["person_id", "award", "_year"]).groupby("person_id").size(),
+        "first_year": grouped["_year"].min(),
+        "last_year": grouped["_year"].max(),
+        "years": joined_years(rows["person_id"], rows["_year"]),
+        "roles_raw": per_event["_role_w"].max().groupby(level=0).mean(),
+        "helping_raw": per_event["_helping"].any().groupby(level=0).sum(),
+    }).reindex(people)
+    for col in ("n_events", "n_years", "n_associations", "n_orgs", "n_honours"):
+        table[col] = table[col].fillna(0).astype(int)
+    return table
+
+
+def _impute_helping(table: pd.DataFrame, rows: pd.DataFrame, comp_weights: dict) -> None:
+    """Fill in `table`'s ``score_helping`` and ``score`` (in place) where helping cannot be shown.
+
+    Helping a source cannot show is not held against its people, nor handed to them: when
+    none of a person's associations records committee, board or award roles (FOSDEM lists
+    only speakers), their helping is imputed as the median helping of people who recur as
+    often at associations that do record it (issue 6). With no such association at all,
+    helping is left out and the other weights are scaled up to the same total.
+    """
     shown = _helping_shown(rows).reindex(table.index).fillna(False).astype(bool)
     total = sum(comp_weights.values())
     rest = total - comp_weights["helping"]
@@ -249,15 +274,6 @@ def rank_people(
     elif (~shown).any() and rest > 0:
         table["score"] = (table["score"] - comp_weights["helping"] * table["score_helping"]) * (
             total / rest)
-    for col in ["score", *score_cols]:
-        table[col] = table[col].astype(float).round(4)
-    table = table.rename_axis("person_id").reset_index()
-    table = table.sort_values(["score", "n_events", "person_id"], ascending=[False, False, True],
-                              kind="mergesort")
-    for col in ("first_year", "last_year"):
-        table[col] = table[col].astype("Int64")
-    logger.info("rank: %d people scored", len(table))
-    return table.drop(columns=["roles_raw", "helping_raw"]).reset_index(drop=True)
 
 
 def _helping_shown(rows: pd.DataFrame) -> pd.Series:
