@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.views import explore
 from pipeline.run.store import write_text
+from pipeline.views import explore
 
 logger = logging.getLogger(__name__)
 
@@ -230,6 +230,58 @@ def _by_type(shortlist: pd.DataFrame, per_type: int) -> str:
     return f'<div class="types">{"".join(cards)}</div>'
 
 
+def _network_section(network: str, bridges: pd.DataFrame, network_people: int) -> str:
+    """The network picture of the top people and the table of bridges between associations."""
+    return (
+        "<section><h2>Network</h2>"
+        f'<p class="note">The top {network_people} people (circles, coloured by community), the '
+        "events they appeared at (squares) and the organizations linked to two or more of them "
+        "(triangles). People between the clusters are the bridges between associations.</p>"
+        + network
+        + "<h3>Bridges between associations</h3>"
+        + html_table(bridges.head(25), ["name", "organization", "n_associations",
+                                        "associations", "n_events", "roles"],
+                     table_id="bridges")
+        + "</section>"
+    )
+
+
+def _vendors_section(vendors: pd.DataFrame, at_vendors: pd.DataFrame) -> str:
+    """The top vendors and sponsors, and the best `VENDOR_PEOPLE` people at them."""
+    return (
+        "<section><h2>Top vendors and sponsors</h2>"
+        '<p class="note">Sponsors, exhibitors, consultancies and firms that serve these '
+        "associations, with the people who appeared for them.</p>"
+        + html_table(vendors, ["name", "kind", "n_events", "n_appearances", "roles", "tiers",
+                               "people"], table_id="vendors")
+        + f"<h3>People at vendors (the best {VENDOR_PEOPLE})</h3>"
+        '<p class="note">Who represents a sponsor, exhibitor or consultancy, best first, with '
+        "the organization's sponsor tiers and the years it sponsored or exhibited "
+        "(<code>mentor-miner vendors</code> lists them all).</p>"
+        + html_table(at_vendors.head(VENDOR_PEOPLE),
+                     ["rank", "name", "organization", "mentor_type", "org_roles", "tiers",
+                      "org_years", "n_events", "why"], table_id="vendor-people")
+        + "</section>"
+    )
+
+
+def _quality_section(quality: pd.DataFrame, summary: dict) -> str:
+    """Extraction quality per document, failed rows tinted."""
+    return (
+        "<section><h2>Extraction quality</h2>"
+        f'<p class="note">{summary["errors"]} of {summary["documents"]} documents failed and '
+        f"{summary['scanned_or_empty']} were scanned or empty; {summary['pages_without_text']} "
+        f"of {summary['pages']} pages yielded no appearance. Failed rows are tinted.</p>"
+        '<div class="scroll">'
+        + html_table(quality, ["source_path", "association", "year", "kind", "status", "pages",
+                               "pages_without_text", "appearances", "per_page", "message"],
+                     table_id="quality",
+                     row_class=lambda r: "bad" if r["status"] in ("error", "scanned", "empty")
+                     else "")
+        + "</div></section>"
+    )
+
+
 def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner report",
                  top_rows: int = TOP_ROWS, top_timelines: int = TOP_TIMELINES,
                  network_people: int = NETWORK_PEOPLE, per_type: int = PER_TYPE,
@@ -241,7 +293,7 @@ def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner 
     """
     import matplotlib
 
-    from pipeline.userfiles.suppress import suppressed_ids
+    from pipeline.stages.notes import suppressed_ids
     from pipeline.stages.vendors import vendor_people
 
     matplotlib.use("Agg")  # no display needed, and no window pops up from the CLI
@@ -285,40 +337,9 @@ def build_report(tables: dict[str, pd.DataFrame], *, title: str = "mentor-miner 
         '<p class="note">Each dot is a role held at an association\'s event in a year; bigger '
         "dots stand for more appearances. The line under a name is the path up the ladder "
         "panelist → chair → keynote → award.</p>" + timelines + "</section>",
-        "<section><h2>Network</h2>"
-        f'<p class="note">The top {network_people} people (circles, coloured by community), the '
-        "events they appeared at (squares) and the organizations linked to two or more of them "
-        "(triangles). People between the clusters are the bridges between associations.</p>"
-        + network
-        + "<h3>Bridges between associations</h3>"
-        + html_table(bridges.head(25), ["name", "organization", "n_associations",
-                                        "associations", "n_events", "roles"],
-                     table_id="bridges")
-        + "</section>",
-        "<section><h2>Top vendors and sponsors</h2>"
-        '<p class="note">Sponsors, exhibitors, consultancies and firms that serve these '
-        "associations, with the people who appeared for them.</p>"
-        + html_table(vendors, ["name", "kind", "n_events", "n_appearances", "roles", "tiers",
-                               "people"], table_id="vendors")
-        + f"<h3>People at vendors (the best {VENDOR_PEOPLE})</h3>"
-        '<p class="note">Who represents a sponsor, exhibitor or consultancy, best first, with '
-        "the organization's sponsor tiers and the years it sponsored or exhibited "
-        "(<code>mentor-miner vendors</code> lists them all).</p>"
-        + html_table(at_vendors.head(VENDOR_PEOPLE),
-                     ["rank", "name", "organization", "mentor_type", "org_roles", "tiers",
-                      "org_years", "n_events", "why"], table_id="vendor-people")
-        + "</section>",
-        "<section><h2>Extraction quality</h2>"
-        f'<p class="note">{summary["errors"]} of {summary["documents"]} documents failed and '
-        f"{summary['scanned_or_empty']} were scanned or empty; {summary['pages_without_text']} "
-        f"of {summary['pages']} pages yielded no appearance. Failed rows are tinted.</p>"
-        '<div class="scroll">'
-        + html_table(quality, ["source_path", "association", "year", "kind", "status", "pages",
-                               "pages_without_text", "appearances", "per_page", "message"],
-                     table_id="quality",
-                     row_class=lambda r: "bad" if r["status"] in ("error", "scanned", "empty")
-                     else "")
-        + "</div></section>",
+        _network_section(network, bridges, network_people),
+        _vendors_section(vendors, at_vendors),
+        _quality_section(quality, summary),
     ]
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -338,7 +359,8 @@ def write_report(processed_dir: Path, out_path: Path, *, suppress_path: Path | N
                  **options) -> int:
     """Read `processed_dir`, write the report to `out_path` atomically, leaving out the people
     of the leave-me-out list at `suppress_path`; rows in the report's shortlist."""
-    from pipeline.userfiles.suppress import read_suppress, suppressed_ids
+    from pipeline.stages.notes import suppressed_ids
+    from pipeline.userfiles.suppress import read_suppress
 
     tables = explore.load_tables(processed_dir)
     suppress = read_suppress(suppress_path)
