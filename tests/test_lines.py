@@ -4,13 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.text.lines import (
-    Person,
-    clean_name,
-    logical_lines,
-    name_list_items,
-    parse_people,
-)
+from pipeline.text.line_shapes import Person, name_list_items, parse_people
+from pipeline.text.lines import clean_name
+from pipeline.text.paragraphs import logical_lines
 
 
 @pytest.mark.parametrize(
@@ -149,7 +145,7 @@ def test_lines_name_list_items_loose_names_only_between_names(line, names):
 
 
 def test_lines_surname_in_capitals_is_a_name_not_an_acronym():
-    from pipeline.text.lines import parse_people
+    from pipeline.text.line_shapes import parse_people
 
     assert [p.name for p in parse_people("Doç. Dr. Mehmet Ali ÖZTÜRK")] == ["Mehmet Ali ÖZTÜRK"]
     assert [(p.name, p.org) for p in parse_people("Laurent PECASTAING, Pau University")] == [

@@ -10,19 +10,21 @@ from dataclasses import replace
 
 from pipeline.stages.directory import directory_pages
 from pipeline.text.lexicon import label_alternation, role_labels, section_heading_words
-from pipeline.text.lines import (
-    ROLE_WORDS_RE,
-    clean_name,
-    join_small_caps,
+from pipeline.text.paragraphs import logical_lines
+from pipeline.text.line_shapes import (
     leading_title,
-    logical_lines,
-    looks_like_name,
-    looks_like_org,
-    looks_like_title,
     name_list_items,
     parse_people,
     person_of,
     split_items,
+)
+from pipeline.text.lines import (
+    ROLE_WORDS_RE,
+    clean_name,
+    join_small_caps,
+    looks_like_name,
+    looks_like_org,
+    looks_like_title,
     truecase,
 )
 from pipeline.text.nlp import entity_labels

@@ -1,0 +1,136 @@
+"""Paragraphs into logical lines: the printed lines that continue one another, joined."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.line_shapes import name_list_items
+from pipeline.text.lines import (
+    ROLE_WORDS_RE,
+    TITLE_WORDS_RE,
+    clean_name,
+    looks_like_name,
+    truecase,
+)
+from pipeline.text.memo import memo, memo_list
+
+_MID_LABEL = (r"(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|"
+              r"Facilitators?|Presenters?)\s*:")
+_MID_LABEL_RE = re.compile(rf"(?<=\S)[ \t]+(?={_MID_LABEL})")
+# What the pattern needs.
+_MID_LABEL_WORDS = ("Chair", "Moderator", "Panel", "Discussant", "Facilitator", "Presenter")
+# A line the split above started: it never continues the line before (`… Recruiting -`).
+_MID_LABEL_START_RE = re.compile(_MID_LABEL)
+_CONTINUE_END_RE = re.compile(
+    r"([,;&]|\band|\bof|\bat|\bthe|\san?|\bfor|\b(across|through|towards?|between|among|"
+    r"without|within|using|versus|via|into|onto|from|with|about)|-)$", re.I)
+# A bullet or a time slot starts an entry (`• Title`, `11:00–11:30 Title`).
+_ENTRY_START_RE = re.compile(r"^([•·▪●◦‣]|\d{1,2}[:.]\d{2}\b)")
+# Short lower-case words that end a wrapped title line (`… Variations in` / `Collaboration`);
+# in capitals they may be surnames (`Ann To`).
+_CONTINUE_SMALL_RE = re.compile(r"\b(in|on|to|by|a|an|as|or|vs\.?|our|your|their|its)$")
+
+
+_SEPARATOR_RE = re.compile(r"[,;:]")
+_COMMA_RE = re.compile(r"[,;]")
+_FIRST_ITEM_RE = re.compile(r"\s*[,;]\s*|\s+and\s+")
+_PAREN_RE = re.compile(r"\s*\([^()]*\)\s*")
+
+
+@memo_list
+def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
+    r"""Join the printed lines of a paragraph that continue one another.
+
+    A line continues the previous one when the previous ends with a separator (`,` `;` `and`
+    `of` `-`), when it starts in lower case, or when its first item is not a name on its own
+    (`University`, `Center ;`, a surname whose first name ended the previous line). A list of
+    names never continues a line; with `split_names`, neither does one name below a line that
+    is not a name (a paper's single author below its title).
+
+    >>> logical_lines(
+    ...     "Leland Beck, Patty Kraft,\nAlexander W. Chizhik, San Diego\nState University")
+    ['Leland Beck, Patty Kraft, Alexander W. Chizhik, San Diego State University']
+    >>> logical_lines("Jane Doe, MIT\nBo Li, Stanford University")
+    ['Jane Doe, MIT', 'Bo Li, Stanford University']
+    """
+    out: list[str] = []
+    split_at_labels = ":" in text and any(word in text for word in _MID_LABEL_WORDS)
+    if split_at_labels:
+        text = _MID_LABEL_RE.sub("\n", text)
+    printed = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    width = max((len(ln) for ln in printed), default=0)
+    for i, line in enumerate(printed):
+        # A line cut by wrapping: the previous line is nearly full, is a `Name, …, Org` line
+        # and this one is a short tail without commas (`Clearpath Background` / `Screening`).
+        wrapped = i > 0 and len(printed[i - 1]) >= 0.75 * width and width >= 40 and (
+            "," in printed[i - 1] and not _SEPARATOR_RE.search(line) and len(line.split()) <= 3
+            and not ROLE_WORDS_RE.match(line)
+        )
+        labelled = split_at_labels and _MID_LABEL_START_RE.match(line)
+        if out and not labelled and (
+                wrapped or _continues(out[-1], line, split_names=split_names)):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
+    alone, split = _continuation(prev, line)
+    return split if split_names else alone
+
+
+@memo
+def _continuation(prev: str, line: str) -> tuple[bool, bool]:
+    """Whether `line` continues `prev`, without and with `split_names`: both answers at once,
+    since `logical_lines` joins most paragraphs both ways and they differ in one case only."""
+    if _ENTRY_START_RE.match(line):
+        return False, False
+    # Both patterns end at `$`: searching only the tail keeps them from scanning long lines.
+    tail = max(0, len(prev) - 24)
+    if line[:1].islower() or _CONTINUE_END_RE.search(prev, tail) or (
+        _CONTINUE_SMALL_RE.search(prev, tail)
+    ) or prev.count("(") > prev.count(")"):
+        return True, True
+    if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
+        return False, False
+    # A list of names (an author line below a paper title) starts a line of its own (issue 3).
+    if name_list_items(line):
+        return False, False
+    if not _COMMA_RE.search(line) and looks_like_name(truecase(clean_name(line))) and not (
+        looks_like_name(truecase(clean_name(prev)))
+    ):
+        # One author below a title (only with `split_names`); `Business Manager` /
+        # `Priscilla Rasmussen` (always).
+        return (False if _role_heading(prev) else _continues_item(prev, line)), False
+    answer = _continues_item(prev, line)
+    return answer, answer
+
+
+def _continues_item(prev: str, line: str) -> bool:
+    """The rest of `_continuation`: whether `line` starts with a new name or a fragment."""
+    if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
+        return False  # ... and ends with the name
+    if not _COMMA_RE.search(prev + line):  # a wrapped title, or one name per line
+        return not (looks_like_name(truecase(clean_name(prev)))
+                    and looks_like_name(truecase(clean_name(line))))
+    if line[:1] in "([•·-–" or ROLE_WORDS_RE.match(line):
+        return False
+    # A nickname stays (`Jennifer (Ginger) Alford`); an affiliation in parentheses goes
+    # (`Marcus` / `Bell (Brightpath Consulting)`).
+    first = _FIRST_ITEM_RE.split(line, maxsplit=1)[0]
+    first = _PAREN_RE.sub(" ", first).strip() if not first.endswith(")") else (
+        first[:first.rfind("(")].strip())
+    first_is_fragment = (
+        ("," in line or ";" in line or "," in prev or ";" in prev)
+        and not looks_like_name(truecase(clean_name(first)))
+    )
+    return first_is_fragment
+
+
+@memo
+def _role_heading(text: str) -> bool:
+    """A short line that ends with a job title: `Business Manager`, `Reviewing Coordinators`."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and bool(TITLE_WORDS_RE.fullmatch(words[-1])) and (
+        not looks_like_name(text))
