@@ -1,4 +1,4 @@
-"""Scoring against ground truth (pipeline/views/evaluate.py) and reading it (pipeline/views/truth.py)."""
+"""Ground truth: read (pipeline/views/truth.py) and scored against (pipeline/views/evaluate.py)."""
 
 import pandas as pd
 
