@@ -145,7 +145,7 @@ def stage_times(raw: Path) -> dict[str, float]:
     from pipeline.stages.rank import rank_people
     from pipeline.stages.recognize import find_appearances
     from pipeline.stages.resolve import resolve
-    from pipeline.run.runner import extract_all
+    from pipeline.run.reading import extract_all
 
     times: dict[str, float] = {}
     documents = discover(raw)

@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    from pipeline.run.runner import read_processed, shortlist_from_processed
+    from pipeline.run.outputs import read_processed
+    from pipeline.run.runner import shortlist_from_processed
 
     shortlist = shortlist_from_processed(args.processed, weights_path=args.weights)
     people = read_processed(args.processed)["people"]

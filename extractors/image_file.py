@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.ocr import MAX_PIXELS, image_words, missing_tesseract, ocr_requested
+from extractors.ocr import MAX_PIXELS, image_words, missing_tesseract
 from extractors.pdf_layout import running_lines, words_to_lines
 from extractors.registry import Extraction, extension_mismatch, image_kind, register
 from pipeline.errors import ExtractionError
+from pipeline.tables import ReadOptions
 
 # Pixels per point when the file does not say its resolution: what screenshots and exported
 # flyers most often are (96 dpi); only the ratio of sizes matters to the layout code.
@@ -30,11 +31,12 @@ def _limit_pixels() -> None:
 class ImageFile:
     version = "1"
     priority = 45
+    takes_options = True
     reads = ("pictures of a program: PNG, JPEG, GIF, TIFF, WebP images (a flyer, a "
              "screenshot), read by OCR with --ocr")
 
-    def __init__(self, *, ocr: bool | None = None):
-        self.ocr = ocr_requested() if ocr is None else ocr
+    def __init__(self, options: ReadOptions = ReadOptions(), *, ocr: bool | None = None):
+        self.ocr = options.ocr if ocr is None else ocr
 
     def matches(self, path: Path, head: bytes) -> bool:
         return bool(image_kind(head))

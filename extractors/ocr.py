@@ -232,11 +232,6 @@ def ocr_clip(words: list[dict], boxes: list[Box], width: float, height: float) -
             min(width, max(b[2] for b in boxes) + dx), min(height, max(b[3] for b in boxes) + dy))
 
 
-def ocr_requested() -> bool:
-    """True when MENTOR_MINER_OCR asks for OCR (`mentor-miner run --ocr` sets it)."""
-    return os.environ.get("MENTOR_MINER_OCR", "") not in ("", "0")
-
-
 def missing_tesseract() -> str:
     """Why OCR cannot run here, or "" when it can."""
     import pytesseract

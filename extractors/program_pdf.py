@@ -14,7 +14,6 @@ from extractors.ocr import (
     merge_ocr,
     missing_tesseract,
     ocr_clip,
-    ocr_requested,
     ocr_words,
     pdfium_image_boxes,
     picture_of_text,
@@ -32,7 +31,7 @@ from extractors.pdf_layout import (
 )
 from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError, MentorMinerError
-from pipeline.tables import LOGO_HINT, Block
+from pipeline.tables import LOGO_HINT, Block, ReadOptions
 
 logger = logging.getLogger(__name__)
 
@@ -41,19 +40,19 @@ logger = logging.getLogger(__name__)
 class ProgramPdf:
     version = "3"
     priority = 50
+    takes_options = True
 
     def matches(self, path: Path, head: bytes) -> bool:
         return head.lstrip()[:5] == b"%PDF-"
 
-    def __init__(self, *, careful: bool | None = None, ocr: bool | None = None):
-        # The fast path (pypdfium2) is the default; MENTOR_MINER_CAREFUL_PDF=1 or careful=True
-        # reads every page with pdfplumber instead (same layout code, 5-20x slower).
-        if careful is None:
-            careful = os.environ.get("MENTOR_MINER_CAREFUL_PDF", "") not in ("", "0")
-        self.careful = careful
-        # Pages with no text layer are read with Tesseract when OCR is on (MENTOR_MINER_OCR=1,
-        # which `run --ocr` sets); off, they are reported (status scanned) as before.
-        self.ocr = ocr_requested() if ocr is None else ocr
+    def __init__(self, options: ReadOptions = ReadOptions(), *, careful: bool | None = None,
+                 ocr: bool | None = None):
+        # The fast path (pypdfium2) is the default; `careful_pdf` (or careful=True) reads every
+        # page with pdfplumber instead (same layout code, 5-20x slower).
+        self.careful = options.careful_pdf if careful is None else careful
+        # Pictures of text are read with Tesseract when OCR is on (`run --ocr`); off, they are
+        # reported (status scanned, or a message naming the pages).
+        self.ocr = options.ocr if ocr is None else ocr
 
     def extract(self, path: Path, *, pages: list[int] | None = None) -> Extraction:
         """Blocks (paragraphs in reading order) of every page, or of the 1-based `pages` only."""

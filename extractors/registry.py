@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline.errors import MentorMinerError, UnknownExtractor
-from pipeline.tables import Block
+from pipeline.tables import Block, ReadOptions
 
 logger = logging.getLogger(__name__)
 
@@ -66,10 +66,16 @@ def names() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get(name: str) -> Extractor:
+def _make(cls: type, options: ReadOptions | None) -> Extractor:
+    """An extractor of class `cls`; one whose `__init__` takes the read options gets them."""
+    return cls(options) if options is not None and getattr(cls, "takes_options", False) \
+        else cls()
+
+
+def get(name: str, options: ReadOptions | None = None) -> Extractor:
     _load_all()
     try:
-        return _REGISTRY[name]()
+        return _make(_REGISTRY[name], options)
     except KeyError:
         raise UnknownExtractor(
             f"Unknown extractor {name!r}. Known: {', '.join(sorted(_REGISTRY))}."
@@ -81,13 +87,14 @@ def read_head(path: Path) -> bytes:
         return fh.read(HEAD_BYTES)
 
 
-def detect(path: Path, head: bytes | None = None) -> Extractor | None:
+def detect(path: Path, head: bytes | None = None, options: ReadOptions | None = None
+           ) -> Extractor | None:
     """The extractor whose `matches` accepts this file, by content first, or None."""
     _load_all()
     if head is None:
         head = read_head(path)
     for cls in sorted(_REGISTRY.values(), key=lambda c: (c.priority, c.name)):
-        extractor = cls()
+        extractor = _make(cls, options)
         if extractor.matches(path, head):
             return extractor
     return None

@@ -58,3 +58,7 @@ class SchemaError(MentorMinerError):
 class UnknownFilterValue(MentorMinerError):
     """A filter names a value the tables do not hold (an association never downloaded): a
     mistake of the user's to correct (exit 2)."""
+
+
+class StrictStop(MentorMinerError):
+    """--strict: a document failed, so the run stops before writing anything."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field, fields
 
 ROLES = (
@@ -140,3 +141,8 @@ class ReadOptions:
     def key(self) -> str:
         """The options that are on, as text for the cache key and the up-to-date check."""
         return ";".join(f"{f.name}=1" for f in fields(self) if getattr(self, f.name))
+
+
+def stable_id(prefix: str, key: str) -> str:
+    """Id from a canonical key, never from row order: `stable_id("p", "jane doe")`."""
+    return f"{prefix}{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"

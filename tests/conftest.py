@@ -71,5 +71,5 @@ def tesseract():
 
 @pytest.fixture
 def ocr_env(monkeypatch):
-    """MENTOR_MINER_OCR off before the test and restored after (`run --ocr` sets it)."""
-    monkeypatch.setenv("MENTOR_MINER_OCR", "0")
+    """A stray MENTOR_MINER_OCR in the environment: OCR must come from `--ocr` alone."""
+    monkeypatch.setenv("MENTOR_MINER_OCR", "1")

@@ -63,20 +63,11 @@ def picture_packet(source: Path, pages: list[int], out: Path, *, dpi: int = DPI,
 
 def read(path: Path, *, ocr: bool) -> list[dict]:
     """The person appearances the pipeline finds in the PDF at `path` (worker stage)."""
-    import os
-
     from pipeline.run.worker import process_document
+    from pipeline.tables import ReadOptions
 
-    before = os.environ.get("MENTOR_MINER_OCR")
-    os.environ["MENTOR_MINER_OCR"] = "1" if ocr else "0"
-    try:
-        result = process_document({"doc_id": path.stem, "path": str(path),
-                                   "source_path": path.name, "kind": "program_pdf"})
-    finally:
-        if before is None:
-            os.environ.pop("MENTOR_MINER_OCR", None)
-        else:
-            os.environ["MENTOR_MINER_OCR"] = before
+    result = process_document({"doc_id": path.stem, "path": str(path), "source_path": path.name,
+                               "kind": "program_pdf"}, options=ReadOptions(ocr=ocr))
     return [{**row, "message": result.message, "status": result.status}
             for row in result.appearances if row["person_name"]] or [
         {"person_name": "", "role": "", "message": result.message, "status": result.status}]

@@ -15,7 +15,7 @@ from pipeline.cli import cli
 from pipeline.userfiles.weights import default_weights
 from pipeline.stages.graph import build_graph
 from pipeline.stages.rank import rank_people
-from pipeline.run.runner import write_outputs
+from pipeline.run.outputs import write_outputs
 from pipeline.stages.shortlist import build_shortlist
 from pipeline.tables import GRAPH_NODE_TYPES
 from pipeline.run.uptodate import stamp_path

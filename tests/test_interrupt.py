@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.run.runner import OUTPUT_FILES
+from pipeline.run.outputs import OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 MENTOR_MINER = Path(sys.executable).parent / "mentor-miner"

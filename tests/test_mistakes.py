@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.run.runner import OUTPUT_FILES
+from pipeline.run.outputs import OUTPUT_FILES
 
 SCHEDULE = (
     '<?xml version="1.0"?>\n<schedule><conference><title>Demo 2021</title>'

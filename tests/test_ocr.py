@@ -131,12 +131,17 @@ def test_ocr_mixed_document_names_ocr_pages(tmp_path, tesseract, careful):
     assert page_two[0].role_hint == "heading" and page_two[1].section == "Awards"
 
 
-def test_ocr_off_by_default_and_on_from_environment(monkeypatch):
-    monkeypatch.delenv("MENTOR_MINER_OCR", raising=False)
+def test_ocr_off_by_default_and_on_from_the_read_options(monkeypatch):
+    from extractors import registry
+    from pipeline.tables import ReadOptions
+
+    monkeypatch.setenv("MENTOR_MINER_OCR", "1")  # the environment is no way to ask for OCR
     assert ProgramPdf().ocr is False
-    monkeypatch.setenv("MENTOR_MINER_OCR", "1")
-    assert ProgramPdf().ocr is True
-    assert ProgramPdf(ocr=False).ocr is False
+    assert ProgramPdf(ReadOptions(ocr=True)).ocr is True
+    assert ProgramPdf(ReadOptions(ocr=True), ocr=False).ocr is False
+    assert registry.get("program_pdf", ReadOptions(ocr=True)).ocr is True
+    assert registry.get("image_file", ReadOptions(ocr=True)).ocr is True
+    assert registry.get("program_pdf").ocr is False
 
 
 def test_ocr_missing_tesseract_names_program_and_package(tmp_path, monkeypatch):

@@ -5,7 +5,6 @@ the truth is the same pages' text layer read by the same pipeline.
 """
 
 import io
-import os
 import shutil
 
 import pandas as pd
@@ -145,13 +144,10 @@ def test_logo_wall_names_sponsors_and_never_a_person(tmp_path, tesseract):
 def test_logos_outside_a_sponsor_section_name_nobody(tmp_path, tesseract):
     path = _logo_wall(tmp_path / "wall.pdf", "Thank you", LOGOS)
     from pipeline.run.worker import process_document
+    from pipeline.tables import ReadOptions
 
-    os.environ["MENTOR_MINER_OCR"] = "1"
-    try:
-        result = process_document({"doc_id": "w", "path": str(path), "source_path": "wall.pdf",
-                                   "kind": "program_pdf"})
-    finally:
-        os.environ.pop("MENTOR_MINER_OCR")
+    result = process_document({"doc_id": "w", "path": str(path), "source_path": "wall.pdf",
+                               "kind": "program_pdf"}, options=ReadOptions(ocr=True))
     assert result.appearances == []
     assert result.status == "empty"
 

@@ -62,7 +62,7 @@ def test_registry_detects_by_content(tmp_path, content, kind):
 
 
 def test_registry_unknown_file_gets_error_status(tmp_path):
-    from pipeline.run.runner import process_document
+    from pipeline.run.worker import process_document
 
     path = tmp_path / "notes.bin"
     path.write_bytes(b"\x00\x01 nothing anyone reads")

@@ -15,6 +15,7 @@ from resolution_data import (
 
 from pipeline.stages.resolve import resolve
 from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS
+from pipeline.userfiles.overrides import load_overrides
 
 BASE = dict(page=None, role="speaker", title="", session="", award="", sponsor_tier="", booth="",
             event="", source_person_id="")
@@ -171,7 +172,7 @@ def test_resolve_overrides_merge_split_and_alias_survive_reruns(tmp_path: Path) 
     _write(overrides, "split.csv", f"person_id,source_path,org,name\n{ann},acm/2022/*,,\n")
     _write(overrides, "aliases.csv", "alias,canonical\nIBM Research,IBM\n")
     for _ in range(2):  # a re-run reads the same files and gives the same answer
-        appearances, people, organizations = resolve(frame, overrides_dir=overrides)
+        appearances, people, organizations = resolve(frame, overrides=load_overrides(overrides))
         assert _id_of(appearances, "Kim Park") == _id_of(appearances, "Kimberly Parker-Jones") \
             == {kimberly}
         assert len(_id_of(appearances, "Ted Ng") | _id_of(appearances, "Theodore Ng")) == 1
@@ -189,7 +190,7 @@ def test_resolve_overrides_bad_header_names_the_file(tmp_path: Path) -> None:
 
     _write(tmp_path, "merge.csv", "who,whom\na,b\n")
     with pytest.raises(MentorMinerError, match="merge.csv: header who,whom lacks the columns"):
-        resolve(_rows(("d1", "acm", 2020, "Ann Lee", "")), overrides_dir=tmp_path)
+        resolve(_rows(("d1", "acm", 2020, "Ann Lee", "")), overrides=load_overrides(tmp_path))
 
 
 def test_resolve_fosdem_identities_across_years(raw_corpus: Path) -> None:
@@ -302,20 +303,19 @@ def test_resolve_forked_gives_the_same_tables_and_leaves_no_child(monkeypatch) -
     import os
 
     from pipeline.run.forked import can_fork, fork_call
+    from pipeline.run.runner import resolve_tables
 
     if not can_fork():
         pytest.skip("fork_call forks on Linux only")
     rows = _rows(("d1", "acm", 2020, "Ann Lee", "Acme Corp"), ("d2", "acm", 2021, "Ann Lee", ""),
                  ("d2", "acm", 2021, "Bo Chen", "Globex"))
     here = resolve(rows)
-    forked = resolve(rows, fork=True)
+    forked = resolve_tables(rows, fork=True)
     for a, b in zip(here, forked, strict=True):
         pd.testing.assert_frame_equal(a, b)
 
     def broken(*args, **kwargs):
         raise ValueError("people summary failed")
-
-    import pipeline.stages.resolve as resolve_module
 
     started = []
 
@@ -325,9 +325,9 @@ def test_resolve_forked_gives_the_same_tables_and_leaves_no_child(monkeypatch) -
         return child
 
     monkeypatch.setattr("pipeline.stages.resolve.summarize_people", broken)
-    monkeypatch.setattr(resolve_module, "fork_call", recording_fork_call)
+    monkeypatch.setattr("pipeline.run.forked.fork_call", recording_fork_call)
     with pytest.raises(ValueError, match="people summary failed"):
-        resolve(rows, fork=True)
+        resolve_tables(rows, fork=True)
     assert len(started) == 1 and started[0]
     with pytest.raises(ChildProcessError):
         os.waitpid(started[0], os.WNOHANG)  # killed and reaped: no such child any more

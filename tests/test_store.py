@@ -99,7 +99,7 @@ def test_store_forked_writer_failure_keeps_previous_outputs(tmp_path, monkeypatc
     import networkx as nx
 
     from pipeline.errors import MentorMinerError
-    from pipeline.run.runner import staged_outputs
+    from pipeline.run.outputs import staged_outputs
 
     out = tmp_path / "out"
     out.mkdir()
@@ -120,7 +120,7 @@ def test_store_forked_writer_failure_keeps_previous_outputs(tmp_path, monkeypatc
 def test_store_forked_writer_writes_what_the_process_would(tmp_path):
     import networkx as nx
 
-    from pipeline.run.runner import StagedOutputs
+    from pipeline.run.outputs import StagedOutputs
 
     graph = nx.Graph()
     graph.add_edge("p:a", "o:b", weight=2.0, role="speaker & chair")
@@ -139,7 +139,7 @@ def test_store_forked_writer_writes_what_the_process_would(tmp_path):
 def test_store_forked_writer_builds_the_graph_it_is_given_a_builder_for(tmp_path):
     import networkx as nx
 
-    from pipeline.run.runner import StagedOutputs
+    from pipeline.run.outputs import StagedOutputs
 
     def build():
         graph = nx.Graph()
@@ -162,7 +162,7 @@ def test_store_forked_writer_builds_the_graph_it_is_given_a_builder_for(tmp_path
 def test_store_forked_builder_bug_is_not_reported_as_a_full_disk(tmp_path):
     """A bug in a forked child comes back as its own exception, not as "cannot write the
     outputs", and the previous outputs stay."""
-    from pipeline.run.runner import staged_outputs
+    from pipeline.run.outputs import staged_outputs
 
     def broken():
         raise KeyError("org_id")
@@ -197,7 +197,7 @@ def test_store_forked_writer_writes_here_when_no_child_can_start(tmp_path, monke
 
     import networkx as nx
 
-    from pipeline.run.runner import StagedOutputs
+    from pipeline.run.outputs import StagedOutputs
 
     def no_fork():
         raise OSError(errno.EAGAIN, "Resource temporarily unavailable")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors import registry
-from pipeline.run.runner import process_document
+from pipeline.run.worker import process_document
 
 PROGRAM = """---
 layout: page

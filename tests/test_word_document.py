@@ -8,7 +8,7 @@ import docx
 from docx.shared import Pt
 
 from extractors import registry
-from pipeline.run.runner import process_document
+from pipeline.run.worker import process_document
 
 
 def _program(path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,8 +44,6 @@ def run_fingerprint(documents: list[dict], **options: object) -> str:
         if key.endswith("_path") or key.endswith("_dir"):
             value = _file_digest(value)  # type: ignore[arg-type]
         digest.update(f"{key}={value}".encode())
-    for env in ("MENTOR_MINER_OCR", "MENTOR_MINER_CAREFUL_PDF"):
-        digest.update(f"{env}={os.environ.get(env, '')}".encode())
     return digest.hexdigest()
 
 

@@ -11,9 +11,13 @@ import logging
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import MentorMinerError, SkipDocument
-from pipeline.tables import ROLES, Appearance
+from pipeline.tables import ROLES, Appearance, ReadOptions
+
+if TYPE_CHECKING:
+    from extractors.registry import Extraction
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +43,46 @@ class DocResult:
         return {k: v for k, v in vars(self).items() if k != "parsed_names"}
 
 
-def process_document(doc: dict, *, model: str | None = None) -> DocResult:
-    """Extract and recognize one document; never raises for a bad document."""
+@dataclass
+class Extracted:
+    """What extracting one document gives recognize: the blocks table and what the reader said.
+
+    `kind` is "" and `message` says why when no reader takes the file."""
+
+    kind: str
+    extraction: Extraction | None
+    message: str = ""
+
+
+def extract_document(doc: dict, *, options: ReadOptions = ReadOptions()) -> Extracted:
+    """Extract one document (`doc`: a row of the documents table with its `path`) into blocks.
+
+    Raises what the reader raises for a bad file (:class:`pipeline.errors.MentorMinerError`);
+    :func:`process_document` turns that into the document's status.
+    """
     from extractors import registry
-    from pipeline.text.nlp import load_nlp
+
+    path = Path(doc["path"])
+    head = registry.read_head(path)
+    extractor = registry.get(doc["kind"], options) if doc.get("kind") else \
+        registry.detect(path, head, options)
+    if extractor is None:
+        return Extracted("", None, f"{doc['source_path']}: not a document kind mentor-miner "
+                         f"reads; {registry.describe(path, head)} (tried: "
+                         f"{', '.join(registry.names())})")
+    logger.debug("%s: extractor %s", doc["source_path"], extractor.name)
+    mislabeled = _mislabeled(path, extractor.name, head)
+    extraction = extractor.extract(path)
+    if mislabeled:
+        extraction.message = "; ".join(filter(None, [mislabeled, extraction.message]))
+    return Extracted(extractor.name, extraction)
+
+
+def process_document(doc: dict, *, model: str | None = None,
+                     options: ReadOptions = ReadOptions()) -> DocResult:
+    """Extract and recognize one document; never raises for a bad document."""
     from pipeline.stages.recognize import find_appearances
+    from pipeline.text.nlp import load_nlp
 
     path = Path(doc["path"])
     result = DocResult(doc_id=doc["doc_id"])
@@ -51,23 +90,13 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
         if path.stat().st_size == 0:
             result.status, result.message = "empty", f"{doc['source_path']}: empty file (0 bytes)"
             return result
-        head = registry.read_head(path)
-        extractor = registry.get(doc["kind"]) if doc.get("kind") else registry.detect(path, head)
-        if extractor is None:
-            result.status = "error"
-            result.message = (
-                f"{doc['source_path']}: not a document kind mentor-miner reads; "
-                f"{registry.describe(path, head)} (tried: {', '.join(registry.names())})"
-            )
+        extracted = extract_document(doc, options=options)
+        if extracted.extraction is None:
+            result.status, result.message = "error", extracted.message
             return result
-        result.kind = extractor.name
-        mislabeled = _mislabeled(path, extractor.name, head)
-        logger.debug("%s: extractor %s", doc["source_path"], extractor.name)
-        extraction = extractor.extract(path)
+        result.kind, extraction = extracted.kind, extracted.extraction
         result.pages = extraction.pages
         result.status, result.message = extraction.status, extraction.message
-        if mislabeled:
-            result.message = "; ".join(filter(None, [mislabeled, result.message]))
         # Only what the file's content says: the result is cached by content hash, and
         # _assemble lays the path and sources.csv metadata over it.
         result.event, result.year = extraction.event or "", extraction.year
@@ -82,7 +111,7 @@ def process_document(doc: dict, *, model: str | None = None) -> DocResult:
         result.parsed_names = _parse_names(row["person_name"] for row in result.appearances)
         if result.status in ("ok", "empty") and not result.appearances:
             result.status = "empty"
-            result.message = nothing_found(doc["source_path"], extractor.name,
+            result.message = nothing_found(doc["source_path"], result.kind,
                                            extraction.blocks, pages=extraction.pages,
                                            note=result.message)
     except SkipDocument as e:
@@ -189,8 +218,8 @@ def import_readers() -> None:
     import spacy.pipeline  # noqa: F401
 
     import extractors.registry  # noqa: F401
-    import pipeline.text.names  # noqa: F401
     import pipeline.stages.recognize  # noqa: F401
+    import pipeline.text.names  # noqa: F401
 
 
 def warm_up(model: str | None = None) -> None:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from pipeline.run.forked import fork_call
 from pipeline.stages.frames import group_join
 from pipeline.stages.gcpause import gc_paused
 from pipeline.stages.matching import MAX_SESSION, TALK_ROLES, cluster_people
+from pipeline.stages.overrides import Overrides, apply_person_overrides
+from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS, stable_id
 from pipeline.text.names import (  # noqa: F401 - re-exported
     ParsedName,
     is_program_text,
@@ -29,15 +29,8 @@ from pipeline.text.orgs import (  # noqa: F401
     plausible_affiliations,
     resolve_org_names,
 )
-from pipeline.userfiles.overrides import Overrides, apply_person_overrides, load_overrides
-from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS
 
 logger = logging.getLogger(__name__)
-
-
-def stable_id(prefix: str, key: str) -> str:
-    """Id from a canonical key, never from row order: `stable_id("p", "jane doe")`."""
-    return f"{prefix}{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -46,75 +39,48 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name].fillna("").astype(str)
 
 
-@gc_paused
+@dataclass
+class Linked:
+    """Appearances with their `person_id` and `org_id`, and what the tables of people and
+    organizations are summarized from (:func:`people_table`, :func:`organizations_table`)."""
+
+    appearances: pd.DataFrame
+    parsed: dict[str, ParsedName]  # printed name -> the name taken apart
+    org_names: dict[str, str]  # org_id -> the name to show
+    evidence: dict[str, str]  # person_id -> the kinds of evidence that joined its appearances
+
+
 def resolve(
-    appearances: pd.DataFrame, *, overrides_dir: Path | None = None,
-    overrides: Overrides | None = None, parsed_names: Mapping[str, ParsedName] | None = None,
-    fork: bool = False,
+    appearances: pd.DataFrame, *, overrides: Overrides | None = None,
+    parsed_names: Mapping[str, ParsedName] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Fill `person_id`/`org_id` on appearances and build the people and organizations tables.
 
     People are clustered by :func:`pipeline.stages.matching.cluster_people` (names normalized by
-    :mod:`pipeline.text.names`, organizations by :mod:`pipeline.text.orgs`); then the user's overrides
-    (merge.csv, split.csv, aliases.csv in `overrides_dir`, see :mod:`pipeline.userfiles.overrides`) are
-    applied. `overrides` passes already-loaded overrides instead of a folder. `parsed_names`
-    holds `parse_name` results already computed (by the workers), which are not parsed again.
-    With `fork`, the organizations table is summarized in a forked child while this process
-    summarizes people (see :mod:`pipeline.run.forked`).
+    :mod:`pipeline.text.names`, organizations by :mod:`pipeline.text.orgs`); then the user's
+    `overrides` (read from merge.csv, split.csv and aliases.csv by
+    :mod:`pipeline.userfiles.overrides`) are applied. `parsed_names` holds `parse_name` results
+    already computed (by the workers), which are not parsed again. The runner calls the three
+    steps itself, to summarize organizations in a child process while this one summarizes
+    people.
     """
+    linked = link(appearances, overrides=overrides, parsed_names=parsed_names)
+    people, organizations = people_table(linked), organizations_table(linked)
+    log_resolved(linked, people, organizations)
+    return linked.appearances, people, organizations
+
+
+@gc_paused
+def link(appearances: pd.DataFrame, *, overrides: Overrides | None = None,
+         parsed_names: Mapping[str, ParsedName] | None = None) -> Linked:
+    """Appearances with their `org_id` and `person_id` (see :func:`resolve`); a printed name that
+    resolves to nobody (a session title, a break) is dropped: it is no appearance."""
     appearances = appearances.copy()
-    if overrides is None:
-        overrides = load_overrides(overrides_dir)
-    n = len(appearances)
-
-    # Organizations: one key per distinct printed name, acronyms and aliases folded in.
+    overrides = overrides or Overrides()
     org_names = _column(appearances, "org_name")
-    person_names = _column(appearances, "person_name")
-    org_code, printed_orgs = pd.factorize(org_names)
-    org_of = resolve_org_names(set(printed_orgs), aliases=overrides.aliases)
-    key_of_printed = np.array([org_of.get(org, "") for org in printed_orgs.tolist()],
-                              dtype=object)
-    # A person's "organization" that is schedule text, a page number or the name again in
-    # another script is a reading error: no organization, and no evidence about the person.
-    affiliated = (person_names.str.strip() == "").to_numpy() | plausible_affiliations(
-        org_names, person_names)
-    org_keys = np.where(affiliated, key_of_printed[org_code], "").astype(object)
-    key_code, distinct_keys = pd.factorize(org_keys)
-    org_ids = {key: stable_id("o", key) for key in distinct_keys if key}
-    appearances["org_id"] = np.array([org_ids.get(key, "") for key in distinct_keys],
-                                     dtype=object)[key_code]
-
-    # People: parse each distinct printed name once (nameparser is the slow part).
-    # A name printed beside its form in another script is matched as the Latin form, and so is
-    # that form printed alone elsewhere in the association.
-    person_code, printed_people = pd.factorize(
-        script_aliases(person_names, org_names, _column(appearances, "association")))
-    printed_people = printed_people.tolist()  # a list iterates faster than an Arrow index
-    known = parsed_names or {}
-    parsed = {name: known[name] if name in known else parse_name(name)
-              for name in printed_people
-              if name in known or (name.strip() and not is_program_text(name))}
-    names = [pname for pname in parsed.values() if pname.key]
-    position = {pname.raw: i for i, pname in enumerate(names)}
-    name_of_printed = np.array([position.get(name, -1) for name in printed_people], dtype=np.int64)
-    name_code = name_of_printed[person_code]
-    rows = np.flatnonzero(name_code >= 0)
-    docs = _column(appearances, "doc_id")
-    sids = _column(appearances, "source_person_id")
-    assocs = _column(appearances, "association")
-    mentions = pd.DataFrame({
-        "name": name_code[rows],
-        "org": org_keys[rows],
-        "doc": docs.to_numpy(dtype=object)[rows],
-        "sid": (assocs + "|" + sids).where(sids != "", "").to_numpy(dtype=object)[rows],
-        "association": assocs.to_numpy(dtype=object)[rows],
-        "year": (pd.to_numeric(appearances["year"], errors="coerce").astype(float).to_numpy()
-                 if "year" in appearances else np.full(n, np.nan))[rows],
-        "session": _column(appearances, "session").to_numpy(dtype=object)[rows],
-        "role": _column(appearances, "role").to_numpy(dtype=object)[rows],
-        "topic": (_column(appearances, "title") + " " + _column(appearances, "session")
-                  ).to_numpy(dtype=object)[rows],
-    })
+    org_ids, org_keys = _link_organizations(appearances, org_names, overrides.aliases)
+    parsed, rows, names, name_code = _parse_people(appearances, org_names, parsed_names)
+    mentions = _mentions(appearances, rows, name_code, org_keys)
     labels = cluster_people(mentions, names)
     name_keys = np.array([pname.key for pname in names], dtype=object)[mentions["name"]]
     ids = _person_ids(labels, name_keys, mentions["org"].to_numpy(), mentions["doc"].to_numpy())
@@ -124,7 +90,7 @@ def resolve(
             org_keys=org_keys[rows].tolist(), name_keys=name_keys.tolist(), overrides=overrides,
         )
     evidence = link_evidence(ids, mentions)
-    person_id = np.full(n, "", dtype=object)
+    person_id = np.full(len(appearances), "", dtype=object)
     person_id[rows] = ids
     appearances["person_id"] = person_id
     # A printed "name" that resolves to nobody (a session title, a break) is no appearance:
@@ -136,23 +102,95 @@ def resolve(
         appearances = appearances[~unnamed].reset_index(drop=True)
         org_keys = org_keys[~unnamed.to_numpy()]
         org_names = org_names[~unnamed.to_numpy()]
-        n = len(appearances)
-
     org_display = {org_ids[k]: v for k, v in _org_display(org_names, org_keys).items()}
-    summarizing = fork_call(summarize_organizations, appearances, org_names=org_display,
-                            enabled=fork)
-    try:
-        people = summarize_people(appearances, parsed=parsed, org_names=org_display)
-        people.insert(len(PEOPLE_COLUMNS), "link_evidence",
-                      people["person_id"].map(evidence).fillna(ONE_DOCUMENT))
-        organizations = summarizing.result()
-    finally:
-        summarizing.cancel()  # still running only when summarizing people failed
+    return Linked(appearances, parsed, org_display, evidence)
+
+
+def _link_organizations(appearances: pd.DataFrame, org_names: pd.Series,
+                        aliases: Mapping[str, str]) -> tuple[dict[str, str], np.ndarray]:
+    """Set `org_id` on `appearances`: one key per distinct printed name, acronyms and aliases
+    folded in. Returns the ids by key and each row's key ("" for no organization)."""
+    person_names = _column(appearances, "person_name")
+    org_code, printed_orgs = pd.factorize(org_names)
+    org_of = resolve_org_names(set(printed_orgs), aliases=aliases)
+    key_of_printed = np.array([org_of.get(org, "") for org in printed_orgs.tolist()],
+                              dtype=object)
+    # A person's "organization" that is schedule text, a page number or the name again in
+    # another script is a reading error: no organization, and no evidence about the person.
+    affiliated = (person_names.str.strip() == "").to_numpy() | plausible_affiliations(
+        org_names, person_names)
+    org_keys = np.where(affiliated, key_of_printed[org_code], "").astype(object)
+    key_code, distinct_keys = pd.factorize(org_keys)
+    org_ids = {key: stable_id("o", key) for key in distinct_keys if key}
+    appearances["org_id"] = np.array([org_ids.get(key, "") for key in distinct_keys],
+                                     dtype=object)[key_code]
+    return org_ids, org_keys
+
+
+def _parse_people(appearances: pd.DataFrame, org_names: pd.Series,
+                  known: Mapping[str, ParsedName] | None):
+    """Each distinct printed name parsed once (nameparser is the slow part): the parsed names
+    by printed form, the rows that name a person, the names and each such row's name index.
+
+    A name printed beside its form in another script is matched as the Latin form, and so is
+    that form printed alone elsewhere in the association."""
+    person_code, printed_people = pd.factorize(script_aliases(
+        _column(appearances, "person_name"), org_names, _column(appearances, "association")))
+    printed_people = printed_people.tolist()  # a list iterates faster than an Arrow index
+    known = known or {}
+    parsed = {name: known[name] if name in known else parse_name(name)
+              for name in printed_people
+              if name in known or (name.strip() and not is_program_text(name))}
+    names = [pname for pname in parsed.values() if pname.key]
+    position = {pname.raw: i for i, pname in enumerate(names)}
+    name_of_printed = np.array([position.get(name, -1) for name in printed_people], dtype=np.int64)
+    name_code = name_of_printed[person_code]
+    rows = np.flatnonzero(name_code >= 0)
+    return parsed, rows, names, name_code
+
+
+def _mentions(appearances: pd.DataFrame, rows: np.ndarray, name_code: np.ndarray,
+              org_keys: np.ndarray) -> pd.DataFrame:
+    """What the matcher weighs of each appearance that names a person (`rows`)."""
+    n = len(appearances)
+    sids = _column(appearances, "source_person_id")
+    assocs = _column(appearances, "association")
+    return pd.DataFrame({
+        "name": name_code[rows],
+        "org": org_keys[rows],
+        "doc": _column(appearances, "doc_id").to_numpy(dtype=object)[rows],
+        "sid": (assocs + "|" + sids).where(sids != "", "").to_numpy(dtype=object)[rows],
+        "association": assocs.to_numpy(dtype=object)[rows],
+        "year": (pd.to_numeric(appearances["year"], errors="coerce").astype(float).to_numpy()
+                 if "year" in appearances else np.full(n, np.nan))[rows],
+        "session": _column(appearances, "session").to_numpy(dtype=object)[rows],
+        "role": _column(appearances, "role").to_numpy(dtype=object)[rows],
+        "topic": (_column(appearances, "title") + " " + _column(appearances, "session")
+                  ).to_numpy(dtype=object)[rows],
+    })
+
+
+@gc_paused
+def people_table(linked: Linked) -> pd.DataFrame:
+    """The people table of linked appearances, with each person's `link_evidence`."""
+    people = summarize_people(linked.appearances, parsed=linked.parsed,
+                              org_names=linked.org_names)
+    people.insert(len(PEOPLE_COLUMNS), "link_evidence",
+                  people["person_id"].map(linked.evidence).fillna(ONE_DOCUMENT))
+    return people
+
+
+@gc_paused
+def organizations_table(linked: Linked) -> pd.DataFrame:
+    """The organizations table of linked appearances."""
+    return summarize_organizations(linked.appearances, org_names=linked.org_names)
+
+
+def log_resolved(linked: Linked, people: pd.DataFrame, organizations: pd.DataFrame) -> None:
     logger.info(
         "resolve: %d people and %d organizations from %d appearances (%d distinct names)",
-        len(people), len(organizations), n, len(parsed),
+        len(people), len(organizations), len(linked.appearances), len(linked.parsed),
     )
-    return appearances, people, organizations
 
 
 _LATIN = re.compile(r"[A-Za-z]")

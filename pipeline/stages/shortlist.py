@@ -12,6 +12,7 @@ import pandas as pd
 from pipeline.errors import UnknownFilterValue
 from pipeline.stages.frames import distinct_count, dominant, joined_distinct, joined_years
 from pipeline.stages.gcpause import gc_paused
+from pipeline.stages.notes import OUTREACH_FIELDS, join_outreach, suppressed_ids
 from pipeline.stages.resolve import org_key
 from pipeline.tables import SHORTLIST_COLUMNS
 
@@ -418,17 +419,14 @@ def build_shortlist(
     awards or titles match are kept, boosted (:func:`pipeline.stages.rank.boost_by_topic`), and
     `why` starts with what matched.
 
-    People `suppress` names (:func:`pipeline.userfiles.suppress.suppressed_ids`) are left out; how many
-    is ``shortlist.attrs["suppressed"]``. A filter that leaves nobody logs a warning naming
+    People `suppress` names (:func:`pipeline.stages.notes.suppressed_ids`) are left out; how
+    many is ``shortlist.attrs["suppressed"]``. A filter that leaves nobody logs a warning naming
     it and what there is instead.
 
     `rows` (``prepare_rows(appearances, weights=weights)``) and `details`
     (``person_details(rows, organizations, weights=weights)``) are for a caller that has them
     already; both are used only when no filter narrows the appearances.
     """
-    from pipeline.userfiles.outreach import OUTREACH_FIELDS, join_outreach
-    from pipeline.userfiles.suppress import suppressed_ids
-
     filters = filters or Filters(min_events=min_events, top=top)
     score_cols = [c for c in scores.columns if c.startswith("score_")]
     if filters.topic and "score_topic" not in score_cols:

@@ -8,57 +8,31 @@ known (resolution changed) falls back to matching its optional ``name`` column.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pandas as pd
 
-from pipeline.errors import SchemaError
-from pipeline.stages.resolve import person_key
+from pipeline.stages.notes import check_outreach
 
 logger = logging.getLogger(__name__)
 
-OUTREACH_FIELDS = ("status", "last_contact", "notes")
-OUTREACH_COLUMNS = ("person_id", *OUTREACH_FIELDS)
+
+OUTREACH_DEFAULT = Path("data/overrides/outreach.csv")
 
 
-def check_outreach(outreach: pd.DataFrame, *, source: str = "outreach.csv") -> pd.DataFrame:
-    """The outreach table with every column as text; fails naming the missing columns."""
-    if "person_id" not in outreach.columns and "name" not in outreach.columns:
-        raise SchemaError(
-            f"{source}: needs a person_id column (and optionally {', '.join(OUTREACH_FIELDS)}, "
-            "name); found: " + ", ".join(map(str, outreach.columns))
-        )
-    outreach = outreach.copy()
-    for col in ("person_id", "name", *OUTREACH_FIELDS):
-        if col not in outreach.columns:
-            outreach[col] = ""
-        outreach[col] = outreach[col].fillna("").astype(str).str.strip()
-    return outreach
+def read_outreach(path: Path | None) -> pd.DataFrame | None:
+    """The user's outreach.csv (never written by mentor-miner); None when there is none."""
+    import pandas as pd
 
+    from pipeline.userfiles.usercsv import read_user_csv
 
-def join_outreach(shortlist: pd.DataFrame, outreach: pd.DataFrame) -> pd.DataFrame:
-    """Add ``status``, ``last_contact`` and ``notes`` to `shortlist` (blank when no row).
-
-    >>> import pandas as pd
-    >>> shortlist = pd.DataFrame({"person_id": ["p1", "p2", "p3"],
-    ...                           "name": ["Ann Lee", "Bo Chen", "Cy Diaz"]})
-    >>> notes = pd.DataFrame({"person_id": ["p1", "gone"], "status": ["open", "done"],
-    ...                       "name": ["", "Bo Chen"]})
-    >>> join_outreach(shortlist, notes)["status"].tolist()
-    ['open', 'done', '']
-    """
-    outreach = check_outreach(outreach)
-    by_id = outreach[outreach["person_id"] != ""].drop_duplicates("person_id", keep="last")
-    by_id = by_id.set_index("person_id")[list(OUTREACH_FIELDS)]
-    unmatched = outreach[~outreach["person_id"].isin(set(shortlist["person_id"]))]
-    unmatched = unmatched[unmatched["name"] != ""].copy()
-    unmatched["_key"] = unmatched["name"].map(person_key)
-    by_name = unmatched.drop_duplicates("_key", keep="last").set_index("_key")[
-        list(OUTREACH_FIELDS)]
-    out = shortlist.drop(columns=[c for c in OUTREACH_FIELDS if c in shortlist.columns])
-    keys = out["name"].fillna("").map(person_key) if "name" in out.columns else None
-    for col in OUTREACH_FIELDS:
-        values = out["person_id"].map(by_id[col])
-        if keys is not None:
-            values = values.fillna(keys.map(by_name[col]))
-        out[col] = values.fillna("")
-    return out
+    if path is None:
+        return None
+    path = Path(path)
+    if not path.exists():
+        logger.debug("%s: no outreach file", path)
+        return None
+    header, rows = read_user_csv(path, what="outreach notes")
+    table = pd.DataFrame(rows, columns=header, dtype=str)
+    logger.info("outreach: %d rows from %s", len(table), path)
+    return check_outreach(table, source=str(path))

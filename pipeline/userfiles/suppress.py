@@ -15,7 +15,6 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import SchemaError
-from pipeline.text.names import person_key
 
 logger = logging.getLogger(__name__)
 
@@ -43,30 +42,3 @@ def read_suppress(path: Path | None) -> pd.DataFrame | None:
     return table[list(SUPPRESS_COLUMNS)]
 
 
-def suppressed_ids(people: pd.DataFrame, suppress: pd.DataFrame | None) -> set[str]:
-    """`person_id`s of `people` that `suppress` names: by id, or by name against every printed
-    variant (any case, honorifics and `Last, First` forms alike).
-
-    >>> import pandas as pd
-    >>> people = pd.DataFrame({"person_id": ["p1", "p2", "p3"],
-    ...                        "name": ["Ann Lee", "Bo Chen", "Cy Diaz"],
-    ...                        "variants": ["Ann Lee; Dr. Ann Lee", "Bo Chen", "Cy Diaz"]})
-    >>> sorted(suppressed_ids(people, pd.DataFrame({"person_id": ["p3", ""],
-    ...                                             "name": ["", "LEE, ANN"]})))
-    ['p1', 'p3']
-    """
-    if suppress is None or suppress.empty or people.empty:
-        return set()
-    ids = set(suppress.get("person_id", pd.Series(dtype=str)).fillna("").astype(str)) - {""}
-    names = {person_key(n) for n in suppress.get("name", pd.Series(dtype=str)).fillna("")
-             if str(n).strip()} - {""}
-    found = set(people.loc[people["person_id"].isin(ids), "person_id"])
-    if names:
-        variants = people["variants"] if "variants" in people.columns else people["name"]
-        for pid, name, printed in zip(people["person_id"], people["name"].fillna(""),
-                                      variants.fillna(""), strict=True):
-            keys = {person_key(name), *(person_key(v) for v in str(printed).split(";")
-                                        if v.strip())}
-            if keys & names:
-                found.add(pid)
-    return found

@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 
 
 def default_weights() -> dict:
-    text = resources.files("pipeline.userfiles").joinpath("ranking.yaml").read_text(encoding="utf-8")
+    text = resources.files("pipeline.userfiles").joinpath("ranking.yaml").read_text("utf-8")
     return yaml.safe_load(text)
 
 

@@ -68,7 +68,7 @@ def person_report(
 
     A person `suppress` names is not shown (as if absent), nor listed as anyone's co-speaker.
     """
-    from pipeline.userfiles.suppress import suppressed_ids
+    from pipeline.stages.notes import suppressed_ids
 
     hidden = suppressed_ids(people, suppress)
     person = find_person(query, people, hidden=hidden)
