@@ -1,0 +1,145 @@
+"""What the path down to a record of a tree says: the map keys and path words above it, read
+as year, tier, award, session and role (`2023:`, `platinum:`, `Keynotes:`), and the record's
+own title, year and type for the records nested in it."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from extractors.records import year_in
+from pipeline.text.keys import norm_key
+from pipeline.text.lexicon import context_role, field_kind, is_tier, tier_label
+from pipeline.text.lines import looks_like_name
+
+_TAG_RE = re.compile(r"<[^>]+>")
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+YEAR_KEY_RE = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
+AWARD_WORD_RE = re.compile(r"\b(award|prize|medal|honou?r|lecture(?:ship)?|fellow(?:ship)?|"
+                           r"mention|recognition|preis|prix|premio)s?\b", re.I)
+# Context words too generic to name an award or a session on their own.
+GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients", "data", "items",
+                   "list", "entries", "results", "index", "main", "content", "site", "raw",
+                   "records", "rows"}
+
+
+@dataclass
+class Context:
+    """What the path down to a record says: outermost first."""
+
+    words: tuple[str, ...] = ()
+    year: int | None = None
+    tier: str = ""
+    award: str = ""
+    session: str = ""
+    kind: str = ""
+
+    def under(self, word: str, **changes) -> Context:
+        return Context(words=self.words + ((word,) if word else ()), year=changes.get(
+            "year", self.year), tier=changes.get("tier", self.tier), award=changes.get(
+            "award", self.award), session=changes.get("session", self.session),
+            kind=changes.get("kind", self.kind))
+
+    def enter(self, key: str) -> Context:
+        """The context under map key or path word `key` (`2023`, `platinum`, `Best Paper
+        Award`)."""
+        text = clean_value(key)
+        if not text:
+            return self
+        if YEAR_KEY_RE.match(text.strip()):
+            return self.under(text, year=int(text))
+        changes: dict = {}
+        if is_tier(text) and tier_label(text):
+            changes["tier"] = tier_label(text)
+        if AWARD_WORD_RE.search(text) and norm_key(text) not in GENERIC_CONTEXT and len(
+                text.split()) >= 2:
+            changes["award"] = award_name(text)
+        if year_in(text) and self.year is None:
+            changes["year"] = year_in(text)
+        return self.under(text, **changes)
+
+    def role(self) -> str:
+        roles = [r for r in map(context_role, reversed(self.words)) if r]
+        if not roles:
+            return ""
+        # `committees.yml` with a `prize:` key lists the prize committee, not its winners.
+        if roles[0] == "award_recipient" and any(r in ("committee", "board") for r in roles[1:]):
+            return next(r for r in roles[1:] if r in ("committee", "board"))
+        return roles[0]
+
+
+@dataclass
+class Walk:
+    """State of one walk: the id index, the ids a record referred to, and the keys seen."""
+
+    ids: dict[str, dict] = field(default_factory=dict)
+    referenced: set[str] = field(default_factory=set)
+    joined: set[int] = field(default_factory=set)  # id() of the records joined by reference
+    keys: dict[str, int] = field(default_factory=dict)
+    source: str = "tree"
+
+
+def clean_value(value: object) -> str:
+    """A scalar as one line of plain text: HTML tags and Markdown links dropped.
+
+    >>> clean_value('<a href="x">UU</a>, Utrecht'), clean_value("[Ann Lee](https://a.b)")
+    ('UU, Utrecht', 'Ann Lee')
+    """
+    if value is None or isinstance(value, bool | list):
+        return ""
+    if isinstance(value, dict):
+        for key in ("en", "#text", "name", "title", "value"):
+            if key in value and not isinstance(value[key], dict | list):
+                return clean_value(value[key])
+        return ""
+    text = html.unescape(_MD_LINK_RE.sub(r"\1", _TAG_RE.sub("", str(value))))
+    return " ".join(text.replace("**", "").replace("__", "").split())
+
+
+def award_name(text: str) -> str:
+    """The award a context word names, without its year.
+
+    >>> award_name("best-paper_award 2021")
+    'Best Paper Award'
+    """
+    words = re.sub(r"[_\-]+", " ", text).split()
+    name = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
+    return re.sub(r"\s*\b(19[5-9]\d|20\d\d)\b\s*", " ", name).strip(" :-")
+
+
+def record_context(node: dict, context: Context) -> Context:
+    """A mapping's own title, year, tier, award and kind, for the records nested in it."""
+    changes: dict = {}
+    for k, value in node.items():
+        if isinstance(value, dict | list):
+            continue
+        kind, text = field_kind(k), clean_value(value)
+        if not text:
+            continue
+        if kind == "year" and year_in(text):
+            changes.setdefault("year", year_in(text))
+        elif kind == "date" and year_in(text):
+            changes.setdefault("year", year_in(text))
+        elif kind == "tier":
+            changes.setdefault("tier", tier_label(text) or text)
+        elif kind == "award":
+            changes.setdefault("award", text)
+        elif kind == "session":
+            changes.setdefault("session", text)
+        elif kind == "kind":
+            changes.setdefault("kind", text)
+    name = next((clean_value(v) for k, v in node.items() if norm_key(k) in ("name", "label")
+                 and isinstance(v, str) and len(v.split()) <= 6), "")
+    if name and context_role(name) and not looks_like_name(name) and (
+            context.role() != "award_recipient"):
+        # `{name: Program Committee, members: [...]}`; under an award, a committee so named is
+        # the recipient (`Outstanding Service: the 2010 Curriculum Committee`), not a role.
+        changes.setdefault("group", name)
+    if not changes:
+        return context
+    # A session's title is no context word: a talk called "Panel on awards" names no role.
+    # A record's type (`type: Papers`) decides its people's role through `session_role`, not
+    # as a context word.
+    word = changes.pop("group", "") or changes.get("award") or changes.get("tier") or ""
+    return context.under(word, **changes)

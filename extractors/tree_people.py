@@ -1,0 +1,85 @@
+"""The people one value of a tree names: `A (Org); B (Org)`, `A, B and C`, `Doe, Jane`, and
+whether a cleaned name is a person's at all."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.records import is_person_account
+from pipeline.text.lexicon import not_people, position_role
+from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org
+
+URL_RE = re.compile(r"^(?:https?://|www\.|mailto:|/|\.\.?/)\S*$|\.(?:png|jpe?g|gif|svg|pdf)$",
+                    re.I)
+_SPLIT_SEMI_RE = re.compile(r"\s*;\s*|\s*\n\s*|\s+\|\s+")
+# Words of a session or a phrase, never of a person's name (lower-case particles such as
+# `van`, `de`, `bin` are names' and stay allowed).
+_NOT_NAME_WORDS = {"of", "a", "an", "the", "with", "for", "on", "and", "session", "sessions",
+                   "talk", "talks", "break", "lunch", "discussion", "meeting", "q&a", "workshop",
+                   "tutorial", "keynote", "panel", "poster", "posters", "opening", "closing"}
+
+
+def split_people(text: str) -> list[tuple[str, str]]:
+    """(name, org) pairs of one value: `A (Org); B (Org)`, `A, B and C`, `Name [Org]`.
+
+    `Doe, Jane` (one comma, one word each side) is one name in catalogue order.
+
+    >>> split_people("Doe, Jane"), split_people("Ann Lee, Acme University")
+    ([('Jane Doe', '')], [('Ann Lee', 'Acme University')])
+    """
+    text = text.strip(" .;,")
+    if not text:
+        return []
+    parts = _SPLIT_SEMI_RE.split(text)
+    if len(parts) == 1:
+        bare = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text)
+        halves = [h.strip() for h in bare.split(",")]
+        if len(halves) == 2 and all(len(h.split()) == 1 and h[:1].isupper() for h in halves) \
+                and not position_role(halves[1]):
+            return [(f"{halves[1]} {halves[0]}", name_and_bracket(text)[1])]
+        parts = [p for p in re.split(r"\s*,\s*(?![^()\[\]]*[)\]])(?:and\s+|&\s*)?|\s+and\s+|"
+                                     r"\s+&\s+", text)]
+        if len(parts) == 2 and not looks_like_name(parts[1]) and looks_like_org(parts[1]):
+            return [(parts[0], parts[1])]  # `Ann Lee, Acme University`
+    out = []
+    for part in parts:
+        part = part.strip(" .,")
+        if not part:
+            continue
+        name, org = name_and_bracket(part)
+        if position_role(name) and not looks_like_name(name):
+            continue  # `Ann Lee, Chair`: the item `Chair` is his role, not a person
+        if name.lower().rstrip(".") in SUFFIXES and out:
+            out[-1] = (f"{out[-1][0]} {name}", out[-1][1])  # `Bo Chen, Jr`
+            continue
+        out.append((name, org))
+    return out
+
+
+def name_and_bracket(part: str) -> tuple[str, str]:
+    """`Ann Lee (University of Acme - North Campus (UANC))` -> name and organization.
+
+    >>> name_and_bracket("Ann Lee (Acme College (ACU))")
+    ('Ann Lee', 'Acme College (ACU)')
+    """
+    for open_, close in (("(", ")"), ("[", "]")):
+        if part.endswith(close) and open_ in part:
+            cut = part.index(open_)
+            if part[:cut].strip():
+                return part[:cut].strip(), part[cut + 1:-1].strip()
+    return part, ""
+
+
+def is_person(name: str) -> bool:
+    """A cleaned name that names one person: not a link, an address, a group, a placeholder or
+    the title of a session."""
+    if not name or len(name) > 80 or URL_RE.search(name) or "@" in name:
+        return False
+    if name.lower() in not_people() or not any(ch.isalpha() for ch in name):
+        return False
+    if len(name.split()) > 7:
+        return False
+    words = {w.strip(",:;()") for w in name.split() if w.islower()}  # as printed: `A.` is Ann
+    if words & _NOT_NAME_WORDS or "&" in name:
+        return False  # `Friends of the Project Talks`, `Q&A session` in a speaker field
+    return is_person_account(name)
