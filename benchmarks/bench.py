@@ -139,7 +139,7 @@ def stage_times(raw: Path) -> dict[str, float]:
     """Seconds per stage, in this process, on documents under raw."""
     from extractors import registry
     from pipeline.userfiles.weights import load_weights
-    from pipeline.stages.discover import discover
+    from pipeline.run.inputs import discover
     from pipeline.stages.graph import build_graph
     from pipeline.text.nlp import load_nlp
     from pipeline.stages.rank import rank_people

@@ -25,6 +25,10 @@ DOCUMENT_COLUMNS = (
     "doc_id", "source_path", "kind", "association", "year", "pages", "status", "message",
     "appearances",
 )
+# sources.csv, the user's metadata beside the documents (README "Your own downloads").
+SOURCES_COLUMNS = (
+    "source_path", "association", "year", "event", "kind", "industry", "profession",
+)
 APPEARANCE_COLUMNS = (
     "appearance_id", "doc_id", "source_path", "page", "role", "person_name", "person_id",
     "org_name", "org_id", "title", "session", "award", "sponsor_tier", "booth", "association",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.stages.discover import content_id, discover
+from pipeline.run.inputs import content_id, discover
 from pipeline.errors import MentorMinerError
 
 

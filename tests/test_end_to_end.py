@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from pipeline.stages.discover import walk_files
+from pipeline.run.inputs import walk_files
 from pipeline.tables import (
     APPEARANCE_COLUMNS,
     DOCUMENT_COLUMNS,

@@ -316,7 +316,7 @@ def test_mistakes_a_folder_that_cannot_be_listed_is_said(place, monkeypatch):
             onerror(error)
         yield from real(top, *args, onerror=onerror, **kwargs)
 
-    monkeypatch.setattr("pipeline.stages.discover.os.walk", walk)
+    monkeypatch.setattr("pipeline.run.inputs.os.walk", walk)
     result = CliRunner().invoke(cli, ["-q", *_run(place)])
 
     assert result.exit_code == 0, result.output

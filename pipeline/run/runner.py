@@ -108,7 +108,7 @@ def run_pipeline(
     """
     from pipeline.run.store import output_lock, write_text
     from pipeline.run.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
-    from pipeline.stages.discover import discover_rows
+    from pipeline.run.inputs import discover_rows
     from pipeline.userfiles.weights import load_weights
 
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)

@@ -33,7 +33,7 @@ def _file_digest(path: Path | None) -> str:
 def run_fingerprint(documents: list[dict], **options: object) -> str:
     """Identity of a run: its documents (by content), the code, and every option and user file.
 
-    `documents`: the rows of :func:`pipeline.stages.discover.discover_rows`. Options that are paths
+    `documents`: the rows of :func:`pipeline.run.inputs.discover_rows`. Options that are paths
     (weights, overrides, outreach) enter by their content.
     """
     digest = hashlib.sha256(package_fingerprint().encode())

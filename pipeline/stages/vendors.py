@@ -111,7 +111,7 @@ def vendor_people(shortlist: pd.DataFrame, appearances: pd.DataFrame,
     ...     ["name", "organization", "org_roles", "tiers", "org_years"]].values.tolist()
     [['Ann Lee', 'Acme', 'sponsor', 'Gold', '2020, 2021']]
     """
-    from pipeline.stages.shortlist import printed_org, printed_org_names
+    from pipeline.stages.why import printed_org, printed_org_names
 
     vendors = vendor_org_ids(organizations, weights=weights)
     if shortlist.empty or not vendors:

@@ -7,7 +7,7 @@ import pandas as pd
 from pipeline.errors import MentorMinerError
 from pipeline.stages.graph import MAX_SESSION_SIZE
 from pipeline.stages.resolve import event_key, person_key
-from pipeline.stages.shortlist import event_label, printed_org, printed_org_names
+from pipeline.stages.why import event_label, printed_org, printed_org_names
 
 MAX_MATCHES_LISTED = 10
 
