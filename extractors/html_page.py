@@ -11,8 +11,8 @@ from extractors.registry import Extraction, register
 from extractors.structured_data import path_context
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
-from pipeline.text.lexicon import field_kind
 from pipeline.tables import Block
+from pipeline.text.lexicon import field_kind
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 XML_ENCODING_RE = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.text.lines import looks_like_name, looks_like_org
 from pipeline.tables import Block
+from pipeline.text.lines import looks_like_name, looks_like_org
 
 MIN_RUN = 5
 _TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-À-ÿĀ-ž]*\.?"

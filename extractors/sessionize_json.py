@@ -16,8 +16,8 @@ from extractors.records import (
 )
 from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError
-from pipeline.text.lines import split_tagline
 from pipeline.tables import Block
+from pipeline.text.lines import split_tagline
 
 
 def speaker_name(speaker: dict) -> str:
