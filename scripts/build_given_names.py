@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.text.namefreq import _table, given_name_share  # noqa: E402
 
-GIVEN_FLOOR = 1e-5  # pipeline.stages.recognize.GIVEN_NAME_SHARE may not go below this
+GIVEN_FLOOR = 1e-5  # pipeline.stages.recognize.unread.GIVEN_NAME_SHARE may not go below this
 OUT = ROOT / "pipeline" / "text" / "data" / "given_names.tsv.gz"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.stages.directory import directory_pages
+from pipeline.stages.recognize.directory import directory_pages
 from pipeline.tables import Block
 
 

@@ -1,9 +1,9 @@
 """NER proposes the people of pages the layout rules named nobody on (issue 17): a layout they
 were not written for still prints names. Only names whose given name is a known one count."""
 
+from pipeline.run.worker import process_document
 from pipeline.stages.recognize import find_appearances
 from pipeline.tables import Block
-from pipeline.run.worker import process_document
 
 
 def _people(blocks, nlp):
@@ -61,8 +61,8 @@ def test_a_page_the_rules_read_gets_no_proposals(nlp):
 def test_the_small_given_name_table_is_the_full_tables_above_its_floor():
     """data/given_names.tsv.gz is derived from data/name_frequency.tsv.gz (scripts/
     build_given_names.py): it must be rebuilt when that is."""
+    from pipeline.stages.recognize.unread import GIVEN_NAME_SHARE
     from pipeline.text.namefreq import GIVEN_FLOOR, _table, given_name_share, known_given_share
-    from pipeline.stages.recognize import GIVEN_NAME_SHARE
 
     assert GIVEN_NAME_SHARE >= GIVEN_FLOOR
     for name in sorted(_table()[1])[::997]:
@@ -77,7 +77,7 @@ def test_the_small_given_name_table_is_the_full_tables_above_its_floor():
 def test_a_talk_title_is_no_organization(nlp):
     """`Name, Title: Subtitle` and `Names Title [short]` (householder 2025, JURIX 2018) put the
     talk in the organization slot; it goes to the session, the organization stays empty."""
-    from pipeline.stages.recognize import _talk_not_org
+    from pipeline.stages.recognize.appearances import _talk_not_org
     from pipeline.tables import Appearance
 
     app = Appearance(role="speaker", person_name="Sophia Keip",

@@ -20,9 +20,9 @@ FORMAT = 1
 # The code whose change makes a cached result stale: every module a worker runs to read a
 # document (tests/test_cache.py checks the list against what a worker imports).
 _FINGERPRINT_MODULES = ("extractors", "pipeline/text", "pipeline/tables.py", "pipeline/errors.py",
-                        "pipeline/stages/__init__.py", "pipeline/stages/recognize.py",
-                        "pipeline/stages/directory.py", "pipeline/run/__init__.py",
-                        "pipeline/run/runner.py", "pipeline/run/worker.py")
+                        "pipeline/stages/__init__.py", "pipeline/stages/recognize",
+                        "pipeline/run/__init__.py", "pipeline/run/runner.py",
+                        "pipeline/run/worker.py")
 _PATH_MARK = "\x00source_path\x00"
 
 

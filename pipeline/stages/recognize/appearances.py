@@ -1,0 +1,73 @@
+"""The recognize stage: one document's blocks in, its appearances out."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from pipeline.stages.recognize.confirmation import confirm_candidates
+from pipeline.stages.recognize.directory import directory_pages
+from pipeline.stages.recognize.people import common_words, merge_stacked
+from pipeline.stages.recognize.reader import LayoutReader
+from pipeline.stages.recognize.unread import NER_HINT, ner_proposed, unread_pages
+from pipeline.tables import Appearance, Block
+from pipeline.text.lines import join_small_caps, looks_like_org
+
+logger = logging.getLogger(__name__)
+
+# Lines of names below paper titles that make a document's layout `title / authors`.
+AUTHOR_LAYOUT_MIN = 10
+
+
+def find_appearances(
+    blocks: Iterable[Block], *, nlp=None, event: str = "", year: int | None = None
+) -> list[Appearance]:
+    """One `Appearance` per person or organization named in a role in one document's blocks.
+
+    Structured blocks pass straight through; text blocks go through the layout-cue state
+    machine (headings, bold session labels, `Chair:` labels, sponsor tiers) and the line
+    parsers, and candidate names are confirmed by NER when `nlp` is given.
+    """
+    blocks = [b if b.is_record else _small_caps_joined(b) for b in blocks]
+    proposed = [b for b in blocks if b.role_hint == NER_HINT]
+    common = common_words(blocks)
+    if proposed:
+        blocks = [b for b in blocks if b.role_hint != NER_HINT]
+    reader = LayoutReader(nlp=nlp, event=event, year=year, common=common)
+    # Exhibitor directories are read by position; their address lines name nobody.
+    listed, directory = directory_pages(blocks, event=event, year=year)
+    reader.candidates.extend((app, "strong", 0) for app in listed)
+    blocks = merge_stacked([b for b in blocks if b.is_record or b.page not in directory])
+    for block in blocks:
+        reader.read(block)
+    # One name below a title is an author only where titles with author lines are the layout.
+    contexts = reader.contexts if reader.author_lines >= AUTHOR_LAYOUT_MIN else {}
+    found = confirm_candidates(reader.candidates, nlp, contexts, reader.pairs) + ner_proposed(
+        proposed, nlp, common, event=event, year=year)
+    found += ner_proposed(unread_pages(blocks, found), nlp, common, event=event, year=year,
+                          known_names=True)
+    return [_talk_not_org(app) for app in found]
+
+
+def _small_caps_joined(block: Block) -> Block:
+    text = join_small_caps(block.text)
+    return block if text == block.text else replace(block, text=text)
+
+
+# A talk's title in the organization slot (`Ann Lee, Bo Chen Case Filtering: A Study Using
+# Machine Learning [short]`, `Ann Lee, Preconditioning 4D-Var: A Parallel Implementation`; the
+# programs of householder 2025 and JURIX 2018): a subtitle after a colon, or a paper-kind tag.
+_TALK_TAG_RE = re.compile(r"[\[(](?:short|long|full|demo|poster|position)(?: paper)?[\])]", re.I)
+_SUBTITLE_RE = re.compile(r"\w: +[A-Z]\w*(?: +\S+){2,}")
+
+
+def _talk_not_org(app: Appearance) -> Appearance:
+    """A person's appearance whose organization reads as a talk title: the title goes to the
+    session (when it has none) and the organization is left empty."""
+    org = app.org_name
+    if not (app.person_name and org) or looks_like_org(org) or not (
+            _TALK_TAG_RE.search(org) or _SUBTITLE_RE.search(org)):
+        return app
+    return replace(app, org_name="", session=app.session or org)

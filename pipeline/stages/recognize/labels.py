@@ -1,0 +1,203 @@
+"""Role labels and section headings: the cues that give the names below them a role."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.tables import Block
+from pipeline.text.lexicon import label_alternation, role_labels, section_heading_words
+from pipeline.text.line_shapes import parse_people
+from pipeline.text.lines import looks_like_name, truecase
+from pipeline.text.nlp import entity_labels
+
+
+def _with_lexicon(pattern: str, role: str) -> str:
+    """An English heading pattern widened by the lexicon's headings of that role in other
+    languages (`round table`, `Programmkomitee`, `委員会`); CJK words match inside a line."""
+    words = section_heading_words().get(role)
+    return f"(?:{pattern})|(?:(?<!\\w)(?:{words}))" if words else pattern
+
+
+SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(_with_lexicon(pattern, role), re.I), role)
+    for pattern, role in (
+        (r"\bexhibit(or|ors|ion|s)?\b|\bexhibit hall\b", "exhibitor"),
+        # `Supporter Session`, `Supporter Poster Session` are sessions, not sponsor lists.
+        (r"\b(sponsors?|supporters?|patrons?|partners)\b(?!\s+(\w+\s+)?(sessions?|talks?|"
+         r"workshops?|presentations?|demos?))", "sponsor"),
+        # `Awards Committee` is a committee.
+        (r"\b(committees?|organi[sz]ing|steering|reviewers)\b", "committee"),
+        # `The following session organisers have been confirmed:`, `Local organizers`.
+        (r"\b(organi[sz]ers|organi[sz]ed by|hosts)\b", "organizer"),
+        (r"\b(awards?|recipients?|winners?|honorees?|laureates?)\b", "award_recipient"),
+        (r"\b(board of directors|board|officers|executive council|trustees)\b", "board"),
+        (r"\b(keynotes?|plenary|invited (talk|speaker)s?|distinguished lecture)\b", "keynote"),
+        (r"\bpanels?\b", "panelist"),
+        (r"\b(workshops?|tutorials?|papers?|sessions?|talks?|presentations?|posters?|"
+         r"lightning|demos?|birds of a feather|bofs?|speakers?)\b", "speaker"),
+    )
+)
+# Role labels and the roles they give come from the lexicon (pipeline/text/data/lexicon.yaml), in
+# every language it lists; the `… by` phrases are English syntax, not labels.
+LABEL_ROLES = {
+    **role_labels(),
+    "moderated by": "moderator", "presented by": "speaker", "facilitated by": "moderator",
+    "hosted by": "moderator", "chaired by": "chair", "led by": "speaker",
+    "introduced by": "moderator", "featuring": "speaker",
+}
+LABEL_RE = re.compile(
+    rf"^(?:session\s+)?(?P<label>(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
+    rf"(?:\s+(?:speaker|address))?|(?:co-?)?(?:{label_alternation()}))(?P<plural>s?)"
+    # `Keynote II | Ann Lee`, `Session Chair 3: ...`: a numbered label, a pipe.
+    r"(?:\s+(?:[IVX]{1,4}|\d{1,2})\b)?\s*(?:[:：–—|-]\s*|$)",
+    re.I,
+)
+# `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
+OFFICER_LABEL_RE = re.compile(
+    r"^(?P<label>(?:immediate\s+)?past[- ]president|president[- ]elect|vice[- ]president|"
+    r"president|treasurer|secretary(?:[- ]treasurer)?|members?[- ]at[- ]large)(?P<plural>s?)"
+    r"\s*[:–—]\s*",
+    re.I,
+)
+# Under a committee or board heading, `Planning Committee: …`, `Volunteer Coordinator: …`.
+COMMITTEE_LABEL_RE = re.compile(
+    r"^(?P<label>(?:[A-Z][\w&/'-]*\s+){0,4}(?:committee|sub-?committee|co-?chairs?|chairs?|"
+    r"coordinators?|liaisons?|directors?|leads?|members?|officers?|representatives?|advisors?|"
+    r"advisers?|editors?))(?P<plural>)\s*:\s*",
+    re.I,
+)
+# A year before an award recipient (`2023 — Jane Doe, Acme`, `Class of 2023: Ann Lee, MIT`).
+YEAR_PREFIX_RE = re.compile(
+    r"^(?:class\s+of\s+)?(?P<year>(?:19|20)\d{2})(?:\s*[-–—:.]\s*|\s+)(?P<rest>[A-Z].*)$",
+    re.I,
+)
+SLOT_SPEAKER_RE = re.compile(
+    r"^(?P<name>[^():,;]{3,60}?)\s*\((?P<org>[^():]{2,120})\)\s*(?::\s*.*)?$")
+# A time slot before a schedule row (`9:00 AM - 10:00 AM Opening Keynote: …`).
+TIME_SLOT_RE = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*"
+    r"(?:[ap]\.?m\.?)?)?\s+(?=[A-Z])",
+    re.I,
+)
+# `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`: a label without a colon.
+BY_LABEL_RE = re.compile(
+    r"^(?P<label>(?:moderated|presented|facilitated|hosted|chaired|led|introduced)\s+by|"
+    r"featuring)(?P<plural>)\s*:?\s+(?=[A-Z])",
+    re.I,
+)
+# `2023 Lifetime Achievement Award: Linda Park, Hooli`, `HR Innovator of the Year – Ann Lee`.
+AWARD_LABEL_RE = re.compile(
+    r"^(?P<award>(?:\d{4}\s+)?[A-Z][^:–—]{2,80}?\b(?:awards?|prizes?|medals?|fellowships?|"
+    r"scholarships?|of the year)\b(?:\s+(?:winners?|recipients?|honou?rees?))?)"
+    r"\s*[:–—]\s*(?P<rest>\S.*)$",
+    re.I,
+)
+_TIERS = (r"diamond|platinum|gold|silver|bronze|copper|premier|premium|supporting|contributing|"
+          r"champion|patron|benefactor|media|academic|startup")
+TIER_RE = re.compile(
+    rf"^(?P<tier>{_TIERS}|leader|friend|partner|hero|[a-z]+ level)\b(?:\s+(?:level|tier))?\s*"
+    r"(?:sponsors?|supporters?|partners?)?\s*:?\s*$",
+    re.I,
+)
+# `Platinum Sponsors: Acme Corp, Globex, Initech` names a tier and its sponsors on one line.
+TIER_LIST_RE = re.compile(
+    rf"^(?P<tier>{_TIERS})(?:[- ]level)?\s+(?:sponsors?|supporters?|partners?)\s*[:–—]\s*"
+    r"(?P<list>\S.*)$",
+    re.I,
+)
+# A sentence break, not the dot of an honorific or initial (`DR. ANGELA BROOKS`, `J. Smith`).
+SENTENCE_RE = re.compile(
+    r"(?<!\bdr)(?<!\bprof)(?<!\bmrs)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\b[a-z])"
+    r"[.!?]\s+[A-Z]|\b(is|are|was|were|will|has|have|this|that)\b",
+    re.I,
+)
+# Lines that name a place or a time, never a person (`Room: Providence Ballroom`).
+PLACE_LABEL_RE = re.compile(
+    r"^(rooms?|location|venue|where|when|time|date|track|floor|level|building|hall)\s*:", re.I
+)
+# Roles a heading gives one session (`Panel: …`, `Opening Keynote`): the next session title
+# after its people ends them.
+SESSION_ROLES = frozenset({"panelist", "keynote", "moderator"})
+HONORIFIC_RE = re.compile(r"^(dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|hon)\b\.?\s", re.I)
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
+
+
+def section_role(text: str) -> str:
+    for pattern, role in SECTION_ROLES:
+        if pattern.search(text):
+            return role
+    return ""
+
+
+def is_heading(block: Block) -> bool:
+    if block.role_hint == "heading":
+        return True
+    text = block.text.strip()
+    return (
+        block.role_hint == "bold" and len(text) <= 60 and bool(section_role(text))
+        and not TIME_RE.search(text)
+    ) or bool(TIER_RE.match(text))
+
+
+def named_heading(block: Block, role: str, tier: str) -> bool:
+    """A large line that names a keynote speaker (`DR. JAMES WHITFIELD`) or a top-tier
+    sponsor, not a section."""
+    text = " ".join(block.text.split())
+    if section_role(text) or TIER_RE.match(text) or TIME_RE.search(text) or len(text) > 60:
+        return False
+    if role == "sponsor":  # under a tier heading, a name set large (`Platinum`: one sponsor)
+        return bool(tier) and "\n" not in block.text.strip() and len(text.split()) <= 5
+    people = parse_people(text)
+    return len(people) == 1 and bool(HONORIFIC_RE.match(text)) and looks_like_name(
+        truecase(people[0].name))
+
+
+def _label_role(label: str) -> str:
+    label = " ".join(label.lower().split())
+    if "keynote" in label:
+        return "keynote"
+    for key in (label, label.rstrip("s"), re.sub(r"^co-?", "", label).rstrip("s")):
+        if key in LABEL_ROLES:
+            return LABEL_ROLES[key]
+    return "speaker"
+
+
+def role_label(text: str, section: str = "") -> tuple[re.Match | None, str]:
+    """The role label leading `text` and the role it gives: `Chair:`, `Moderated by`, an
+    officer's title (board) and, under a committee or board heading (`section`), the section's
+    own titles (`Planning Committee:` its members, `Program Chairs:` its chairs)."""
+    for pattern in (LABEL_RE, BY_LABEL_RE):
+        match = pattern.match(text)
+        if match:
+            return match, _label_role(match.group("label"))
+    match = OFFICER_LABEL_RE.match(text)
+    if match:
+        return match, "board"
+    match = COMMITTEE_LABEL_RE.match(text) if section in ("committee", "board") else None
+    if match:
+        return match, "chair" if re.search(r"chairs?$", match.group("label"), re.I) else section
+    return None, ""
+
+
+def session_title(text: str, nlp) -> bool:
+    """A bold line that names no one: no name shape, or a name shape without an honorific
+    that NER does not call a person (`Workplace Investigations`)."""
+    text = " ".join(text.split())
+    if role_label(text)[0] or len(text) > 150:
+        return False
+    people = parse_people(text)
+    if not people or not all(looks_like_name(truecase(p.name)) for p in people):
+        return True
+    if HONORIFIC_RE.match(text) or any(p.org for p in people) or nlp is None:
+        return False
+    return entity_labels(nlp, [truecase(text)]).get(truecase(text), "") != "PERSON"
+
+
+def follows(label: Block | None, block: Block) -> bool:
+    """True when `block` sits right below or right of the label block (`Chair:` then name)."""
+    if label is None or label.page != block.page or None in (label.x0, block.x0):
+        return False
+    size = label.size or 10.0
+    below = abs(block.x0 - label.x0) <= 2 * size and 0 <= block.top - label.bottom <= 2 * size
+    right = abs(block.top - label.top) <= 0.5 * size and block.x0 >= label.x1
+    return below or right

@@ -1,0 +1,179 @@
+"""People lines: the candidates a logical line names; names stacked over their titles or
+printed surname first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE
+from pipeline.stages.recognize.organizations import org_shaped
+from pipeline.tables import Appearance, Block
+from pipeline.text.line_shapes import name_list_items, parse_people, person_of, split_items
+from pipeline.text.lines import looks_like_name, looks_like_org, looks_like_title, truecase
+
+# Roles whose names are strong candidates: kept unless NER calls them a place, date or thing.
+STRONG_ROLES = frozenset({"chair", "moderator", "committee", "board", "keynote", "panelist"})
+_CLOSING_AND_RE = re.compile(r"(?:\band|&)\s+[^,&;]+$")
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z\-]{2,}\b")
+
+
+def people_line(
+    text: str, role: str, session: str, block: Block, event: str, year: int | None,
+    common: set[str], labelled: bool, group: int = 0, *, tail: bool = False,
+    pairs: set[int] | None = None,
+) -> list[tuple[Appearance, str, int]]:
+    """Candidates of one logical line. A `tail` line is one name split off the title above it
+    (`Perplexity on Reduced Corpora` / `Hayato Kobayashi`); it must pass NER in context too.
+
+    A line of two name-shaped items (`Jane Doe, Goldman Sachs`) may name two people or one
+    person and her organization: its group goes into `pairs`, for NER to tell
+    (`confirmation.confirm_candidates`)."""
+    if (len(text) > 300 and ";" not in text) or (TIME_RE.search(text) and "," not in text):
+        return []
+    of = person_of(text) if labelled else None
+    people = [of] if of else parse_people(text)
+    if not people:
+        return []
+    items = split_items(text.replace(";", ","))
+    listed = bool(name_list_items(text))  # `David Hall, …, and Dan Klein` (issue 3)
+    names = [p for p in people if listed or looks_like_name(truecase(p.name))]
+    name_list = len(names) >= 2 and len(names) >= 0.6 * len(items)
+    # The last name of a list that does not close with `and` may be a place in the place of
+    # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
+    closing_and = bool(_CLOSING_AND_RE.search(text.strip()))
+    pair = (pairs is not None and group and not tail and len(names) == 2 and len(items) == 2
+            and not any(p.org for p in names) and not closing_and)
+    if pair:
+        pairs.add(group)
+    sentence = None  # whether the line reads as a sentence: looked up when first asked
+    snippet = " ".join(block.text.split())[:200]
+    out = []
+    for k, person in enumerate(names):
+        name = truecase(person.name)
+        if not person.org and not name_list:
+            if sentence is None:
+                sentence = SENTENCE_RE.search(text) is not None
+            if sentence:
+                continue
+        if all_common(name, common):
+            continue
+        if tail:
+            if len(names) > 1 or person.org or any_common(name, common):
+                continue
+            strength = "tail"
+        elif person.unsure and not labelled:
+            strength = "weak"
+        elif labelled or role in STRONG_ROLES or person.org:
+            strength = "strong"
+        elif name_list:
+            strength = "list"
+        else:
+            strength = "weak"
+        in_group = pair or strength == "tail" or strength == "list" and (
+            k < len(names) - 1 or closing_and)
+        out.append((
+            Appearance(
+                role=role, person_name=name, org_name=person.org, title=person.title,
+                session=session, event=event, year=year, method="rule",
+                snippet=snippet, page=block.page,
+            ),
+            strength, group if in_group else 0,
+        ))
+    return out
+
+
+def common_words(blocks: list[Block]) -> set[str]:
+    """Words this document prints in lower case at least twice: common nouns, not names."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.is_record:
+            continue
+        for word in _LOWER_WORD_RE.findall(block.text):
+            counts[word] = counts.get(word, 0) + 1
+    return {w for w, n in counts.items() if n >= 2}
+
+
+def any_common(name: str, common: set[str]) -> bool:
+    """`Curriculum Overhaul`: a word of it is printed in lower case elsewhere."""
+    return any(t.strip(".,'’").lower() in common for t in name.split())
+
+
+def all_common(name: str, common: set[str]) -> bool:
+    """`Machine Translation` (both words printed in lower case elsewhere) is no name."""
+    tokens = [t.strip(".,'’").lower() for t in name.split()]
+    tokens = [t for t in tokens if len(t) > 2]
+    return bool(tokens) and all(t in common for t in tokens)
+
+
+SURNAME_FIRST_RE = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?, [A-Z][\w'’\-]+(?: [A-Z]\.?)?$")
+
+
+def surname_first_column(
+    block: Block, role: str, session: str, event: str, year: int | None
+) -> list[tuple[Appearance, str, int]]:
+    """A table column of `Brooks, Angela` names (past recipients, rosters): every line, two
+    or more of them, is `Surname, Given`."""
+    lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
+    if len(lines) < 2 or not all(SURNAME_FIRST_RE.match(ln) for ln in lines):
+        return []
+    if any(looks_like_org(ln) or not looks_like_name(ln.replace(",", "")) for ln in lines):
+        return []
+    return [
+        (Appearance(role=role or "speaker", person_name=ln, session=session, event=event,
+                    year=year, method="layout", snippet=" ".join(block.text.split())[:200],
+                    page=block.page), "list", 0)
+        for ln in lines
+    ]
+
+
+def merge_stacked(blocks: list[Block]) -> list[Block]:
+    """A name, its job title and its organization printed on three lines one below the other
+    (`Emily Zhang` / `Director, People Analytics` / `Soylent Foods`), each its own block,
+    become one line `Emily Zhang – Director, People Analytics – Soylent Foods`. A name over
+    a job title alone takes the title; a name over an organization alone only when the line
+    says organization (`University`, `Inc.`), since a talk title may follow a name too."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        lines = block.text.splitlines()
+        name = lines[-1].strip() if lines and not block.is_record and not block.bold else ""
+        people = parse_people(name) if name and "," not in name and len(name) < 60 else []
+        stacked: list[str] = []
+        if len(people) == 1 and not people[0].org and looks_like_name(truecase(name)):
+            for below in blocks[i + 1:i + 3]:
+                text = below.text.strip()
+                if (below.is_record or below.bold or "\n" in text or below.page != block.page
+                        or not _stacked_below(block if not stacked else blocks[i + len(stacked)],
+                                              below)
+                        or "," in text and any(p.org for p in parse_people(text))):
+                    break  # not the entry's next line (`Mike Izbicki, Claremont McKenna` names)
+                if not stacked and looks_like_title(text) and not parse_people(text):
+                    stacked.append(text)
+                elif org_shaped(text) and (stacked or looks_like_org(text)) and not TIME_RE.search(
+                        text):
+                    stacked.append(text)
+                    break
+                else:
+                    break
+        if stacked:
+            if len(stacked) == 1 and looks_like_title(stacked[0]):
+                merged = f"{name}, {stacked[0]}"
+            else:
+                merged = " – ".join([name, *stacked])
+            out.append(replace(block, text="\n".join([*lines[:-1], merged])))
+            i += 1 + len(stacked)
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+def _stacked_below(above: Block, below: Block) -> bool:
+    """`below` is the next line of the same entry: level with `above` and right under it (or,
+    without positions, simply next)."""
+    if None in (above.top, above.bottom, below.top, above.x0, below.x0):
+        return True
+    height = max(above.bottom - above.top, 1.0)
+    return abs(below.x0 - above.x0) <= 3 and 0 <= below.top - above.bottom <= 1.2 * height

@@ -1,0 +1,85 @@
+"""Running text: a letter's signer, and the sponsors and committees a paragraph names."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.stages.recognize.labels import TIME_RE, section_role
+from pipeline.stages.recognize.organizations import org_shaped
+from pipeline.tables import Appearance, Block
+from pipeline.text.line_shapes import name_list_items, parse_people, split_items
+from pipeline.text.lines import looks_like_name, looks_like_title, truecase
+
+_LOWER_RUN_RE = re.compile(r"\b[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{3,}\b")  # running text
+_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?](\s|$)")
+
+
+def running_text(text: str) -> bool:
+    """A paragraph of sentences, even one sentence long (three lower-case words in a row)."""
+    return len(text) > 120 and bool(_LOWER_RUN_RE.search(text))
+
+
+def is_prose(text: str) -> bool:
+    return len(text) > 120 and len(_SENTENCE_END_RE.findall(text)) >= 2
+
+
+def letter_signer(block: Block, event: str, year: int | None) -> Appearance | None:
+    """`Naomi Feld, CAE` / `Executive Director, Association …` below a letter: an organizer."""
+    lines = [ln.strip() for ln in block.text.splitlines() if ln.strip()]
+    if not 2 <= len(lines) <= 3 or not looks_like_title(lines[1].split(",")[0]):
+        return None
+    people = parse_people(lines[0])
+    if len(people) != 1 or people[0].org or not looks_like_name(truecase(people[0].name)):
+        return None
+    title, _, org = lines[1].partition(",")
+    org = org.strip() or " ".join(lines[2:])
+    return Appearance(
+        role="organizer", person_name=truecase(people[0].name), org_name=org, title=title.strip(),
+        event=event, year=year, method="layout", snippet=" ".join(block.text.split())[:200],
+        page=block.page,
+    )
+
+
+PROSE_TIER_RE = re.compile(
+    r"\b(?P<tier>diamond|platinum|gold|silver|bronze|copper)(?:[- ]level)?\s+"
+    r"(?P<kind>sponsors?|supporters?|partners?|exhibitors?)\s*(?:[:–—-]|are|include)\s*"
+    r"(?P<list>[^;:.()]+)", re.I)
+PROSE_PAREN_RE = re.compile(r"\((?P<list>[^()]{20,1500})\)")
+
+
+def prose_mentions(
+    block: Block, event: str, year: int | None, groups
+) -> list[tuple[Appearance, str, int]]:
+    """Organizations and people that running text names in a role (issue 3): a tier and its
+    sponsors (`our gold supporters: Oracle Academy and ZyBooks;`), and a parenthesized list of
+    names after a role phrase (`Our program committee members (Ruth Anderson, …, and Jian
+    Zhang)`)."""
+    text = " ".join(block.text.split())
+    snippet = text[:200]
+    out: list[tuple[Appearance, str, int]] = []
+    for match in PROSE_TIER_RE.finditer(text):
+        role = "exhibitor" if match["kind"].lower().startswith("exhibitor") else "sponsor"
+        for item in split_items(match["list"]):
+            item = item.strip(" .,")
+            if org_shaped(item) and len(item) <= 60 and not TIME_RE.search(item):
+                out.append((Appearance(
+                    role=role, org_name=item, sponsor_tier=match["tier"].title(),
+                    event=event, year=year, method="layout", snippet=snippet, page=block.page,
+                ), "strong", 0))
+    for match in PROSE_PAREN_RE.finditer(text):
+        names = name_list_items(match["list"].replace(" ;", ","))
+        if len(names) < 3:
+            continue
+        before = re.split(r"[.!?]\s", text[:match.start()])[-1]
+        role = section_role(before)
+        if role not in ("committee", "board", "chair", "organizer", "keynote", "panelist"):
+            role = "chair" if re.search(r"\bchairs?\b", before, re.I) else ""
+        if not role:
+            continue
+        group = next(groups)
+        out.extend(
+            (Appearance(role=role, person_name=name, event=event, year=year, method="rule",
+                        snippet=snippet, page=block.page), "list", group)
+            for name in names
+        )
+    return out

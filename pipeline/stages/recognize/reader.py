@@ -1,0 +1,308 @@
+"""The layout reader: a document's text blocks in order, read as a reader scans a program."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from pipeline.stages.recognize.labels import (
+    AWARD_LABEL_RE,
+    PLACE_LABEL_RE,
+    SESSION_ROLES,
+    SLOT_SPEAKER_RE,
+    TIER_LIST_RE,
+    TIER_RE,
+    TIME_RE,
+    TIME_SLOT_RE,
+    YEAR_PREFIX_RE,
+    follows,
+    is_heading,
+    named_heading,
+    role_label,
+    section_role,
+    session_title,
+)
+from pipeline.stages.recognize.organizations import (
+    BOOTH_COLUMN_RE,
+    ORG_LIST_SPLIT_RE,
+    attach_booths,
+    org_line,
+    sponsor_sessions,
+)
+from pipeline.stages.recognize.people import (
+    STRONG_ROLES,
+    all_common,
+    people_line,
+    surname_first_column,
+)
+from pipeline.stages.recognize.prose import is_prose, letter_signer, prose_mentions, running_text
+from pipeline.stages.recognize.records import record_appearance
+from pipeline.tables import LOGO_HINT, Appearance, Block
+from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
+from pipeline.text.lines import clean_name, looks_like_name, truecase
+from pipeline.text.paragraphs import logical_lines
+
+_COMMA_RE = re.compile(r"[,;]")
+
+
+class LayoutReader:
+    """The layout-cue state machine over one document's blocks: headings set the role (and a
+    sponsor tier, an award, a session), bold session labels and `Chair:` labels override it,
+    and the names of each logical line become candidates for NER to confirm.
+
+    A candidate is (appearance, strength, list group): strength `strong`, `list`, `weak` or
+    `tail`, and the group its list or line gives it (0 for none); see
+    `confirmation.confirm_candidates`.
+    """
+
+    def __init__(self, *, nlp, event: str, year: int | None, common: set[str]) -> None:
+        self.nlp, self.event, self.year, self.common = nlp, event, year, common
+        self.candidates: list[tuple[Appearance, str, int]] = []
+        self.groups = itertools.count(1)
+        self.contexts: dict[int, str] = {}  # group -> title and name, for a name off its title
+        self.pairs: set[int] = set()  # groups of `Name, Name-or-organization` lines
+        self.author_lines = 0  # lines that list only names, below a line naming no one (a title)
+        self.role, self.tier, self.session = "", "", ""
+        self.last_page: int | None = None
+        self.section_size = 0.0
+        self.award_name = ""  # the award heading over recipients (`Distinguished Service Award`)
+        # A label alone (`Panelists:`) carries to the block it heads.
+        self.carry, self.carry_from = "", None
+        self.named = 0  # people named since the role last changed
+        self.prose = False  # the block before was running text (a letter, a description)
+        self.label_role = ""  # what a plural label (`Panelists:`) gives the block's next lines
+
+    def read(self, block: Block) -> None:
+        """Read one block: its candidates go to `candidates`, its cues to the reader's state."""
+        if block.is_record:
+            self.candidates.append((record_appearance(block, self.event, self.year), "strong", 0))
+            return
+        if not block.text.strip():
+            return
+        logo = block.role_hint == LOGO_HINT
+        after_prose, self.prose = self.prose, not logo and is_prose(block.text)
+        self.candidates.extend([] if logo else sponsor_sessions(block, self.event, self.year))
+        if self.prose or not logo and running_text(block.text):
+            # `our gold supporters: Oracle Academy and ZyBooks`, `committee (Ann Lee, …)`
+            self.candidates.extend(prose_mentions(block, self.event, self.year, self.groups))
+        if block.page != self.last_page:
+            self.last_page, self.carry, self.section_size = block.page, "", 0.0
+            if self.role in ("sponsor", "exhibitor"):
+                self.role, self.tier = "", ""
+        if logo:
+            self._read_logo(block)
+            return
+        signer = after_prose and not block.bold and letter_signer(block, self.event, self.year)
+        if signer:
+            self.candidates.append((signer, "strong", 0))  # a welcome letter's signer (issue 3)
+            return
+        surname_first = surname_first_column(block, self.role, self.session, self.event,
+                                             self.year)
+        if surname_first:
+            self.candidates.extend(surname_first)
+            return
+        heading = is_heading(block) and not (
+            self.role in ("keynote", "speaker", "sponsor")
+            and named_heading(block, self.role, self.tier)
+        )
+        if heading and not self._read_heading(block):
+            return
+        self._read_text(block)
+
+    def _read_logo(self, block: Block) -> None:
+        """What OCR read in a logo names an organization under a sponsor or exhibitor heading,
+        and nobody anywhere else (issue 23: no person from a logo)."""
+        if self.role not in ("sponsor", "exhibitor"):
+            return
+        named_org = org_line(" ".join(block.text.split()), self.role, self.tier, block,
+                             self.event, self.year)
+        if named_org:
+            self.candidates.append((named_org, "strong", 0))
+
+    def _read_heading(self, block: Block) -> bool:
+        """A heading: the role (and the tier, the award, the session) of what follows. True
+        when it is a role label too (`Keynote: Ann Lee`), whose names are read next."""
+        text = " ".join(block.text.split())
+        tier_match = TIER_RE.match(text)
+        new_role = "sponsor" if tier_match else section_role(text)
+        # Under a committee or board heading, smaller headings name its sub-committees.
+        if self.role in ("committee", "board") and (
+            (block.size or 0) < self.section_size - 0.5
+        ) and new_role not in ("committee", "board"):
+            new_role, tier_match = "", None
+        if new_role:
+            self.named = 0
+            self.award_name = text if new_role == "award_recipient" else ""
+            same = new_role == self.role and self.role in ("committee", "board")
+            size = block.size or 0.0
+            self.section_size = max(self.section_size, size) if same else size
+            self.role, self.carry = new_role, ""
+            self.tier = tier_match.group("tier").title() if tier_match else (
+                self.tier if new_role == "sponsor" else "")
+        elif self.role == "award_recipient" and not TIME_RE.fullmatch(text):
+            self.award_name = text  # `Fellows` under the awards: the honour the names below get
+        if new_role in ("", "speaker", "panelist", "keynote") and not TIME_RE.fullmatch(text):
+            self.session = text
+        return bool(role_label(text, self.role)[0])
+
+    def _read_text(self, block: Block) -> None:
+        """The logical lines of a block, in the role of a label it follows (`Panelists:` over
+        the names) or of the section."""
+        label_role = self.carry if self.carry and follows(self.carry_from, block) else ""
+        self.carry, self.carry_from = "", None
+        if (
+            self.role in SESSION_ROLES and self.named and block.bold and not label_role
+            and session_title(block.text, self.nlp)
+        ):
+            # The next session's title: a panel's or keynote's role ends with its session
+            # (issue 3: `HRIS Selection Without Regret` after a panel is no panelist).
+            self.role, self.named, self.session = "speaker", 0, " ".join(block.text.split())
+            return
+        lines, tails = self._lines(block)
+        if PLACE_LABEL_RE.match(lines[0]) and len(lines) <= 3:
+            return
+        self.label_role = label_role
+        for n in range(len(lines)):
+            if self._read_line(block, lines, n, tails):
+                break
+
+    def _lines(self, block: Block) -> tuple[list[str], dict[int, str]]:
+        """The block's logical lines, and the line above each line that is one name split off
+        the title above it (line number -> that title)."""
+        # Organization lists are one per line; people lines may wrap.
+        if self.role in ("sponsor", "exhibitor"):
+            return [ln.strip() for ln in block.text.splitlines() if ln.strip()], {}
+        tails: dict[int, str] = {}
+        lines = logical_lines(block.text)
+        if self.role not in STRONG_ROLES and "\n" in block.text.strip():
+            split = logical_lines(block.text, split_names=True)
+            if len(split) > len(lines):
+                tails = {i: split[i - 1] for i in range(1, len(split))
+                         if split[i] not in lines and split[i - 1] not in lines}
+                lines = split
+        return lines, tails
+
+    def _read_line(self, block: Block, lines: list[str], n: int, tails: dict[int, str]) -> bool:
+        """Line `n`: a sponsor tier, a role label, an award, people or an organization. True
+        when the rest of the block names nobody (a bold label, a column of booth numbers)."""
+        text = lines[n]
+        if PLACE_LABEL_RE.match(text) or self._read_tier(block, text):
+            return False
+        text = _after_time_slot(text, self.role)
+        line_year = None
+        dated = YEAR_PREFIX_RE.match(text) if self.role == "award_recipient" else None
+        if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading
+            line_year, text = int(dated.group("year")), dated.group("rest")
+        label, label_given = role_label(text, self.role)
+        line_role, award = "", ""
+        award_label = None if label else AWARD_LABEL_RE.match(text)
+        if award_label and parse_people(award_label.group("rest")):
+            # `2023 Lifetime Achievement Award: Linda Park, Hooli`
+            line_role, award = "award_recipient", award_label.group("award").strip()
+            text = award_label.group("rest").strip()
+        elif label:
+            labelled = self._after_label(block, label, label_given, text[label.end():].strip(),
+                                         last=n == len(lines) - 1)
+            if labelled is None:
+                return False
+            text, line_role = labelled
+        elif self._names_nobody(block, lines, text):
+            self.session = " ".join(block.text.split())  # a bold label that names nobody
+            return True
+        current = line_role or self.label_role or self.role or "speaker"
+        if current == "exhibitor" and BOOTH_COLUMN_RE.fullmatch(block.text.strip()):
+            attach_booths(self.candidates, block)  # a booth-number column beside the names
+            return True
+        if current in ("sponsor", "exhibitor"):
+            app = org_line(text, current, self.tier, block, self.event, self.year)
+            if app:
+                self.candidates.append((app, "strong", 0))
+            return False
+        self._read_people(block, lines, n, tails, text, current, label is not None, award,
+                          line_year)
+        return False
+
+    def _read_tier(self, block: Block, text: str) -> bool:
+        """A sponsor tier (`Gold Sponsors`), or a tier and its sponsors on one line
+        (`Platinum Sponsors: Acme Corp, Globex`): True when `text` is one."""
+        tier_match = TIER_RE.match(text)
+        if tier_match:
+            self.role, self.tier = "sponsor", tier_match.group("tier").title()
+            return True
+        tier_list = TIER_LIST_RE.match(text)
+        if not tier_list:
+            return False
+        self.tier = tier_list.group("tier").title()
+        for item in ORG_LIST_SPLIT_RE.split(tier_list.group("list")):
+            app = org_line(item, "sponsor", self.tier, block, self.event, self.year) if item else (
+                None)
+            if app:
+                self.candidates.append((app, "strong", 0))
+        return True
+
+    def _after_label(
+        self, block: Block, label: re.Match, given: str, text: str, *, last: bool
+    ) -> tuple[str, str] | None:
+        """What follows a role label (`text`) and the role of that line alone (empty when the
+        label is plural and gives its role to the lines after it too); None for a label alone,
+        whose role carries to the block below when it ends this one."""
+        self.label_role = given
+        talk, rest = leading_title(text)
+        if talk:  # `Keynote: Reinventing Work - Jane Doe, Chief People Officer, Acme`
+            text = rest
+        if not text:
+            if last:
+                self.carry, self.carry_from = given, block
+            return None
+        if label.group("plural"):
+            return text, ""
+        # `Chair: Name, Org` names one person; the lines after it are the session's speakers,
+        # not more chairs (issue 3).
+        self.label_role = ""
+        return text, given
+
+    def _names_nobody(self, block: Block, lines: list[str], text: str) -> bool:
+        """A short bold block that is a label naming nobody: a sub-committee's name under a
+        committee heading, or words the document prints in lower case elsewhere."""
+        return bool(block.bold and len(lines) <= 3 and (
+            self.role in ("committee", "board") and not _COMMA_RE.search(block.text)
+        ) or block.bold and len(lines) <= 3 and all(
+            all_common(person.name, self.common) for person in parse_people(text)
+        ))
+
+    def _read_people(
+        self, block: Block, lines: list[str], n: int, tails: dict[int, str], text: str,
+        role: str, labelled: bool, award: str, line_year: int | None,
+    ) -> None:
+        """The people line `n` names (`text`, after its label), in `role`, with the award its
+        label or the heading above gives."""
+        group = next(self.groups)
+        if n in tails and not labelled:
+            self.contexts[group] = f"{tails[n]}\n{text}"
+        elif n and not labelled and name_list_items(text) and not parse_people(lines[n - 1]):
+            self.author_lines += 1
+        found = people_line(text, role, self.session, block, self.event, self.year, self.common,
+                            labelled or bool(award), group, tail=group in self.contexts,
+                            pairs=self.pairs)
+        if role == "award_recipient" and (award or self.award_name or line_year):
+            found = [(replace(app, award=award or self.award_name or app.award,
+                              year=line_year or app.year), strength, g)
+                     for app, strength, g in found]
+        self.named += len(found)
+        self.candidates.extend(found)
+
+
+def _after_time_slot(text: str, role: str) -> str:
+    """A schedule row without the time slot leading it, when a role label or a speaker
+    follows the slot."""
+    slot = TIME_SLOT_RE.match(text)
+    if slot and role_label(text[slot.end():], role)[0]:
+        return text[slot.end():]  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
+    if slot:
+        # `09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):` and
+        # `11:30 John Smith (MIT): Scaling`: a talk's speaker after its time slot.
+        spoken = SLOT_SPEAKER_RE.match(text[slot.end():])
+        if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
+            return f"{spoken['name']} ({spoken['org']})"
+    return text

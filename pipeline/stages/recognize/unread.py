@@ -1,0 +1,126 @@
+"""The NER fallback: the people NER proposes in free-text blocks and on the pages where the
+rules named nobody."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.stages.recognize.labels import AWARD_LABEL_RE, section_role
+from pipeline.stages.recognize.people import any_common
+from pipeline.stages.recognize.prose import is_prose
+from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
+from pipeline.text.lines import clean_name, looks_like_name, looks_like_org
+from pipeline.text.paragraphs import logical_lines
+
+_PERSON_ROLES = frozenset(ROLES) - {"sponsor", "exhibitor"}
+
+
+def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
+    """The text blocks of the pages where the layout rules named nobody, for NER to propose
+    people in: a layout the rules were not written for (a schedule grid, a poster) still
+    prints names. Each line is one block, in the role of the section heading over it, else
+    speaker; a document without pages is one page. Paragraphs of running text (a welcome
+    letter, venue notes, abstracts) are left to the rules: NER would find every name they
+    mention, and few of those are presenters."""
+    named = {app.page for app in found if app.person_name}
+    out = []
+    for block in blocks:
+        if block.is_record or block.page in named or block.role_hint in (LOGO_HINT, "heading"):
+            continue
+        if not block.text.strip() or is_prose(block.text):
+            continue
+        role = section_role(block.section) if block.section else ""
+        role = role if role in _PERSON_ROLES else "speaker"
+        dated = _SECTION_YEAR_RE.search(block.section or "")  # `CP 2024` over its awards
+        year = int(dated.group()) if dated and not block.year else block.year
+        # One line at a time, as a reader scans a grid: a cell's lines are separate talks.
+        for line in logical_lines(block.text):
+            if not line.strip() or _INDEX_ENTRY_RE.search(line) or not _may_name(line):
+                continue
+            award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
+            out.append(replace(block, text=line, role="award_recipient" if award else role,
+                               award=award.group("award").strip() if award else "", year=year))
+    return out
+
+
+# `Best Student Paper: Ann Lee, Bo Li. Title`: an award line whose label lacks the word award.
+_BEST_LABEL_RE = re.compile(
+    r"^(?P<award>(?:outstanding|best|distinguished)\b[^:–—]{0,60}?\b(?:papers?|posters?|"
+    r"demos?|presentations?|talks?|theses|thesis|dissertations?|articles?|reviewers?))"
+    r"\s*[:–—]\s*\S", re.I)
+_SECTION_YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+# `Hermann, Karl Moritz, 47, 149`: an index line names people by the pages they are on.
+_INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$")
+# What NER proposes on a page the rules could not read is a person only if its given name is
+# one: at least this share of some region's people bear it (`Helen` 1e-3, `Merel` 9e-5,
+# `Pompeu` 1.4e-5), unlike the places and things NER takes for people (`Cotton Row` 3e-6,
+# `Lobby Café` 2e-6, `Wat Arun` 2e-6, `Centara Grand` unknown). A rarer given name is lost
+# (`Gineke` 5e-6).
+GIVEN_NAME_SHARE = 1e-5  # not below pipeline.text.namefreq.GIVEN_FLOOR
+
+
+# A capitalized word followed by another (initials between): where a name may begin.
+_NAME_START_RE = re.compile(r"\b([^\W\d_][^\W\d_'’-]+)\s+(?:[A-Z]\.\s*)*(?=[^\W\d_])")
+
+
+def _may_name(line: str) -> bool:
+    """Whether a line holds a known given name before a capitalized word: the lines NER is
+    worth running on (most lines of a page the rules could not read are titles and times)."""
+    from pipeline.text.namefreq import known_given_share
+    from pipeline.text.names import fold
+
+    for match in _NAME_START_RE.finditer(line):
+        word = match.group(1)
+        if word[0].isupper() and known_given_share(fold(word)) >= GIVEN_NAME_SHARE:
+            next_char = line[match.end():match.end() + 1]
+            if next_char.isupper():
+                return True
+    return False
+
+
+def _given_name(name: str) -> bool:
+    """A name of two to four words, the last no lone letter, whose given name (the first word
+    that is no initial) is a known one."""
+    from pipeline.text.namefreq import known_given_share
+    from pipeline.text.names import fold, parse_name
+
+    words = name.replace(".", " ").split()
+    if not 2 <= len(words) <= 4 or len(words[-1]) == 1:
+        return False
+    parsed = parse_name(name)
+    # `J. Ann Lee`: the given name may follow an initial.
+    given = [w for w in (parsed.first, *fold(" ".join(words[1:-1])).split()) if len(w) > 1]
+    return bool(given) and known_given_share(given[0]) >= GIVEN_NAME_SHARE
+
+
+# A block of free text whose people only NER can find (a table cell no column types as a
+# name: `Dr. Ann Lee: Spatial analyses ...`); extractors mark them, with the role
+# their row gives.
+NER_HINT = "ner"
+
+
+def ner_proposed(blocks: list[Block], nlp, common: set[str] = frozenset(), *, event: str = "",
+                 year: int | None = None, known_names: bool = False) -> list[Appearance]:
+    """People NER proposes in free-text blocks: each PERSON entity that is shaped like a name
+    (honorifics and credentials dropped) and not made of words the document prints in lower
+    case (`Causal Modelling`), in the block's role, session and section."""
+    if nlp is None or not blocks:
+        return []
+    out: list[Appearance] = []
+    texts = [" ".join(b.text.split()) for b in blocks]
+    for block, doc in zip(blocks, nlp.pipe(texts, batch_size=256), strict=True):
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = clean_name(ent.text.strip(" .,;:"))
+            if not looks_like_name(name) or looks_like_org(name) or any_common(name, common):
+                continue
+            if known_names and not _given_name(name):
+                continue
+            out.append(Appearance(
+                role=block.role or "speaker", person_name=name, session=block.session,
+                award=block.award,
+                event=block.event or event, year=block.year or year, method="ner",
+                snippet=" ".join(block.text.split())[:300], page=block.page))
+    return out
