@@ -12,13 +12,20 @@ from click.testing import CliRunner
 from ranking_data import resolved
 
 from pipeline.cli import cli
-from pipeline.userfiles.weights import default_weights
+from pipeline.run.outputs import write_outputs
+from pipeline.run.uptodate import stamp_path
 from pipeline.stages.graph import build_graph
 from pipeline.stages.rank import rank_people
-from pipeline.run.outputs import write_outputs
 from pipeline.stages.shortlist import build_shortlist
 from pipeline.tables import GRAPH_NODE_TYPES
-from pipeline.run.uptodate import stamp_path
+from pipeline.userfiles.weights import default_weights
+
+SCHEDULE = (
+    '<?xml version="1.0"?>\n<schedule><conference><title>Demo 2021</title>'
+    '<start>2021-05-01</start></conference><day date="2021-05-01"><room name="A">'
+    '<event id="1"><title>Careers</title><type>talk</type><track>Data</track><persons>'
+    '<person id="7">Ann Lee</person></persons></event></room></day></schedule>'
+)
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
@@ -95,7 +102,7 @@ def test_cli_shortlist_outreach_is_read_not_written(processed, tmp_path):
 
 
 def test_cli_show(processed):
-    result = CliRunner().invoke(cli, ["-q", "show", "Ann Lee", "-i", str(processed)])
+    result = CliRunner().invoke(cli, ["show", "Ann Lee", "-i", str(processed)])
 
     assert result.exit_code == 0, result.output
     assert "Timeline:" in result.output and "acm/2022/program.pdf p.1" in result.output
@@ -122,12 +129,7 @@ def test_cli_graph_formats(processed, tmp_path, fmt):
 def test_cli_run_twice_keeps_outreach(tmp_path):
     raw = tmp_path / "raw" / "demo" / "2021"
     raw.mkdir(parents=True)
-    (raw / "schedule.xml").write_text(
-        '<?xml version="1.0"?>\n<schedule><conference><title>Demo 2021</title>'
-        '<start>2021-05-01</start></conference><day date="2021-05-01"><room name="A">'
-        '<event id="1"><title>Careers</title><type>talk</type><track>Data</track><persons>'
-        '<person id="7">Ann Lee</person></persons></event></room></day></schedule>',
-        encoding="utf-8")
+    (raw / "schedule.xml").write_text(SCHEDULE, encoding="utf-8")
     (tmp_path / "raw" / "sources.csv").write_text(
         "source_path,association,industry,profession\n,demo,software,developer\n",
         encoding="utf-8")
@@ -158,12 +160,7 @@ def test_cli_run_with_out_cache_and_notes_inside_the_input_folder_reads_only_doc
         tmp_path):
     raw = tmp_path / "programs"
     (raw / "demo" / "2021").mkdir(parents=True)
-    (raw / "demo" / "2021" / "schedule.xml").write_text(
-        '<?xml version="1.0"?>\n<schedule><conference><title>Demo 2021</title>'
-        '<start>2021-05-01</start></conference><day date="2021-05-01"><room name="A">'
-        '<event id="1"><title>Careers</title><type>talk</type><track>Data</track><persons>'
-        '<person id="7">Ann Lee</person></persons></event></room></day></schedule>',
-        encoding="utf-8")
+    (raw / "demo" / "2021" / "schedule.xml").write_text(SCHEDULE, encoding="utf-8")
     (raw / "notes").mkdir()
     notes = raw / "notes" / "outreach.csv"
     notes.write_text("person_id,status,last_contact,notes\n", encoding="utf-8")
@@ -287,3 +284,66 @@ def test_cli_run_identical_copies_each_carry_their_own_message(tmp_path):
         assert other not in row.message
     failed_lines = [line for line in result.output.splitlines() if line.startswith("  demo/")]
     assert len(failed_lines) == len(set(failed_lines)) == 2
+
+
+def test_cli_quiet_prints_no_results_only_errors(processed, tmp_path):
+    """Issue 22: -q prints only warnings and errors. A command's result line stayed
+    (`shortlist -o FILE -q` printed "4 candidates written to FILE")."""
+    short, graph = tmp_path / "short.csv", tmp_path / "g.graphml"
+
+    results = [CliRunner().invoke(cli, ["-q", *args]) for args in (
+        ["shortlist", "-i", str(processed), "-o", str(short)],
+        ["shortlist", "-i", str(processed)],
+        ["graph", "-i", str(processed), "-o", str(graph)],
+        ["show", "Ann Lee", "-i", str(processed)])]
+    mistake = CliRunner().invoke(cli, ["-q", "shortlist", "-i", str(processed), "--suppress",
+                                       str(tmp_path / "nope.csv")])
+
+    assert [result.exit_code for result in results] == [0, 0, 0, 0]
+    assert [result.output for result in results] == ["", "", "", ""]
+    assert short.is_file() and graph.is_file()
+    assert mistake.exit_code == 2
+    assert mistake.output == (f"Error: --suppress: {tmp_path / 'nope.csv'} not found; give the "
+                              "leave-me-out CSV (columns person_id or name, optional reason).\n")
+
+
+def test_cli_quiet_run_prints_nothing_when_all_goes_well_and_the_failures_otherwise(tmp_path):
+    raw = tmp_path / "raw" / "demo" / "2021"
+    raw.mkdir(parents=True)
+    (raw / "schedule.xml").write_text(SCHEDULE, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["-q", "run", str(tmp_path / "raw"), "--out", str(out), "--no-cache", "-j", "0"]
+
+    good = CliRunner().invoke(cli, args)
+    (raw / "broken.pdf").write_bytes(b"%PDF-1.4 cut")
+    failed = CliRunner().invoke(cli, args)
+
+    assert good.exit_code == 0 and good.output == ""  # no summary, no "documents" label
+    assert failed.exit_code == 3 and failed.stdout == ""
+    assert failed.stderr.splitlines()[0] == f"1 of 2 documents failed; see {out / 'documents.csv'}"
+
+
+def test_cli_silent_prints_nothing_even_when_a_library_warns(processed, monkeypatch):
+    """Issue 22: --silent prints nothing. The warnings of the libraries held at WARNING
+    (pdfminer, PIL, fontTools) were printed."""
+    import logging
+
+    from pipeline.views import show
+
+    real = show.person_report
+
+    def warning_report(*args, **kwargs):
+        logging.getLogger("pdfminer.pdfpage").warning("Invalid CropBox in /Page")
+        logging.getLogger("pipeline.views.show").warning("a warning of ours")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(show, "person_report", warning_report)
+    args = ["show", "Ann Lee", "-i", str(processed)]
+
+    silent = CliRunner().invoke(cli, ["--silent", *args])
+    quiet = CliRunner().invoke(cli, ["-q", *args])
+
+    assert silent.exit_code == quiet.exit_code == 0
+    assert silent.output == ""
+    assert quiet.output == ("WARNING pdfminer.pdfpage: Invalid CropBox in /Page\n"
+                            "WARNING pipeline.views.show: a warning of ours\n")

@@ -377,11 +377,11 @@ def test_mistakes_quiet_prints_warnings_only_and_silent_nothing(place):
 def test_mistakes_shortlist_to_a_file_prints_no_top_rows(place):
     out = place.tmp / "short.csv"
 
-    to_file = CliRunner().invoke(cli, ["-q", "shortlist", "-i", str(place.out), "-o", str(out)])
+    to_file = CliRunner().invoke(cli, ["shortlist", "-i", str(place.out), "-o", str(out)])
     on_screen = CliRunner().invoke(cli, ["shortlist", "-i", str(place.out)])
 
     assert to_file.exit_code == on_screen.exit_code == 0
-    assert to_file.output == f"1 candidate written to {out}\n"
+    assert to_file.stdout == f"1 candidate written to {out}\n"
     assert "Ann Lee" in on_screen.output
 
 

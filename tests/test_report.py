@@ -33,10 +33,10 @@ def report_path(sample_processed: Path, tmp_path_factory) -> Path:
     from pipeline.cli import cli
 
     out = tmp_path_factory.mktemp("report") / "report.html"
-    result = CliRunner().invoke(cli, ["-q", "report", "--processed", str(sample_processed),
+    result = CliRunner().invoke(cli, ["report", "--processed", str(sample_processed),
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "report of" in result.output
+    assert "report of" in result.stdout
     return out
 
 

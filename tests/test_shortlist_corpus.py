@@ -64,11 +64,10 @@ def test_issue_21_every_person_kept_with_a_rank_within_their_type(corpus_run, sh
     assert shortlist.set_index("name").loc["Jason Ravitz", "mentor_type"] == "vendor/consultant"
 
 
-def test_issue_21_summary_shows_ten_of_every_type_vendors_included(shortlist, capsys):
-    from pipeline.cli import _summary_shortlist
+def test_issue_21_summary_shows_ten_of_every_type_vendors_included(shortlist):
+    from pipeline.views.summary import shortlist_summary
 
-    _summary_shortlist(shortlist.to_dict("records"))
-    printed = capsys.readouterr().out
+    printed = "\n".join(shortlist_summary(shortlist.to_dict("records"))) + "\n"
 
     for kind in ("industry-focused", "profession-focused", "vendor/consultant", "recognized"):
         section = printed[printed.index(f"  {kind}: "):]
