@@ -138,14 +138,14 @@ def run_cli(raw: Path, out: Path, *args: str) -> tuple[float, float, float]:
 def stage_times(raw: Path) -> dict[str, float]:
     """Seconds per stage, in this process, on documents under raw."""
     from extractors import registry
-    from pipeline.userfiles.weights import load_weights
     from pipeline.run.inputs import discover
+    from pipeline.run.reading import extract_all
     from pipeline.stages.graph import build_graph
-    from pipeline.text.nlp import load_nlp
     from pipeline.stages.rank import rank_people
     from pipeline.stages.recognize import find_appearances
     from pipeline.stages.resolve import resolve
-    from pipeline.run.reading import extract_all
+    from pipeline.text.nlp import load_nlp
+    from pipeline.userfiles.weights import load_weights
 
     times: dict[str, float] = {}
     documents = discover(raw)
@@ -228,10 +228,10 @@ def reference_table_work(table) -> float:
 
 
 def scale_appearances(sizes: list[int]) -> list[tuple[int, float, float, float, float]]:
-    from pipeline.userfiles.weights import load_weights
     from pipeline.stages.graph import build_graph
     from pipeline.stages.rank import rank_people
     from pipeline.stages.resolve import resolve
+    from pipeline.userfiles.weights import load_weights
 
     out = []
     tables: dict[int, object] = {}
@@ -255,6 +255,44 @@ def scale_appearances(sizes: list[int]) -> list[tuple[int, float, float, float, 
         print(f"  {n:>9,} appearances: resolve {t_resolve:.1f}s graph {t_graph:.1f}s "
               f"rank {t_rank:.1f}s (pandas reference {t_reference:.2f}s)", file=sys.stderr)
     return out
+
+
+def forked_tail(n: int, rounds: int = 3) -> tuple[float, list[float], bool]:
+    """The tail of a run after the workers (resolve, the tables and the graph written, rank and
+    the shortlist: :func:`pipeline.run.runner.run_tail`) on `n` synthetic appearances, in one
+    process and with the forked children `--jobs 2` allows, in alternating order. Returns the
+    median speed-up, each round's, and whether both wrote the same files."""
+
+    from pipeline.run.runner import UserFiles, run_tail
+    from pipeline.stages.overrides import Overrides
+    from pipeline.tables import DOCUMENT_COLUMNS
+    from pipeline.userfiles.weights import load_weights
+
+    table = synthetic_appearances(n)
+    docs = table.drop_duplicates("doc_id")[["doc_id", "source_path", "association", "year"]]
+    documents = docs.assign(kind="program_pdf", pages=1, status="ok", message="",
+                            appearances=0)[list(DOCUMENT_COLUMNS)].reset_index(drop=True)
+    weights, user = load_weights(), UserFiles(Overrides())
+    each, same = [], True
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(rounds):
+            seconds = {}
+            for parallel in ((False, True) if k % 2 == 0 else (True, False)):
+                out = Path(tmp) / f"{k}-{parallel}"
+                gc.collect()
+                start = time.perf_counter()
+                run_tail(documents.copy(), table.copy(), out, user=user, weights=weights,
+                         parallel=parallel)
+                seconds[parallel] = time.perf_counter() - start
+            each.append(seconds[False] / seconds[True])
+            same = same and all(
+                (Path(tmp) / f"{k}-False" / name).read_bytes()
+                == (Path(tmp) / f"{k}-True" / name).read_bytes()
+                for name in ("people.csv", "organizations.csv", "shortlist.csv",
+                             "graph.graphml"))
+            print(f"  tail of {n:,} appearances: one process {seconds[False]:.1f}s, forked "
+                  f"children {seconds[True]:.1f}s", file=sys.stderr)
+    return statistics.median(each), each, same
 
 
 def synthetic_corpus(folder: Path, n_docs: int, seed: int = 0) -> None:

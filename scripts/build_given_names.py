@@ -1,9 +1,10 @@
-"""Write pipeline/text/data/given_names.tsv.gz: the given names of pipeline/text/data/name_frequency.tsv.gz
-that at least GIVEN_FLOOR of some naming region's people bear, with that largest share.
+"""Write pipeline/text/data/given_names.tsv.gz: the given names of
+pipeline/text/data/name_frequency.tsv.gz that at least GIVEN_FLOOR of some naming region's
+people bear, with that largest share.
 
 A worker asks only "is this a given name people bear?" of the lines of pages the layout rules
-could not read (`pipeline.stages.recognize`); parsing the full table for it costs 0.4 s a process, this
-file 0.03 s. Run again after scripts/build_name_frequency.py:
+could not read (`pipeline.stages.recognize.unread`); parsing the full table for it costs 0.4 s
+a process, this file 0.03 s. Run again after scripts/build_name_frequency.py:
 
     python scripts/build_given_names.py
 """

@@ -1,4 +1,4 @@
-"""Write pipeline/text/data/name_frequency.tsv.gz: how common each given name and surname is worldwide.
+"""Write pipeline/text/data/name_frequency.tsv.gz: how common each given and surname is worldwide.
 
     python scripts/build_name_frequency.py [--out pipeline/text/data/name_frequency.tsv.gz]
 
@@ -136,7 +136,8 @@ def shares(path: str, *, surname: bool) -> dict[str, dict[str, float]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "pipeline/text/data/name_frequency.tsv.gz")
+    parser.add_argument("--out", type=Path,
+                        default=ROOT / "pipeline/text/data/name_frequency.tsv.gz")
     args = parser.parse_args(argv)
     given = shares("v3/first_names.pkl.gz", surname=False)
     family = shares("v3/last_names.pkl.gz", surname=True)

@@ -17,8 +17,8 @@ from extractors.award_lines import (
     split_recipients,
 )
 from pipeline.errors import ParseError
-from pipeline.text.lines import HONORIFICS
 from pipeline.stages.recognize import find_appearances
+from pipeline.text.lines import HONORIFICS
 
 
 def norm(name: str) -> str:

@@ -7,9 +7,9 @@ import shutil
 
 from click.testing import CliRunner
 
+from pipeline.cli import EXIT_SOME_FAILED, cli
 from pipeline.run import cache as cache_module
 from pipeline.run.cache import DocumentCache
-from pipeline.cli import EXIT_SOME_FAILED, cli
 
 
 def test_cache_round_trip_restores_source_path(tmp_path):
@@ -89,10 +89,11 @@ def test_cache_unchanged_rerun_rewrites_nothing_until_an_input_changes(tmp_path,
 _READ_EVERY_KIND = """
 import sys
 from pathlib import Path
-from pipeline.stages.discover import discover
+from pipeline.run.inputs import discover
 from pipeline.run.worker import process_document
-before = set(sys.modules)
-for doc in discover(Path(sys.argv[1])).drop_duplicates("kind").to_dict("records"):
+docs = discover(Path(sys.argv[1])).drop_duplicates("kind").to_dict("records")
+before = set(sys.modules)  # what finding the documents loads is not the workers' reading
+for doc in docs:
     process_document(doc, model="blank")
 print(" ".join(sorted(set(sys.modules) - before)))
 """

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run.inputs import content_id, discover
 from pipeline.errors import MentorMinerError
+from pipeline.run.inputs import content_id, discover
 
 
 def _write(path: Path, data: bytes = b"x") -> Path:

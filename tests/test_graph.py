@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 from ranking_data import resolved
 
-from pipeline.userfiles.weights import default_weights
 from pipeline.stages.graph import build_graph, check_graph, person_event_graph
 from pipeline.tables import GRAPH_NODE_TYPES
+from pipeline.userfiles.weights import default_weights
 
 
 def _graph():

@@ -6,8 +6,8 @@ import importlib.util
 
 import pytest
 
-from pipeline.text import nlp as nlp_module
 from pipeline.errors import ModelNotFound
+from pipeline.text import nlp as nlp_module
 
 
 def test_model_order_prefers_configured_then_official_then_fallback():

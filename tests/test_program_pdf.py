@@ -10,8 +10,8 @@ import pytest
 
 from extractors.pdf_layout import Line, group_paragraphs, reading_order, words_to_lines
 from extractors.program_pdf import ProgramPdf, _to_extraction
-from pipeline.views.evaluate import score_golden
 from pipeline.stages.recognize import find_appearances
+from pipeline.views.evaluate import score_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

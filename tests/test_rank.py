@@ -6,10 +6,16 @@ import pandas as pd
 import pytest
 from ranking_data import resolved
 
-from pipeline.userfiles.weights import default_weights, load_weights
 from pipeline.errors import MentorMinerError
-from pipeline.stages.rank import COMPONENTS, boost_by_topic, prepare_rows, rank_people, topic_matches
+from pipeline.stages.rank import (
+    COMPONENTS,
+    boost_by_topic,
+    prepare_rows,
+    rank_people,
+    topic_matches,
+)
 from pipeline.stages.resolve import resolve
+from pipeline.userfiles.weights import default_weights, load_weights
 
 
 def _scores(**kwargs):

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from test_notebooks import run_sample
 
-from pipeline.views.report import build_report, html_table
 from pipeline.run.store import read_csv
+from pipeline.views.report import build_report, html_table
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

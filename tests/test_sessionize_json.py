@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors import registry
-from pipeline.text.lines import split_tagline
 from pipeline.stages.recognize import find_appearances
+from pipeline.text.lines import split_tagline
 
 
 def norm(name: str) -> str:

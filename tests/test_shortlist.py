@@ -6,13 +6,13 @@ import pandas as pd
 import pytest
 from ranking_data import appearances_table, resolved, row, sample_rows
 
-from pipeline.userfiles.weights import default_weights
 from pipeline.errors import MentorMinerError
 from pipeline.stages.rank import rank_people
 from pipeline.stages.shortlist import Filters, build_shortlist, mentor_types, scope_appearances
-from pipeline.views.show import person_report
-from pipeline.tables import SHORTLIST_COLUMNS
 from pipeline.stages.vendors import rank_vendors
+from pipeline.tables import SHORTLIST_COLUMNS
+from pipeline.userfiles.weights import default_weights
+from pipeline.views.show import person_report
 
 
 def _shortlist(filters: Filters | None = None, outreach: pd.DataFrame | None = None, rows=None):

@@ -35,7 +35,7 @@ OUTPUT_FILES = (
 )
 
 
-def _read_table(out_dir: Path, name: str) -> pd.DataFrame:
+def read_table(out_dir: Path, name: str) -> pd.DataFrame:
     import pandas as pd
 
     from pipeline.run.store import read_csv

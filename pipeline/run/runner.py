@@ -10,15 +10,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.errors import MentorMinerError, StrictStop  # noqa: F401 - StrictStop: cli's
-from pipeline.run.outputs import (  # noqa: F401 - write_table, write_graph: cli's
-    OUTPUT_FILES,
-    _read_table,
-    read_processed,
-    staged_outputs,
-    write_graph,
-    write_table,
-)
+from pipeline.errors import MentorMinerError
+from pipeline.run.outputs import OUTPUT_FILES, read_processed, read_table, staged_outputs
 from pipeline.tables import ReadOptions
 
 if TYPE_CHECKING:  # pandas is imported where a table is built: an up-to-date re-run needs none
@@ -65,7 +58,7 @@ class RunResult:
 
     def _table(self, name: str) -> pd.DataFrame:
         if name not in self._tables:
-            self._tables[name] = _read_table(self.out_dir, name)
+            self._tables[name] = read_table(self.out_dir, name)
         return self._tables[name]
 
     documents = property(lambda self: self._table("documents"))
@@ -106,9 +99,9 @@ def run_pipeline(
     `pool`: worker processes already started (see :func:`pipeline.run.executors.start_pool`); the
     caller stops it if no document needed reading. `options`: how documents are read (OCR).
     """
+    from pipeline.run.inputs import discover_rows
     from pipeline.run.store import output_lock, write_text
     from pipeline.run.uptodate import is_up_to_date, run_fingerprint, stamp_path, stamp_text
-    from pipeline.run.inputs import discover_rows
     from pipeline.userfiles.weights import load_weights
 
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
@@ -140,16 +133,9 @@ def run_pipeline(
             found, cache_dir=cache_dir, progress_factory=progress_factory, options=options,
             jobs=jobs, model=model, limits=limits, executor=executor, scheduler=scheduler,
             strict=strict, pool=pool)
-        appearances, people, organizations = resolve_tables(
-            appearances, overrides=user.overrides, parsed_names=parsed_names, fork=parallel)
-        documents = _count_kept(documents, appearances)
-        from pipeline.stages.vendors import rank_vendors
-
-        organizations = rank_vendors(appearances, organizations, weights=weights)
-        tables = dict(documents=documents, appearances=appearances, people=people,
-                      organizations=organizations)
-        shortlist = _write_and_rank(out_dir, tables, weights=weights, top=top, user=user,
-                                    parallel=parallel)
+        documents, appearances, people, organizations, shortlist = run_tail(
+            documents, appearances, out_dir, user=user, weights=weights, top=top,
+            parallel=parallel, parsed_names=parsed_names)
         if cache_dir is not None:  # --no-cache runs always recompute
             write_text(stamp_text(fingerprint, counts={
                 "appearances": len(appearances), "people": len(people),
@@ -205,6 +191,25 @@ def resolve_tables(appearances: pd.DataFrame, *, overrides: Overrides | None = N
         summarizing.cancel()  # still running only when summarizing people failed
     log_resolved(linked, people, organizations)
     return linked.appearances, people, organizations
+
+
+def run_tail(documents: pd.DataFrame, appearances: pd.DataFrame, out_dir: Path, *,
+             user: UserFiles, weights: dict, top: int | None = None, parallel: bool = False,
+             parsed_names: dict | None = None) -> tuple:
+    """The whole-corpus stages after the workers (resolve, vendors, graph, rank, shortlist),
+    their tables written into `out_dir`; with `parallel`, independent parts run in forked
+    children. Returns documents, appearances, people, organizations and the shortlist."""
+    from pipeline.stages.vendors import rank_vendors
+
+    appearances, people, organizations = resolve_tables(
+        appearances, overrides=user.overrides, parsed_names=parsed_names, fork=parallel)
+    documents = _count_kept(documents, appearances)
+    organizations = rank_vendors(appearances, organizations, weights=weights)
+    tables = dict(documents=documents, appearances=appearances, people=people,
+                  organizations=organizations)
+    shortlist = _write_and_rank(out_dir, tables, weights=weights, top=top, user=user,
+                                parallel=parallel)
+    return documents, appearances, people, organizations, shortlist
 
 
 def _count_kept(documents: pd.DataFrame, appearances: pd.DataFrame) -> pd.DataFrame:

@@ -13,10 +13,10 @@ from pipeline.stages.gcpause import gc_paused
 from pipeline.stages.notes import OUTREACH_FIELDS, join_outreach, suppressed_ids
 from pipeline.stages.resolve import org_key
 from pipeline.stages.why import (
-    topic_phrase,
     evidence_from_records,
     printed_org,
     printed_org_names,
+    topic_phrase,
     why_from_records,
 )
 from pipeline.tables import SHORTLIST_COLUMNS

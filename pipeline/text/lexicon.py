@@ -8,17 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.text.keys import norm_key
+
 LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.yaml"
-_NON_WORD_RE = re.compile(r"[^\w]+|_+")
-
-
-def norm_key(key: object) -> str:
-    """A key as the lexicon compares it: lower case, runs of non-letters as one `_`.
-
-    >>> norm_key("Winner Name"), norm_key("first-name"), norm_key("  Booth #")
-    ('winner_name', 'first_name', 'booth')
-    """
-    return _NON_WORD_RE.sub("_", str(key).lower()).strip("_")
 
 
 def _singular(word: str) -> str:

@@ -1,0 +1,74 @@
+"""The layout's moves (issue 19) changed no output: the code of BASELINE and the code here write
+byte-identical files on the bundled sample and on the real corpus.
+
+BASELINE is the last commit before the moves. A later change that means to alter the outputs
+moves BASELINE to its own parent commit, so that this test keeps saying "nothing else changed".
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.run.outputs import OUTPUT_FILES
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = "32d9b35"
+
+
+@pytest.fixture(scope="module")
+def baseline_tree(tmp_path_factory) -> Path:
+    """The source of BASELINE, unpacked from the repository's history."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("no git history here to take the baseline from")
+    found = subprocess.run(["git", "cat-file", "-e", f"{BASELINE}^{{commit}}"], cwd=ROOT,
+                           capture_output=True)
+    if found.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"commit {BASELINE} is missing: CI needs the full history")
+        pytest.skip(f"commit {BASELINE} is not in this clone (a shallow clone?)")
+    tree = tmp_path_factory.mktemp("baseline")
+    archive = subprocess.run(["git", "archive", BASELINE, "pipeline", "extractors"], cwd=ROOT,
+                             capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return tree
+
+
+def _run(code: Path, raw: Path, out: Path, cache: Path) -> None:
+    """`mentor-miner run` of the code under `code` (its packages come first on the path)."""
+    env = {**os.environ, "PYTHONPATH": str(code), "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", "from pipeline.entry import main; main()", "-q", "run",
+         str(raw), "--out", str(out), "--no-cache", "-j", "2"],
+        cwd=code, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def _differences(before: Path, after: Path) -> list[str]:
+    return [name for name in OUTPUT_FILES
+            if (before / name).read_bytes() != (after / name).read_bytes()]
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def test_sample_outputs_are_byte_identical_to_the_baseline(baseline_tree, tmp_path) -> None:
+    before, after = tmp_path / "before", tmp_path / "after"
+    _run(baseline_tree, ROOT / "data" / "raw", before, tmp_path / "cache")
+    _run(ROOT, ROOT / "data" / "raw", after, tmp_path / "cache")
+    assert _files(after) == _files(before) == sorted(OUTPUT_FILES)
+    assert _differences(before, after) == []
+
+
+def test_corpus_outputs_are_byte_identical_to_the_baseline(baseline_tree, raw_corpus,
+                                                           corpus_run, tmp_path) -> None:
+    before = tmp_path / "before"
+    _run(baseline_tree, raw_corpus, before, tmp_path / "cache")
+    assert _files(corpus_run) == _files(before)
+    assert _differences(before, corpus_run) == []
