@@ -318,6 +318,36 @@ def extractors() -> None:
         say(line)
 
 
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--out", "-o", "out_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="CSV file to write the blocks to [default: print them].")
+@click.option("--ocr", is_flag=True, help="Read pictures of text with Tesseract, as run --ocr.")
+def extract(path: Path, out_path: Path | None, ocr: bool) -> None:
+    """One document's blocks table: what its reader gives the recognizer (for debugging a
+    reader or a rule). One row per block, the columns of pipeline.tables.Block.
+
+    \b
+    Example:
+      mentor-miner extract data/raw/atpo/2023/atpo-2023-awards.pdf -o blocks.csv
+    """
+    from pipeline.errors import MentorMinerError
+    from pipeline.run.outputs import blocks_table, write_table
+    from pipeline.tables import ReadOptions
+
+    if out_path is not None:
+        check_out_file(out_path, "--out")
+    try:
+        table, kind = blocks_table(path, ReadOptions(ocr=ocr))
+    except MentorMinerError as e:
+        raise click.ClickException(str(e)) from e
+    if out_path is None:
+        click.echo(table.to_csv(index=False), nl=False)
+        return
+    write_table(table, out_path)
+    say(f"{len(table)} blocks of {path} (read as {kind}) written to {out_path}")
+
+
 @cli.group()
 def cache() -> None:
     """Manage the cache of per-document results."""

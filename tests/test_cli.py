@@ -347,3 +347,26 @@ def test_cli_silent_prints_nothing_even_when_a_library_warns(processed, monkeypa
     assert silent.output == ""
     assert quiet.output == ("WARNING pdfminer.pdfpage: Invalid CropBox in /Page\n"
                             "WARNING pipeline.views.show: a warning of ours\n")
+
+
+def test_cli_extract_writes_the_blocks_table_recognize_reads(tmp_path) -> None:
+    """`extract` writes one document's blocks (issue 19: the table between extract and
+    recognize made visible), with the columns of pipeline.tables.Block."""
+    from pipeline.tables import BLOCK_COLUMNS
+
+    awards = Path("data/raw/atpo/2023/atpo-2023-awards.pdf")
+    out = tmp_path / "blocks.csv"
+    result = CliRunner().invoke(cli, ["extract", str(awards), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    blocks = pd.read_csv(out)
+    assert tuple(blocks.columns) == BLOCK_COLUMNS
+    assert blocks.loc[0, "text"] == "2023 ATPO Awards of Excellence"
+    assert blocks.loc[0, "role_hint"] == "heading" and set(blocks["page"]) == {1, 2}
+    assert "(read as program_pdf)" in result.output
+
+    binary = tmp_path / "notes.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    unread = CliRunner().invoke(cli, ["extract", str(binary)])
+    assert unread.exit_code == 1
+    assert "not a document kind mentor-miner reads; binary data" in unread.output
+    assert "Traceback" not in unread.output

@@ -185,3 +185,14 @@ def test_no_module_over_500_lines_and_no_function_over_80() -> None:
                            for fn, n in _function_lengths(ast.parse(text))
                            if n > MAX_FUNCTION_LINES]
     assert (long_modules, long_functions) == ([], [])
+
+
+def test_stages_are_listed_in_order_and_each_is_a_function_of_the_stages() -> None:
+    from pipeline.stages import STAGES
+
+    names = [stage.name for stage in STAGES]
+    assert names == ["discover", "recognize", "resolve", "vendors", "graph", "rank",
+                     "shortlist"]
+    for stage in STAGES:
+        function = stage.load()
+        assert callable(function) and function.__module__.startswith("pipeline.stages."), stage

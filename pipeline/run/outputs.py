@@ -21,6 +21,7 @@ from pipeline.tables import (
     ORGANIZATION_COLUMNS,
     PEOPLE_COLUMNS,
     PEOPLE_EXTRA_COLUMNS,
+    ReadOptions,
 )
 
 if TYPE_CHECKING:  # pandas is imported where a table is built
@@ -228,3 +229,22 @@ def write_graph(processed_dir: Path, path: Path, *, fmt: str = "graphml",
         with atomic_write(Path(path)) as tmp:
             nx.write_gexf(graph_safe(graph), tmp)  # no control characters in XML
     return graph.number_of_nodes(), graph.number_of_edges()
+
+
+def blocks_table(path: Path, options: ReadOptions) -> tuple[pd.DataFrame, str]:
+    """The blocks table of the document at `path` (columns of :class:`pipeline.tables.Block`)
+    and the kind it was read as; a file no reader takes, or a broken one, raises
+    :class:`pipeline.errors.MentorMinerError` saying why."""
+    from dataclasses import asdict
+
+    import pandas as pd
+
+    from pipeline.run.worker import extract_document
+    from pipeline.tables import BLOCK_COLUMNS
+
+    extracted = extract_document({"path": str(path), "source_path": str(path), "doc_id": ""},
+                                 options=options)
+    if extracted.extraction is None:
+        raise MentorMinerError(extracted.message)
+    rows = [asdict(block) for block in extracted.extraction.blocks]
+    return pd.DataFrame(rows, columns=list(BLOCK_COLUMNS)), extracted.kind

@@ -140,10 +140,16 @@ def clean_name(raw: str) -> str:
     'Jane Doe'
     >>> clean_name("Richard Brown Brown")
     'Richard Brown'
+    >>> clean_name("Ann Lee-, BA")
+    'Ann Lee'
+
+    Not :func:`pipeline.text.lines.clean_name`, which reads a name out of a line of a program
+    (and drops honorifics, role words and footnote marks): this one tidies a name already read,
+    for :func:`parse_name`, and keeps what a user sees printed ("Dr. Jane Doe").
     """
     text = unicodedata.normalize("NFKC", raw or "").replace("\u00a0", " ")
     text = _DOT_BEFORE_LETTER.sub(". ", text)  # "Dr.Jane", "J.R." -> "Dr. Jane", "J. R."
-    text = _SPACES.sub(" ", text).strip(" ,;:*†‡§¶-–—•·")
+    text = _SPACES.sub(" ", text).strip(_STRAY)
     all_caps = text.upper() == text
     parts = [p.strip() for p in text.split(",")]
     # Drop trailing comma-separated credentials ("..., PhD, CPA"), keeping "Last, First".
@@ -161,7 +167,12 @@ def clean_name(raw: str) -> str:
     words = text.split(" ")
     while len(words) > 2 and _is_credential(words[-1], strict=True):
         words.pop()
-    return " ".join(words).strip(" ,")
+    # What dropping credentials bared ("a-, BA" -> "a-") is stray too: cleaning twice is
+    # cleaning once.
+    return " ".join(words).strip(_STRAY)
+
+
+_STRAY = " ,;:*†‡§¶-–—•·"
 
 
 def _is_credential(token: str, *, strict: bool) -> bool:
