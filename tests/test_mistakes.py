@@ -395,3 +395,51 @@ def test_mistakes_help_and_extractors_speak_to_users():
     program = next(line for line in lines if line.startswith("program_pdf "))
     assert "PDF programs" in program  # says what the kind reads, not a name and a version only
     assert all(len(line.split()) >= 4 for line in lines)
+
+
+def test_mistakes_an_unfinished_download_is_said_and_the_rest_is_read(place):
+    """A program still downloading (`program.pdf.crdownload`, Firefox's `.part`) is an error
+    saying so, never read as a broken document; the other files are read."""
+    (place.raw / "demo" / "2021" / "program.pdf.crdownload").write_bytes(b"%PDF-1.7\n% cut")
+    (place.raw / "demo" / "2021" / "awards.pdf.part").write_bytes(b"%PDF-1.4\n")
+    result = CliRunner().invoke(cli, _run(place))
+    assert "Traceback" not in result.output
+    documents = pd.read_csv(place.out / "documents.csv", dtype=str).set_index("source_path")
+    for name, suffix in (("program.pdf.crdownload", ".crdownload"), ("awards.pdf.part", ".part")):
+        row = documents.loc[f"demo/2021/{name}"]
+        assert row["status"] == "error"
+        assert row["message"] == (f"demo/2021/{name}: an unfinished download ({suffix}); run "
+                                  "again when the download has finished")
+    assert documents.loc["demo/2021/schedule.xml", "status"] == "ok"
+
+
+def test_mistakes_a_file_written_while_it_is_read_is_not_trusted(place, monkeypatch):
+    """A file that grows while its reader runs (a copy or download still in progress): its
+    result would belong to neither version, so it is an error saying why, and nothing of it is
+    cached (the next run reads the finished file)."""
+    from extractors.frab_xml import FrabXml
+
+    schedule = place.raw / "demo" / "2021" / "schedule.xml"
+    real_extract = FrabXml.extract
+
+    def extract_while_written(self, path, **kwargs):
+        extraction = real_extract(self, path, **kwargs)
+        with open(schedule, "a", encoding="utf-8") as fh:
+            fh.write("\n<!-- more bytes arrive -->")
+        return extraction
+
+    monkeypatch.setattr(FrabXml, "extract", extract_while_written)
+    cache = place.tmp / "cache"
+    args = ["run", str(place.raw), "--out", str(place.out), "-j", "0", "--cache-dir", str(cache)]
+    CliRunner().invoke(cli, args)
+    row = pd.read_csv(place.out / "documents.csv", dtype=str).iloc[0]
+    assert row["status"] == "error"
+    assert row["message"] == ("demo/2021/schedule.xml: the file changed while it was being read "
+                              "(a download or copy still in progress?); run again when it is "
+                              "complete")
+    assert not any(p.suffix == ".gz" for p in cache.rglob("*"))  # nothing cached
+
+    monkeypatch.setattr(FrabXml, "extract", real_extract)
+    CliRunner().invoke(cli, args)  # the file is complete now
+    again = pd.read_csv(place.out / "documents.csv", dtype=str).iloc[0]
+    assert again["status"] == "ok" and int(again["appearances"]) == 1

@@ -71,6 +71,17 @@ def _unreadable_folder(error: OSError) -> None:
                    error.strerror or error)
 
 
+# What browsers name a download until it has finished (Chrome, Firefox, Safari, Opera, others).
+UNFINISHED_DOWNLOADS = (".crdownload", ".part", ".partial", ".download", ".opdownload")
+
+
+def file_stamp(path: Path) -> str:
+    """Size and modification time of the file: a file that is still being written (a download
+    in progress) changes them while it is read."""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
 def input_files(raw_dir: Path, *, follow_symlinks: bool = False,
                 skip: Iterable[Path] = ()) -> list[dict]:
     """Each file under raw_dir (see :func:`walk_files`) with its relative `source_path`, `path`
@@ -82,8 +93,13 @@ def input_files(raw_dir: Path, *, follow_symlinks: bool = False,
         rel = path.relative_to(raw_dir.resolve()).as_posix()
         file = {"source_path": rel, "path": str(path)}
         try:
+            file["stamp"] = file_stamp(path)
             file["doc_id"] = content_id(path)
-            if path.stat().st_size == 0:
+            if path.name.lower().endswith(UNFINISHED_DOWNLOADS):
+                file.update(status="error", message=(
+                    f"{rel}: an unfinished download ({path.suffix}); run again when the "
+                    "download has finished"))
+            elif path.stat().st_size == 0:
                 file.update(status="empty", message=f"{rel}: empty file (0 bytes)")
         except OSError as e:
             file.update(doc_id=hashlib.sha256(rel.encode()).hexdigest()[:16], status="error",

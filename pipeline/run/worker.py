@@ -95,6 +95,9 @@ def process_document(doc: dict, *, model: str | None = None,
             result.status, result.message = "error", extracted.message
             return result
         result.kind, extraction = extracted.kind, extracted.extraction
+        if changed := _changed_while_read(doc, path):
+            result.status, result.message = "error", changed
+            return result
         result.pages = extraction.pages
         result.status, result.message = extraction.status, extraction.message
         # Only what the file's content says: the result is cached by content hash, and
@@ -127,6 +130,23 @@ def process_document(doc: dict, *, model: str | None = None,
         result.status = "error"
         result.message = f"{doc['source_path']}: unexpected {type(e).__name__}: {e}"
     return result
+
+
+def _changed_while_read(doc: dict, path: Path) -> str:
+    """Why the file's result cannot be trusted, when it changed since discover took its id (a
+    download still being written): its content is not the one the id and the cache name."""
+    from pipeline.run.inputs import file_stamp
+
+    if not doc.get("stamp"):
+        return ""
+    try:
+        now = file_stamp(path)
+    except OSError:
+        now = "gone"
+    if now == doc["stamp"]:
+        return ""
+    return (f"{doc['source_path']}: the file changed while it was being read (a download or "
+            "copy still in progress?); run again when it is complete")
 
 
 def nothing_found(source_path: str, kind: str, blocks, *, pages: int | None = None,

@@ -26,7 +26,7 @@ def year_from_parts(parts: tuple[str, ...]) -> int | None:
 
 
 DISCOVER_COLUMNS = (*DOCUMENT_COLUMNS, "event", "path", "year_override", "industry",
-                    "profession")
+                    "profession", "stamp")
 
 
 def documents_frame(rows: list[dict]) -> pd.DataFrame:
@@ -66,8 +66,9 @@ def document_rows(files: list[dict], sources: list[dict[str, str]]) -> list[dict
     """One row per input file (keys: `DISCOVER_COLUMNS`), without pandas: an up-to-date re-run
     needs no more.
 
-    `files`: each file's relative `source_path`, `path`, `doc_id` and, when it cannot be read or
-    is empty, `status` and `message` (:func:`pipeline.run.inputs.input_files`). `sources`: the
+    `files`: each file's relative `source_path`, `path`, `doc_id`, the `stamp` (size and
+    modification time) it had when its id was taken and, when it cannot be read or is empty,
+    `status` and `message` (:func:`pipeline.run.inputs.input_files`). `sources`: the
     rows of sources.csv. The first folder level names the association; a four-digit year
     anywhere in the folders or the file name gives the year; sources.csv overrides both (and
     may name the event or force a kind).
@@ -97,7 +98,7 @@ def document_rows(files: list[dict], sources: list[dict[str, str]]) -> list[dict
                 "association": association, "year": year, "pages": None,
                 "status": file.get("status", ""), "message": file.get("message", ""),
                 "appearances": 0, "event": override.get("event", ""), "path": file["path"],
-                "year_override": year_override,
+                "year_override": year_override, "stamp": file.get("stamp", ""),
                 **{k: override.get(k) or profiles.get(association.lower(), {}).get(k, "")
                    for k in ("industry", "profession")},
             }
