@@ -7,12 +7,21 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from extractors.markdown_html import (
+    card_record,
+    front_matter_end,
+    front_matter_title,
+    inline_html,
+    without_comments,
+)
 from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
 from extractors.structured_data import path_context
+from extractors.tree_context import heading_tier
 from extractors.tree_walk import blocks_from_tree, table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
+from pipeline.text.lexicon import context_role
 from pipeline.text.decode import decode_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text"}
@@ -20,7 +29,7 @@ HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT_RE = re.compile(r"^(=+|-+)\s*$")
 BOLD_RE = re.compile(r"^(\*\*|__)(?P<text>.+?)\1:?\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
-MARKUP_RE = re.compile(r"\*\*|__|`|\[(?P<label>[^\]]*)\]\([^)]*\)")
+MARKUP_RE = re.compile(r"\*\*|__|`|!?\[(?P<label>[^\]]*)\]\([^)]*\)")
 
 
 @register("text_document")
@@ -38,26 +47,20 @@ class TextDocument:
             text = decode_text(path.read_bytes())
         except OSError as e:
             raise ExtractionError(path, f"cannot read file ({e.strerror or e})") from e
-        lines = text.splitlines()
-        title = ""
-        if lines and lines[0].strip() == "---":  # YAML front matter of a web page
-            end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
-            title = next((ln.split(":", 1)[1].strip().strip("'\"") for ln in lines[1:end]
-                          if ln.lower().startswith("title:")), "")
-            front = _front_matter_records(path, "\n".join(lines[1:end]), title)
+        lines = without_comments(text).splitlines()
+        title, front = "", []
+        end = front_matter_end(lines)
+        if end:  # the YAML (`---`) or TOML (`+++`) front matter of a web page
+            title = front_matter_title(lines[1:end])
+            if lines[0].strip() == "---":
+                front = _front_matter_records(path, "\n".join(lines[1:end]), title)
             lines = lines[end + 1:]
-        else:
-            front = []
         blocks: list[Block] = list(front)
         section = ""
         tables = markdown_tables(lines)
         for i, raw in enumerate(lines):
             if i in tables:
-                # A table's rows are records: the walker types its columns by their headers,
-                # with the page title and the heading above it as context.
-                context = path_context(path) + [title, section]
-                blocks.extend(table_blocks(tables[i], context=[c for c in context if c],
-                                           source="markdown-table"))
+                blocks.extend(_table(path, tables[i], title, section))
                 continue
             if _in_table(i, tables, lines):
                 continue
@@ -66,16 +69,21 @@ class TextDocument:
                 continue
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             heading = HEADING_RE.match(line)
-            bold = BOLD_RE.match(line)
             if heading or (SETEXT_RE.match(following) and len(line) < 100):
                 content = heading.group(2) if heading else line
-                section = _plain(content)
+                section = _plain(html.unescape(content))
                 blocks.append(Block(text=section, section=section, role_hint="heading"))
                 continue
-            content = _plain(bold.group("text") if bold else BULLET_RE.sub("", line))
-            if content:
-                blocks.append(Block(text=content, section=section,
-                                    role_hint="bold" if bold else "", bold=bool(bold)))
+            for part, was in inline_html(line):
+                if was == "alt" and (logo := _logo(path, part, title, section)):
+                    blocks.extend(logo)
+                    continue
+                bold = BOLD_RE.match(part)
+                content = _plain(bold.group("text") if bold else BULLET_RE.sub("", part))
+                bold = bool(bold) or was == "bold"
+                if content:
+                    blocks.append(Block(text=content, section=section,
+                                        role_hint="bold" if bold else "", bold=bold))
         blocks = with_index_records(join_label_blocks(blocks), source="text")
         return Extraction(blocks, status="ok" if blocks else "empty",
                           message="" if blocks else "no text")
@@ -83,6 +91,26 @@ class TextDocument:
 
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|")  # the closing pipe is optional
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _table(path: Path, rows: list[dict], title: str, section: str) -> list[Block]:
+    """A table's rows as records: the walker types its columns by their headers, with the page
+    title and the heading above it as context (on a sponsor page, that heading is the tier of
+    the sponsors under it); a header-less one-column table is one card."""
+    context = [c for c in path_context(path) + [title, section] if c]
+    card = card_record(rows)
+    return table_blocks([card] if card else rows, context=context, source="markdown-table",
+                        tier=heading_tier(section, context))
+
+
+def _logo(path: Path, alt: str, title: str, section: str) -> list[Block]:
+    """A logo's alt text under a sponsor or exhibitor heading: that organization's record
+    (in the heading's tier); [] elsewhere (a speaker's photo names the speaker, read as text)."""
+    context = [c for c in path_context(path) + [title, section] if c]
+    if context_role(section) not in ("sponsor", "exhibitor"):
+        return []
+    return table_blocks([{"name": alt}], context=context, source="markdown-logo",
+                        tier=heading_tier(section, context))
 
 
 def _front_matter_records(path: Path, text: str, title: str) -> list[Block]:

@@ -108,6 +108,28 @@ def award_name(text: str) -> str:
     return re.sub(r"\s*\b(19[5-9]\d|20\d\d)\b\s*", " ", name).strip(" :-")
 
 
+def heading_tier(heading: str, context_words: list[str]) -> str:
+    """The tier a heading names over the sponsors listed under it on a sponsor page: a tier
+    word (`Gold Sponsors`), or any short heading that names no role (`Patronage`, `Others`);
+    '' on pages of other kinds.
+
+    >>> heading_tier("Patronage", ["acme", "2022", "sponsors"]), heading_tier("Gold", ["x"])
+    ('Patronage', '')
+    """
+    text = clean_value(heading).strip(" :")
+    start = Context()
+    for word in context_words:
+        start = start.enter(word)
+    if not text or start.role() not in ("sponsor", "exhibitor"):
+        return ""
+    if is_tier(text):
+        return tier_label(text)
+    if context_role(text) or year_in(text) or len(text.split()) > 3 or norm_key(
+            text) in GENERIC_CONTEXT:
+        return ""
+    return text
+
+
 def record_context(node: dict, context: Context) -> Context:
     """A mapping's own title, year, tier, award and kind, for the records nested in it."""
     changes: dict = {}

@@ -25,7 +25,8 @@ MAX_DEPTH = 60
 
 
 def blocks_from_tree(tree, *, context: Iterable[str] = (), source: str = "tree",
-                     year: int | None = None) -> tuple[list[Block], dict[str, int]]:
+                     year: int | None = None, tier: str = ""
+                     ) -> tuple[list[Block], dict[str, int]]:
     """Blocks of every person and organization the tree names, and the keys it holds.
 
     >>> tree = {"platinum": [{"name": "Acme Corp", "url": "https://acme.example"}]}
@@ -40,6 +41,8 @@ def blocks_from_tree(tree, *, context: Iterable[str] = (), source: str = "tree",
         start = start.enter(word)
     if year is not None and start.year is None:
         start.year = year
+    if tier and not start.tier:
+        start.tier = tier
     found = list(_visit(tree, start, walk, 0, key=""))
     blocks = [block for block, ref in found if not ref or ref not in walk.referenced]
     return _dedupe(blocks), walk.keys
@@ -135,7 +138,7 @@ def _people_items(text: str, context: Context, walk: Walk, key: str
 
 
 def table_blocks(rows: list[dict], *, context: Iterable[str] = (), source: str = "table",
-                 year: int | None = None) -> list[Block]:
+                 year: int | None = None, tier: str = "") -> list[Block]:
     """Blocks of a table's rows (a Markdown or HTML table) read as records. A row in which no
     column holds names (`| 09:40 | Keynote | Dr. Ann Lee: Spatial genomics |`) gives its
     free-text cells to NER (`role_hint` "ner"), in the role its short cells give."""
@@ -145,7 +148,8 @@ def table_blocks(rows: list[dict], *, context: Iterable[str] = (), source: str =
         start = start.enter(word)
     out: list[Block] = []
     for row in rows:
-        found, _ = blocks_from_tree([row], context=context, source=source, year=year)
+        found, _ = blocks_from_tree([row], context=context, source=source, year=year,
+                                    tier=tier)
         if found:
             out.extend(found)
             continue
