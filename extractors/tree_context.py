@@ -143,8 +143,12 @@ def record_context(node: dict, context: Context) -> Context:
             changes.setdefault("year", year_in(text))
         elif kind == "date" and year_in(text):
             changes.setdefault("year", year_in(text))
-        elif kind == "tier":
+        elif kind == "tier" or (kind == "award" and context.role() in (
+                "sponsor", "exhibitor")):  # `category: Silver` in a sponsor list is a tier
             changes.setdefault("tier", tier_label(text) or text)
+        elif kind in ("session", "person") and is_tier(text) and tier_label(text) and (
+                context.role() in ("sponsor", "exhibitor")):
+            changes.setdefault("tier", tier_label(text))  # a group `{title: Gold Sponsors}`
         elif kind == "award":
             changes.setdefault("award", text)
         elif kind == "session":
