@@ -21,8 +21,8 @@ from extractors.tree_context import heading_tier
 from extractors.tree_walk import blocks_from_tree, table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role
 from pipeline.text.decode import decode_text
+from pipeline.text.lexicon import context_role
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text"}
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
