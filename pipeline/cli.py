@@ -56,6 +56,9 @@ class _Commands(click.Group):
                 ctx.exit(1)
             raise click.ClickException(_os_error(e)) from e
         except KeyboardInterrupt:  # before `run` took Ctrl-C over, or in another command
+            from pipeline.run.interrupt import interrupt_caught
+
+            interrupt_caught()
             say("Interrupted (Ctrl-C): stopped; files are written whole or not at all.",
                 err=True, level="warning")
             ctx.exit(EXIT_INTERRUPTED)
@@ -232,6 +235,9 @@ def run(raw_dir: Path, out_dir: Path, jobs: int | None, model: str | None, weigh
     except OSError as e:  # a folder that went away or turned read-only while the run went on
         raise click.ClickException(_os_error(e, out_dir)) from e
     except KeyboardInterrupt:
+        from pipeline.run.interrupt import interrupt_caught
+
+        interrupt_caught()
         say(f"Interrupted (Ctrl-C): stopped; the outputs in {out_dir} were left whole.",
             err=True, level="warning")
         sys.exit(EXIT_INTERRUPTED)

@@ -156,3 +156,36 @@ def test_interrupt_the_console_script_is_the_early_handler():
 
     (script,) = [e for e in entry_points(group="console_scripts") if e.name == "mentor-miner"]
     assert script.value == "pipeline.entry:main"
+
+
+_IGNORED_INTERRUPT = """
+import os, signal, sys, time, weakref
+from pipeline.run import interrupt
+
+class Thing:
+    pass
+
+with interrupt.interrupts_kill_workers():
+    try:
+        thing = Thing()
+        # Ctrl-C landing while Python runs a callback (here a weak reference's, in CI an import
+        # lock's): Python ignores the KeyboardInterrupt raised there.
+        ref = weakref.ref(thing, lambda _: interrupt._interrupt(os.getpid(), signal.SIGINT, None))
+        del thing
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        print("not interrupted")
+    except KeyboardInterrupt:
+        interrupt.interrupt_caught()
+        print("interrupted")
+"""
+
+
+def test_interrupt_python_had_to_ignore_is_raised_again_without_a_traceback() -> None:
+    """CI saw a Ctrl-C at 0.15 s land in an import lock's callback: Python printed "Exception
+    ignored ... KeyboardInterrupt" and the run went on to exit 0."""
+    done = subprocess.run([sys.executable, "-c", _IGNORED_INTERRUPT], capture_output=True,
+                          text=True, timeout=30)
+    assert done.stdout.strip() == "interrupted", done
+    assert done.stderr == ""

@@ -8,6 +8,7 @@ import functools
 import logging
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,11 +24,22 @@ def interrupts_kill_workers() -> Iterator[None]:
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, functools.partial(_interrupt, os.getpid())) \
         if main else None
+    unraisable = sys.unraisablehook
+    sys.unraisablehook = functools.partial(_quiet_about_interrupts, unraisable)
     try:
         yield
     finally:
+        sys.unraisablehook = unraisable
         if main:
             signal.signal(signal.SIGINT, previous)
+
+
+def _quiet_about_interrupts(hook, unraisable) -> None:
+    """An interrupt Python had to ignore (it came inside a callback) prints no traceback: it
+    is raised again (see :func:`_retry_unless_caught`). Anything else is reported as before."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        return
+    hook(unraisable)
 
 
 def _interrupt(run_pid: int, signum, frame) -> None:
@@ -42,7 +54,32 @@ def _interrupt(run_pid: int, signum, frame) -> None:
     for child in multiprocessing.active_children():
         with contextlib.suppress(OSError):
             child.kill()
+    _retry_unless_caught()
     raise KeyboardInterrupt
+
+
+# A KeyboardInterrupt raised while Python runs a callback (an import lock's, a finalizer) is
+# "ignored" with a traceback, and the run went on to exit 0. Until the command has caught the
+# interrupt (:func:`interrupt_caught`), it is raised again a moment later, in the main thread.
+_RETRY_S = 0.5
+_retry: list[threading.Timer] = []
+
+
+def _retry_unless_caught() -> None:
+    import _thread
+
+    if _retry:
+        return
+    timer = threading.Timer(_RETRY_S, _thread.interrupt_main)
+    timer.daemon = True
+    _retry.append(timer)
+    timer.start()
+
+
+def interrupt_caught() -> None:
+    """The command has caught the KeyboardInterrupt: it need not be raised again."""
+    while _retry:
+        _retry.pop().cancel()
 
 
 def start_pool_early(raw_dir: Path, jobs: int, model: str | None, limits, started: list
