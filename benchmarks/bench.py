@@ -295,6 +295,19 @@ def forked_tail(n: int, rounds: int = 3) -> tuple[float, list[float], bool]:
     return statistics.median(each), each, same
 
 
+def forked_tail_section(n: int) -> list[str]:
+    """RESULTS.md's section on the forked children of the tail (issue 19: keep them only if
+    their measured gain justifies them)."""
+    print(f"forked tail: {n:,} appearances...", file=sys.stderr)
+    gain, each, same = forked_tail(n)
+    return ["", "## The tail in forked children (`--jobs 2`)", "",
+            f"- Resolve, vendors, graph, rank and shortlist with their tables written "
+            f"(`pipeline.run.runner.run_tail`) on {n:,} synthetic appearances: forked children "
+            f"(organizations summarized beside people, tables and graph written beside ranking, "
+            f"the shortlist's texts beside the scores) run **{gain:.2f}×** as fast as one process "
+            f"(rounds: {', '.join(f'{g:.2f}' for g in each)}); same files: {same}."]
+
+
 def synthetic_corpus(folder: Path, n_docs: int, seed: int = 0) -> None:
     """n_docs one-page program PDFs of 3 fictional associations, people recurring."""
     from fpdf import FPDF
@@ -494,6 +507,7 @@ def main() -> None:
                      f"after it, {each_100k}). The same rows sorted and grouped by plain pandas "
                      f"(no resolving) took {reference:.1f}× in the same runs: what sorting and "
                      "hashing ten times the rows costs here.")
+    lines += forked_tail_section(20_000 if args.quick else 100_000)
     docs = [100, 1000] if args.quick else [100, 1000, 10_000]
     lines += ["", "## Growth: synthetic one-page programs end to end (2 workers)", "",
               "| documents | time × the 100-doc run | peak memory MiB |", "|---:|---:|---:|"]
