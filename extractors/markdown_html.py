@@ -51,10 +51,10 @@ def inline_html(line: str) -> list[tuple[str, str]]:
     an image's alt text, a logo's name, else ''): `<br>` as a break, other tags dropped,
     entities decoded.
 
-    >>> inline_html('<a href="x"><img src="a.png" alt="Elixir Portugal" width="120"></a>')
-    [('Elixir Portugal', 'alt')]
-    >>> inline_html("<b>Rita Melo</b>  "), inline_html("&nbsp;")
-    ([('Rita Melo', 'bold')], [])
+    >>> inline_html('<a href="x"><img src="a.png" alt="Acme Genomics" width="120"></a>')
+    [('Acme Genomics', 'alt')]
+    >>> inline_html("<b>Ada Lovelace</b>  "), inline_html("&nbsp;")
+    ([('Ada Lovelace', 'bold')], [])
     """
     if "<" not in line and "&" not in line:
         return [(line, "")]
@@ -87,8 +87,8 @@ def card_record(rows: list[dict]) -> dict | None:
     as one card: its first text cell is the name, its first link the url; None for a table
     with a header or more than one column.
 
-    >>> card_record([{"": "Evotec"}, {"": ""}, {"": "https://www.evotec.com/"}])
-    {'name': 'Evotec', 'url': 'https://www.evotec.com/'}
+    >>> card_record([{"": "Globex"}, {"": ""}, {"": "https://globex.example/"}])
+    {'name': 'Globex', 'url': 'https://globex.example/'}
     """
     if not rows or any(list(row) != [""] for row in rows):
         return None

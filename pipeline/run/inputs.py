@@ -75,10 +75,10 @@ def _unreadable_folder(error: OSError) -> None:
 UNFINISHED_DOWNLOADS = (".crdownload", ".part", ".partial", ".download", ".opdownload")
 
 
-def file_stamp(path: Path) -> str:
-    """Size and modification time of the file: a file that is still being written (a download
-    in progress) changes them while it is read."""
-    stat = path.stat()
+def file_stamp(path: Path, stat: os.stat_result | None = None) -> str:
+    """Size and modification time of the file (of its `stat`, when taken already): a file that
+    is still being written (a download in progress) changes them while it is read."""
+    stat = stat or path.stat()
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
@@ -93,13 +93,14 @@ def input_files(raw_dir: Path, *, follow_symlinks: bool = False,
         rel = path.relative_to(raw_dir.resolve()).as_posix()
         file = {"source_path": rel, "path": str(path)}
         try:
-            file["stamp"] = file_stamp(path)
+            stat = path.stat()
+            file["stamp"] = file_stamp(path, stat)
             file["doc_id"] = content_id(path)
             if path.name.lower().endswith(UNFINISHED_DOWNLOADS):
                 file.update(status="error", message=(
                     f"{rel}: an unfinished download ({path.suffix}); run again when the "
                     "download has finished"))
-            elif path.stat().st_size == 0:
+            elif stat.st_size == 0:
                 file.update(status="empty", message=f"{rel}: empty file (0 bytes)")
         except OSError as e:
             file.update(doc_id=hashlib.sha256(rel.encode()).hexdigest()[:16], status="error",

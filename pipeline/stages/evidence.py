@@ -327,7 +327,7 @@ def conflicts(a: Seed, b: Seed, cache: dict, commonness: Commonness | None = Non
     names in the merged cluster that cannot all be one person (`John Smith` + `Jane Smith`).
 
     Two employers in one document do not forbid a merge when both sides print the same rare
-    name: someone who moved that year (`Kathi Fisler, WPI` and `Kathi Fisler, Brown` in one
+    name: someone who moved that year (`Ines Varga, Acme` and `Ines Varga, Globex` in one
     year's accepted papers) is one person; two `Yang Liu`s stay two. Nor do they when the two
     share two or more co-speakers (a line that printed one affiliation for four authors).
     """

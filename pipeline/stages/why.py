@@ -150,11 +150,11 @@ def evidence_from_records(records: list[dict]) -> str:
 
 def _as_printed(name: str, variant: str) -> str:
     """`name` with the casing of `variant` where a reader recased it: an acronym (`Ibm` for
-    IBM, at most 5 capitals) or a word with capitals inside (`Turing'S` for Turing's, `Mcgraw`
+    IBM, at most 5 capitals) or a word with capitals inside (`Hooli'S` for Hooli's, `Mcgraw`
     for McGraw). A variant shouted in capitals (`DUKE UNIVERSITY`) changes nothing.
 
-    >>> _as_printed("Ibm", "IBM"), _as_printed("Turing'S Craft", "Turing's Craft")
-    ('IBM', "Turing's Craft")
+    >>> _as_printed("Ibm", "IBM"), _as_printed("Hooli'S Lab", "Hooli's Lab")
+    ('IBM', "Hooli's Lab")
     >>> _as_printed("Duke University", "DUKE UNIVERSITY")
     'Duke University'
     >>> _as_printed("Sas Institute", "SAS Institute")
@@ -177,11 +177,11 @@ def printed_org_names(organizations: pd.DataFrame) -> dict[str, str]:
     """Organization name -> the name to print, where the canonical name is a recasing of a
     printed variant (issue 21: `Ibm` for IBM, `Abet` for ABET): the printed capitals win.
 
-    >>> orgs = pd.DataFrame({"name": ["Ibm", "Turing'S Craft", "Duke University"],
-    ...                      "variants": ["IBM; Ibm", "Turing'S Craft; Turing's Craft",
+    >>> orgs = pd.DataFrame({"name": ["Ibm", "Hooli'S Lab", "Duke University"],
+    ...                      "variants": ["IBM; Ibm", "Hooli'S Lab; Hooli's Lab",
     ...                                   "Duke University; DUKE UNIVERSITY"]})
     >>> printed_org_names(orgs)
-    {'Ibm': 'IBM', "Turing'S Craft": "Turing's Craft"}
+    {'Ibm': 'IBM', "Hooli'S Lab": "Hooli's Lab"}
     """
     out: dict[str, str] = {}
     if organizations.empty or "variants" not in organizations.columns:

@@ -51,7 +51,7 @@ def prose_mentions(
     block: Block, event: str, year: int | None, groups
 ) -> list[tuple[Appearance, str, int]]:
     """Organizations and people that running text names in a role (issue 3): a tier and its
-    sponsors (`our gold supporters: Oracle Academy and ZyBooks;`), and a parenthesized list of
+    sponsors (`our gold supporters: Acme Labs and Globex;`), and a parenthesized list of
     names after a role phrase (`Our program committee members (Ruth Anderson, …, and Jian
     Zhang)`)."""
     text = " ".join(block.text.split())

@@ -84,7 +84,7 @@ class LayoutReader:
         after_prose, self.prose = self.prose, not logo and is_prose(block.text)
         self.candidates.extend([] if logo else sponsor_sessions(block, self.event, self.year))
         if self.prose or not logo and running_text(block.text):
-            # `our gold supporters: Oracle Academy and ZyBooks`, `committee (Ann Lee, …)`
+            # `our gold supporters: Acme Labs and Globex`, `committee (Ann Lee, …)`
             self.candidates.extend(prose_mentions(block, self.event, self.year, self.groups))
         if block.page != self.last_page:
             self.last_page, self.carry, self.section_size = block.page, "", 0.0

@@ -104,7 +104,7 @@ def ner_proposed(blocks: list[Block], nlp, common: set[str] = frozenset(), *, ev
                  year: int | None = None, known_names: bool = False) -> list[Appearance]:
     """People NER proposes in free-text blocks: each PERSON entity that is shaped like a name
     (honorifics and credentials dropped) and not made of words the document prints in lower
-    case (`Causal Modelling`), in the block's role, session and section."""
+    case (`Graph Rewriting`), in the block's role, session and section."""
     if nlp is None or not blocks:
         return []
     out: list[Appearance] = []
