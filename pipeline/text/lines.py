@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.lexicon import role_label_re
 from pipeline.text.memo import memo
 
 HONORIFICS = {
@@ -92,12 +93,9 @@ ORG_WORDS_RE = re.compile(
 )
 INITIAL_RE = re.compile(r"^[A-Z]\.?(-[A-Z]\.?)?$")
 NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-À-ÿĀ-ſ]*$", re.UNICODE)
-ROLE_WORDS_RE = re.compile(
-    r"^(session\s+)?(co-?)?(chairs?|moderators?|panelists?|panellists?|discussants?|speakers?|"
-    r"presenters?|organizers?|organisers?|facilitators?|hosts?|"
-    r"((opening|closing|morning|luncheon|featured) )?keynote( speaker| address)?s?)\s*[:–-]\s*",
-    re.I,
-)
+# A role label leading a line (`Chair:`, `Keynote II |`, `Vorsitz:`), from the lexicon: the one
+# pattern the line joiner, the name cleaner and the recognizer share.
+ROLE_WORDS_RE = role_label_re()
 
 
 _FOOTNOTE_RE = re.compile(r"[\*†‡§¶#\d]+$")  # footnote marks after a name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.tables import Block
-from pipeline.text.lexicon import label_alternation, role_labels, section_heading_words
+from pipeline.text.lexicon import role_label_re, role_labels, section_heading_words
 from pipeline.text.line_shapes import parse_people
 from pipeline.text.lines import looks_like_name, truecase
 from pipeline.text.nlp import entity_labels
@@ -45,13 +45,7 @@ LABEL_ROLES = {
     "hosted by": "moderator", "chaired by": "chair", "led by": "speaker",
     "introduced by": "moderator", "featuring": "speaker",
 }
-LABEL_RE = re.compile(
-    rf"^(?:session\s+)?(?P<label>(?:(?:opening|closing|morning|luncheon|featured)\s+)?keynote"
-    rf"(?:\s+(?:speaker|address))?|(?:co-?)?(?:{label_alternation()}))(?P<plural>s?)"
-    # `Keynote II | Ann Lee`, `Session Chair 3: ...`: a numbered label, a pipe.
-    r"(?:\s+(?:[IVX]{1,4}|\d{1,2})\b)?\s*(?:[:：–—|-]\s*|$)",
-    re.I,
-)
+LABEL_RE = role_label_re(alone=True)
 # `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
 OFFICER_LABEL_RE = re.compile(
     r"^(?P<label>(?:immediate\s+)?past[- ]president|president[- ]elect|vice[- ]president|"
