@@ -194,6 +194,21 @@ def label_alternation() -> str:
 
 
 @cache
+def session_kinds() -> dict[str, str]:
+    """Session-kind phrases (`invited talk`, `parallel session`, `coffee break`) by role, each
+    role's as one regex alternation, longest first.
+
+    >>> "invited\\s+talk" in session_kinds()["keynote"], sorted(session_kinds())
+    (True, ['break', 'keynote', 'panelist', 'speaker'])
+    """
+    out: dict[str, str] = {}
+    for role, words in lexicon()["session_kinds"].items():
+        ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+        out[role] = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return out
+
+
+@cache
 def section_heading_words() -> dict[str, str]:
     """Section heading words of the lexicon (`round table`, `委員会`) by role, longest first
     as one regex alternation per role."""
@@ -212,3 +227,44 @@ def program_words() -> frozenset[str]:
     True
     """
     return frozenset(lexicon().get("program_words", ()))
+
+
+# A line that names the kind of session below it (`14.00 – 15.00 Invited talk`, `Plenary session
+# (9:00–10:45) – Statler Auditorium`, `Coffee Break`), after its time slot: lexicon
+# `session_kinds`. Seen in the programs of householder, JURIX, 3D-BioInfo, APSIG and UN-GGIM.
+_SLOT_RE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]"
+                      r"\d{2}\s*(?:[ap]\.?m\.?)?)?)?\s*", re.I)
+
+
+@cache
+def _kind_res() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"^(?:{words})(?=$|[\s:：–—|(),.;-])", re.I), role)
+                 for role, words in session_kinds().items())
+
+
+# `APSIG Lecture`, `Turing Lecture`, `Presidential Lecture`: a lecture named after someone or
+# something is a keynote of the program.
+_NAMED_LECTURE_RE = re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,4}Lecture$")
+
+
+def session_kind(text: str) -> str:
+    """The role a session-kind line gives the names below it (`keynote`, `panelist`,
+    `speaker`), `break` for a pause, or empty when the line names no kind of session.
+
+    >>> session_kind("14.00 – 15.00 Invited talk"), session_kind("Parallel session (11:10–12:00)")
+    ('keynote', 'speaker')
+    >>> session_kind("Coffee Break – Lounge"), session_kind("Turing Lecture")
+    ('break', 'keynote')
+    >>> session_kind("Ann Lee"), session_kind("Breakfast")
+    ('', '')
+    """
+    text = " ".join(text.split())
+    text = text[_SLOT_RE.match(text).end():]
+    if _NAMED_LECTURE_RE.match(text):
+        return "keynote"
+    best, role = 0, ""
+    for pattern, kind in _kind_res():
+        match = pattern.match(text)
+        if match and match.end() > best:
+            best, role = match.end(), kind
+    return role

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.lexicon import session_kind
 from pipeline.text.line_shapes import name_list_items
 from pipeline.text.lines import (
     ROLE_WORDS_RE,
@@ -93,6 +94,8 @@ def _continuation(prev: str, line: str) -> tuple[bool, bool]:
     ) or prev.count("(") > prev.count(")"):
         return True, True
     if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
+        return False, False
+    if session_kind(line):  # `Breakfast – Ballroom` / `Plenary session (9:00–10:45)`
         return False, False
     # A list of names (an author line below a paper title) starts a line of its own (issue 3).
     if name_list_items(line):

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 from pipeline.tables import Block
-from pipeline.text.lexicon import role_label_re, role_labels, section_heading_words
+from pipeline.text.lexicon import (
+    role_label_re,
+    role_labels,
+    section_heading_words,
+)
 from pipeline.text.line_shapes import parse_people
 from pipeline.text.lines import looks_like_name, truecase
 from pipeline.text.nlp import entity_labels

@@ -39,11 +39,14 @@ from pipeline.stages.recognize.people import (
 from pipeline.stages.recognize.prose import is_prose, letter_signer, prose_mentions, running_text
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.tables import LOGO_HINT, Appearance, Block
+from pipeline.text.lexicon import session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
 from pipeline.text.paragraphs import logical_lines
 
 _COMMA_RE = re.compile(r"[,;]")
+# The roles of a schedule's sessions, which a session-kind line (`Invited talk`) changes.
+_TALK_ROLES = frozenset({"", "speaker", "keynote", "panelist", "moderator", "chair"})
 
 
 class LayoutReader:
@@ -207,6 +210,8 @@ class LayoutReader:
             if labelled is None:
                 return False
             text, line_role = labelled
+        elif self._read_session_kind(text):
+            return False
         elif self._names_nobody(block, lines, text):
             self.session = " ".join(block.text.split())  # a bold label that names nobody
             return True
@@ -222,6 +227,20 @@ class LayoutReader:
         self._read_people(block, lines, n, tails, text, current, label is not None, award,
                           line_year)
         return False
+
+    def _read_session_kind(self, text: str) -> bool:
+        """A line naming the kind of the session below it: the role of the names that follow
+        (`Invited talk`: keynotes; `Parallel session`: speakers; a break ends a keynote's or a
+        panel's role). True when `text` is one; it names nobody itself."""
+        if self.role not in _TALK_ROLES:  # `Registration`, `Workshops` under a committee
+            return False
+        kind = session_kind(text)
+        if not kind:
+            return False
+        self.named, self.label_role = 0, ""
+        self.role = "speaker" if kind == "break" else kind
+        self.session = "" if kind == "break" else " ".join(text.split())
+        return True
 
     def _read_tier(self, block: Block, text: str) -> bool:
         """A sponsor tier (`Gold Sponsors`), or a tier and its sponsors on one line
