@@ -233,6 +233,25 @@ def looks_like_org(text: str) -> bool:
     return bool(ORG_WORDS_RE.search(text))
 
 
+# Lower-case words an organization's name is made with (`University of the Arts`, `Institut für
+# Informatik`); any other lower-case word (`with`, `via`, `eigenproblems`) is a title's.
+_ORG_GLUE = frozenset(
+    "of for and the at in de du des la le les di da do dos das del della der den für und y e et "
+    "an am zu van von &".split())
+def title_like(text: str) -> bool:
+    """A talk title's shape: a colon or question mark, six words or more, or a lower-case word
+    no organization name is made with.
+
+    >>> title_like("Sparse Pseudospectral Shattering"), title_like("University of the Arts")
+    (False, False)
+    >>> title_like("Linking and Generation for Greek Legislation"), title_like("Go with Flow")
+    (True, True)
+    """
+    words = text.split()
+    return bool(re.search(r"\w: |\?$", text)) or len(words) >= 6 or any(
+        w[:1].islower() and w.lower().strip(".,;()") not in _ORG_GLUE for w in words)
+
+
 VOWEL_RE = re.compile(r"[AEIOUY]")
 
 

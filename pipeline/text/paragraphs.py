@@ -11,6 +11,7 @@ from pipeline.text.lines import (
     TITLE_WORDS_RE,
     clean_name,
     looks_like_name,
+    looks_like_org,
     truecase,
 )
 from pipeline.text.memo import memo, memo_list
@@ -124,6 +125,11 @@ def _continues_item(prev: str, line: str) -> bool:
     first = _FIRST_ITEM_RE.split(line, maxsplit=1)[0]
     first = _PAREN_RE.sub(" ", first).strip() if not first.endswith(")") else (
         first[:first.rfind("(")].strip())
+    if len(first.split()) >= 4 and not looks_like_org(first) and looks_like_name(
+            truecase(clean_name(_FIRST_ITEM_RE.split(prev)[-1]))):
+        # `…, Alexander Boer and Radboud Winkels` / `Analysing the Impact of Legal Change`: a
+        # title below a complete name starts a line (JURIX 2018, iFTR 2022).
+        return False
     first_is_fragment = (
         ("," in line or ";" in line or "," in prev or ";" in prev)
         and not looks_like_name(truecase(clean_name(first)))

@@ -13,7 +13,7 @@ from pipeline.stages.recognize.people import common_words, merge_stacked
 from pipeline.stages.recognize.reader import LayoutReader
 from pipeline.stages.recognize.unread import NER_HINT, ner_proposed, unread_pages
 from pipeline.tables import Appearance, Block
-from pipeline.text.lines import join_small_caps, looks_like_org
+from pipeline.text.lines import join_small_caps, looks_like_org, title_like
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,8 @@ def find_appearances(
         proposed, nlp, common, event=event, year=year)
     found += ner_proposed(unread_pages(blocks, found), nlp, common, event=event, year=year,
                           known_names=True)
-    return [_talk_not_org(app) for app in found]
+    titles = _titles_layout(found)
+    return [_talk_not_org(app, titles) for app in found]
 
 
 def _small_caps_joined(block: Block) -> Block:
@@ -63,11 +64,27 @@ _TALK_TAG_RE = re.compile(r"[\[(](?:short|long|full|demo|poster|position)(?: pap
 _SUBTITLE_RE = re.compile(r"\w: +[A-Z]\w*(?: +\S+){2,}")
 
 
-def _talk_not_org(app: Appearance) -> Appearance:
+# A document whose `Name, …` slots mostly hold talk titles prints `Name, Title`: at least this
+# share of the slots without an organization word read as titles, and at least this many.
+TITLE_LAYOUT_SHARE, TITLE_LAYOUT_MIN = 0.6, 3
+
+
+def _titles_layout(found: list[Appearance]) -> bool:
+    """Whether the document prints `Name, Title` rather than `Name, Organization`: most of
+    its distinct organization slots without an organization word read as talk titles (the
+    programs of householder 2025 and JURIX 2018)."""
+    slots = {app.org_name for app in found if app.person_name and app.org_name
+             and not looks_like_org(app.org_name)}
+    titled = sum(map(title_like, slots))
+    return titled >= TITLE_LAYOUT_MIN and titled >= TITLE_LAYOUT_SHARE * len(slots)
+
+
+def _talk_not_org(app: Appearance, titles: bool = False) -> Appearance:
     """A person's appearance whose organization reads as a talk title: the title goes to the
-    session (when it has none) and the organization is left empty."""
+    session (when it has none) and the organization is left empty. In a `Name, Title`
+    document (`titles`) every slot without an organization word is a title."""
     org = app.org_name
     if not (app.person_name and org) or looks_like_org(org) or not (
-            _TALK_TAG_RE.search(org) or _SUBTITLE_RE.search(org)):
+            titles or _TALK_TAG_RE.search(org) or _SUBTITLE_RE.search(org)):
         return app
     return replace(app, org_name="", session=app.session or org)
