@@ -395,3 +395,33 @@ def test_recognize_shapes_of_unseen_programs(nlp):
             ("keynote", "Ricardo Ferreira", ""), ("panelist", "Hugo Penedones", ""),
             ("panelist", "Luís Valente", ""), ("panelist", "Nuno Cerqueira", "")} <= found
     assert not any("Cytology" in name or "Scaling" in name for _, name, _ in found)
+
+
+def test_a_session_kind_line_gives_the_names_below_it_their_role(nlp):
+    """`Invited talk` after a time slot makes the names below it keynotes until a break; a
+    parallel session's names are speakers (the shapes of the householder, JURIX and APSIG
+    programs)."""
+    blocks = [
+        _b("14.00 – 15.00 Invited talk", top=100),
+        _b("Helen Marsh\nUniversity of Leeds", x0=120, top=120),
+        _b("Learning to Argue from Precedent", top=150),
+        _b("15.00 – 15.30 Coffee Break", top=180),
+        _b("Parallel session (15:30–17:00)", top=200),
+        _b("Tom Fielding, University of Bristol", top=220),
+    ]
+    rows = {(a.role, a.person_name) for a in find_appearances(blocks, nlp=nlp) if a.person_name}
+    assert rows == {("keynote", "Helen Marsh"), ("speaker", "Tom Fielding")}
+
+
+def test_name_title_rows_leave_the_organization_empty(nlp):
+    """A program that prints `Name , Talk title` (householder 2025): the titles are no
+    organizations, since most of the slots read as titles."""
+    blocks = [_b(text, top=100 + 20 * i) for i, text in enumerate([
+        "Helen Marsh , Randomized Solvers for Sparse Least Squares",
+        "Tom Fielding , A fast algorithm for low-rank approximation",
+        "Grace Hooper , On the convergence of block Krylov methods",
+        "Peter Lyle , Mixed precision in eigenvalue problems",
+    ])]
+    rows = {(a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)}
+    assert rows == {("Helen Marsh", ""), ("Tom Fielding", ""), ("Grace Hooper", ""),
+                    ("Peter Lyle", "")}

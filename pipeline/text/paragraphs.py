@@ -116,8 +116,9 @@ def _continues_item(prev: str, line: str) -> bool:
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
     if not _COMMA_RE.search(prev + line):  # a wrapped title, or one name per line
-        return not (looks_like_name(truecase(clean_name(prev)))
-                    and looks_like_name(truecase(clean_name(line))))
+        # `Helen Marsh` / `University of Leeds`: a name, then its organization's line.
+        return not (looks_like_name(truecase(clean_name(prev))) and (
+            looks_like_name(truecase(clean_name(line))) or looks_like_org(line)))
     if line[:1] in "([•·-–" or ROLE_WORDS_RE.match(line):
         return False
     # A nickname stays (`Jennifer (Ginger) Alford`); an affiliation in parentheses goes

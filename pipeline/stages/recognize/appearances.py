@@ -11,7 +11,13 @@ from pipeline.stages.recognize.confirmation import confirm_candidates
 from pipeline.stages.recognize.directory import directory_pages
 from pipeline.stages.recognize.people import common_words, merge_stacked
 from pipeline.stages.recognize.reader import LayoutReader
-from pipeline.stages.recognize.unread import NER_HINT, ner_proposed, unread_pages
+from pipeline.stages.recognize.unread import (
+    NER_HINT,
+    ner_proposed,
+    new_people,
+    silent_lines,
+    unread_pages,
+)
 from pipeline.tables import Appearance, Block
 from pipeline.text.lines import join_small_caps, looks_like_org, title_like
 
@@ -48,6 +54,9 @@ def find_appearances(
         proposed, nlp, common, event=event, year=year)
     found += ner_proposed(unread_pages(blocks, found), nlp, common, event=event, year=year,
                           known_names=True)
+    found += new_people(ner_proposed(silent_lines(reader.visited, found), nlp, common,
+                                     event=event, year=year, known_names=True, dense=True),
+                        found)
     titles = _titles_layout(found)
     return [_talk_not_org(app, titles) for app in found]
 

@@ -75,9 +75,20 @@ class LayoutReader:
         self.named = 0  # people named since the role last changed
         self.prose = False  # the block before was running text (a letter, a description)
         self.label_role = ""  # what a plural label (`Panelists:`) gives the block's next lines
+        # The text blocks read, each in the role the reader was in: where lines of shapes no
+        # rule knows are looked for, for NER to propose people in (issue 17).
+        self.visited: list[Block] = []
 
     def read(self, block: Block) -> None:
-        """Read one block: its candidates go to `candidates`, its cues to the reader's state."""
+        """Read one block: its candidates go to `candidates`, its cues to the reader's state;
+        a plain text block outside the sponsor lists goes to `visited` too."""
+        self._read(block)
+        if (not block.is_record and not block.bold and block.role_hint not in (LOGO_HINT, "heading")
+                and self.role not in ("sponsor", "exhibitor")):
+            self.visited.append(replace(block, role=self.label_role or self.role or "speaker",
+                                        award=self.award_name, session=self.session))
+
+    def _read(self, block: Block) -> None:
         if block.is_record:
             self.candidates.append((record_appearance(block, self.event, self.year), "strong", 0))
             return
@@ -198,6 +209,8 @@ class LayoutReader:
         if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading
             line_year, text = int(dated.group("year")), dated.group("rest")
         label, label_given = role_label(text, self.role)
+        if label and not text[label.end():].strip() and self._read_session_kind(text):
+            return False  # `14.00 – 15.00 Invited talk` alone: the session's kind
         line_role, award = "", ""
         award_label = None if label else AWARD_LABEL_RE.match(text)
         if award_label and parse_people(award_label.group("rest")):

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.stages.recognize.labels import AWARD_LABEL_RE, section_role
+from pipeline.stages.recognize.labels import (
+    AWARD_LABEL_RE,
+    SENTENCE_RE,
+    TIME_SLOT_RE,
+    role_label,
+    section_role,
+)
 from pipeline.stages.recognize.people import any_common
 from pipeline.stages.recognize.prose import is_prose
 from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
@@ -41,6 +47,56 @@ def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
             award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
             out.append(replace(block, text=line, role="award_recipient" if award else role,
                                award=award.group("award").strip() if award else "", year=year))
+    return out
+
+
+def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
+    """The lines the rules left empty on the pages where they named someone (`unread_pages`
+    has the others), for NER to propose people in: a line of a text block that holds a known
+    given name before a capitalized word and none of the names found on its page (a
+    `Title, Ann Lee and Bo Chen` row, a name in a table cell no rule reads). Each keeps the
+    role the reader was in, or its own label's; running text, sentences and index lines are
+    left out."""
+    names: dict[int | None, set[str]] = {}
+    for app in found:
+        if app.person_name:  # `Chris Lee, James Madison University`: its organization too
+            names.setdefault(app.page, set()).update(filter(None, (app.person_name, app.org_name)))
+    out = []
+    for block in visited:
+        if block.page not in names or not block.text.strip() or is_prose(block.text):
+            continue
+        role = block.role if block.role in _PERSON_ROLES else "speaker"
+        for line in logical_lines(block.text):
+            if not line.strip() or _INDEX_ENTRY_RE.search(line) or (
+                    not _may_name(_without(line, names[block.page]))):
+                continue
+            slot = TIME_SLOT_RE.match(line)
+            # `Chair: Ms. Ann Lee / Mr. Bo Chen, UN ESCAP`, `16:00 Keynote 1: Title (Ann Lee)`
+            label, given = role_label(line[slot.end():] if slot else line)
+            out.append(replace(block, text=line, role=given if label else role))
+    return out
+
+
+def _without(line: str, names: set[str]) -> str:
+    """The line with the people and organizations the rules found on its page taken out:
+    what is left for NER."""
+    for name in names:
+        if name in line:
+            line = line.replace(name, " , ")
+    return line
+
+
+def new_people(proposed: list[Appearance], found: list[Appearance]) -> list[Appearance]:
+    """The proposed appearances of people the page does not name yet, once each."""
+    from pipeline.text.names import fold
+
+    seen = {(app.page, fold(app.person_name)) for app in found if app.person_name}
+    out = []
+    for app in proposed:
+        key = (app.page, fold(app.person_name))
+        if key not in seen:
+            seen.add(key)
+            out.append(app)
     return out
 
 
@@ -100,17 +156,38 @@ def _given_name(name: str) -> bool:
 NER_HINT = "ner"
 
 
+# A line that is no sentence and at most this long, or whose PERSON entities fill at least this
+# share of it, or that ends with a person, is a person line: an author list, a `Title, Ann Lee
+# and Bo Chen` row; not a thank-you sentence that mentions people.
+DENSE_LINE, DENSE_SHARE = 120, 0.5
+_LINE_END_RE = re.compile(r"[\s.,;:*†‡\d)]*$")
+
+
+def _person_line(doc) -> bool:
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    if not people:
+        return False
+    text = doc.text
+    end = _LINE_END_RE.search(text).start()
+    return people[-1].end_char >= end or sum(len(e.text) for e in people) >= (
+        DENSE_SHARE * len(text)) or (len(text) <= DENSE_LINE and not SENTENCE_RE.search(text))
+
+
 def ner_proposed(blocks: list[Block], nlp, common: set[str] = frozenset(), *, event: str = "",
-                 year: int | None = None, known_names: bool = False) -> list[Appearance]:
+                 year: int | None = None, known_names: bool = False,
+                 dense: bool = False) -> list[Appearance]:
     """People NER proposes in free-text blocks: each PERSON entity that is shaped like a name
     (honorifics and credentials dropped) and not made of words the document prints in lower
-    case (`Graph Rewriting`), in the block's role, session and section."""
+    case (`Graph Rewriting`), in the block's role, session and section. With `dense`, a line
+    longer than DENSE_LINE gives its people only if they fill DENSE_SHARE of it."""
     if nlp is None or not blocks:
         return []
     out: list[Appearance] = []
     texts = [" ".join(b.text.split()) for b in blocks]
     for block, doc in zip(blocks, nlp.pipe(texts, batch_size=256), strict=True):
-        for ent in doc.ents:
+        if dense and not _person_line(doc):
+            continue
+        for n, ent in enumerate(doc.ents):
             if ent.label_ != "PERSON":
                 continue
             name = clean_name(ent.text.strip(" .,;:"))
@@ -120,7 +197,27 @@ def ner_proposed(blocks: list[Block], nlp, common: set[str] = frozenset(), *, ev
                 continue
             out.append(Appearance(
                 role=block.role or "speaker", person_name=name, session=block.session,
+                org_name=_org_after(doc, n) if known_names else "",
                 award=block.award,
                 event=block.event or event, year=block.year or year, method="ner",
                 snippet=" ".join(block.text.split())[:300], page=block.page))
     return out
+
+
+_PAREN_AFTER_RE = re.compile(r"^\s*\(([^()]{2,120})\)")
+
+
+def _org_after(doc, n: int) -> str:
+    """The organization of the person that entity `n` of a line names: the parenthesis right
+    after the name (`Ann Lee (Acme, Peru):`), else the first ORG entity before the next person
+    (`Ann Lee, Lead, UNITAR`)."""
+    ent = doc.ents[n]
+    paren = _PAREN_AFTER_RE.match(doc.text[ent.end_char:])
+    if paren:
+        return paren.group(1).strip()
+    for other in doc.ents[n + 1:]:
+        if other.label_ == "PERSON":
+            break
+        if other.label_ == "ORG":
+            return other.text.strip(" .,;:")
+    return ""
