@@ -156,7 +156,12 @@ def _read_documents(found: list[dict], *, cache_dir: Path | None, progress_facto
         from pipeline.run.cache import DocumentCache
 
         # The read options change what a document yields; without them the key stays as it was.
-        salt = ";".join(filter(None, [f"model={reading.get('model') or ''}", options.key()]))
+        from pipeline.text.nlp import installed_language_models
+
+        # A document in French is read by the French model once one is installed.
+        languages = ",".join(installed_language_models())
+        salt = ";".join(filter(None, [f"model={reading.get('model') or ''}", options.key(),
+                                      f"languages={languages}" if languages else ""]))
         cache = DocumentCache(cache_dir, salt=salt)
     parsed_names: dict = {}  # filled by the workers, read by resolve
     reading.update(cache=cache, parsed_names=parsed_names, options=options)

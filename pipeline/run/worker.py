@@ -78,11 +78,27 @@ def extract_document(doc: dict, *, options: ReadOptions = ReadOptions()) -> Extr
     return Extracted(extractor.name, extraction)
 
 
+def _document_nlp(blocks: list, model: str | None):
+    """The NER for a document's text: the model of its language when it is printed in French,
+    German or Spanish and one is installed (pipeline.text.nlp.LANGUAGE_MODELS), else the
+    English one (`model`)."""
+    from pipeline.text.language import SAMPLE, guess_language
+    from pipeline.text.nlp import load_language_nlp, load_nlp
+
+    sample, size = [], 0
+    for block in blocks:
+        if size >= SAMPLE:
+            break
+        sample.append(block.text)
+        size += len(block.text)
+    language = guess_language("\n".join(sample))
+    return (load_language_nlp(language) if language != "en" else None) or load_nlp(model)
+
+
 def process_document(doc: dict, *, model: str | None = None,
                      options: ReadOptions = ReadOptions()) -> DocResult:
     """Extract and recognize one document; never raises for a bad document."""
     from pipeline.stages.recognize import find_appearances
-    from pipeline.text.nlp import load_nlp
 
     path = Path(doc["path"])
     result = DocResult(doc_id=doc["doc_id"])
@@ -104,7 +120,7 @@ def process_document(doc: dict, *, model: str | None = None,
         # _assemble lays the path and sources.csv metadata over it.
         result.event, result.year = extraction.event or "", extraction.year
         text_blocks = [b for b in extraction.blocks if not b.is_record]
-        nlp = load_nlp(model) if text_blocks else None
+        nlp = _document_nlp(text_blocks, model) if text_blocks else None
         found = find_appearances(extraction.blocks, nlp=nlp, event=result.event, year=result.year)
         for app in found:
             row = {name: getattr(app, name) for name in _APPEARANCE_FIELDS}  # asdict, shallow

@@ -109,6 +109,52 @@ def load_nlp(configured: str | None = None):
     return nlp
 
 
+# Models of other languages, tried in order for a document printed in that language (issue 17):
+# their NER finds the names an English model misses in French, German or Spanish text.
+LANGUAGE_MODELS = {
+    "fr": ("fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm"),
+    "de": ("de_core_news_lg", "de_core_news_md", "de_core_news_sm"),
+    "es": ("es_core_news_lg", "es_core_news_md", "es_core_news_sm"),
+}
+# Their label scheme (WikiNER) in OntoNotes' names, which the recognizer reads.
+_LABELS_AS_ENGLISH = {"PER": "PERSON", "LOC": "GPE"}
+_RELABEL = "mentor_miner_english_labels"
+
+
+def language_model(language: str) -> str | None:
+    """The installed model for a document's language (`fr`), or None: English is the default."""
+    for name in LANGUAGE_MODELS.get(language, ()):
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def installed_language_models() -> tuple[str, ...]:
+    """The other languages' models installed here: part of the cache key of a run."""
+    return tuple(filter(None, map(language_model, sorted(LANGUAGE_MODELS))))
+
+
+@lru_cache(maxsize=4)
+def load_language_nlp(language: str):
+    """The NER of the installed model for `language`, with its entities labelled as the
+    English models label them (PER -> PERSON), or None when none is installed."""
+    name = language_model(language)
+    if name is None:
+        return None
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    if not Language.has_factory(_RELABEL):
+        @Language.component(_RELABEL)
+        def _relabel(doc):
+            doc.ents = [Span(doc, e.start, e.end, label=_LABELS_AS_ENGLISH.get(e.label_, e.label_))
+                        for e in doc.ents]
+            return doc
+    nlp = load_nlp.__wrapped__(name)
+    nlp.add_pipe(_RELABEL, last=True)
+    return nlp
+
+
 # Labels already computed in this process, per model: a name printed in last year's program
 # (or on another page) is not read again. A text's label depends on the text alone.
 _LABELS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
