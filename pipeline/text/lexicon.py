@@ -149,6 +149,17 @@ def tier_label(text: object) -> str:
 
 
 @cache
+def printed_tier_alternation() -> str:
+    """The tiers a printed line names, as one regex alternation, longest first.
+
+    >>> "platinum" in printed_tier_alternation().split("|")
+    True
+    """
+    words = sorted({str(w).lower() for w in lexicon()["printed_tiers"]}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
 def not_people() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["not_people"])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.tables import Appearance, Block
+from pipeline.text.lexicon import printed_tier_alternation
 
 BOOTH_LINE_RE = re.compile(
     r"^(?:booths?|stands?|tables?)\s*(?:#|no\.?|number)?\s*:?\s*"
@@ -18,8 +19,7 @@ BOOTH_LINE_RE = re.compile(
     re.I,
 )
 TAG_RE = re.compile(
-    r"^(?P<tier>diamond|platinum|gold|silver|bronze|copper|premier|premium|champion|"
-    r"patron|benefactor|friend|supporting|contributing)\s+(?:level\s+)?"
+    rf"^(?P<tier>{printed_tier_alternation()})\s+(?:level\s+)?"
     r"(?:supporters?|sponsors?|partners?)$",
     re.I,
 )

@@ -6,6 +6,7 @@ import re
 
 from pipeline.tables import Block
 from pipeline.text.lexicon import (
+    printed_tier_alternation,
     role_label_re,
     role_labels,
     section_heading_words,
@@ -90,10 +91,9 @@ AWARD_LABEL_RE = re.compile(
     r"\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
 )
-_TIERS = (r"diamond|platinum|gold|silver|bronze|copper|premier|premium|supporting|contributing|"
-          r"champion|patron|benefactor|media|academic|startup")
+_TIERS = printed_tier_alternation()  # the lexicon's `printed_tiers`
 TIER_RE = re.compile(
-    rf"^(?P<tier>{_TIERS}|leader|friend|partner|hero|[a-z]+ level)\b(?:\s+(?:level|tier))?\s*"
+    rf"^(?P<tier>{_TIERS}|[a-z]+ level)\b(?:\s+(?:level|tier))?\s*"
     r"(?:sponsors?|supporters?|partners?)?\s*:?\s*$",
     re.I,
 )

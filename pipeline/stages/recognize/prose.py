@@ -7,6 +7,7 @@ import re
 from pipeline.stages.recognize.labels import TIME_RE, section_role
 from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
+from pipeline.text.lexicon import printed_tier_alternation
 from pipeline.text.line_shapes import name_list_items, parse_people, split_items
 from pipeline.text.lines import looks_like_name, looks_like_title, truecase
 
@@ -41,7 +42,7 @@ def letter_signer(block: Block, event: str, year: int | None) -> Appearance | No
 
 
 PROSE_TIER_RE = re.compile(
-    r"\b(?P<tier>diamond|platinum|gold|silver|bronze|copper)(?:[- ]level)?\s+"
+    rf"\b(?P<tier>{printed_tier_alternation()})(?:[- ]level)?\s+"
     r"(?P<kind>sponsors?|supporters?|partners?|exhibitors?)\s*(?:[:–—-]|are|include)\s*"
     r"(?P<list>[^;:.()]+)", re.I)
 PROSE_PAREN_RE = re.compile(r"\((?P<list>[^()]{20,1500})\)")
