@@ -160,6 +160,28 @@ def printed_tier_alternation() -> str:
 
 
 @cache
+def credentials() -> frozenset[str]:
+    """Credentials and degrees printed after a name, lower-case and without dots.
+
+    >>> {"phd", "shrm-scp", "fache"} <= credentials()
+    True
+    """
+    return frozenset(str(w).lower() for w in lexicon()["credentials"])
+
+
+def inline_credential_alternation() -> str:
+    """The lexicon's `inline_credentials` as one regex alternation: a dot may be printed or not,
+    with a space after it; a space is any run of spaces.
+
+    >>> re.fullmatch(inline_credential_alternation(), "Ph. D", re.I) is not None
+    True
+    """
+    return "|".join(
+        re.escape(str(w).lower()).replace(r"\.", r"\.?\s?").replace(r"\ ", r"\s+")
+        for w in lexicon()["inline_credentials"])
+
+
+@cache
 def not_people() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["not_people"])
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.lexicon import role_label_re
+from pipeline.text.lexicon import credentials, inline_credential_alternation, role_label_re
 from pipeline.text.memo import memo
 
 HONORIFICS = {
@@ -20,21 +20,11 @@ HONORIFICS = {
     "mag.", "izv.", "doc.", "doç.", "dr.med.", "med.", "dott.", "dott.ssa", "ing.",
     "mme", "mme.", "mlle", "sra.", "herr", "frau", "uzm.", "öğr.", "gör.", "arş.",
 }
-CREDENTIALS_RE = re.compile(
-    r",?\s*\b(ph\.?\s?d|ed\.?\s?d|m\.?\s?d|d\.?\s?phil|mba|msc|m\.?\s?sc|m\.?\s?s|m\.?\s?a|"
-    r"b\.?\s?sc|b\.?\s?a|cpa|cfa|pmp|jd|j\.d|llm|rn|shrm-scp|shrm-cp|sphr|phr|gphr|cissp|"
-    r"faia|facm|fieee|ieee fellow|acm fellow|frs|obe|mbe|cbe|esq|jr|sr|ii|iii|iv)\b\.?",
-    re.I,
-)
-# Credentials printed after a name. Two-letter ones (`MA`, `BA`, `MD`) are also surnames (`Ma`,
-# `Ba`, `Md`), so a bare token is a credential only after a comma or in dotted form; longer
-# ones are dropped at the end of a name too (`Jane Doe FACHE`).
-DEGREES = frozenset("""
-phd edd md dphil mba msc ms ma bsc ba bs cpa cfa pmp jd llm rn shrm-scp shrm-cp sphr phr gphr
-cissp faia facm fieee frs obe mbe cbe esq mha mph msn bsn dnp faan fache cphq cae cfre mpa mpp
-msw lcsw pharmd dds dmd dvm psyd lpc np aprn crna chfp fhfma cma cia cisa cism aicp cpcu chro
-ccp cebs cbp clp cdp sshrm ipma-scp ipma-cp cphims fhimss rhia mhsa mbbs frcp facp facs facc
-""".split())
+CREDENTIALS_RE = re.compile(rf",?\s*\b({inline_credential_alternation()})\b\.?", re.I)
+# Credentials printed after a name (the lexicon's `credentials`). Two-letter ones (`MA`, `BA`,
+# `MD`) are also surnames (`Ma`, `Ba`, `Md`), so a bare token is a credential only after a comma
+# or in dotted form; longer ones are dropped at the end of a name too (`Jane Doe FACHE`).
+DEGREES = credentials()
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FELLOW_RE = re.compile(r"^(ieee|acm|aaas|aaai)\s+fellow$", re.I)
 PARTICLES = {

@@ -12,14 +12,12 @@ from nameparser import HumanName
 from nameparser.config import Constants
 from rapidfuzz.distance import Levenshtein
 
-# Credentials printed after a name ("Jane Doe, PhD, SHRM-SCP"). Matched case-insensitively
-# without dots; anything else in ALL-CAPS after a comma is treated as a credential too.
-CREDENTIALS = frozenset("""
-phd md do dds dvm edd psyd dba jd llm llb mba mpa mph msw ms msc ma mfa med mes meng meng ba bs
-bsc bed beng cpa cfa cma cia cisa cissp pmp pe peng rn np pa lcsw lpc shrm-scp shrm-cp sphr phr
-gphr sphri cipd fcipd mcipd acc pcc mcc facm fieee fiet frsa frs freng fba fmedsci obe mbe cbe
-esq cae cmp cem ccp cebs chrp chrl cphr cdp odcp cpcc ricp faicp aicp leed ap ieee acm retd ret
-""".split())
+from pipeline.text.lexicon import credentials
+
+# Credentials printed after a name ("Jane Doe, PhD, SHRM-SCP"): the lexicon's. Matched
+# case-insensitively without dots; anything else in ALL-CAPS after a comma is treated as a
+# credential too.
+CREDENTIALS = credentials()
 # Words that join surname parts and carry no identity: "van der Berg", "García i Quiles",
 # "al-Rashid".
 PARTICLES = frozenset(
