@@ -160,6 +160,22 @@ def printed_tier_alternation() -> str:
 
 
 @cache
+def honorifics() -> frozenset[str]:
+    """Honorifics as printed before a name, lower-case, with and without their dot."""
+    return frozenset(str(w).lower() for w in lexicon()["honorifics"])
+
+
+@cache
+def honorific_words() -> frozenset[str]:
+    """Honorifics without a trailing dot (`dr`, `prof`, `izv`, `dr.-ing`).
+
+    >>> {"dr", "prof", "izv", "dr.-ing"} <= honorific_words()
+    True
+    """
+    return frozenset(w.rstrip(".") for w in honorifics())
+
+
+@cache
 def credentials() -> frozenset[str]:
     """Credentials and degrees printed after a name, lower-case and without dots.
 

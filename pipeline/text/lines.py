@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.lexicon import credentials, inline_credential_alternation, role_label_re
+from pipeline.text.lexicon import (
+    credentials,
+    honorifics,
+    inline_credential_alternation,
+    role_label_re,
+)
 from pipeline.text.memo import memo
 
-HONORIFICS = {
-    "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx",
-    "mx.", "sir", "dame", "rev", "rev.", "hon", "hon.", "assoc.", "assist.",
-    # Academic titles printed before names in German, Austrian, Croatian, Turkish, Spanish,
-    # French and Italian programs.
-    "dr.-ing.", "dr.-ing", "dipl.-ing.", "dipl.-inf.", "univ.-prof.", "priv.-doz.", "pd", "doz.",
-    "mag.", "izv.", "doc.", "doç.", "dr.med.", "med.", "dott.", "dott.ssa", "ing.",
-    "mme", "mme.", "mlle", "sra.", "herr", "frau", "uzm.", "öğr.", "gör.", "arş.",
-}
+# Honorifics printed before a name (`Dr.`, `Prof.`, `Izv. prof.`, `Doç.`): the lexicon's.
+HONORIFICS = set(honorifics())
 CREDENTIALS_RE = re.compile(rf",?\s*\b({inline_credential_alternation()})\b\.?", re.I)
 # Credentials printed after a name (the lexicon's `credentials`). Two-letter ones (`MA`, `BA`,
 # `MD`) are also surnames (`Ma`, `Ba`, `Md`), so a bare token is a credential only after a comma

@@ -201,7 +201,8 @@ def _nameparser_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower().rstrip(".") for w in constants.titles))
 
 
-# Honorifics nameparser takes off the front of a name and nothing else.
+# Honorifics nameparser takes off the front of a name and nothing else (a fact of nameparser,
+# not a list of honorifics: the lexicon's are pipeline.text.lexicon.honorifics).
 _PLAIN_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
 
 

@@ -6,6 +6,7 @@ import re
 
 from pipeline.tables import Block
 from pipeline.text.lexicon import (
+    honorific_words,
     printed_tier_alternation,
     role_label_re,
     role_labels,
@@ -116,7 +117,9 @@ PLACE_LABEL_RE = re.compile(
 # Roles a heading gives one session (`Panel: …`, `Opening Keynote`): the next session title
 # after its people ends them.
 SESSION_ROLES = frozenset({"panelist", "keynote", "moderator"})
-HONORIFIC_RE = re.compile(r"^(dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|hon)\b\.?\s", re.I)
+HONORIFIC_RE = re.compile(  # the lexicon's honorifics (`Dr.`, `Prof.`, `Doç.`) leading a line
+    r"^(" + "|".join(map(re.escape, sorted(honorific_words(), key=len, reverse=True)))
+    + r")(?!\w)\.?\s", re.I)
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
 
 
