@@ -156,6 +156,10 @@ class LayoutReader:
                 self.tier if new_role == "sponsor" else "")
         elif self.role == "award_recipient" and not TIME_RE.fullmatch(text):
             self.award_name = text  # `Fellows` under the awards: the honour the names below get
+        elif self.role in SESSION_ROLES and self.named and not TIME_RE.fullmatch(text):
+            # A heading after a keynote's or panel's people ends it (`Pre-Symposium Events`
+            # after the keynote: SIGCSE 2017; `Session 2` after a plenary: householder 2025).
+            self.role, self.named = "speaker", 0
         if new_role in ("", "speaker", "panelist", "keynote") and not TIME_RE.fullmatch(text):
             self.session = text
         return bool(role_label(text, self.role)[0])
