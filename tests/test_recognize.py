@@ -425,3 +425,16 @@ def test_name_title_rows_leave_the_organization_empty(nlp):
     rows = {(a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)}
     assert rows == {("Helen Marsh", ""), ("Tom Fielding", ""), ("Grace Hooper", ""),
                     ("Peter Lyle", "")}
+
+
+def test_a_heading_after_a_keynotes_people_ends_the_keynote(nlp):
+    """SIGCSE 2017: the keynote's page, then `Pre-Symposium Events` over workshop leaders."""
+    blocks = [
+        _b("Keynote Session", hint="heading", top=80),
+        _b("Helen Marsh, University of Leeds", top=100),
+        _b("Pre-Symposium Events", hint="heading", page=2, top=80),
+        _b("Department Chairs Roundtable", page=2, top=100),
+        _b("Tom Fielding, University of Bristol", page=2, top=120),
+    ]
+    rows = {(a.role, a.person_name) for a in find_appearances(blocks, nlp=nlp) if a.person_name}
+    assert rows == {("keynote", "Helen Marsh"), ("speaker", "Tom Fielding")}
