@@ -151,3 +151,15 @@ def test_lines_surname_in_capitals_is_a_name_not_an_acronym():
     assert [(p.name, p.org) for p in parse_people("Laurent PECASTAING, Pau University")] == [
         ("Laurent PECASTAING", "Pau University")]
     assert parse_people("UC Berkeley") == []
+
+
+def test_a_title_below_an_organization_or_a_name_is_a_line_of_its_own():
+    from pipeline.text.paragraphs import logical_lines
+
+    assert logical_lines("Helen Marsh\nUniversity of Leeds\nThe Changing Role of the Court "
+                         "in Planning Disputes") == [
+        "Helen Marsh", "University of Leeds", "The Changing Role of the Court in Planning Disputes"]
+    assert logical_lines("Ann Lee, Tom Fielding and\nGrace Hooper\nLearning to Argue from "
+                         "Precedent in Court") == [
+        "Ann Lee, Tom Fielding and Grace Hooper", "Learning to Argue from Precedent in Court"]
+    assert logical_lines("Helen Marsh, University of\nLeeds") == ["Helen Marsh, University of Leeds"]

@@ -12,6 +12,7 @@ from pipeline.text.lines import (
     clean_name,
     looks_like_name,
     looks_like_org,
+    title_like,
     truecase,
 )
 from pipeline.text.memo import memo, memo_list
@@ -115,6 +116,8 @@ def _continues_item(prev: str, line: str) -> bool:
     """The rest of `_continuation`: whether `line` starts with a new name or a fragment."""
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
+    if looks_like_org(prev) and title_like(line) and not looks_like_org(line):
+        return False  # `University of Leeds` / `The Changing Role of the Court in …`: a title
     if not _COMMA_RE.search(prev + line):  # a wrapped title, or one name per line
         # `Helen Marsh` / `University of Leeds`: a name, then its organization's line.
         return not (looks_like_name(truecase(clean_name(prev))) and (
