@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,7 @@ from pipeline.errors import ExtractionError
 from pipeline.text.lines import CREDENTIALS_RE, HONORIFICS, clean_name
 
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+DOTLESS_ACCENT_RE = re.compile("\u0131([\u0300-\u036f])")
 
 # A speaker "account" that is a group, a placeholder or the organizers rather than one person
 # ("FOSDEM Staff", "LPI Team", "Mozilla TechSpeakers", "Vous / You", "TBA"). The rule is general:
@@ -56,12 +58,14 @@ def person_name(raw: object) -> str:
 
     >>> person_name("Dr. Jane Doe, PhD"), person_name("Wenxiu Ma"), person_name("Ba Aa")
     ('Jane Doe', 'Wenxiu Ma', 'Ba Aa')
-    >>> person_name("Prof. Ann Lee MBA"), person_name("HS-157")
-    ('Ann Lee', 'HS-157')
+    >>> person_name("Prof. Ann Lee MBA"), person_name("HS-157"), person_name("Ana Vil\u0131\u0301")
+    ('Ann Lee', 'HS-157', 'Ana Vilí')
     """
     if raw is None:
         return ""
     text = " ".join(str(raw).split())
+    if "ı" in text:  # a dotless i under an accent (`Vilı́m`, as LaTeX prints í) is an í
+        text = unicodedata.normalize("NFC", DOTLESS_ACCENT_RE.sub(r"i\1", text))
     cleaned = clean_name(text)
     head = text.split(",")[0].split()
     while len(head) > 1 and head[0].lower() in HONORIFICS:

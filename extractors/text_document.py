@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from extractors.award_labels import award_label_blocks
 from extractors.markdown_html import (
     card_record,
     front_matter_end,
@@ -74,9 +75,13 @@ class TextDocument:
                 section = _plain(html.unescape(content))
                 blocks.append(Block(text=section, section=section, role_hint="heading"))
                 continue
+            context = [c for c in path_context(path) + [title, section] if c]
             for part, was in inline_html(line):
                 if was == "alt" and (logo := _logo(path, part, title, section)):
                     blocks.extend(logo)
+                    continue
+                if not was and (awarded := award_label_blocks(part, context, source="award-label")):
+                    blocks.extend(awarded)  # `* **Best Paper**: Ann Lee and Bo Chen. Title.`
                     continue
                 bold = BOLD_RE.match(part)
                 content = _plain(bold.group("text") if bold else BULLET_RE.sub("", part))

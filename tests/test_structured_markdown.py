@@ -60,3 +60,37 @@ def test_structured_markdown_group_title_and_category_give_the_tier():
 
     assert {(b.org_name, b.sponsor_tier) for b in blocks} == {("Globex", "Gold"),
                                                               ("Initech", "Silver")}
+
+
+def test_structured_markdown_award_labels_under_year_headings(tmp_path):
+    # A bold label naming an award, its recipients up to the first full stop that ends no
+    # initial, then the paper's title; the year from the heading above.
+    page = tmp_path / "awards.md"
+    page.write_text("---\ntitle: Paper Awards\n---\n\n### Conf 2019\n\n"
+                    "* **Best Student Paper**: Ann B. Lee and Cy Diaz. Faster Things.\n"
+                    "* **Runners-Up**: Bo Chen. Slower Things.\n"
+                    "* **Chair**: Dee Evans\n\n### Conf 2018\n\n"
+                    "* **Honorable Mentions**: Eve Fox, Gil Hart, and Ida Jones. Other Things.\n",
+                    encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+    awarded = {(b.person_name, b.award, b.year) for b in blocks if b.role == "award_recipient"}
+
+    assert awarded == {("Ann B. Lee", "Best Student Paper", 2019),
+                       ("Cy Diaz", "Best Student Paper", 2019), ("Bo Chen", "Runners-Up", 2019),
+                       ("Eve Fox", "Honorable Mentions", 2018),
+                       ("Gil Hart", "Honorable Mentions", 2018),
+                       ("Ida Jones", "Honorable Mentions", 2018)}
+
+
+def test_structured_markdown_acp_paper_awards_by_label():
+    # acp paper-awards.md: `* **Distinguished Papers**: A, B, and C. Title` under `### CP 2004`
+    path = CORPUS / "acp/awards/paper-awards.md"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    blocks = registry.get("text_document").extract(path).blocks
+    awarded = {(b.person_name, b.award, b.year) for b in blocks if b.role == "award_recipient"}
+
+    assert ("Petr Vilím", "Best Research Track Paper", 2009) in awarded  # printed `Vilı́m`
+    assert ("Hannes Uppman", "Honorable Mentions", 2012) in awarded
+    assert not any(name.startswith(("Arc ", "George Boole")) for name, _, _ in awarded)

@@ -1,0 +1,78 @@
+"""Award-labelled lines of a page (`**Best Paper**: Ann Lee and Bo Chen. A Title.`) as records.
+
+Award pages list each year's winners under a year heading as a label naming the award, a colon,
+the recipients and often the paper's title. The label names an award by the lexicon's
+`award_words` (`Best Student Paper`, `Runner-Up`, `Honourable Mention`), or is a bold label on
+a page whose context is awards; the year and the page's award come from the headings above.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.tree_context import clean_value
+from extractors.tree_people import is_person, split_people
+from extractors.tree_walk import blocks_from_tree
+from pipeline.tables import Block
+from pipeline.text.lexicon import context_role, lexicon, role_label_re
+from pipeline.text.lines import looks_like_name
+
+BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
+BOLD_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_]{2,80}?)\s*(?::\1|\1\s*:)\s*(?P<rest>\S.*)$")
+PLAIN_LABEL_RE = re.compile(r"^(?P<label>[^:*_\[\]()]{2,60}?)\s*:\s+(?P<rest>\S.*)$")
+# The end of the names: a full stop after a word that is no initial (`J.`, `H. M.`, `Jr.`).
+NAMES_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\b(?:Jr|Sr|St|Dr))\.(?:\s+|$)")
+
+
+@cache
+def _award_words_re() -> re.Pattern[str]:
+    words = sorted(lexicon().get("award_words", []), key=len, reverse=True)
+    # a plural inside a phrase too (`Runners-Up`, `Honourable Mentions`)
+    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
+                    for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.I)
+
+
+def names_award(label: str) -> bool:
+    """Whether a label or heading names an award by the lexicon's award words.
+
+    >>> names_award("Best Student Paper"), names_award("Runners-Up"), names_award("Chair")
+    (True, True, False)
+    """
+    return bool(_award_words_re().search(label or ""))
+
+
+def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Block] | None:
+    """The recipients an award-labelled line names, as records; None for any other line.
+
+    >>> [(b.person_name, b.award, b.year) for b in award_label_blocks(
+    ...     "* **Best Paper**: Ann Lee and Cy Diaz. A Study of Things.",
+    ...     ["Proceedings 2021"], source="text")]
+    [('Ann Lee', 'Best Paper', 2021), ('Cy Diaz', 'Best Paper', 2021)]
+    >>> award_label_blocks("Chair: Ann Lee", ["Program"], source="text") is None
+    True
+    """
+    text = BULLET_RE.sub("", line.strip())
+    bold = BOLD_LABEL_RE.match(text)
+    match = bold or PLAIN_LABEL_RE.match(text)
+    if not match:
+        return None
+    label = clean_value(match.group("label")).strip(" :")
+    if not label or len(label.split()) > 8 or role_label_re(alone=True).fullmatch(label):
+        return None
+    on_award_page = any(context_role(word) == "award_recipient" for word in context)
+    if not names_award(label) and (looks_like_name(label) or not bold or not on_award_page
+                                   or context_role(label) not in ("", "award_recipient")):
+        return None
+    rest = clean_value(match.group("rest"))
+    end = NAMES_END_RE.search(rest)
+    names, title = (rest[:end.start()], rest[end.end():]) if end else (rest, "")
+    people = [name for name, _ in split_people(names)]
+    if not people or sum(map(is_person, people)) * 2 < len(people):
+        return None
+    record = {"award": label, "winners": names}
+    if title.strip():
+        record["title"] = title.strip()
+    blocks, _ = blocks_from_tree([record], context=context, source=source)
+    return blocks or None
