@@ -438,3 +438,20 @@ def test_a_heading_after_a_keynotes_people_ends_the_keynote(nlp):
     ]
     rows = {(a.role, a.person_name) for a in find_appearances(blocks, nlp=nlp) if a.person_name}
     assert rows == {("keynote", "Helen Marsh"), ("speaker", "Tom Fielding")}
+
+
+@pytest.mark.parametrize("text, chairs", [
+    ("Nominations should be sent by e-mail to either chair of the award committee, Prof. Dr. "
+     "Helen Marsh or Assoc. Prof. Dr. Tom Fielding. The prize is awarded every two years.",
+     {"Helen Marsh", "Tom Fielding"}),
+    ("We thank the general chair Grace Hooper, the ACL Business Manager Ann Lee who knew "
+     "everything, and the publication chairs Peter Lyle and Bo Chen for their help with this "
+     "volume. We hope you will enjoy the meeting.",
+     {"Grace Hooper", "Peter Lyle", "Bo Chen"}),
+    ("The chairs are grateful to all reviewers for their careful work this year.", set()),
+])
+def test_running_text_names_chairs_after_their_role_phrase(nlp, text, chairs):
+    """A one-page award call names its committee's chairs in prose (issue 17); a welcome letter
+    thanks its chairs by role (ACL 2014)."""
+    found = find_appearances([_b(text, top=100)], nlp=nlp)
+    assert {a.person_name for a in found if a.role == "chair"} == chairs

@@ -9,7 +9,7 @@ from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
 from pipeline.text.lexicon import printed_tier_alternation
 from pipeline.text.line_shapes import name_list_items, parse_people, split_items
-from pipeline.text.lines import looks_like_name, looks_like_title, truecase
+from pipeline.text.lines import clean_name, looks_like_name, looks_like_title, truecase
 
 _LOWER_RUN_RE = re.compile(r"\b[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{3,}\b")  # running text
 _SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?](\s|$)")
@@ -46,6 +46,20 @@ PROSE_TIER_RE = re.compile(
     r"(?P<kind>sponsors?|supporters?|partners?|exhibitors?)\s*(?:[:–—-]|are|include)\s*"
     r"(?P<list>[^;:.()]+)", re.I)
 PROSE_PAREN_RE = re.compile(r"\((?P<list>[^()]{20,1500})\)")
+# `… to either chair of the award committee, Prof. Dr. Ann Lee or Assoc. Prof. Bo Chen.`,
+# `the committee is chaired by Ann Lee and Bo Chen`: a role phrase of running text, then its
+# people up to the sentence's end.
+PROSE_CHAIRS_RE = re.compile(
+    r"\b(?:(?:co-?)?chairs?|chairpersons?|(?:co-?)?chaired\s+by)\s+"
+    r"(?:(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:committee|board|jury|panel)\b)?"
+    r"\s*(?:(?:is|are|was|were)\s+)?[,:]?\s*(?=(?-i:[A-Z]))", re.I)
+# Where a sentence ends: a stop before a capitalized word and a lower-case one (`… Bo Chen. The
+# prize is …`), or the text's end; not the dot of an honorific or an initial (`Prof. Dr. Bo`).
+_SENTENCE_END_RE = re.compile(r"[.;!?](?=\s+[A-Z][\w'’-]*\s+[a-z]|\s*$)|;")
+# The capitalized words (initials, particles between) a list item starts with: its name.
+_NAME_HEAD_RE = re.compile(r"(?:(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|di|du|le|la|dos|bin)"
+                           r"(?:\s+|$))+")
+_OR_RE = re.compile(r"\s+(?:or|and)\s+|\s*,\s*(?:either\s+)?")
 
 
 def prose_mentions(
@@ -67,6 +81,25 @@ def prose_mentions(
                     role=role, org_name=item, sponsor_tier=match["tier"].title(),
                     event=event, year=year, method="layout", snippet=snippet, page=block.page,
                 ), "strong", 0))
+    for match in PROSE_CHAIRS_RE.finditer(text):
+        end = _SENTENCE_END_RE.search(text, match.end())
+        items = _OR_RE.split(text[match.end():end.start() if end else len(text)])
+        names = []
+        for item in items:  # the names right after the phrase, up to the first that is none
+            head = _NAME_HEAD_RE.match(item.strip(" ."))
+            name = clean_name(head.group().strip(" .")) if head else ""
+            if not looks_like_name(truecase(name)):
+                break
+            names.append(name)
+            if head.end() < len(item.strip(" .")):
+                break  # `Bo Chen for their help`: the sentence goes on
+        if not names:
+            continue
+        group = next(groups)
+        out.extend(
+            (Appearance(role="chair", person_name=name, event=event, year=year, method="rule",
+                        snippet=snippet, page=block.page), "list", group)
+            for name in names)
     for match in PROSE_PAREN_RE.finditer(text):
         names = name_list_items(match["list"].replace(" ;", ","))
         if len(names) < 3:
