@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.award_lines import citation_authors
-from extractors.records import person_name, session_role
+from extractors.records import person_name, session_role, year_in
 from extractors.tree_context import (
     AWARD_WORD_RE,
     GENERIC_CONTEXT,
@@ -322,6 +322,7 @@ def person_block(name: str, org: str, role: str, context: Context, fields: dict,
     title = position if position and position_role(position) else ""
     session = context.session if role not in ("committee", "board", "award_recipient") else ""
     award = context.award if role == "award_recipient" else ""
+    year = context.year
     if role == "award_recipient":
         # The record's own category (`label: Junior Researcher`, `category: Best Student Paper`)
         # names its award more closely than the list it is in.
@@ -329,15 +330,18 @@ def person_block(name: str, org: str, role: str, context: Context, fields: dict,
                     if norm_key(k) in ("award", "award_name", "prize", "category", "label",
                                        "award_category", "honor", "honour")
                     and clean_value(v)), "")
+        if own and year_in(own):  # `label: 2019 Junior Honorable Mention`: its year too
+            year = year or year_in(own)
+            own = award_name(own)
         award = own or award
     if role == "award_recipient" and not award:
         award = next((w for w in reversed(context.words) if AWARD_WORD_RE.search(w)
                       and norm_key(w) not in GENERIC_CONTEXT), "")
         award = award_name(award) if award else ""
     snippet = " — ".join(filter(None, [f"{name} ({org})" if org else name, title, session,
-                                       award, str(context.year or "")]))
+                                       award, str(year or "")]))
     return Block(text=name, person_name=name, org_name=org, role=role, title=title,
-                 session=session[:300], award=award, year=context.year,
+                 session=session[:300], award=award, year=year,
                  source_person_id=scalar(fields, "id") if key == "name" else "",
                  snippet=snippet[:300], method=f"{walk.source}:{norm_key(key)}")
 
