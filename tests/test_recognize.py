@@ -455,3 +455,17 @@ def test_running_text_names_chairs_after_their_role_phrase(nlp, text, chairs):
     thanks its chairs by role (ACL 2014)."""
     found = find_appearances([_b(text, top=100)], nlp=nlp)
     assert {a.person_name for a in found if a.role == "chair"} == chairs
+
+
+def test_two_sponsors_set_large_under_a_tier_keep_the_tier():
+    """The bundled sample's 2023 programs print their two platinum sponsors large, stacked."""
+    blocks = [
+        _b("Thank You to Our Sponsors", hint="heading", size=18, top=60),
+        _b("Platinum Sponsors", bold=True, size=11, top=90),
+        _b("Northwind Traders\nContoso Analytics", hint="heading", size=12, top=110),
+        _b("Gold Sponsors", bold=True, size=11, top=150),
+        _b("Fabrikam Labs", size=10, top=170),
+    ]
+    assert {(a.org_name, a.sponsor_tier) for a in find_appearances(blocks)} == {
+        ("Northwind Traders", "Platinum"), ("Contoso Analytics", "Platinum"),
+        ("Fabrikam Labs", "Gold")}

@@ -146,8 +146,9 @@ def named_heading(block: Block, role: str, tier: str) -> bool:
     text = " ".join(block.text.split())
     if section_role(text) or TIER_RE.match(text) or TIME_RE.search(text) or len(text) > 60:
         return False
-    if role == "sponsor":  # under a tier heading, a name set large (`Platinum`: one sponsor)
-        return bool(tier) and "\n" not in block.text.strip() and len(text.split()) <= 5
+    if role == "sponsor":  # under a tier heading, names set large (`Platinum`: one or two)
+        lines = [line for line in block.text.splitlines() if line.strip()]
+        return bool(tier) and len(lines) <= 4 and all(len(line.split()) <= 5 for line in lines)
     people = parse_people(text)
     return len(people) == 1 and bool(HONORIFIC_RE.match(text)) and looks_like_name(
         truecase(people[0].name))
