@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import with_index_records
 from extractors.records import year_in
 from extractors.registry import Extraction, register
@@ -213,8 +214,11 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
         return section
     if el.text and el.text.strip():
         _emit(lines, el.text, section=section)
+    cards = card_grid(el)
     for child in el:
-        if isinstance(child.tag, str):
+        if child in cards:  # a speaker or committee card: its person as a record
+            lines.extend(card_blocks(child, [*context, section]))
+        elif isinstance(child.tag, str):
             section = _visit(child, lines, section, context)
         if child.tail and child.tail.strip():
             _emit(lines, child.tail, section=section)

@@ -105,3 +105,37 @@ def test_html_page_name_index_in_two_layouts(tmp_path):
     assert names == {"John A. Smith", "Ana Novak", "Anna van der Berg", "Dana Okafor",
                      "Jun Tanaka", "Maria De La Cruz", "Goran Horvat", "Hana Kim", "Eli Silva",
                      "Bo Chen"}
+
+
+CARDS = (
+    "<html><head><title>Summit 2024</title></head><body><h2>Invited Speakers</h2>"
+    '<div class="grid">'
+    '<div class="card"><img alt="Ann Lee"><h3>Ann Lee</h3><p>Globex University</p>'
+    "<p>Ann studies graphs.</p></div>"
+    '<div class="card"><h3>Bo Chen [Initech]</h3><div class="bio">Bo Chen builds Systems '
+    "Nobody Uses.</div><ul><li>A Talk About Things</li></ul></div>"
+    '<div class="card"><h3>Cy Diaz</h3><p>Director of Research</p><p>Umbrella Labs</p></div>'
+    "</div><h2>Program Committee</h2>"
+    '<ul class="committee"><li>Dee Fox, Acme University</li><li>Eve Gray</li></ul>'
+    '<ul class="committee"><li>Fay Hill</li><li>Gus Ives</li></ul>'
+    '<ul class="committee"><li>Hal Jones</li></ul>'
+    "</body></html>"
+)
+
+
+def test_html_page_repeated_cards_are_one_person_each(tmp_path):
+    # Sibling elements of one shape opening with a name: one record per card, in the role of
+    # the heading above, the organization from the bracket or the short line after the name
+    # (a job title is the title, not the role); lists of names stay lines for the recognizer.
+    path = tmp_path / "index.html"
+    path.write_text(CARDS, encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+    cards = {(b.person_name, b.org_name, b.role, b.title) for b in blocks
+             if b.method.startswith("html-card")}
+
+    assert cards == {("Ann Lee", "Globex University", "keynote", ""),
+                     ("Bo Chen", "Initech", "keynote", ""),
+                     ("Cy Diaz", "Umbrella Labs", "keynote", "Director of Research")}
+    assert "Dee Fox, Acme University" in {b.text for b in blocks}
+    assert not any("Nobody Uses" in b.person_name for b in blocks)
