@@ -30,7 +30,10 @@ HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT_RE = re.compile(r"^(=+|-+)\s*$")
 BOLD_RE = re.compile(r"^(\*\*|__)(?P<text>.+?)\1:?\s*$")
 BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
-MARKUP_RE = re.compile(r"\*\*|__|`|!?\[(?P<label>[^\]]*)\]\([^)]*\)")
+MARKUP_RE = re.compile(r"\*\*|__|`|\{:[^}]*\}|!?\[(?P<label>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+# A link reference definition (`[venue]: ./travel`, kramdown's `[comment]: text`) is no content.
+REFDEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:(?:\s|$)")
+DEFINITION_RE = re.compile(r"^:(?:\s+|$)")  # kramdown's definition marker (`: + Ann Lee -- Talk`)
 
 
 @register("text_document")
@@ -57,7 +60,7 @@ class TextDocument:
                 front = _front_matter_records(path, "\n".join(lines[1:end]), title)
             lines = lines[end + 1:]
         blocks: list[Block] = list(front)
-        section = ""
+        section, in_item = "", False
         tables = markdown_tables(lines)
         for i, raw in enumerate(lines):
             if i in tables:
@@ -65,9 +68,16 @@ class TextDocument:
                 continue
             if _in_table(i, tables, lines):
                 continue
-            line = raw.strip()
-            if not line or SETEXT_RE.match(line):
+            line = DEFINITION_RE.sub("", raw.strip())
+            if not line or SETEXT_RE.match(line) or REFDEF_RE.match(raw):
+                in_item = in_item and bool(raw.strip())
                 continue
+            if in_item and raw[:1].isspace() and not BULLET_RE.match(line) and blocks and (
+                    not blocks[-1].is_record and blocks[-1].role_hint != "heading"):
+                # a list item's wrapped line (`+ Ann Lee -- A Title That Goes On` / `  And On`)
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {_plain(line)}")
+                continue
+            in_item = bool(BULLET_RE.match(line))
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             heading = HEADING_RE.match(line)
             if heading or (SETEXT_RE.match(following) and len(line) < 100):
@@ -89,7 +99,8 @@ class TextDocument:
                 if content:
                     blocks.append(Block(text=content, section=section,
                                         role_hint="bold" if bold else "", bold=bold))
-        blocks = with_index_records(join_label_blocks(blocks), source="text")
+        blocks = with_index_records(join_label_blocks(_without_record_headings(blocks)),
+                                    source="text")
         return Extraction(blocks, status="ok" if blocks else "empty",
                           message="" if blocks else "no text")
 
@@ -166,6 +177,24 @@ def _in_table(i: int, tables: dict, lines: list[str]) -> bool:
 
 def _plain(text: str) -> str:
     return " ".join(MARKUP_RE.sub(lambda m: m.group("label") or "", text).split())
+
+
+def _without_record_headings(blocks: list[Block]) -> list[Block]:
+    """Blocks without the headings over records alone (`# Patronage` over a sponsor's card):
+    the records carry what the heading says (their tier, role, year), and the heading read as
+    a line would name a sponsor called `Patronage`."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.role_hint == "heading":
+            under = []
+            for later in blocks[i + 1:]:
+                if later.role_hint == "heading":
+                    break
+                under.append(later)
+            if under and all(b.is_record for b in under):
+                continue
+        out.append(block)
+    return out
 
 
 def join_label_blocks(blocks: list):

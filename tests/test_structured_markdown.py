@@ -94,3 +94,22 @@ def test_structured_markdown_acp_paper_awards_by_label():
     assert ("Petr Vilím", "Best Research Track Paper", 2009) in awarded  # printed `Vilı́m`
     assert ("Hannes Uppman", "Honorable Mentions", 2012) in awarded
     assert not any(name.startswith(("Arc ", "George Boole")) for name, _, _ in awarded)
+
+
+def test_structured_markdown_link_definitions_wrapped_items_and_record_headings(tmp_path):
+    # Link reference definitions and kramdown's `[x]: comment` lines are no content, a
+    # reference link is its text, `: ` is a definition marker, an indented line continues the
+    # list item above it, and a heading over sponsor cards alone is no line of its own.
+    page = tmp_path / "sponsors.md"
+    page.write_text("[venue]: ./travel\n[whatever]: Photos of Ann Lee\n\n# Others\n\n"
+                    "|  |\n|:--:|\n| **Globex** |\n\n## Talks\n\n"
+                    "8:00 -- [Welcome][w] -- Bo Chen\n:\n"
+                    ": + Cy Diaz -- A Title That Goes\n    On And On\n  + Dee Fox -- Short\n",
+                    encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+    texts = [b.text for b in blocks]
+
+    assert texts == ["Globex", "Talks", "8:00 -- Welcome -- Bo Chen",
+                     "Cy Diaz -- A Title That Goes On And On", "Dee Fox -- Short"]
+    assert blocks[0].sponsor_tier == "Others"
