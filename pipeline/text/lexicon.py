@@ -198,6 +198,16 @@ def inline_credential_alternation() -> str:
 
 
 @cache
+def not_name_words() -> frozenset[str]:
+    """Words no person's name holds (`session`, `hall`, `station`), lower-case.
+
+    >>> {"ballroom", "station"} <= not_name_words() and "park" not in not_name_words()
+    True
+    """
+    return frozenset(str(w).lower() for w in lexicon()["not_name_words"])
+
+
+@cache
 def not_people() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["not_people"])
 

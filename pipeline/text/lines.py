@@ -12,6 +12,7 @@ from pipeline.text.lexicon import (
     credentials,
     honorifics,
     inline_credential_alternation,
+    not_name_words,
     role_label_re,
 )
 from pipeline.text.memo import memo
@@ -30,33 +31,7 @@ PARTICLES = {
     "bin", "ben", "ter", "ten", "dos", "das", "do", "st.", "y", "e", "zu",
 }
 # Words that never occur in a person's name but do in session titles, rooms and organizations.
-NOT_NAME_WORDS = {
-    "the", "and", "of", "for", "in", "on", "to", "with", "a", "an", "at", "by", "from", "via",
-    "is", "are", "how", "what", "why", "our", "your", "we", "you", "using", "into", "through",
-    "session", "sessions", "room", "hall", "ballroom", "salon", "level", "floor", "suite", "track",
-    "university", "universität", "universidad", "université", "college", "institute", "school",
-    "department", "dept", "dept.", "center", "centre", "laboratory", "lab", "labs", "inc", "inc.",
-    "corp", "corp.", "corporation", "llc", "ltd", "ltd.", "gmbh", "company", "co.", "foundation",
-    "association", "society", "council", "committee", "program", "programme", "conference",
-    "symposium", "workshop", "tutorial", "keynote", "panel", "poster", "posters", "paper",
-    "papers", "award", "awards", "lunch", "break", "coffee", "reception", "registration",
-    "welcome", "opening", "closing", "remarks", "chair", "chairs", "moderator", "sponsor",
-    "sponsors", "exhibitor", "exhibitors", "booth", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "am", "pm", "a.m.", "p.m.",
-    "education", "computing", "computer", "science", "sciences", "engineering", "research",
-    "learning", "teaching", "students", "student", "data", "software", "systems", "technology",
-    "network", "networks", "group", "team", "staff", "best", "new", "introduction", "hotel",
-    "convention", "plaza", "street", "avenue", "tower", "building", "national",
-    "international", "global", "technical", "annual", "meeting", "board", "directors", "members",
-    "member", "officers", "organizers", "organizing", "general", "local", "publicity", "see",
-    "page", "pages", "also", "more", "all", "not", "no", "only", "this", "that", "these",
-    "arrangements", "treasurer", "secretary", "publications", "proceedings", "sponsorship",
-    "exhibits", "volunteers", "demos", "tutorials", "workshops", "co-chair",
-    "co-chairs", "cochair", "area", "senior", "exhibit", "pre-function", "foyer",
-    "streaming", "virtual", "online", "zoom", "abstract", "abstracts", "day", "days",
-    "noon", "dinner", "breakfast", "banquet", "tba", "tbd", "others",
-}
+NOT_NAME_WORDS = set(not_name_words())  # the lexicon's
 TITLE_WORDS_RE = re.compile(
     r"\b(professor|prof\.|lecturer|director|ceo|cto|cfo|coo|cio|chief|president|vice|vp|svp|evp|"
     r"head|manager|lead|engineer|scientist|researcher|fellow|dean|chair|chairman|founder|"
