@@ -183,7 +183,8 @@ def run_golden(nlp, verbose: bool) -> list[str]:
         score = ev.score_golden(predicted.fillna(""), golden)
         base = ev.score_golden(naive_baseline(path, page, nlp), golden)
         half = golden_half(match["slug"])
-        for key in (half, "all"):
+        association = match["slug"].rsplit("-", 1)[0]
+        for key in (half, "all", f"{association} ({half})"):
             t = totals.setdefault(key, {"tp": 0, "pred": 0, "truth": 0, "btp": 0, "bpred": 0,
                                         "role": 0.0, "brole": 0.0, "pages": 0})
             t["tp"] += score.n_matched
@@ -203,7 +204,9 @@ def run_golden(nlp, verbose: bool) -> list[str]:
         logging.info("%s", rows[-1])
         if verbose:
             logging.info("  missed %s spurious %s", score.missed, score.spurious)
-    for key in ("built-on (old)", "built-on (new)", "held-out", "all"):
+    halves = ("built-on (old)", "built-on (new)", "held-out", "all")
+    associations = sorted(key for key in totals if key not in halves)
+    for key in (*halves, *associations):
         t = totals.get(key)
         if not t or not t["pred"]:
             continue
