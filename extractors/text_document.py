@@ -17,6 +17,7 @@ from extractors.markdown_html import (
 )
 from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
+from extractors.role_lists import list_blocks
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_walk import blocks_from_tree, table_blocks
@@ -60,7 +61,7 @@ class TextDocument:
                 front = _front_matter_records(path, "\n".join(lines[1:end]), title)
             lines = lines[end + 1:]
         blocks: list[Block] = list(front)
-        section, in_item = "", False
+        section, in_item, items = "", False, set()
         tables = markdown_tables(lines)
         for i, raw in enumerate(lines):
             if i in tables:
@@ -97,8 +98,11 @@ class TextDocument:
                 content = _plain(bold.group("text") if bold else BULLET_RE.sub("", part))
                 bold = bool(bold) or was == "bold"
                 if content:
+                    if not bold and BULLET_RE.match(part):
+                        items.add(len(blocks))
                     blocks.append(Block(text=content, section=section,
                                         role_hint="bold" if bold else "", bold=bold))
+        blocks = _role_lists(blocks, items, [c for c in path_context(path) + [title] if c])
         blocks = with_index_records(join_label_blocks(_without_record_headings(blocks)),
                                     source="text")
         return Extraction(blocks, status="ok" if blocks else "empty",
@@ -177,6 +181,26 @@ def _in_table(i: int, tables: dict, lines: list[str]) -> bool:
 
 def _plain(text: str) -> str:
     return " ".join(MARKUP_RE.sub(lambda m: m.group("label") or "", text).split())
+
+
+def _role_lists(blocks: list[Block], items: set[int], context: list[str]) -> list[Block]:
+    """Blocks with each run of list items under one heading that names a role of people
+    (`# Local Organization Team`, `### Officers`) read as records in that role."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j in items and j < len(blocks) and blocks[j].section == blocks[i].section:
+            j += 1
+        found = list_blocks([b.text for b in blocks[i:j]], context,
+                            blocks[i].section) if j > i else None
+        if found is None:
+            out.extend(blocks[i:max(j, i + 1)])
+        else:
+            for block, records in zip(blocks[i:j], found, strict=True):
+                out.extend(records or [block])
+        i = max(j, i + 1)
+    return out
 
 
 def _without_record_headings(blocks: list[Block]) -> list[Block]:

@@ -113,3 +113,31 @@ def test_structured_markdown_link_definitions_wrapped_items_and_record_headings(
     assert texts == ["Globex", "Talks", "8:00 -- Welcome -- Bo Chen",
                      "Cy Diaz -- A Title That Goes On And On", "Dee Fox -- Short"]
     assert blocks[0].sponsor_tier == "Others"
+
+
+def test_structured_markdown_lists_under_role_headings_are_records(tmp_path):
+    # A list of people under a heading that names their role: one record each, in the
+    # heading's role (a label naming an officer or a chair is more precise), with the year in
+    # parentheses as the term's year and the e-mail dropped; a list under a heading that names
+    # no role, or of things that are not people, stays lines.
+    page = tmp_path / "about.md"
+    page.write_text("---\ntitle: Society Executive Committee\n---\n\n### Officers\n\n"
+                    "* President: Ann Lee (2023) (email: [a@x.org](mailto:a@x.org))\n"
+                    "* Web Delegate: Bo Chen (2025)\n\n### Other members\n\n"
+                    "* Cy Diaz, Acme University\n* Dee Fox (Globex)\n", encoding="utf-8")
+    other = tmp_path / "workshop.md"
+    other.write_text("# Workshop\n\n## Getting here\n\n- Eve Gray\n- Fay Hill\n\n"
+                     "## Local Organizing Team\n\n- Travel and visas\n- Coffee\n",
+                     encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+    lines = registry.get("text_document").extract(other).blocks
+    records = {(b.person_name, b.org_name, b.role, b.year, b.title) for b in blocks
+               if b.is_record}
+
+    assert records == {("Ann Lee", "", "board", 2023, "President"),
+                       ("Bo Chen", "", "board", 2025, "Web Delegate"),
+                       ("Cy Diaz", "Acme University", "board", None, ""),
+                       ("Dee Fox", "Globex", "board", None, "")}
+    assert not any(b.is_record for b in lines)
+    assert {"Eve Gray", "Travel and visas"} <= {b.text for b in lines}
