@@ -269,13 +269,28 @@ def session_kinds() -> dict[str, str]:
 
 @cache
 def section_heading_words() -> dict[str, str]:
-    """Section heading words of the lexicon (`round table`, `委員会`) by role, longest first
-    as one regex alternation per role."""
+    """Section heading words of the lexicon (`committee`, `round table`, `kurul*`, `委員会`) by
+    role, each role's as one regex: whole words, longest first; `*` ends a stem; CJK and Hangul
+    words match inside a line.
+
+    >>> bool(re.search(section_heading_words()["committee"], "Organizacijski odbori", re.I))
+    True
+    >>> re.search(section_heading_words()["speaker"], "Democracy", re.I) is None
+    True
+    """
     out: dict[str, str] = {}
     for role, words in lexicon()["section_headings"].items():
         ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
-        out[role] = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+        out[role] = "|".join(_heading_word(w) for w in ordered)
     return out
+
+
+def _heading_word(word: str) -> str:
+    if not word.isascii() and not any(ch.isalpha() and ch.isascii() for ch in word):
+        return re.escape(word)  # CJK, Hangul: inside a line
+    stem = word.endswith("*")
+    body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+    return rf"(?<!\w){body}\w*" if stem else rf"(?<!\w){body}(?!\w)"
 
 
 @cache

@@ -16,33 +16,23 @@ from pipeline.text.line_shapes import parse_people
 from pipeline.text.lines import looks_like_name, truecase
 from pipeline.text.nlp import entity_labels
 
+# The roles of section headings in the order they are tried (an `Awards Committee` is a
+# committee, not an award list); the words are the lexicon's `section_headings`.
+_HEADING_ORDER = ("exhibitor", "sponsor", "committee", "organizer", "award_recipient", "board",
+                  "keynote", "panelist", "speaker")
+# `Supporter Session`, `Sponsor Poster Session` are sessions, not sponsor lists.
+_NOT_SPONSOR_LIST = r"(?!\s+(?:\w+\s+)?(?:sessions?|talks?|workshops?|presentations?|demos?))"
 
-def _with_lexicon(pattern: str, role: str) -> str:
-    """An English heading pattern widened by the lexicon's headings of that role in other
-    languages (`round table`, `Programmkomitee`, `委員会`); CJK words match inside a line."""
-    words = section_heading_words().get(role)
-    return f"(?:{pattern})|(?:(?<!\\w)(?:{words}))" if words else pattern
+
+def _section_roles() -> tuple[tuple[re.Pattern[str], str], ...]:
+    words = section_heading_words()
+    return tuple(
+        (re.compile(f"(?:{words[role]})" + (_NOT_SPONSOR_LIST if role == "sponsor" else ""),
+                    re.I), role)
+        for role in _HEADING_ORDER if role in words)
 
 
-SECTION_ROLES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(_with_lexicon(pattern, role), re.I), role)
-    for pattern, role in (
-        (r"\bexhibit(or|ors|ion|s)?\b|\bexhibit hall\b", "exhibitor"),
-        # `Supporter Session`, `Supporter Poster Session` are sessions, not sponsor lists.
-        (r"\b(sponsors?|supporters?|patrons?|partners)\b(?!\s+(\w+\s+)?(sessions?|talks?|"
-         r"workshops?|presentations?|demos?))", "sponsor"),
-        # `Awards Committee` is a committee.
-        (r"\b(committees?|organi[sz]ing|steering|reviewers)\b", "committee"),
-        # `The following session organisers have been confirmed:`, `Local organizers`.
-        (r"\b(organi[sz]ers|organi[sz]ed by|hosts)\b", "organizer"),
-        (r"\b(awards?|recipients?|winners?|honorees?|laureates?)\b", "award_recipient"),
-        (r"\b(board of directors|board|officers|executive council|trustees)\b", "board"),
-        (r"\b(keynotes?|plenary|invited (talk|speaker)s?|distinguished lecture)\b", "keynote"),
-        (r"\bpanels?\b", "panelist"),
-        (r"\b(workshops?|tutorials?|papers?|sessions?|talks?|presentations?|posters?|"
-         r"lightning|demos?|birds of a feather|bofs?|speakers?)\b", "speaker"),
-    )
-)
+SECTION_ROLES = _section_roles()
 # Role labels and the roles they give come from the lexicon (pipeline/text/data/lexicon.yaml), in
 # every language it lists; the `… by` phrases are English syntax, not labels.
 LABEL_ROLES = {
