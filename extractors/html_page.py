@@ -9,6 +9,7 @@ from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import with_index_records
 from extractors.records import year_in
 from extractors.registry import Extraction, register
+from extractors.role_lists import list_blocks
 from extractors.structured_data import path_context
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
@@ -93,6 +94,17 @@ def _table_records(table) -> list[dict] | None:
             [h for h in header if h]) != len(header):
         return None
     return [dict(zip(header, cells(r), strict=False)) for r in rows[1:]]
+
+
+def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Block]]] | None:
+    """A list of people under a heading naming their role (`<h3>Program chair</h3><ul>`):
+    each item with its records; None for other lists (their items are lines)."""
+    items = [c for c in el if isinstance(c.tag, str) and not _skip(c)]
+    if not items or any(c.tag.lower() != "li" or _has_block_child(c) for c in items):
+        return None
+    texts = [" ".join(_text(c).split()) for c in items]
+    found = list_blocks(texts, context, section)
+    return None if found is None else list(zip(texts, found, strict=True))
 
 
 def _python_codec(name: str) -> str:
@@ -198,6 +210,13 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                 label = text.rstrip(":")
             elif child.tag.lower() == "dd" and text:
                 _emit(lines, f"{label}: {text}" if label else text, section=section)
+        return section
+    if tag in ("ul", "ol") and (found := _role_list(el, section, context)) is not None:
+        for item, records in found:
+            if records:
+                lines.extend(records)
+            else:
+                _emit(lines, item, section=section)
         return section
     if tag == "tr":
         cells = [" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)

@@ -15,11 +15,12 @@ from dataclasses import replace
 
 from extractors.records import person_name, year_in
 from extractors.tree_context import Context, clean_value
-from extractors.tree_people import is_person, split_people
+from extractors.tree_people import is_person, name_shaped, split_people
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import position_role
+from pipeline.text.lexicon import context_role, position_role
 from pipeline.text.lines import looks_like_name
+from pipeline.text.namefreq import known_given_share
 
 MIN_ITEMS = 2
 STRONG_LABELS = {"chair", "board", "keynote", "moderator", "panelist"}
@@ -27,39 +28,50 @@ PERSON_ROLES = {"keynote", "speaker", "panelist", "moderator", "chair", "organiz
                 "committee", "board", "award_recipient"}
 LABEL_RE = re.compile(r"^(?P<label>[^:()]{2,60}?)\s*:\s+(?P<rest>\S.*)$")
 CONTACT_RE = re.compile(r"\s*\((?:[^()]*@[^()]*|e-?mail[^()]*|tel[^()]*|phone[^()]*)\)", re.I)
+CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[A-Z'-]*\b(?!\.)")
 YEAR_PAREN_RE = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*\)")
 
 
-def _item_record(text: str) -> dict | None:
-    """The record of one list item, or None when it names no one person.
+def _item_records(text: str) -> list[dict] | None:
+    """The records of one list item (one person, or a label over several), or None when it
+    names no one.
 
-    >>> _item_record("Treasurer: Ann Lee (2023) (email: ann@example.org)")
-    {'name': 'Ann Lee', 'position': 'Treasurer', 'year': 2023}
-    >>> _item_record("Bo Chen, Acme University"), _item_record("Travel and visas")
-    ({'name': 'Bo Chen', 'affiliation': 'Acme University'}, None)
+    >>> _item_records("Treasurer: Ann Lee (2023) (email: ann@example.org)")
+    [{'name': 'Ann Lee', 'position': 'Treasurer', 'year': 2023}]
+    >>> _item_records("Bo Chen, Acme University"), _item_records("Travel and visas")
+    ([{'name': 'Bo Chen', 'affiliation': 'Acme University'}], None)
+    >>> [r["name"] for r in _item_records("Web Arrangements: Cy Diaz, Dee Fox and Eve Gray.")]
+    ['Cy Diaz', 'Dee Fox', 'Eve Gray']
     """
     text = CONTACT_RE.sub("", clean_value(text)).strip(" .;")
-    record: dict = {}
+    shared: dict = {}
     label = LABEL_RE.match(text)
-    if label and (not looks_like_name(label.group("label")) or position_role(
-            label.group("label")) or looks_like_name(YEAR_PAREN_RE.sub("", label.group("rest")))):
-        record["position"] = label.group("label").strip()
+    if label and (position_role(label.group("label")) or not _names_someone(label.group(
+            "label"))):  # `Web Delegate: Bo Chen`, not `Ann Lee: A Talk`
+        shared["position"] = label.group("label").strip()
         text = label.group("rest")
     year = YEAR_PAREN_RE.search(text)
     if year:
-        record["year"] = year_in(year.group(1))
+        shared["year"] = year_in(year.group(1))
         text = YEAR_PAREN_RE.sub("", text).strip()
     people = split_people(text)
-    if len(people) != 1:
-        return None
-    name, org = people[0]
-    name = person_name(name)
-    if not is_person(name) or not looks_like_name(name):
-        return None
-    out = {"name": name}
-    if org:
-        out["affiliation"] = org
-    return out | record
+    if len(people) == 2 and not people[0][1] and not people[1][1] and not _names_someone(
+            people[1][0]) and not shared:
+        people = [(people[0][0], people[1][0])]  # `Ann Lee, Universidade de Evora`
+    if not people or (len(people) > 1 and "position" not in shared):
+        return None  # several names in an item without a label: a line for the recognizer
+    out = []
+    for name, org in people:
+        name = person_name(name)
+        if not is_person(name) or not name_shaped(name) or CAPS_WORD_RE.search(name):
+            return None  # `HORVAT Goran` is an index's layout (extractors/name_index.py)
+        out.append(({"name": name, "affiliation": org} if org else {"name": name}) | shared)
+    return out
+
+
+def _names_someone(text: str) -> bool:
+    """Name-shaped and opening with a known given name (`Ann Lee`, not `Web Delegate`)."""
+    return looks_like_name(text) and known_given_share(text.split()[0].lower()) > 0
 
 
 def list_blocks(items: list[str], context: list[str], heading: str) -> list[list[Block]] | None:
@@ -75,22 +87,21 @@ def list_blocks(items: list[str], context: list[str], heading: str) -> list[list
     where = Context()
     for word in [*context, heading]:
         where = where.enter(word)
-    if len(items) < MIN_ITEMS or where.role() not in PERSON_ROLES:
+    if len(items) < (1 if context_role(heading) else MIN_ITEMS) or (
+            where.role() not in PERSON_ROLES):
         return None
-    records = [_item_record(item) for item in items]
+    records = [_item_records(item) for item in items]
     if sum(r is not None for r in records) * 5 < len(records) * 4:
         return None
-    out = []
-    for record in records:
-        if record is None:
-            out.append([])
-            continue
-        label = record.pop("position", "")
-        # The heading gives the role (`Conference Coordinator` under `Officers` is an officer);
-        # a label naming a chair or an officer is more precise than a committee heading.
-        by_label = position_role(label) if label else ""
-        role = by_label if by_label in STRONG_LABELS else where.role()
-        out.append([replace(block, role=role, title=label or block.title) for block in
-                    blocks_from_tree([record], context=[*context, heading],
-                                     source="role-list")[0]])
-    return out
+    return [[block for record in item or [] for block in _person(dict(record), context, heading,
+                                                                  where)] for item in records]
+
+
+def _person(record: dict, context: list[str], heading: str, where: Context) -> list[Block]:
+    label = record.pop("position", "")
+    # The heading gives the role (`Conference Coordinator` under `Officers` is an officer);
+    # a label naming a chair or an officer is more precise than a committee heading.
+    by_label = position_role(label) if label else ""
+    role = by_label if by_label in STRONG_LABELS else where.role()
+    return [replace(block, role=role, title=label or block.title) for block in
+            blocks_from_tree([record], context=[*context, heading], source="role-list")[0]]

@@ -83,3 +83,16 @@ def is_person(name: str) -> bool:
     if words & _NOT_NAME_WORDS or "&" in name:
         return False  # `Friends of the Project Talks`, `Q&A session` in a speaker field
     return is_person_account(name)
+
+
+_ELIDED_RE = re.compile(r"\b[dDlLO]['’](?=[A-Z])")
+
+
+def name_shaped(text: str) -> bool:
+    """`looks_like_name`, an elided particle allowed (`Claudia d'Amato`, `Ann O'Neil`).
+
+    >>> name_shaped("Claudia d'Amato"), name_shaped("Program chair")
+    (True, False)
+    """
+    return looks_like_name(text) or ("'" in text or "’" in text) and looks_like_name(
+        _ELIDED_RE.sub("", text))

@@ -126,7 +126,7 @@ CARDS = (
 def test_html_page_repeated_cards_are_one_person_each(tmp_path):
     # Sibling elements of one shape opening with a name: one record per card, in the role of
     # the heading above, the organization from the bracket or the short line after the name
-    # (a job title is the title, not the role); lists of names stay lines for the recognizer.
+    # (a job title is the title, not the role); lists of names are no cards.
     path = tmp_path / "index.html"
     path.write_text(CARDS, encoding="utf-8")
 
@@ -137,5 +137,27 @@ def test_html_page_repeated_cards_are_one_person_each(tmp_path):
     assert cards == {("Ann Lee", "Globex University", "keynote", ""),
                      ("Bo Chen", "Initech", "keynote", ""),
                      ("Cy Diaz", "Umbrella Labs", "keynote", "Director of Research")}
-    assert "Dee Fox, Acme University" in {b.text for b in blocks}
+    assert ("Dee Fox", "Acme University", "committee") in {
+        (b.person_name, b.org_name, b.role) for b in blocks}  # a list under its role heading
     assert not any("Nobody Uses" in b.person_name for b in blocks)
+
+
+def test_html_page_lists_under_role_headings_are_records(tmp_path):
+    # `<h3>Program chair</h3><ul><li>..` : each item a record in the heading's role, the
+    # organization after the comma (one not naming a person, in any language), a labelled item
+    # (`Web Arrangements: A, B.`) its people under the heading's role; other lists stay lines.
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<html><body><h3>Program chair</h3><ul><li><a href='x'>Ann Lee</a></li></ul>"
+        "<h3>Organizing Committee</h3><ul><li>Web Arrangements: <a href='y'>Bo Chen</a>, "
+        "Cy Diaz.</li><li>Claudia d'Amato, Universidade de Evora</li></ul>"
+        "<h3>Travel</h3><ul><li>Dee Fox</li><li>Eve Gray</li></ul></body></html>",
+        encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+    records = {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record}
+
+    assert records == {("Ann Lee", "", "chair"), ("Bo Chen", "", "committee"),
+                       ("Cy Diaz", "", "committee"),
+                       ("Claudia d'Amato", "Universidade de Evora", "committee")}
+    assert {"Dee Fox", "Eve Gray"} <= {b.text for b in blocks}
