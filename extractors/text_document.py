@@ -15,6 +15,7 @@ from extractors.markdown_html import (
     inline_html,
     without_comments,
 )
+from extractors.marked_authors import presenter_blocks
 from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
 from extractors.role_lists import list_blocks
@@ -93,6 +94,9 @@ class TextDocument:
                     continue
                 if not was and (awarded := award_label_blocks(part, context, source="award-label")):
                     blocks.extend(awarded)  # `* **Best Paper**: Ann Lee and Bo Chen. Title.`
+                    continue
+                if not was and (marked := presenter_blocks(part, context, source="presenter")):
+                    blocks.extend(marked)  # `Ann Lee\*, Bo Chen. Title.`: Ann Lee presents
                     continue
                 bold = BOLD_RE.match(part)
                 content = _plain(bold.group("text") if bold else BULLET_RE.sub("", part))
