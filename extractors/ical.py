@@ -23,7 +23,8 @@ LABEL_ROLE = {"speaker": "speaker", "presenter": "speaker", "panelist": "panelis
 
 def _names(text: str) -> list[tuple[str, str]]:
     out = []
-    for part in re.split(r"\s*;\s*|\s*,\s*(?![^()\[\]]*[)\]])|\s+and\s+|\s*&\s*", text):
+    # separators inside a bracket belong to the organization (`Ann Lee [Texas A&M University]`)
+    for part in re.split(r"(?:\s*;\s*|\s*,\s*|\s+and\s+|\s*&\s*)(?![^()\[\]]*[)\]])", text):
         org = ""
         # `Ann Lee (MIT)`, and `Ann Lee [MIT]` as pretalx exports print a speaker's company.
         match = re.match(r"^(?P<name>[^()\[\]]+?)\s*[(\[](?P<org>[^()\[\]]+)[)\]]\s*$", part)
@@ -138,6 +139,15 @@ def _summary_people(summary: str) -> list[tuple[str, str]]:
     """`Title – Ann Lee` / `Title (Ann Lee)`: names only when every piece is name-shaped."""
     from pipeline.text.lines import looks_like_name
 
+    if re.search(r"\s[–—|-]$", summary):
+        return []  # `Title -`: an export's session with nobody named after its dash
+    # The last dash outside brackets ends the title (`A - B - Ann Lee [CSC - IT Center]`).
+    masked = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: "_" * len(m.group(0)), summary)
+    dashes = list(re.finditer(r"\s+[–—|-]\s+", masked))
+    if dashes:
+        people = _names(summary[dashes[-1].end():])
+        if people and all(looks_like_name(name) for name, _ in people):
+            return people
     for pattern in (r"^(?P<title>.+?)\s+[–—|-]\s+(?P<names>[^–—|]+)$",
                     r"^(?P<title>.+?)\s*\((?P<names>[^()]+)\)$",
                     r"^(?P<names>[^:]+?):\s+(?P<title>.+)$"):
