@@ -19,13 +19,12 @@ from extractors.text_document import TextDocument
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 from pipeline.text.keys import norm_key
+from pipeline.text.lexicon import tier_words
 
-TIER_WORDS = (
-    r"diamond|platinum|titanium|gold|silver|bronze|copper|premier|premium|supporting|"
-    r"contributing|champion|leader|friends?|patrons?|benefactors?|partners?|media|academic|"
-    r"startup|community|hero|exhibitors?|sponsors?|supporters?|donors?|in[- ]kind|"
-    r"(?:[a-z]+ )?level|tier \w+|diversity|travel|lanyard|coffee|lunch|reception"
-)
+# The lexicon's sponsor tiers (`platinum`, `in-kind`, `lanyard`), and `Gold Level`, `Tier 1`.
+TIER_WORDS = "|".join(
+    [re.escape(w).replace(r"\-", "[- ]") + "s?"
+     for w in sorted(tier_words(), key=len, reverse=True)] + [r"(?:[a-z]+ )?level", r"tier \w+"])
 TIER_KEY_RE = re.compile(rf"^(?:{TIER_WORDS})(?:\s+(?:sponsors?|supporters?|partners?|level|"
                          rf"tier|exhibitors?))?s?$", re.I)
 YAML_TIER_LINE_RE = re.compile(rf"^(?:{TIER_WORDS})[\w -]*:\s*$", re.M | re.I)

@@ -121,6 +121,12 @@ def position_role(text: object) -> str:
 
 
 @cache
+def tier_words() -> frozenset[str]:
+    """The sponsor tiers a structured file's key or field may name (`platinum`, `lanyard`)."""
+    return frozenset(str(w).lower() for w in lexicon()["tiers"])
+
+
+@cache
 def _tier_re() -> re.Pattern:
     words = sorted(lexicon()["tiers"], key=len, reverse=True)
     body = "|".join(re.escape(w) for w in words)
