@@ -11,10 +11,11 @@ from extractors.records import year_in
 from extractors.registry import Extraction, register
 from extractors.role_lists import list_blocks
 from extractors.structured_data import path_context
+from extractors.tree_context import heading_tier
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
-from pipeline.text.lexicon import field_kind
+from pipeline.text.lexicon import context_role, field_kind
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 XML_ENCODING_RE = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
@@ -94,6 +95,19 @@ def _table_records(table) -> list[dict] | None:
             [h for h in header if h]) != len(header):
         return None
     return [dict(zip(header, cells(r), strict=False)) for r in rows[1:]]
+
+
+def _logo_records(el, section: str, context: list[str]) -> list[Block]:
+    """The organizations a block of logos names (their `alt`) under a sponsor or exhibitor
+    heading, in the heading's tier; [] elsewhere, or when the block has text of its own."""
+    if context_role(section) not in ("sponsor", "exhibitor") or " ".join(
+            el.text_content().split()):
+        return []
+    names = [LOGO_RE.sub("", img.get("alt") or "").strip(" -_|") for img in el.iter("img")
+             if not _skip(img)]
+    words = [*context, section]
+    return table_blocks([{"name": n} for n in names if n], context=words, source="html-logo",
+                        tier=heading_tier(section, words))
 
 
 def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Block]]] | None:
@@ -225,6 +239,10 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
               bold=all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str)))
         return section
     if not _has_block_child(el):
+        logos = _logo_records(el, section, context)
+        if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
+            lines.extend(logos)
+            return section
         text = _text(el)
         strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
         bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(

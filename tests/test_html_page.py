@@ -161,3 +161,16 @@ def test_html_page_lists_under_role_headings_are_records(tmp_path):
                        ("Cy Diaz", "", "committee"),
                        ("Claudia d'Amato", "Universidade de Evora", "committee")}
     assert {"Dee Fox", "Eve Gray"} <= {b.text for b in blocks}
+
+
+def test_html_page_logos_under_a_supported_by_heading_are_sponsors(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<html><body><h3>Supported by</h3><div><a href='a'><img alt='Acme Institute logo'></a>"
+        "<a href='b'><img alt='Globex Society'></a></div><h3>Speakers</h3><div><img alt='Ann Lee'>"
+        "</div></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert {(b.org_name, b.role) for b in blocks if b.is_record} == {
+        ("Acme Institute", "sponsor"), ("Globex Society", "sponsor")}
