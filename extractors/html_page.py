@@ -97,6 +97,19 @@ def _table_records(table) -> list[dict] | None:
     return [dict(zip(header, cells(r), strict=False)) for r in rows[1:]]
 
 
+def _definitions(el, lines: list[Block], section: str) -> None:
+    """`<dt>Program Chair</dt><dd>Ann Lee, MIT</dd>`: a label and what it labels, one line."""
+    label = ""
+    for child in el:
+        if not isinstance(child.tag, str) or _skip(child):
+            continue
+        text = " ".join(_text(child).split())
+        if child.tag.lower() == "dt":
+            label = text.rstrip(":")
+        elif child.tag.lower() == "dd" and text:
+            _emit(lines, f"{label}: {text}" if label else text, section=section)
+
+
 def _logo_records(el, section: str, context: list[str]) -> list[Block]:
     """The organizations a block of logos names (their `alt`) under a sponsor or exhibitor
     heading, in the heading's tier; [] elsewhere, or when the block has text of its own."""
@@ -214,16 +227,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                                       source="html-table"))
             return section
     if tag == "dl":
-        # `<dt>Program Chair</dt><dd>Ann Lee, MIT</dd>`: a label and what it labels, one line.
-        label = ""
-        for child in el:
-            if not isinstance(child.tag, str) or _skip(child):
-                continue
-            text = " ".join(_text(child).split())
-            if child.tag.lower() == "dt":
-                label = text.rstrip(":")
-            elif child.tag.lower() == "dd" and text:
-                _emit(lines, f"{label}: {text}" if label else text, section=section)
+        _definitions(el, lines, section)
         return section
     if tag in ("ul", "ol") and (found := _role_list(el, section, context)) is not None:
         for item, records in found:
