@@ -9,13 +9,12 @@ a page whose context is awards; the year and the page's award come from the head
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from extractors.tree_context import clean_value
+from extractors.tree_context import clean_value, names_award
 from extractors.tree_people import is_person, split_people
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, lexicon, role_label_re
+from pipeline.text.lexicon import context_role, role_label_re
 from pipeline.text.lines import looks_like_name
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
@@ -23,24 +22,6 @@ BOLD_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_]{2,80}?)\s*(?::\1|\1\s*:)\
 PLAIN_LABEL_RE = re.compile(r"^(?P<label>[^:*_\[\]()]{2,60}?)\s*:\s+(?P<rest>\S.*)$")
 # The end of the names: a full stop after a word that is no initial (`J.`, `H. M.`, `Jr.`).
 NAMES_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\b(?:Jr|Sr|St|Dr))\.(?:\s+|$)")
-
-
-@cache
-def _award_words_re() -> re.Pattern[str]:
-    words = sorted(lexicon().get("award_words", []), key=len, reverse=True)
-    # a plural inside a phrase too (`Runners-Up`, `Honourable Mentions`)
-    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
-                    for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.I)
-
-
-def names_award(label: str) -> bool:
-    """Whether a label or heading names an award by the lexicon's award words.
-
-    >>> names_award("Best Student Paper"), names_award("Runners-Up"), names_award("Chair")
-    (True, True, False)
-    """
-    return bool(_award_words_re().search(label or ""))
 
 
 def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Block] | None:

@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractors.award_lines import citation_authors
+from extractors.award_lines import citation_authors, normalize_award
 from extractors.records import person_name, session_role, year_in
 from extractors.tree_context import (
     AWARD_WORD_RE,
     GENERIC_CONTEXT,
+    YEAR_KEY_RE,
     Context,
     Walk,
     award_name,
     clean_value,
+    names_award,
     record_context,
 )
 from extractors.tree_people import URL_RE, is_person, split_people
@@ -23,6 +25,7 @@ from pipeline.tables import Block
 from pipeline.text.keys import norm_key
 from pipeline.text.lexicon import context_role, field_kind, is_tier, position_role
 from pipeline.text.lines import looks_like_name, looks_like_org
+from pipeline.text.namefreq import known_given_share
 
 _NOT_PERSON_TYPE_RE = re.compile(
     r"\b(place|organi[sz]ation|corporation|company|event|eventseries|document|address|group|"
@@ -73,6 +76,7 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
             title = next((clean_value(v) for k, v in node.items() if norm_key(k) in
                           _OWN_NAME_KEYS and clean_value(v)), "")
             own = own.under("", session=own.session or title) if title else own
+    own, people_fields = _award_record(node, own, people_fields)
     record = _Record(fields, own, role, org_value, scalar(fields, "position"), ident)
     out = _sponsor_fields(fields, own, walk, ident)
     record.represented = _represented(record, people_fields, walk)
@@ -85,6 +89,19 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
         consumed.add(key)
         out.extend(_field_blocks(record, key, items, walk))
     return out
+
+
+def _award_record(node: dict, own: Context, people_fields: list) -> tuple[Context, list]:
+    """`{name: Best Paper Award, winners: ...}`: a record whose own name names an award (and
+    that has other person fields) is the award its people received, not a person."""
+    title = next((clean_value(v) for k, v in node.items() if norm_key(k) in _OWN_NAME_KEYS
+                  and isinstance(v, str) and clean_value(v)), "")
+    others = [(k, v) for k, v in people_fields if norm_key(k) not in _OWN_NAME_KEYS]
+    if not title or not others or not (AWARD_WORD_RE.search(title) or names_award(title)):
+        return own, people_fields
+    if looks_like_name(title) and known_given_share(title.split()[0].lower()) > 0:
+        return own, people_fields  # `George Best`
+    return own.under(title, award=normalize_award(title), year=own.year or year_in(title)), others
 
 
 def _people_fields(fields: dict) -> list[tuple[str, object]]:
@@ -149,6 +166,10 @@ def _field_blocks(record: _Record, key: str, items: list, walk: Walk) -> list[tu
     out: list[tuple[Block, str]] = []
     role_of_key = key_role(key)
     for item in items:
+        if isinstance(item, dict) and item and all(YEAR_KEY_RE.match(str(k).strip())
+                                                   for k in item):
+            out.extend(_by_year(record, key, item, walk))  # `winners: {2023: Ann Lee}`
+            continue
         if isinstance(item, dict):
             # A nested person record (`speakers: [{name, affiliation}]`) under this one, or
             # one joined by id: the joined one is this record's, the listed one is dropped
@@ -170,6 +191,16 @@ def _field_blocks(record: _Record, key: str, items: list, walk: Walk) -> list[tu
             if is_person(name):
                 out.append((_record_person(record, name, org, role_of_key, key, walk),
                             record.ident))
+    return out
+
+
+def _by_year(record: _Record, key: str, item: dict, walk: Walk) -> list[tuple[Block, str]]:
+    """The people of a person field keyed by year, each in its year."""
+    out: list[tuple[Block, str]] = []
+    for year, value in item.items():
+        inner = replace(record, own=record.own.enter(str(year)))
+        names = value if isinstance(value, list) else [value]
+        out.extend(_field_blocks(inner, key, [v for v in names if v], walk))
     return out
 
 

@@ -207,3 +207,35 @@ def test_structured_data_nesting_does_not_change_the_rows(winners, shape):
 
     assert {(b.person_name, b.org_name, b.year, b.role) for b in blocks} == {
         (n, o, y, "award_recipient") for n, o, y in winners}
+
+
+def test_structured_data_award_named_by_its_record_and_winners_by_year():
+    # `{name: Best Paper Award, winners: {2023: ...}}`: the record's name is the award, not a
+    # person, and its winners are keyed by year; `George Best` is still a person.
+    from extractors.tree_walk import blocks_from_tree
+
+    tree = {"awards": [{"name": "Best Paper Award", "winners": {2023: "Ann Lee, Bo Chen",
+                                                               2022: ["Cy Diaz (MIT)"]}},
+                       {"name": "Test of Time Award", "winners": [{"year": 2021,
+                                                                   "name": "Dee Fox"}]},
+                       {"name": "George Best", "award": "Service Prize", "year": 2020}]}
+
+    blocks = blocks_from_tree(tree, context=["society", "awards", "awards"])[0]
+
+    assert {(b.person_name, b.org_name, b.award, b.year) for b in blocks} == {
+        ("Ann Lee", "", "Best Paper Award", 2023), ("Bo Chen", "", "Best Paper Award", 2023),
+        ("Cy Diaz", "MIT", "Best Paper Award", 2022),
+        ("Dee Fox", "", "Test of Time Award", 2021),
+        ("George Best", "", "Service Prize", 2020)}
+    assert {b.role for b in blocks} == {"award_recipient"}
+
+
+def test_structured_data_table_under_a_best_paper_heading_names_the_award():
+    from extractors.tree_walk import table_blocks
+
+    blocks = table_blocks([{"Year": "2023", "Paper": "A Study", "Authors": "Ann Lee and Bo Chen"}],
+                          context=["conf", "site", "index", "Conference", "Best Paper"])
+
+    assert {(b.person_name, b.role, b.award, b.year) for b in blocks} == {
+        ("Ann Lee", "award_recipient", "Best Paper", 2023),
+        ("Bo Chen", "award_recipient", "Best Paper", 2023)}
