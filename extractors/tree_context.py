@@ -19,6 +19,7 @@ _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 YEAR_KEY_RE = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
 AWARD_WORD_RE = re.compile(r"\b(award|prize|medal|honou?r|lecture(?:ship)?|fellow(?:ship)?|"
                            r"mention|recognition|preis|prix|premio)s?\b", re.I)
+MEMBER_KEYS = {"members", "member", "people", "persons", "names", "list", "committee_members"}
 # Context words too generic to name an award or a session on their own.
 GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients", "data", "items",
                    "list", "entries", "results", "index", "main", "content", "site", "raw",
@@ -174,7 +175,11 @@ def record_context(node: dict, context: Context) -> Context:
             changes.setdefault("session", text)
         elif kind == "kind":
             changes.setdefault("kind", text)
-    name = next((clean_value(v) for k, v in node.items() if norm_key(k) in ("name", "label")
+    # A group's title names it too when its people are its members (`{title: Program
+    # Committee, members: [...]}`); a talk's title names no role.
+    group_keys = ("name", "label", "title") if any(norm_key(k) in MEMBER_KEYS for k in node) else (
+        "name", "label")
+    name = next((clean_value(v) for k, v in node.items() if norm_key(k) in group_keys
                  and isinstance(v, str) and len(v.split()) <= 6), "")
     if name and context_role(name) and not looks_like_name(name) and (
             context.role() != "award_recipient"):

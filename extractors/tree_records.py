@@ -61,8 +61,10 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
     people_fields = _people_fields(fields) or _citation_authors(fields)
     org_value = _org_value(fields, walk)
     ident = scalar(fields, "id")
+    offices = _office_blocks(node, own, fields, walk, consumed, ident)
     if not people_fields:
-        return _org_record_blocks(fields, own, context, walk, consumed, org_value, ident)
+        return offices + _org_record_blocks(fields, own, context, walk, consumed, org_value,
+                                            ident)
     role = own.role()
     types = [clean_value(v) for k, v in node.items() if norm_key(k) in ("type", "rdf_type")
              and isinstance(v, str | list)]
@@ -78,7 +80,7 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
             own = own.under("", session=own.session or title) if title else own
     own, people_fields = _award_record(node, own, people_fields)
     record = _Record(fields, own, role, org_value, scalar(fields, "position"), ident)
-    out = _sponsor_fields(fields, own, walk, ident)
+    out = offices + _sponsor_fields(fields, own, walk, ident)
     record.represented = _represented(record, people_fields, walk)
     if record.represented:
         out.append((record.represented, ident))
@@ -88,6 +90,25 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
             continue
         consumed.add(key)
         out.extend(_field_blocks(record, key, items, walk))
+    return out
+
+
+def _office_blocks(node: dict, own: Context, fields: dict, walk: Walk, consumed: set,
+                   ident: str) -> list[tuple[Block, str]]:
+    """`{secretary: Ann Lee, treasurer: Bo Chen}`: offices (keys that name a position and no
+    field) and the names that hold them."""
+    out: list[tuple[Block, str]] = []
+    for k, value in node.items():
+        office = clean_value(k)
+        if not isinstance(value, str) or field_kind(k) or not position_role(office):
+            continue
+        people = [(person_name(n), o) for n, o in split_people(clean_value(value))]
+        if not people or not all(looks_like_name(n) and is_person(n) for n, _ in people):
+            continue
+        consumed.add(k)
+        role = person_role("", office, own, fields)
+        out.extend((person_block(name, org, role, own, fields, walk, key=str(k),
+                                 position=office), ident) for name, org in people)
     return out
 
 
@@ -306,12 +327,14 @@ def key_role(key: str) -> str:
 def person_role(key_role: str, position: str, context: Context, fields: dict) -> str:
     """The role of a person of a record: the field's own key, the person's position, the
     session's type or title (under a schedule), the context, else speaker."""
+    where = context.role()
+    by_position = position_role(position) if position else ""
+    if where == "board" and "chair" in (key_role, by_position):
+        return "board"  # a society's officers: its chair is an officer, not a session chair
     if key_role and key_role not in ("sponsor", "exhibitor"):
         return key_role
-    by_position = position_role(position) if position else ""
     if by_position:
         return by_position
-    where = context.role()
     kind = context.kind or scalar(fields, "kind")
     if where in ("", "speaker") and (kind or context.session):
         by_session = session_role(kind, context.session)

@@ -18,7 +18,7 @@ from extractors.tree_context import YEAR_KEY_RE, Context, Walk, clean_value, rec
 from extractors.tree_people import is_person, name_and_bracket, split_people
 from extractors.tree_records import key_role, org_block, person_block, person_role, record_blocks
 from pipeline.tables import Block
-from pipeline.text.lexicon import field_kind, is_tier
+from pipeline.text.lexicon import field_kind, is_tier, position_role
 from pipeline.text.lines import looks_like_name
 
 MAX_DEPTH = 60
@@ -90,6 +90,10 @@ def _visit(node, context: Context, walk: Walk, depth: int, *, key: str
     if not isinstance(node, dict):
         if isinstance(node, str) and key and field_kind(key) == "person":
             yield from _people_items(node, context, walk, key)
+        elif isinstance(node, str) and key and not field_kind(key) and position_role(key) and (
+                looks_like_name(name_and_bracket(clean_value(node))[0])):
+            # `officers: {secretary: Ann Lee}`: an office and who holds it
+            yield from _people_items(node, context, walk, key, position=clean_value(key))
         return
     for k in node:
         walk.keys[str(k)] = walk.keys.get(str(k), 0) + 1
@@ -102,6 +106,10 @@ def _visit(node, context: Context, walk: Walk, depth: int, *, key: str
                 str(k).strip()) and k not in consumed:
             # `2023: Jane Doe` under an award: the year's recipients.
             yield from _people_items(str(value), inner.enter(str(k)), walk, key)
+            continue
+        if isinstance(value, str) and k not in consumed and not field_kind(k) and (
+                position_role(str(k))):
+            yield from _visit(value, inner, walk, depth + 1, key=str(k))
             continue
         if k in consumed or not isinstance(value, dict | list):
             continue
@@ -127,14 +135,15 @@ def _listed(text: str, context: Context, walk: Walk, key: str) -> Iterator[tuple
         yield from _people_items(text, context, walk, key)
 
 
-def _people_items(text: str, context: Context, walk: Walk, key: str
+def _people_items(text: str, context: Context, walk: Walk, key: str, *, position: str = ""
                   ) -> Iterator[tuple[Block, str]]:
     """Bare names listed under a key (`organizers: [A.B. Lee, ...]`, `2023: Ann Lee`)."""
-    role = person_role(key_role(key), "", context, {})
+    role = person_role(key_role(key), position, context, {})
     for name, org in split_people(clean_value(text)):
         name = person_name(name)
         if is_person(name):
-            yield person_block(name, org, role, context, {}, walk, key=key, position=""), ""
+            yield person_block(name, org, role, context, {}, walk, key=key,
+                               position=position), ""
 
 
 def table_blocks(rows: list[dict], *, context: Iterable[str] = (), source: str = "table",

@@ -239,3 +239,21 @@ def test_structured_data_table_under_a_best_paper_heading_names_the_award():
     assert {(b.person_name, b.role, b.award, b.year) for b in blocks} == {
         ("Ann Lee", "award_recipient", "Best Paper", 2023),
         ("Bo Chen", "award_recipient", "Best Paper", 2023)}
+
+
+def test_structured_data_offices_members_groups_and_an_officer_chair():
+    # `officers: {chair: A, secretary: B}`: offices held (a society's chair is an officer);
+    # `{title: Program Committee, members: [...]}`: the group's title gives its members' role.
+    from extractors.tree_walk import blocks_from_tree
+
+    officers = blocks_from_tree({"officers": {"chair": "Ann Lee", "secretary": "Bo Chen",
+                                              "treasurer": "to be announced"}},
+                                context=["soc", "2019", "digest"])[0]
+    groups = blocks_from_tree([{"title": "Program Committee", "members": ["Cy Diaz"]},
+                               {"title": "Graphs at Scale", "speakers": ["Dee Fox"]}],
+                              context=["conf", "2024", "people"])[0]
+
+    assert {(b.person_name, b.role) for b in officers} == {("Ann Lee", "board"),
+                                                          ("Bo Chen", "board")}
+    assert {(b.person_name, b.role) for b in groups} == {("Cy Diaz", "committee"),
+                                                        ("Dee Fox", "speaker")}
