@@ -29,6 +29,8 @@ PERSON_ROLES = {"keynote", "speaker", "panelist", "moderator", "chair", "organiz
 LABEL_RE = re.compile(r"^(?P<label>[^:()]{2,60}?)\s*:\s+(?P<rest>\S.*)$")
 CONTACT_RE = re.compile(r"\s*\((?:[^()]*@[^()]*|e-?mail[^()]*|tel[^()]*|phone[^()]*)\)", re.I)
 CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[A-Z'-]*\b(?!\.)")
+YEAR_HEADING_RE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+YEAR_LED_RE = re.compile(r"^((?:19|20)\d\d)(?:\s*[:–—-]\s*|\s+)(?=\S)")
 YEAR_PAREN_RE = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*\)")
 
 
@@ -42,9 +44,15 @@ def _item_records(text: str) -> list[dict] | None:
     ([{'name': 'Bo Chen', 'affiliation': 'Acme University'}], None)
     >>> [r["name"] for r in _item_records("Web Arrangements: Cy Diaz, Dee Fox and Eve Gray.")]
     ['Cy Diaz', 'Dee Fox', 'Eve Gray']
+    >>> _item_records("2020 – Eve Gray, Globex Institute")
+    [{'name': 'Eve Gray', 'affiliation': 'Globex Institute', 'year': 2020}]
     """
     text = CONTACT_RE.sub("", clean_value(text)).strip(" .;")
     shared: dict = {}
+    led = YEAR_LED_RE.match(text)
+    if led:  # `2021: Ann Lee (Acme)`, `2020 – Bo Chen, Globex`, `**2019** Cy Diaz`
+        shared["year"] = year_in(led.group(1))
+        text = text[led.end():]
     label = LABEL_RE.match(text)
     if label and (position_role(label.group("label")) or not _names_someone(label.group(
             "label"))):  # `Web Delegate: Bo Chen`, not `Ann Lee: A Talk`
@@ -87,8 +95,8 @@ def list_blocks(items: list[str], context: list[str], heading: str) -> list[list
     where = Context()
     for word in [*context, heading]:
         where = where.enter(word)
-    if len(items) < (1 if context_role(heading) else MIN_ITEMS) or (
-            where.role() not in PERSON_ROLES):
+    least = 1 if context_role(heading) or YEAR_HEADING_RE.match(heading) else MIN_ITEMS
+    if len(items) < least or where.role() not in PERSON_ROLES:
         return None
     records = [_item_records(item) for item in items]
     if sum(r is not None for r in records) * 5 < len(records) * 4:

@@ -62,11 +62,12 @@ class TextDocument:
                 front = _front_matter_records(path, "\n".join(lines[1:end]), title)
             lines = lines[end + 1:]
         blocks: list[Block] = list(front)
-        section, in_item, items = "", False, set()
+        trail: list[tuple[int, str]] = []  # the headings above, outermost first
+        section, in_item, items = "", False, {}
         tables = markdown_tables(lines)
         for i, raw in enumerate(lines):
             if i in tables:
-                blocks.extend(_table(path, tables[i], title, section))
+                blocks.extend(_table(path, tables[i], title, [t for _, t in trail]))
                 continue
             if _in_table(i, tables, lines):
                 continue
@@ -83,13 +84,14 @@ class TextDocument:
             following = lines[i + 1].strip() if i + 1 < len(lines) else ""
             heading = HEADING_RE.match(line)
             if heading or (SETEXT_RE.match(following) and len(line) < 100):
-                content = heading.group(2) if heading else line
-                section = _plain(html.unescape(content))
+                level = len(heading.group(1)) if heading else 1 if following[:1] == "=" else 2
+                section = _plain(html.unescape(heading.group(2) if heading else line))
+                trail = [(lv, t) for lv, t in trail if lv < level] + [(level, section)]
                 blocks.append(Block(text=section, section=section, role_hint="heading"))
                 continue
-            context = [c for c in path_context(path) + [title, section] if c]
+            context = [c for c in path_context(path) + [title] + [t for _, t in trail] if c]
             for part, was in inline_html(line):
-                if was == "alt" and (logo := _logo(path, part, title, section)):
+                if was == "alt" and (logo := _logo(path, part, context, section)):
                     blocks.extend(logo)
                     continue
                 if not was and (awarded := award_label_blocks(part, context, source="award-label")):
@@ -103,10 +105,10 @@ class TextDocument:
                 bold = bool(bold) or was == "bold"
                 if content:
                     if not bold and BULLET_RE.match(part):
-                        items.add(len(blocks))
+                        items[len(blocks)] = context
                     blocks.append(Block(text=content, section=section,
                                         role_hint="bold" if bold else "", bold=bold))
-        blocks = _role_lists(blocks, items, [c for c in path_context(path) + [title] if c])
+        blocks = _role_lists(blocks, items)
         blocks = with_index_records(join_label_blocks(_without_record_headings(blocks)),
                                     source="text")
         return Extraction(blocks, status="ok" if blocks else "empty",
@@ -117,20 +119,20 @@ _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|")  # the closing pipe is optional
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-def _table(path: Path, rows: list[dict], title: str, section: str) -> list[Block]:
+def _table(path: Path, rows: list[dict], title: str, headings: list[str]) -> list[Block]:
     """A table's rows as records: the walker types its columns by their headers, with the page
-    title and the heading above it as context (on a sponsor page, that heading is the tier of
+    title and the headings above it as context (on a sponsor page, the nearest is the tier of
     the sponsors under it); a header-less one-column table is one card."""
-    context = [c for c in path_context(path) + [title, section] if c]
+    context = [c for c in path_context(path) + [title, *headings] if c]
+    section = headings[-1] if headings else ""
     card = card_record(rows)
     return table_blocks([card] if card else rows, context=context, source="markdown-table",
                         tier=heading_tier(section, context))
 
 
-def _logo(path: Path, alt: str, title: str, section: str) -> list[Block]:
+def _logo(path: Path, alt: str, context: list[str], section: str) -> list[Block]:
     """A logo's alt text under a sponsor or exhibitor heading: that organization's record
     (in the heading's tier); [] elsewhere (a speaker's photo names the speaker, read as text)."""
-    context = [c for c in path_context(path) + [title, section] if c]
     if context_role(section) not in ("sponsor", "exhibitor"):
         return []
     return table_blocks([{"name": alt}], context=context, source="markdown-logo",
@@ -187,17 +189,19 @@ def _plain(text: str) -> str:
     return " ".join(MARKUP_RE.sub(lambda m: m.group("label") or "", text).split())
 
 
-def _role_lists(blocks: list[Block], items: set[int], context: list[str]) -> list[Block]:
+def _role_lists(blocks: list[Block], items: dict[int, list[str]]) -> list[Block]:
     """Blocks with each run of list items under one heading that names a role of people
-    (`# Local Organization Team`, `### Officers`) read as records in that role."""
+    (`# Local Organization Team`, `### Officers`, `## Fellows` / `### 2023`) read as records in
+    that role; `items` gives each item's context, its nearest heading last."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         j = i
-        while j in items and j < len(blocks) and blocks[j].section == blocks[i].section:
+        while j in items and j < len(blocks) and items[j] == items[i]:
             j += 1
-        found = list_blocks([b.text for b in blocks[i:j]], context,
-                            blocks[i].section) if j > i else None
+        context = items.get(i, [])
+        found = list_blocks([b.text for b in blocks[i:j]], context[:-1],
+                            context[-1]) if j > i and context else None
         if found is None:
             out.extend(blocks[i:max(j, i + 1)])
         else:

@@ -23,7 +23,8 @@ MEMBER_KEYS = {"members", "member", "people", "persons", "names", "list", "commi
 # Context words too generic to name an award or a session on their own.
 GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients", "data", "items",
                    "list", "entries", "results", "index", "main", "content", "site", "raw",
-                   "records", "rows"}
+                   "records", "rows", "medals", "medal", "honors", "honours", "honor", "honour",
+                   "lectures", "mentions", "recognition", "recognitions"}
 
 
 @cache
@@ -72,8 +73,10 @@ class Context:
         changes: dict = {}
         if is_tier(text) and tier_label(text):
             changes["tier"] = tier_label(text)
+        # `Best Paper Award`, `Test of Time`; one word too when it is no generic one (`Fellows`)
         if (AWARD_WORD_RE.search(text) or names_award(text)) and norm_key(
-                text) not in GENERIC_CONTEXT and len(text.split()) >= 2:
+                text) not in GENERIC_CONTEXT and (len(text.split()) >= 2 or AWARD_WORD_RE.fullmatch(
+                    text.strip())):
             changes["award"] = award_name(text)
         if year_in(text) and self.year is None:
             changes["year"] = year_in(text)
@@ -120,11 +123,14 @@ def clean_value(value: object) -> str:
 def award_name(text: str) -> str:
     """The award a context word names, without its year.
 
-    >>> award_name("best-paper_award 2021")
-    'Best Paper Award'
+    >>> award_name("best-paper_award 2021"), award_name("Test of Time Award")
+    ('Best Paper Award', 'Test of Time Award')
     """
-    words = re.sub(r"[_\-]+", " ", text).split()
-    name = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
+    if text.islower() or (" " not in text.strip() and re.search(r"[_-]", text)):  # a key
+        words = re.sub(r"[_\-]+", " ", text).split()
+        name = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
+    else:  # as printed (`Test of Time Award`)
+        name = " ".join(text.split())
     return re.sub(r"\s*\b(19[5-9]\d|20\d\d)\b\s*", " ", name).strip(" :-")
 
 

@@ -141,3 +141,25 @@ def test_structured_markdown_lists_under_role_headings_are_records(tmp_path):
                        ("Dee Fox", "Globex", "board", None, "")}
     assert not any(b.is_record for b in lines)
     assert {"Eve Gray", "Travel and visas"} <= {b.text for b in lines}
+
+
+def test_structured_markdown_award_sections_by_heading_trail(tmp_path):
+    # The headings above an item are its context, outermost first: `## Fellows` over
+    # `### 2023` lists that year's fellows; a year leading an item is its year; an award
+    # heading's name is kept as printed.
+    page = tmp_path / "society" / "awards" / "awards.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: Society Awards\n---\n\n## Test of Time Award\n\n"
+                    "- 2021: Dee Fox (Acme University)\n- 2020 – Eve Gray, Globex Institute\n"
+                    "- **2019** Fay Hill\n\n## Fellows\n\n### 2023\n\n- Gus Ives\n- Hal Jones\n\n"
+                    "### 2022\n\n- Ida Kerr\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+    awarded = {(b.person_name, b.org_name, b.award, b.year) for b in blocks
+               if b.role == "award_recipient"}
+
+    assert awarded == {("Dee Fox", "Acme University", "Test of Time Award", 2021),
+                       ("Eve Gray", "Globex Institute", "Test of Time Award", 2020),
+                       ("Fay Hill", "", "Test of Time Award", 2019),
+                       ("Gus Ives", "", "Fellows", 2023), ("Hal Jones", "", "Fellows", 2023),
+                       ("Ida Kerr", "", "Fellows", 2022)}
