@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.text.keys import norm_key
+from pipeline.text.memo import memo
 
 LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.yaml"
 
@@ -317,9 +318,16 @@ _SLOT_RE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—
 
 
 @cache
-def _kind_res() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rf"^(?:{words})(?=$|[\s:：–—|(),.;-])", re.I), role)
-                 for role, words in session_kinds().items())
+def _kind_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    """All session kinds as one pattern, longest first (so the longest phrase wins: `plenary
+    session` over `session`), and the role of each phrase."""
+    roles: dict[str, str] = {}
+    for role, words in lexicon()["session_kinds"].items():
+        for word in words:
+            roles.setdefault(" ".join(str(word).lower().split()), role)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"^(?:{body})(?=$|[\s:：–—|(),.;-])", re.I), roles
 
 
 # `APSIG Lecture`, `Turing Lecture`, `Presidential Lecture`: a lecture named after someone or
@@ -327,6 +335,7 @@ def _kind_res() -> tuple[tuple[re.Pattern[str], str], ...]:
 _NAMED_LECTURE_RE = re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,4}Lecture$")
 
 
+@memo
 def session_kind(text: str) -> str:
     """The role a session-kind line gives the names below it (`keynote`, `panelist`,
     `speaker`), `break` for a pause, or empty when the line names no kind of session.
@@ -340,11 +349,8 @@ def session_kind(text: str) -> str:
     """
     text = " ".join(text.split())
     text = text[_SLOT_RE.match(text).end():]
-    if _NAMED_LECTURE_RE.match(text):
+    if text.endswith("Lecture") and _NAMED_LECTURE_RE.match(text):
         return "keynote"
-    best, role = 0, ""
-    for pattern, kind in _kind_res():
-        match = pattern.match(text)
-        if match and match.end() > best:
-            best, role = match.end(), kind
-    return role
+    pattern, roles = _kind_re()
+    match = pattern.match(text)
+    return roles[" ".join(match.group().lower().split())] if match else ""

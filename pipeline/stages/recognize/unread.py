@@ -41,13 +41,27 @@ def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
         dated = _SECTION_YEAR_RE.search(block.section or "")  # `CP 2024` over its awards
         year = int(dated.group()) if dated and not block.year else block.year
         # One line at a time, as a reader scans a grid: a cell's lines are separate talks.
-        for line in logical_lines(block.text):
+        for line in _ner_lines(block.text):
             if not line.strip() or _INDEX_ENTRY_RE.search(line) or not _may_name(line):
                 continue
             award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
             out.append(replace(block, text=line, role="award_recipient" if award else role,
                                award=award.group("award").strip() if award else "", year=year))
     return out
+
+
+# A person line is shorter than this (an author list of a dozen names is about 250 characters);
+# a longer logical line is a paragraph or a table run together, and NER on it is slow.
+MAX_LINE = 300
+
+
+def _ner_lines(text: str) -> list[str]:
+    """The lines NER reads a block in: its logical lines, or its printed lines when joining
+    made one longer than MAX_LINE (a table run together, which NER reads slowly and badly)."""
+    lines = logical_lines(text)
+    if any(len(line) > MAX_LINE for line in lines):
+        return [line for line in text.splitlines() if len(line) <= MAX_LINE]
+    return lines
 
 
 def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
@@ -66,7 +80,7 @@ def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
         if block.page not in names or not block.text.strip() or is_prose(block.text):
             continue
         role = block.role if block.role in _PERSON_ROLES else "speaker"
-        for line in logical_lines(block.text):
+        for line in _ner_lines(block.text):
             if not line.strip() or _INDEX_ENTRY_RE.search(line) or (
                     not _may_name(_without(line, names[block.page]))):
                 continue
@@ -107,7 +121,8 @@ _BEST_LABEL_RE = re.compile(
     r"\s*[:–—]\s*\S", re.I)
 _SECTION_YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # `Hermann, Karl Moritz, 47, 149`: an index line names people by the pages they are on.
-_INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$")
+# `Lee, Jae Koo . . . . . 2P15`: an index or a table of contents, by its dot leaders.
+_INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$|(?:\.\s?){4}")
 # What NER proposes on a page the rules could not read is a person only if its given name is
 # one: at least this share of some region's people bear it (`Helen` 1e-3, `Merel` 9e-5,
 # `Pompeu` 1.4e-5), unlike the places and things NER takes for people (`Cotton Row` 3e-6,
