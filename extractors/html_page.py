@@ -70,7 +70,7 @@ class HtmlPage:
             br.tail = "\n" + (br.tail or "")
         lines: list[Block] = []
         body = root.find("body")
-        context = [p for p in path_context(path) + [title] if p]
+        context = _Trail([p for p in path_context(path) + [title] if p])
         _visit(body if body is not None else root, lines, "", context)
         lines = with_index_records(lines, source="html")
         year = year_in(title) or next((year_in(b.text) for b in lines
@@ -110,6 +110,28 @@ def _definitions(el, lines: list[Block], section: str) -> None:
             _emit(lines, f"{label}: {text}" if label else text, section=section)
 
 
+class _Trail(list):
+    """A page's context words: its folder, file name and title, then the headings above the
+    element being read, outermost first (`Program Committee` over `Area Chairs`)."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self.levels: list[int] = []
+
+    def heading(self, level: int, text: str) -> None:
+        while self.levels and self.levels[-1] >= level:
+            self.levels.pop()
+            self.pop()
+        self.levels.append(level)
+        self.append(text)
+
+
+def _words(context: list[str], section: str) -> list[str]:
+    """The context words of an element under `section`."""
+    words = list(context)
+    return words if words and words[-1] == section or not section else [*words, section]
+
+
 def _logo_records(el, section: str, context: list[str]) -> list[Block]:
     """The organizations a block of logos names (their `alt`) under a sponsor or exhibitor
     heading, in the heading's tier; [] elsewhere, or when the block has text of its own."""
@@ -118,7 +140,7 @@ def _logo_records(el, section: str, context: list[str]) -> list[Block]:
         return []
     names = [LOGO_RE.sub("", img.get("alt") or "").strip(" -_|") for img in el.iter("img")
              if not _skip(img)]
-    words = [*context, section]
+    words = _words(context, section)
     return table_blocks([{"name": n} for n in names if n], context=words, source="html-logo",
                         tier=heading_tier(section, words))
 
@@ -130,7 +152,8 @@ def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Blo
     if not items or any(c.tag.lower() != "li" or _has_block_child(c) for c in items):
         return None
     texts = [" ".join(_text(c).split()) for c in items]
-    found = list_blocks(texts, context, section)
+    words = _words(context, section)
+    found = list_blocks(texts, words[:-1], words[-1])
     return None if found is None else list(zip(texts, found, strict=True))
 
 
@@ -204,6 +227,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                 own.append(child.text_content() + (child.tail or ""))
             text = " ".join("".join(own).split())
             _emit(lines, text, section=text, heading=True)
+            context.heading(int(tag[1]), text)
             section, inside = text, False
             for child in el:
                 if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS:
@@ -214,6 +238,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
             return section
         text = " ".join(el.text_content().split())
         _emit(lines, text, section=text, heading=True)
+        context.heading(int(tag[1]), text)
         return text
     if tag in ("h5", "h6"):
         _emit(lines, el.text_content(), section=section, bold=True)
@@ -223,7 +248,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
         if rows is not None:
             # A table whose header names its columns (Name, Affiliation, Year, Award, ...) is a
             # list of records: the tree walker types the columns, with the page's context.
-            lines.extend(table_blocks(rows, context=[*context, section],
+            lines.extend(table_blocks(rows, context=_words(context, section),
                                       source="html-table"))
             return section
     if tag == "dl":
@@ -258,7 +283,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
     cards = card_grid(el)
     for child in el:
         if child in cards:  # a speaker or committee card: its person as a record
-            lines.extend(card_blocks(child, [*context, section]))
+            lines.extend(card_blocks(child, _words(context, section)))
         elif isinstance(child.tag, str):
             section = _visit(child, lines, section, context)
         if child.tail and child.tail.strip():

@@ -174,3 +174,18 @@ def test_html_page_logos_under_a_supported_by_heading_are_sponsors(tmp_path):
 
     assert {(b.org_name, b.role) for b in blocks if b.is_record} == {
         ("Acme Institute", "sponsor"), ("Globex Society", "sponsor")}
+
+
+def test_html_page_headings_above_a_list_are_its_context(tmp_path):
+    # `<h2>Program Committee</h2><h4>Track A</h4><ul>`: the outer heading names the role; a new
+    # h2 ends it.
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<html><body><h2>Program Committee</h2><h4>Track A</h4><ul><li>Ann Lee, MIT</li>"
+        "<li>Bo Chen, ETH Zurich</li></ul><h2>Travel</h2><h4>Hotels</h4><ul><li>Cy Diaz</li>"
+        "<li>Dee Fox</li></ul></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
+        ("Ann Lee", "MIT", "committee"), ("Bo Chen", "ETH Zurich", "committee")}
