@@ -19,7 +19,7 @@ from extractors.tree_people import is_person, name_shaped, split_people
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
 from pipeline.text.lexicon import context_role, position_role
-from pipeline.text.lines import looks_like_name
+from pipeline.text.lines import looks_like_name, looks_like_org
 from pipeline.text.namefreq import known_given_share
 
 MIN_ITEMS = 2
@@ -63,9 +63,12 @@ def _item_records(text: str) -> list[dict] | None:
         shared["year"] = year_in(year.group(1))
         text = YEAR_PAREN_RE.sub("", text).strip()
     people = split_people(text)
-    if len(people) == 2 and not people[0][1] and not people[1][1] and not _names_someone(
-            people[1][0]) and not shared:
-        people = [(people[0][0], people[1][0])]  # `Ann Lee, Universidade de Evora`
+    if len(people) >= 2 and not any(org for _, org in people) and not shared and not any(
+            _names_someone(name) for name, _ in people[1:]):
+        # `Ann Lee, Universidade de Evora`, `Bo Chen, ETH Zurich, Switzerland`: one person and
+        # where they work (its first part; a country or city after it is dropped)
+        rest = [name for name, _ in people[1:]]
+        people = [(people[0][0], next((r for r in rest if looks_like_org(r)), rest[0]))]
     if not people or (len(people) > 1 and "position" not in shared):
         return None  # several names in an item without a label: a line for the recognizer
     out = []

@@ -26,6 +26,7 @@ from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 from pipeline.text.decode import decode_text
 from pipeline.text.lexicon import context_role
+from pipeline.text.lines import looks_like_name
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text"}
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -104,8 +105,10 @@ class TextDocument:
                 content = _plain(bold.group("text") if bold else BULLET_RE.sub("", part))
                 bold = bool(bold) or was == "bold"
                 if content:
-                    if not bold and BULLET_RE.match(part):
-                        items[len(blocks)] = context
+                    if not bold:  # a line of a list of people, maybe (extractors/role_lists.py)
+                        items[len(blocks)] = (context, bool(BULLET_RE.match(part)))
+                    elif _role_label(content):  # `**Posters Chairs**` over the names below it
+                        trail = [(lv, t) for lv, t in trail if lv < 7] + [(7, content)]
                     blocks.append(Block(text=content, section=section,
                                         role_hint="bold" if bold else "", bold=bold))
         blocks = _role_lists(blocks, items)
@@ -189,17 +192,23 @@ def _plain(text: str) -> str:
     return " ".join(MARKUP_RE.sub(lambda m: m.group("label") or "", text).split())
 
 
-def _role_lists(blocks: list[Block], items: dict[int, list[str]]) -> list[Block]:
-    """Blocks with each run of list items under one heading that names a role of people
-    (`# Local Organization Team`, `### Officers`, `## Fellows` / `### 2023`) read as records in
-    that role; `items` gives each item's context, its nearest heading last."""
+def _role_label(text: str) -> bool:
+    """A bold line that names a role of the people below it (`Program Chairs`), no person."""
+    return len(text.split()) <= 6 and bool(context_role(text)) and not looks_like_name(text)
+
+
+def _role_lists(blocks: list[Block], items: dict[int, tuple[list[str], bool]]) -> list[Block]:
+    """Blocks with each run of list items (or of plain lines) under one heading that names a
+    role of people (`# Local Organization Team`, `### Officers`, `## Fellows` / `### 2023`)
+    read as records in that role; `items` gives each line's context, its nearest heading
+    last, and whether it is a list item."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         j = i
         while j in items and j < len(blocks) and items[j] == items[i]:
             j += 1
-        context = items.get(i, [])
+        context = items[i][0] if i in items else []
         found = list_blocks([b.text for b in blocks[i:j]], context[:-1],
                             context[-1]) if j > i and context else None
         if found is None:

@@ -163,3 +163,19 @@ def test_structured_markdown_award_sections_by_heading_trail(tmp_path):
                        ("Fay Hill", "", "Test of Time Award", 2019),
                        ("Gus Ives", "", "Fellows", 2023), ("Hal Jones", "", "Fellows", 2023),
                        ("Ida Kerr", "", "Fellows", 2022)}
+
+
+def test_structured_markdown_lines_of_people_under_role_headings_and_bold_labels(tmp_path):
+    # Paragraph lines (not only list items) under a role heading, and a bold line naming a
+    # role over the lines below it; `Name, Org, Country` is one person and where they work.
+    page = tmp_path / "2022" / "conference-committee.md"
+    page.parent.mkdir()
+    page.write_text("# Conference Committee\n\n## General Chairs\n\n**Ann Lee**, MIT, USA\n\n"
+                    "**Bo Chen**, ETH Zurich, Switzerland\n\n**Posters Chairs**\n\n"
+                    "Eve Gray, Initech University  \nFay Hill, Umbrella Corp\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
+        ("Ann Lee", "MIT", "chair"), ("Bo Chen", "ETH Zurich", "chair"),
+        ("Eve Gray", "Initech University", "chair"), ("Fay Hill", "Umbrella Corp", "chair")}
