@@ -72,6 +72,7 @@ class HtmlPage:
         body = root.find("body")
         context = _Trail([p for p in path_context(path) + [title] if p])
         _visit(body if body is not None else root, lines, "", context)
+        lines = _role_lines(lines, [p for p in path_context(path) + [title] if p])
         lines = with_index_records(lines, source="html")
         year = year_in(title) or next((year_in(b.text) for b in lines
                                        if b.role_hint == "heading" and year_in(b.text)), None)
@@ -130,6 +131,27 @@ def _words(context: list[str], section: str) -> list[str]:
     """The context words of an element under `section`."""
     words = list(context)
     return words if words and words[-1] == section or not section else [*words, section]
+
+
+def _role_lines(lines: list[Block], context: list[str]) -> list[Block]:
+    """Runs of plain lines under one heading that names a role of people (`<h2>General
+    Chairs</h2><p>Ann Lee, MIT</p><p>Bo Chen, ETH</p>`) as records in that role."""
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].section == lines[i].section and not (
+                lines[j].is_record or lines[j].role_hint):
+            j += 1
+        found = list_blocks([b.text for b in lines[i:j]], context, lines[i].section) if (
+            j > i and lines[i].section) else None
+        if found is None:
+            out.extend(lines[i:max(j, i + 1)])
+        else:
+            for block, records in zip(lines[i:j], found, strict=True):
+                out.extend(records or [block])
+        i = max(j, i + 1)
+    return out
 
 
 def _logo_records(el, section: str, context: list[str]) -> list[Block]:

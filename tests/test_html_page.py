@@ -189,3 +189,18 @@ def test_html_page_headings_above_a_list_are_its_context(tmp_path):
 
     assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
         ("Ann Lee", "MIT", "committee"), ("Bo Chen", "ETH Zurich", "committee")}
+
+
+def test_html_page_paragraph_lines_under_a_role_heading_are_records(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<html><body><h2>General Chairs</h2><p>Ann Lee, MIT, USA</p><p>Bo Chen, ETH Zurich</p>"
+        "<h2>Steering Committee</h2><p>Cy Diaz (Globex)<br>Dee Fox (Acme)</p>"
+        "<h2>News</h2><p>Eve Gray joined</p><p>The Venue Opens</p></body></html>",
+        encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
+        ("Ann Lee", "MIT", "chair"), ("Bo Chen", "ETH Zurich", "chair"),
+        ("Cy Diaz", "Globex", "committee"), ("Dee Fox", "Acme", "committee")}
