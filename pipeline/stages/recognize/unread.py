@@ -16,7 +16,7 @@ from pipeline.stages.recognize.labels import (
 from pipeline.stages.recognize.people import any_common
 from pipeline.stages.recognize.prose import is_prose
 from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
-from pipeline.text.lines import clean_name, looks_like_name, looks_like_org
+from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, title_like
 from pipeline.text.paragraphs import logical_lines
 
 _PERSON_ROLES = frozenset(ROLES) - {"sponsor", "exhibitor"}
@@ -81,7 +81,7 @@ def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
             continue
         role = block.role if block.role in _PERSON_ROLES else "speaker"
         for line in _ner_lines(block.text):
-            if not line.strip() or _INDEX_ENTRY_RE.search(line) or (
+            if not line.strip() or _INDEX_ENTRY_RE.search(line) or _bare_title(line) or (
                     not _may_name(_without(line, names[block.page]))):
                 continue
             slot = TIME_SLOT_RE.match(line)
@@ -89,6 +89,16 @@ def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
             label, given = role_label(line[slot.end():] if slot else line)
             out.append(replace(block, text=line, role=given if label else role))
     return out
+
+
+_NAME_SIGNS_RE = re.compile(r"[,;(|/]|\bby\b|\bwith\b|:\s*[A-Z]")
+
+
+def _bare_title(line: str) -> bool:
+    """A talk title and nothing else: title-shaped, with no comma, parenthesis, `by`, `with`
+    or label colon that would set a name beside it. Most lines the rules leave empty are
+    these, and NER on them finds nobody."""
+    return title_like(line) and not _NAME_SIGNS_RE.search(line)
 
 
 def _without(line: str, names: set[str]) -> str:
