@@ -44,6 +44,8 @@ def _item_records(text: str) -> list[dict] | None:
     ([{'name': 'Bo Chen', 'affiliation': 'Acme University'}], None)
     >>> [r["name"] for r in _item_records("Web Arrangements: Cy Diaz, Dee Fox and Eve Gray.")]
     ['Cy Diaz', 'Dee Fox', 'Eve Gray']
+    >>> _item_records("Bo Chen, MIT, General Chair")
+    [{'name': 'Bo Chen', 'affiliation': 'MIT', 'position': 'General Chair'}]
     >>> _item_records("2020 – Eve Gray, Globex Institute")
     [{'name': 'Eve Gray', 'affiliation': 'Globex Institute', 'year': 2020}]
     """
@@ -58,18 +60,24 @@ def _item_records(text: str) -> list[dict] | None:
             "label"))):  # `Web Delegate: Bo Chen`, not `Ann Lee: A Talk`
         shared["position"] = label.group("label").strip()
         text = label.group("rest")
+    labelled = "position" in shared
+    parts = [p.strip() for p in text.split(",")]
+    if "position" not in shared and len(parts) >= 2 and position_role(parts[-1]) and not (
+            _names_someone(parts[-1])):  # `Ann Lee, MIT, General Chair`
+        shared["position"] = parts[-1]
+        text = ", ".join(parts[:-1])
     year = YEAR_PAREN_RE.search(text)
     if year:
         shared["year"] = year_in(year.group(1))
         text = YEAR_PAREN_RE.sub("", text).strip()
     people = split_people(text)
-    if len(people) >= 2 and not any(org for _, org in people) and not shared and not any(
+    if len(people) >= 2 and not any(org for _, org in people) and not labelled and not any(
             _names_someone(name) for name, _ in people[1:]):
         # `Ann Lee, Universidade de Evora`, `Bo Chen, ETH Zurich, Switzerland`: one person and
         # where they work (its first part; a country or city after it is dropped)
         rest = [name for name, _ in people[1:]]
         people = [(people[0][0], next((r for r in rest if looks_like_org(r)), rest[0]))]
-    if not people or (len(people) > 1 and "position" not in shared):
+    if not people or (len(people) > 1 and not labelled):
         return None  # several names in an item without a label: a line for the recognizer
     out = []
     for name, org in people:
