@@ -116,7 +116,8 @@ def _continues_item(prev: str, line: str) -> bool:
     """The rest of `_continuation`: whether `line` starts with a new name or a fragment."""
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
-    if looks_like_org(prev) and title_like(line) and not looks_like_org(line):
+    # Only the tail of `prev` is looked at: it grows as a paragraph's lines are joined.
+    if title_like(line) and not looks_like_org(line) and looks_like_org(prev[-60:]):
         return False  # `University of Leeds` / `The Changing Role of the Court in …`: a title
     if not _COMMA_RE.search(prev + line):  # a wrapped title, or one name per line
         # `Helen Marsh` / `University of Leeds`: a name, then its organization's line.
@@ -130,7 +131,7 @@ def _continues_item(prev: str, line: str) -> bool:
     first = _PAREN_RE.sub(" ", first).strip() if not first.endswith(")") else (
         first[:first.rfind("(")].strip())
     if len(first.split()) >= 4 and not looks_like_org(first) and looks_like_name(
-            truecase(clean_name(_FIRST_ITEM_RE.split(prev)[-1]))):
+            truecase(clean_name(_FIRST_ITEM_RE.split(prev[-80:])[-1]))):
         # `…, Alexander Boer and Radboud Winkels` / `Analysing the Impact of Legal Change`: a
         # title below a complete name starts a line (JURIX 2018, iFTR 2022).
         return False
