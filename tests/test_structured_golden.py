@@ -33,43 +33,29 @@ NOT_EXACT_YET: dict[str, str] = {
     "3dv/sponsors/sponsors.yml":
         "held-out: not exact",
     "acp/2014/elect_results_2014.md":
-        "built-on: people with role F1 0.00, organizations F1 1.00, status ok",
-    "acp/2026/committee.md":
-        "built-on: people with role F1 0.86, organizations F1 1.00, status ok",
-    "acp/awards/doctoral-research-award.md":
-        "built-on: people with role F1 0.77, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.73, organizations F1 1.00, status ok",
     "acp/awards/paper-awards.md":
-        "built-on: people with role F1 0.55, organizations F1 1.00, status ok",
-    "acp/awards/research-excellence-award.md":
-        "built-on: people with role F1 0.63, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.99, organizations F1 1.00, status ok",
     "apbc/2018/award.md":
         "held-out: not exact",
     "apbc/2018/sponsors.yml":
         "held-out: not exact",
     "apsig/2012/abstracts.html":
-        "built-on: people with role F1 0.71, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.59, organizations F1 1.00, status ok",
     "apsig/2019/index.html":
-        "built-on: people with role F1 0.84, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.97, organizations F1 1.00, status ok",
     "apsig/2026/index.html":
-        "built-on: people with role F1 1.00, organizations F1 0.00, status ok",
+        "built-on: people with role F1 0.98, organizations F1 1.00, status ok",
     "balkan-archaeology/2017/participants.md":
         "held-out: not exact",
-    "bioconductor/2019/posters.md":
-        "built-on: people with role F1 0.00, organizations F1 1.00, status ok",
     "bioconductor/2019/schedule-day-one.md":
-        "built-on: people with role F1 0.27, organizations F1 0.00, status ok",
+        "built-on: people with role F1 0.78, organizations F1 0.00, status ok",
     "bioconductor/2022/schedule.md":
-        "built-on: people with role F1 0.60, organizations F1 1.00, status ok",
-    "bioconductor/2022/sponsors.md":
-        "built-on: people with role F1 1.00, organizations F1 0.00, status ok",
+        "built-on: people with role F1 0.86, organizations F1 1.00, status ok",
     "enhancer/2023/schedule_full.js":
         "held-out: not exact",
     "enhancer/2024/schedule_full.js":
         "held-out: not exact",
-    "good-open-ondemand/2025/schedule.ics":
-        "built-on: people with role F1 0.94, organizations F1 1.00, status ok",
-    "good-open-ondemand/2025/speakers-index.html":
-        "built-on: people with role F1 0.00, organizations F1 1.00, status ok",
     "good-open-ondemand/2025/widget-v2.json":
         "built-on: people with role F1 0.98, organizations F1 1.00, status ok",
     "hkkc/2016/organisation.html":
@@ -95,7 +81,7 @@ NOT_EXACT_YET: dict[str, str] = {
     "ikcu-ftr/2024/program.html":
         "held-out: not exact",
     "jurix/2018/committees.html":
-        "built-on: people with role F1 0.83, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.98, organizations F1 1.00, status ok",
     "jurix/2018/program.html":
         "built-on: people with role F1 0.91, organizations F1 1.00, status ok",
     "kyushu-clinphy/2025/index.md":
@@ -113,8 +99,6 @@ NOT_EXACT_YET: dict[str, str] = {
     "pycon-uk/2015/schedule.ics":
         "held-out: not exact",
     "siam-siagla/2018/2018-01-digest.yml":
-        "held-out: not exact",
-    "siam-siagla/2019/officers.yml":
         "held-out: not exact",
 }
 
