@@ -287,17 +287,17 @@ def section_heading_words() -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for role, words in lexicon()["section_headings"].items():
-        ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
-        out[role] = "|".join(_heading_word(w) for w in ordered)
+        whole, stems, inside = [], [], []
+        for word in sorted({str(w).lower() for w in words}, key=len, reverse=True):
+            body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+            if not any(ch.isalpha() and ch.isascii() for ch in word) and not word.isascii():
+                inside.append(body)  # CJK, Hangul: inside a line
+            else:
+                (stems if word.endswith("*") else whole).append(body)
+        parts = [rf"(?<!\w)(?:{'|'.join(whole)})(?!\w)" if whole else "",
+                 rf"(?<!\w)(?:{'|'.join(stems)})" if stems else "", "|".join(inside)]
+        out[role] = "|".join(p for p in parts if p)
     return out
-
-
-def _heading_word(word: str) -> str:
-    if not word.isascii() and not any(ch.isalpha() and ch.isascii() for ch in word):
-        return re.escape(word)  # CJK, Hangul: inside a line
-    stem = word.endswith("*")
-    body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
-    return rf"(?<!\w){body}\w*" if stem else rf"(?<!\w){body}(?!\w)"
 
 
 @cache

@@ -14,6 +14,7 @@ from pipeline.text.lexicon import (
 )
 from pipeline.text.line_shapes import parse_people
 from pipeline.text.lines import looks_like_name, truecase
+from pipeline.text.memo import memo
 from pipeline.text.nlp import entity_labels
 
 # The roles of section headings in the order they are tried (an `Awards Committee` is a
@@ -113,6 +114,7 @@ HONORIFIC_RE = re.compile(  # the lexicon's honorifics (`Dr.`, `Prof.`, `Doç.`)
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
 
 
+@memo
 def section_role(text: str) -> str:
     for pattern, role in SECTION_ROLES:
         if pattern.search(text):
