@@ -75,14 +75,18 @@ def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
     for app in found:
         if app.person_name:  # `Chris Lee, James Madison University`: its organization too
             names.setdefault(app.page, set()).update(filter(None, (app.person_name, app.org_name)))
+    # Longest first, in a fixed order: `Ann Lee Smith` goes before `Ann Lee`, the same in every
+    # process (a set's order changes with the hash seed).
+    ordered = {page: tuple(sorted(found_names, key=lambda n: (-len(n), n)))
+               for page, found_names in names.items()}
     out = []
     for block in visited:
-        if block.page not in names or not block.text.strip() or is_prose(block.text):
+        if block.page not in ordered or not block.text.strip() or is_prose(block.text):
             continue
         role = block.role if block.role in _PERSON_ROLES else "speaker"
         for line in _ner_lines(block.text):
             if not line.strip() or _INDEX_ENTRY_RE.search(line) or _bare_title(line) or (
-                    not _may_name(_without(line, names[block.page]))):
+                    not _may_name(_without(line, ordered[block.page]))):
                 continue
             slot = TIME_SLOT_RE.match(line)
             # `Chair: Ms. Ann Lee / Mr. Bo Chen, UN ESCAP`, `16:00 Keynote 1: Title (Ann Lee)`
@@ -101,7 +105,7 @@ def _bare_title(line: str) -> bool:
     return title_like(line) and not _NAME_SIGNS_RE.search(line)
 
 
-def _without(line: str, names: set[str]) -> str:
+def _without(line: str, names: tuple[str, ...]) -> str:
     """The line with the people and organizations the rules found on its page taken out:
     what is left for NER."""
     for name in names:
