@@ -22,10 +22,10 @@ SEPARATOR_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
 def _catalogue_order(name: str) -> str:
-    """`Carey VJ` -> `VJ Carey`; `Ann Lee` as it is.
+    """`Marsh HJ` -> `HJ Marsh`; `Ann Lee` as it is.
 
-    >>> _catalogue_order("Carey VJ"), _catalogue_order("Farias Amorim C"), _catalogue_order("Bo Li")
-    ('VJ Carey', 'C Farias Amorim', 'Bo Li')
+    >>> _catalogue_order("Marsh HJ"), _catalogue_order("Souza Lima C"), _catalogue_order("Bo Li")
+    ('HJ Marsh', 'C Souza Lima', 'Bo Li')
     """
     words = name.split()
     if len(words) >= 2 and INITIALS_RE.match(words[-1]) and not INITIALS_RE.match(words[0]):

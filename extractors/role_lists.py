@@ -73,7 +73,7 @@ def _item_records(text: str) -> list[dict] | None:
     people = split_people(text)
     if len(people) >= 2 and not any(org for _, org in people) and not labelled and not any(
             _names_someone(name) for name, _ in people[1:]):
-        # `Ann Lee, Universidade de Evora`, `Bo Chen, ETH Zurich, Switzerland`: one person and
+        # `Ann Lee, Universidade do Norte`, `Bo Chen, ETH Zurich, Switzerland`: one person and
         # where they work (its first part; a country or city after it is dropped)
         rest = [name for name, _ in people[1:]]
         people = [(people[0][0], next((r for r in rest if looks_like_org(r)), rest[0]))]
@@ -124,3 +124,26 @@ def _person(record: dict, context: list[str], heading: str, where: Context) -> l
     role = by_label if by_label in STRONG_LABELS else where.role()
     return [replace(block, role=role, title=label or block.title) for block in
             blocks_from_tree([record], context=[*context, heading], source="role-list")[0]]
+
+
+def runs_as_records(blocks: list[Block], key, heading) -> list[Block]:
+    """`blocks` with each run of neighbours sharing `key(i)` (None: no run) replaced by the
+    records `list_blocks` reads in it, under `heading(i)` = (context, heading) of the run's
+    first block; a run `list_blocks` does not read, and an item naming no one, stay as they
+    are."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        run = key(i)
+        j = i
+        while run is not None and j < len(blocks) and key(j) == run:
+            j += 1
+        where = heading(i) if j > i else None
+        found = list_blocks([b.text for b in blocks[i:j]], *where) if where else None
+        if found is None:
+            out.extend(blocks[i:max(j, i + 1)])
+        else:
+            for block, records in zip(blocks[i:j], found, strict=True):
+                out.extend(records or [block])
+        i = max(j, i + 1)
+    return out

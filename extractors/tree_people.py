@@ -89,9 +89,9 @@ _ELIDED_RE = re.compile(r"\b[dDlLO]['’](?=[A-Z])")
 
 
 def name_shaped(text: str) -> bool:
-    """`looks_like_name`, an elided particle allowed (`Claudia d'Amato`, `Ann O'Neil`).
+    """`looks_like_name`, an elided particle allowed (`Lucia d'Arco`, `Ann O'Neil`).
 
-    >>> name_shaped("Claudia d'Amato"), name_shaped("Program chair")
+    >>> name_shaped("Lucia d'Arco"), name_shaped("Program chair")
     (True, False)
     """
     return looks_like_name(text) or ("'" in text or "’" in text) and looks_like_name(

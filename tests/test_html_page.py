@@ -151,7 +151,7 @@ def test_html_page_lists_under_role_headings_are_records(tmp_path):
     path.write_text(
         "<html><body><h3>Program chair</h3><ul><li><a href='x'>Ann Lee</a></li></ul>"
         "<h3>Organizing Committee</h3><ul><li>Web Arrangements: <a href='y'>Bo Chen</a>, "
-        "Cy Diaz.</li><li>Claudia d'Amato, Universidade de Evora</li></ul>"
+        "Cy Diaz.</li><li>Lucia d'Arco, Universidade do Norte</li></ul>"
         "<h3>Travel</h3><ul><li>Dee Fox</li><li>Eve Gray</li></ul></body></html>",
         encoding="utf-8")
 
@@ -160,7 +160,7 @@ def test_html_page_lists_under_role_headings_are_records(tmp_path):
 
     assert records == {("Ann Lee", "", "chair"), ("Bo Chen", "", "committee"),
                        ("Cy Diaz", "", "committee"),
-                       ("Claudia d'Amato", "Universidade de Evora", "committee")}
+                       ("Lucia d'Arco", "Universidade do Norte", "committee")}
     assert {"Dee Fox", "Eve Gray"} <= {b.text for b in blocks}
 
 

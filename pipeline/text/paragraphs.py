@@ -132,7 +132,7 @@ def _continues_item(prev: str, line: str) -> bool:
         first[:first.rfind("(")].strip())
     if len(first.split()) >= 4 and not looks_like_org(first) and looks_like_name(
             truecase(clean_name(_FIRST_ITEM_RE.split(prev[-80:])[-1]))):
-        # `…, Alexander Boer and Radboud Winkels` / `Analysing the Impact of Legal Change`: a
+        # `…, Tom Fielding and Grace Hooper` / `Learning to Argue from Precedent in Court`: a
         # title below a complete name starts a line (JURIX 2018, iFTR 2022).
         return False
     first_is_fragment = (

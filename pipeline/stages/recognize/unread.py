@@ -135,7 +135,7 @@ _BEST_LABEL_RE = re.compile(
     r"\s*[:–—]\s*\S", re.I)
 _SECTION_YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # `Hermann, Karl Moritz, 47, 149`: an index line names people by the pages they are on.
-# `Lee, Jae Koo . . . . . 2P15`: an index or a table of contents, by its dot leaders.
+# `Lee, Ann . . . . . 2P15`: an index or a table of contents, by its dot leaders.
 _INDEX_ENTRY_RE = re.compile(r"[,\s]\d{1,4},\s*\d{1,4}\b|,\s*\d{1,4}\s*$|(?:\.\s?){4}")
 # What NER proposes on a page the rules could not read is a person only if its given name is
 # one: at least this share of some region's people bear it (`Helen` 1e-3, `Merel` 9e-5,
