@@ -9,7 +9,7 @@ from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import with_index_records
 from extractors.records import year_in
 from extractors.registry import Extraction, register
-from extractors.role_lists import list_blocks
+from extractors.role_lists import list_blocks, runs_as_records
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_walk import table_blocks
@@ -136,22 +136,9 @@ def _words(context: list[str], section: str) -> list[str]:
 def _role_lines(lines: list[Block], context: list[str]) -> list[Block]:
     """Runs of plain lines under one heading that names a role of people (`<h2>General
     Chairs</h2><p>Ann Lee, MIT</p><p>Bo Chen, ETH</p>`) as records in that role."""
-    out: list[Block] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and lines[j].section == lines[i].section and not (
-                lines[j].is_record or lines[j].role_hint):
-            j += 1
-        found = list_blocks([b.text for b in lines[i:j]], context, lines[i].section) if (
-            j > i and lines[i].section) else None
-        if found is None:
-            out.extend(lines[i:max(j, i + 1)])
-        else:
-            for block, records in zip(lines[i:j], found, strict=True):
-                out.extend(records or [block])
-        i = max(j, i + 1)
-    return out
+    return runs_as_records(
+        lines, lambda i: None if lines[i].is_record or lines[i].role_hint else lines[i].section,
+        lambda i: (context, lines[i].section) if lines[i].section else None)
 
 
 def _logo_records(el, section: str, context: list[str]) -> list[Block]:

@@ -18,7 +18,7 @@ from extractors.markdown_html import (
 from extractors.marked_authors import presenter_blocks
 from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
-from extractors.role_lists import list_blocks
+from extractors.role_lists import runs_as_records
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_walk import blocks_from_tree, table_blocks
@@ -202,22 +202,9 @@ def _role_lists(blocks: list[Block], items: dict[int, tuple[list[str], bool]]) -
     role of people (`# Local Organization Team`, `### Officers`, `## Fellows` / `### 2023`)
     read as records in that role; `items` gives each line's context, its nearest heading
     last, and whether it is a list item."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j in items and j < len(blocks) and items[j] == items[i]:
-            j += 1
-        context = items[i][0] if i in items else []
-        found = list_blocks([b.text for b in blocks[i:j]], context[:-1],
-                            context[-1]) if j > i and context else None
-        if found is None:
-            out.extend(blocks[i:max(j, i + 1)])
-        else:
-            for block, records in zip(blocks[i:j], found, strict=True):
-                out.extend(records or [block])
-        i = max(j, i + 1)
-    return out
+    return runs_as_records(
+        blocks, items.get,
+        lambda i: (items[i][0][:-1], items[i][0][-1]) if items.get(i) and items[i][0] else None)
 
 
 def _without_record_headings(blocks: list[Block]) -> list[Block]:

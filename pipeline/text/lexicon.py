@@ -109,7 +109,7 @@ def position_role(text: object) -> str:
 
     >>> position_role("Technical Co-Chair"), position_role("Treasurer"), position_role("KTH")
     ('chair', 'board', '')
-    >>> position_role("Minicourse and WIE Reception Organizer")
+    >>> position_role("Student Reception Organizer")
     'organizer'
     """
     value = str(text or "")
@@ -311,10 +311,13 @@ def program_words() -> frozenset[str]:
 
 
 # A line that names the kind of session below it (`14.00 – 15.00 Invited talk`, `Plenary session
-# (9:00–10:45) – Statler Auditorium`, `Coffee Break`), after its time slot: lexicon
+# (9:00–10:45) – Main Auditorium`, `Coffee Break`), after its time slot: lexicon
 # `session_kinds`. Seen in the programs of householder, JURIX, 3D-BioInfo, APSIG and UN-GGIM.
-_SLOT_RE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]"
-                      r"\d{2}\s*(?:[ap]\.?m\.?)?)?)?\s*", re.I)
+# A time slot (`9:00 AM - 10:00 AM`, `14.00 – 15.00`), which the recognizer's schedule rows
+# start with too (pipeline.stages.recognize.labels.TIME_SLOT_RE).
+TIME_SLOT = (r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*"
+             r"(?:[ap]\.?m\.?)?)?")
+_SLOT_RE = re.compile(rf"^(?:{TIME_SLOT})?\s*", re.I)
 
 
 @cache

@@ -150,7 +150,7 @@ def load_language_nlp(language: str):
             doc.ents = [Span(doc, e.start, e.end, label=_LABELS_AS_ENGLISH.get(e.label_, e.label_))
                         for e in doc.ents]
             return doc
-    nlp = load_nlp.__wrapped__(name)
+    nlp = load_nlp.__wrapped__(name)  # a pipeline of its own: the relabelling is added to it
     nlp.add_pipe(_RELABEL, last=True)
     return nlp
 

@@ -6,6 +6,7 @@ import re
 
 from pipeline.tables import Block
 from pipeline.text.lexicon import (
+    TIME_SLOT,
     honorific_words,
     printed_tier_alternation,
     role_label_re,
@@ -65,11 +66,7 @@ YEAR_PREFIX_RE = re.compile(
 SLOT_SPEAKER_RE = re.compile(
     r"^(?P<name>[^():,;]{3,60}?)\s*\((?P<org>[^():]{2,120})\)\s*(?::\s*.*)?$")
 # A time slot before a schedule row (`9:00 AM - 10:00 AM Opening Keynote: …`).
-TIME_SLOT_RE = re.compile(
-    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*"
-    r"(?:[ap]\.?m\.?)?)?\s+(?=[A-Z])",
-    re.I,
-)
+TIME_SLOT_RE = re.compile(rf"^{TIME_SLOT}\s+(?=[A-Z])", re.I)
 # `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`: a label without a colon.
 BY_LABEL_RE = re.compile(
     r"^(?P<label>(?:moderated|presented|facilitated|hosted|chaired|led|introduced)\s+by|"
