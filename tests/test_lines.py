@@ -30,6 +30,10 @@ from pipeline.text.paragraphs import logical_lines
           ("Sharon Goldwater", "", "")]),
         ("Marshall An, Amy J. Ko, University of Washington",
          [("Marshall An", "University of Washington", ""), ("Amy J. Ko", "University of Washington", "")]),
+        # brackets after a name and a title hold the organization's acronym, not its people
+        ("Mr. Tom Fielding, Lead, Open Tile Toolkit (OTT)",
+         [("Tom Fielding", "Open Tile Toolkit (OTT)", "Lead")]),
+        ("Ann Lee (MIT), Bo Chen (Yale)", [("Ann Lee", "MIT", ""), ("Bo Chen", "Yale", "")]),
     ],
 )
 def test_lines_parse_people(line, expected):

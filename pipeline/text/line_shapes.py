@@ -268,7 +268,16 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
 
 
 def _parenthesized(segment: str) -> list[Person]:
-    """`A (Org), B (Org2)`, `A and B (Org)`: each name before the organization in brackets."""
+    """`A (Org), B (Org2)`, `A and B (Org)`: each name before the organization in brackets.
+
+    A segment that opens with a name and a title before the brackets is no such list: the
+    brackets hold an acronym of the organization before them (`Tom Fielding, Lead, Open Tile
+    Toolkit (OTT)`), read by :func:`_grouped`.
+    """
+    first = _NAME_PAREN_RE.search(segment)
+    before = split_items(segment[:first.start()]) if first else []
+    if len(before) >= 2 and _is_name_item(before[0]) and not _is_name_item(before[-1]):
+        return []
     out = []
     for match in _NAME_PAREN_RE.finditer(segment):
         for raw in split_items(match.group(1)):
