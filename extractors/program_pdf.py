@@ -29,6 +29,7 @@ from extractors.pdf_layout import (
     running_lines,
     words_to_lines,
 )
+from extractors.pdf_tables import row_records, table_blocks, table_header, table_rows
 from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError, MentorMinerError
 from pipeline.tables import LOGO_HINT, Block, ReadOptions
@@ -74,7 +75,8 @@ class ProgramPdf:
         )
         extraction = _to_extraction(read.lines, read.heights, running, read.no_text,
                                     read.n_pages, ocred=read.ocred if self.ocr else None,
-                                    pictured=read.pictured, logos=read.logos)
+                                    pictured=read.pictured, logos=read.logos,
+                                    tables=read.tables)
         if cut_short:
             extraction.message = "; ".join(filter(None, [
                 f"the file is cut short (a broken download?): {read.n_pages} pages could be "
@@ -96,6 +98,7 @@ class _Read:
     ocred: list = field(default_factory=list)
     logos: dict = field(default_factory=dict)
     furniture: dict = field(default_factory=dict)
+    tables: dict = field(default_factory=dict)   # page -> rows of a table read as records
 
     def add(self, number: int, words: list[dict], boxes: list, size: tuple[float, float],
             ocr: bool, read_page) -> None:
@@ -121,7 +124,9 @@ class _Read:
                     self.logos[number] = logos
         if not words:
             self.no_text.append(number)
-        self.lines[number] = table_lines(words)
+        self.lines[number], rows = table_page(words)
+        if rows:
+            self.tables[number] = rows
         self.heights[number] = height
 
 
@@ -276,11 +281,12 @@ def _edge_lines(page) -> list[Line]:
 def _to_extraction(
     pages: dict[int, list[Line]], heights: dict[int, float], running: set[str],
     no_text: list[int], n_pages: int, *, ocred: list[int] | None = None,
-    pictured: list[int] = (), logos: dict | None = None,
+    pictured: list[int] = (), logos: dict | None = None, tables: dict | None = None,
 ) -> Extraction:
     """`ocred`: the pages Tesseract read (None when OCR is off); `pictured`: the pages that are
-    pictures of text; `logos`: by page, the (box, text) OCR read in each logo."""
-    logos = logos or {}
+    pictures of text; `logos`: by page, the (box, text) OCR read in each logo; `tables`: by
+    page, the rows of a table read as records (:func:`table_page`)."""
+    logos, tables = logos or {}, tables or {}
     if n_pages == 0:
         return Extraction([], pages=0, status="empty", message="PDF has no pages")
     if len(no_text) == n_pages:
@@ -316,6 +322,9 @@ def _to_extraction(
             )
         if number in logos:
             _place_logos(blocks, logos[number], number)
+        if number in tables:
+            blocks.extend(table_blocks(tables[number], number,
+                                       context=[section] if section else []))
     notes = []
     if pictured and ocred is None:
         notes.append(f"{len(pictured)} of {n_pages} pages {PICTURES_NOT_READ} (pages "
@@ -345,42 +354,28 @@ def _place_logos(blocks: list[Block], logos: list, number: int) -> None:
                                 role_hint=LOGO_HINT))
 
 
-def table_lines(words: list[dict]) -> list[Line]:
-    """The page's lines, cut at the columns of a table whose header row names its columns.
+def table_page(words: list[dict]) -> tuple[list[Line], list[dict[str, str]]]:
+    """The page's lines, cut at the columns of a table whose header row names its columns, and
+    the rows of such a table when they are read as records (:mod:`extractors.pdf_tables`).
 
     A timetable printed as a table (`Presenter(s) | Title | Affiliation | Time`) has narrow
     columns whose cells run close together; below such a header, every row is cut where a
     column begins, so a presenter's name, the title beside it and the affiliation beside that
     stay apart. A header row is one row of at least three short cells of which three name a
     kind of field (the lexicon's `fields`: a person, an organization, a title, a time, a
-    place), one of them a person.
+    place), one of them a person. Where the organizations have a column of their own, the
+    rows below the header are records and their lines are no longer read as text.
     """
     lines = words_to_lines(words)
-    header = _table_header(lines)
+    header = table_header(lines)
     if header is None:
-        return lines
-    bottom, gutters = header
-    above = [w for w in words if w["top"] < bottom]
-    below = [w for w in words if w["top"] >= bottom]
-    return words_to_lines(above) + words_to_lines(below, gutters)
-
-
-def _table_header(lines: list[Line]) -> tuple[float, list[float]] | None:
-    """(bottom of the header row, x where each column after the first begins), or None."""
-    from pipeline.text.lexicon import field_kind
-
-    rows: dict[int, list[Line]] = {}
-    for line in lines:
-        rows.setdefault(round(line.top / 2), []).append(line)
-    for _, cells in sorted(rows.items()):
-        if len(cells) < 3 or any(len(c.text.split()) > 3 for c in cells):
-            continue
-        kinds = [field_kind(c.text) for c in cells]
-        named = [k for k in kinds if k in ("person", "org", "session", "date", "place")]
-        if len(named) >= 3 and "person" in named and len(set(named)) >= 2:
-            cells = sorted(cells, key=lambda c: c.x0)
-            return max(c.bottom for c in cells), [c.x0 - 2.0 for c in cells[1:]]
-    return None
+        return lines, []
+    above = words_to_lines([w for w in words if w["top"] < header.bottom])
+    below = words_to_lines([w for w in words if w["top"] >= header.bottom], header.gutters)
+    if not header.reads_rows():
+        return above + below, []
+    rows, left = table_rows(header, below)
+    return above + left, row_records(rows, header)
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -158,17 +158,32 @@ def test_program_pdf_accent_set_apart_joins_its_letter():
         "Nikola Mrkšić, Agnieszka Faleńska")
 
 
-def test_a_table_whose_header_names_its_columns_is_cut_at_them(raw_corpus):
+def test_a_table_whose_header_names_its_columns_is_read_row_by_row(raw_corpus):
     """IFTR 2022's timetable: `Presenter(s) | Title | Affiliation | UMD time | ...` over narrow
-    columns that run close together; each row is cut where a column begins, so the presenters
-    are read apart from the title and the affiliation beside them (issue 17)."""
+    columns that run close together, one talk per row, the presenters marked with the numbers
+    of their affiliations (`Julie Holledge1 and Joanne Tompkins2` / `1Flinders University, 2The
+    University of Queensland`). Each row is a record: every presenter with her own affiliation,
+    names wrapped over lines joined, and no `Discussion` or `Break` row as a person."""
     from pipeline.run.worker import process_document
 
     path = raw_corpus / "iftr/2022/program.pdf"
-    blocks = [b.text for b in ProgramPdf().extract(path, pages=[1]).blocks]
-    assert "Julie Holledge 1 and\nJoanne Tompkins 2" in blocks
-    assert "1 Flinders\nUniversity, 2 The\nUniversity of\nQueensland" in blocks
+    records = [(b.role, b.person_name, b.org_name)
+               for b in ProgramPdf().extract(path, pages=[1]).blocks if b.is_record]
+    assert records == [
+        ("speaker", "Julie Holledge", "Flinders University"),
+        ("speaker", "Joanne Tompkins", "The University of Queensland"),
+        ("speaker", "Florian Siemund", "Johannes Gutenberg University of Mainz"),
+        ("speaker", "Rafaella Gasparian", "Centro Universitário Belas Artes, São Paulo"),
+        ("speaker", "Gustavo Sol", "Centro Universitário Belas Artes, São Paulo"),
+        ("speaker", "Mylène Maignant", "Ecole Normale Supérieure, Paris"),
+        ("speaker", "Kirsten Dickhaut", "University of Stuttgart"),
+        ("speaker", "Gabriel Viehhauser", "University of Stuttgart"),
+        ("speaker", "Marjan Moosavi", "University of Maryland"),
+        ("speaker", "Mehdy Sedaghat Payam", "University of Maryland"),
+        ("speaker", "Baharak Sahami", "Islamic Azad University (Parand Branch)"),
+    ]
     result = process_document({"doc_id": "i", "path": str(path), "source_path": "p.pdf"})
-    speakers = {a["person_name"] for a in result.appearances
+    speakers = {(a["person_name"], a["org_name"]) for a in result.appearances
                 if a["page"] == 1 and a["role"] == "speaker"}
-    assert {"Julie Holledge", "Joanne Tompkins", "Rafaella Gasparian"} <= speakers
+    assert ("Joanne Tompkins", "The University of Queensland") in speakers
+    assert not {name for name, _ in speakers} & {"Discussion", "Break", "Belas Artes"}
