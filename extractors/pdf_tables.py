@@ -23,14 +23,11 @@ from dataclasses import dataclass, replace
 from extractors.pdf_layout import Line
 from pipeline.tables import Block
 from pipeline.text.lexicon import TIME_SLOT, field_kind, session_kind
+from pipeline.text.line_shapes import numbered_people
 
 _TIME_RE = re.compile(rf"^\s*(?:{TIME_SLOT})", re.I)
 _ROW_TOLERANCE = 2.0   # points: lines whose tops differ by less sit on one row
 _TABLE_END_GAP = 2.5   # font sizes of empty space below a row: the table has ended
-# `Ann Lee 1`, `Bo Chen 1,2`: a name and the numbers of its affiliations.
-_MARKED_RE = re.compile(r"^(?P<name>.*?[^\d\s,])\s*(?P<marks>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*$")
-_PEOPLE_SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d)|\band\b|&)\s*")
-_NUMBERED_ORG_RE = re.compile(r"(?:^|[,;]\s*)(\d{1,2})\s*(?=\D)")
 
 
 @dataclass(frozen=True)
@@ -137,36 +134,6 @@ def table_rows(header: Header, below: list[Line]) -> tuple[list[dict[str, str]],
         records.append({header.names[col]: " ".join(parts) for col, parts in sorted(row.items())
                         if col < len(header.names)})
     return records, left
-
-
-def numbered_people(people: str, orgs: str) -> list[tuple[str, str]] | None:
-    """Names marked with the numbers of their organizations, paired with those organizations;
-    None when the cell is not marked so.
-
-    >>> numbered_people("Ann Lee 1 and Bo Chen 2", "1 Acme University, 2 Globex")
-    [('Ann Lee', 'Acme University'), ('Bo Chen', 'Globex')]
-    >>> numbered_people("Ann Lee 1 , Bo Chen 1,2", "1 Acme, 2 Globex Labs")
-    [('Ann Lee', 'Acme'), ('Bo Chen', 'Acme; Globex Labs')]
-    >>> numbered_people("Ann Lee and Bo Chen", "Acme") is None
-    True
-    """
-    marks = list(_NUMBERED_ORG_RE.finditer(orgs))
-    if not marks:
-        return None
-    numbered = {}
-    for match, after in zip(marks, [*marks[1:], None], strict=True):
-        end = after.start() if after else len(orgs)
-        numbered[match.group(1)] = orgs[match.end():end].strip(" ,;")
-    out = []
-    for item in filter(None, (p.strip() for p in _PEOPLE_SPLIT_RE.split(people))):
-        marked = _MARKED_RE.match(item)
-        if not marked:
-            return None
-        wanted = [m.strip() for m in marked["marks"].split(",")]
-        if any(m not in numbered for m in wanted):
-            return None
-        out.append((marked["name"].strip(), "; ".join(numbered[m] for m in wanted)))
-    return out or None
 
 
 def row_records(records: list[dict[str, str]], header: Header) -> list[dict[str, str]]:

@@ -215,6 +215,27 @@ def not_name_words() -> frozenset[str]:
 
 
 @cache
+def organization_word_re() -> re.Pattern[str]:
+    """A word that makes a name an organization's (`University`, `Üniversitesi`, `GmbH`,
+    `大学`), from the lexicon's `organization_words`.
+
+    >>> [bool(organization_word_re().search(t)) for t in
+    ...  ("Ege Üniversitesi", "Sveučilište u Zagrebu", "東京大学", "Helen Marsh")]
+    [True, True, True, False]
+    """
+    whole, stems, inside = [], [], []
+    for word in sorted({str(w).lower() for w in lexicon()["organization_words"]}, key=len,
+                       reverse=True):
+        body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        if not any(ch.isascii() for ch in word):
+            inside.append(body)
+        else:
+            (stems if word.endswith("*") else whole).append(body)
+    parts = [rf"\b(?:{'|'.join(whole)})(?!\w)", rf"\b(?:{'|'.join(stems)})", "|".join(inside)]
+    return re.compile("|".join(p for p in parts if p), re.I)
+
+
+@cache
 def not_people() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon()["not_people"])
 

@@ -17,6 +17,7 @@ from pipeline.text.lines import (
     truecase,
 )
 from pipeline.text.memo import memo, memo_list
+from pipeline.text.names import surname_first
 
 # Job titles that take a department after a comma (`SVP, Human Resources`).
 DEPT_TITLE_RE = re.compile(
@@ -127,6 +128,72 @@ def name_list_items(line: str) -> list[str]:
     return names
 
 
+# `Ann Lee 1`, `Bo Chen 1,2`, `Cy Diaz¹`: a name and the numbers of its affiliations.
+_MARKED_RE = re.compile(r"^(?P<name>.*?[^\d\s,])\s*(?P<marks>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*$")
+_PEOPLE_SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d)|\band\b|&)\s*")
+# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`.
+_NUMBERED_ORG_RE = re.compile(r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})\.\s+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`, `Ann Lee¹, Bo Chen² (¹Acme, ²Globex)`: the people,
+# then their numbered affiliations.
+_NUMBERED_LINE_RE = re.compile(
+    r"^(?P<people>.*?[^\W\d_]\s*\d{1,2}(?:\s*,\s*\d{1,2})*)\s*"
+    r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1\.\s+[^\W\d_].*))$")
+
+
+def numbered_people(people: str, orgs: str) -> list[tuple[str, str]] | None:
+    """Names marked with the numbers of their organizations, paired with those organizations;
+    None when the names are not marked so. The organizations must be numbered 1, 2, 3, ... in
+    order; a name without a number (one author of a line that numbers the others), or with a
+    number the line does not list (its affiliation printed on the next line), gets none.
+
+    >>> numbered_people("Ann Lee 1 and Bo Chen 2", "1 Acme University, 2 Globex")
+    [('Ann Lee', 'Acme University'), ('Bo Chen', 'Globex')]
+    >>> numbered_people("Ann Lee 1 , Bo Chen 1,2", "1. Acme 2. Globex Labs")
+    [('Ann Lee', 'Acme'), ('Bo Chen', 'Acme; Globex Labs')]
+    >>> numbered_people("Ann Lee and Bo Chen", "Acme") is None
+    True
+    """
+    people, orgs = people.translate(_SUPERSCRIPTS), orgs.translate(_SUPERSCRIPTS)
+    marks, want = [], 1
+    for match in _NUMBERED_ORG_RE.finditer(orgs):
+        if int(match.group(1) or match.group(2)) == want:
+            marks.append(match)
+            want += 1
+    if not marks:
+        return None
+    numbered = {}
+    for match, after in zip(marks, [*marks[1:], None], strict=True):
+        end = after.start() if after else len(orgs)
+        numbered[match.group(1) or match.group(2)] = orgs[match.end():end].strip(" ,;.")
+    out, marked_any = [], False
+    for item in filter(None, (p.strip() for p in _PEOPLE_SPLIT_RE.split(people))):
+        marked = _MARKED_RE.match(item)
+        if not marked:
+            out.append((item, ""))
+            continue
+        wanted = [m.strip() for m in marked["marks"].split(",")]
+        marked_any = marked_any or any(m in numbered for m in wanted)
+        out.append((marked["name"].strip(), "; ".join(numbered[m] for m in wanted
+                                                      if m in numbered)))
+    return out if marked_any else None
+
+
+@memo_list
+def numbered_line(line: str) -> list[Person]:
+    """The people of a line that numbers its names' affiliations (`Ann Lee 1 , Bo Chen 2 1.
+    Acme 2. Globex`); none for any other line."""
+    found = _NUMBERED_LINE_RE.match(line.translate(_SUPERSCRIPTS))
+    if not found:
+        return []
+    paired = numbered_people(found["people"], found["inner"] or found["after"])
+    if not paired:
+        return []
+    out = [Person(clean_name(name), org) for name, org in paired]
+    named = [p for p in out if _is_name_item(p.name)]
+    return named if len(named) * 2 >= len(out) else []
+
+
 @memo_list
 def parse_people(line: str) -> list[Person]:
     """People named in one line, each with the organization that closes its group.
@@ -143,11 +210,16 @@ def parse_people(line: str) -> list[Person]:
     [Person(name='Ana Novak', org='', title='')]
     >>> [p.name for p in parse_people("Ann Lee | Bo Chen | Cy Diaz")]
     ['Ann Lee', 'Bo Chen', 'Cy Diaz']
+    >>> [(p.name, p.org) for p in parse_people("Ann Lee¹, Bo Chen² (¹Acme, ²Globex Labs)")]
+    [('Ann Lee', 'Acme'), ('Bo Chen', 'Globex Labs')]
     >>> line = "Eric Rosad, GitHub Education, David J. Malan, Harvard University"
     >>> [(p.name, p.org) for p in parse_people(line)]
     [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
     line = PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", line.strip()))
+    numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
+    if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
+        return numbered
     if line.count(" | ") >= 2:
         # `Ann Lee | Bo Chen | Cy Diaz`: a pipe between three or more items
         # separates people (one pipe stays `Name | Organization`).
@@ -235,6 +307,7 @@ def _is_name_item(item: str) -> bool:
     caps_surname = len(tokens) >= 2 and len(tokens[-1]) >= 4 and tokens[-1].isupper() and (
         len(_VOWEL_ANY_RE.findall(tokens[-1])) >= 2) and all(
         t[:1].isupper() and not t.isupper() for t in tokens[:-1])
+    caps_surname = caps_surname or surname_first(name)
     acronym = name != name.upper() and not caps_surname and any(
         len(t) >= 2 and t.isalpha() and t.isupper() and t.lower() not in SUFFIXES
         for t in tokens
@@ -270,6 +343,7 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
 def _parenthesized(segment: str) -> list[Person]:
     """`A (Org), B (Org2)`, `A and B (Org)`: each name before the organization in brackets.
 
+    A name after a dash is read without the talk's title before it (`Tiles — Ann Lee (Acme)`).
     A segment that opens with a name and a title before the brackets is no such list: the
     brackets hold an acronym of the organization before them (`Tom Fielding, Lead, Open Tile
     Toolkit (OTT)`), read by :func:`_grouped`.
@@ -280,7 +354,8 @@ def _parenthesized(segment: str) -> list[Person]:
         return []
     out = []
     for match in _NAME_PAREN_RE.finditer(segment):
-        for raw in split_items(match.group(1)):
+        # `09:00 The Grammar of Tiles — Helen Marsh (Acme)`: the name after a title's dash
+        for raw in split_items(DASH_SPLIT_RE.split(match.group(1))[-1]):
             name = clean_name(raw)
             if looks_like_name(truecase(name)):
                 out.append(Person(name, match.group(2).strip()))

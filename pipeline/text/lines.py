@@ -13,6 +13,7 @@ from pipeline.text.lexicon import (
     honorifics,
     inline_credential_alternation,
     not_name_words,
+    organization_word_re,
     role_label_re,
 )
 from pipeline.text.memo import memo
@@ -41,19 +42,8 @@ TITLE_WORDS_RE = re.compile(
     r"strategist|designer|administrator|superintendent|provost|postdoc|phd student|mvp|rd)s?\b",
     re.I,
 )
-ORG_WORDS_RE = re.compile(
-    r"\b(universit\w*|college|institut\w*|school|academy|polytechnic|lab(oratory|oratories|s)?|"
-    r"inc\.?|corp\.?|corporation|llc|llp|ltd\.?|gmbh|s\.?a\.?|ag|plc|company|co\.|foundation|"
-    r"association|society|council|agency|ministry|department|dept\.?|center|centre|group|"
-    r"community|press|consortium|alliance|initiative|hochschule|politecnico|instituto|tech|"
-    r"hospital|bank|partners|consulting|solutions|technologies|systems?|software|microsoft|google|"
-    r"service|"
-    r"health|healthcare|logistics|insurance|foods|advisors|advisory|services|staffing|capital|"
-    r"medical|clinic|retail|pharma\w*|holdings|ventures|analytics|"
-    r"ibm|amazon|oracle|intel|apple|meta|facebook|nsf|acm|ieee|research|government|office|"
-    r"district|state|city|county|federal|national)\b",
-    re.I,
-)
+# Words that make a name an organization's, in every language of the lexicon.
+ORG_WORDS_RE = organization_word_re()
 INITIAL_RE = re.compile(r"^[A-Z]\.?(-[A-Z]\.?)?$")
 NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-À-ÿĀ-ſ]*$", re.UNICODE)
 # A role label leading a line (`Chair:`, `Keynote II |`, `Vorsitz:`), from the lexicon: the one

@@ -80,6 +80,15 @@ def bearers(first: str, last_parts: tuple[str, ...]) -> float:
     return sum(map(mul, given, last))
 
 
+def surname_share(last: str) -> float:
+    """The largest share of one region's people that bear this surname (folded).
+
+    >>> surname_share("kim") > 0.1 > 1e-4 > surname_share("ibm")
+    True
+    """
+    return max(_vector("s", last))
+
+
 def given_name_share(first: str) -> float:
     """The largest share of one region's people that bear this given name (`FLOOR` or less
     when the table does not know it as a given name: `Cotton`, `Lobby`, `Centara`).
@@ -97,10 +106,32 @@ GIVEN_FLOOR = 1e-5  # the smallest share data/given_names.tsv.gz holds
 
 @cache
 def _given_names() -> dict[str, float]:
-    path = resources.files("pipeline.text").joinpath("data/given_names.tsv.gz")
+    return _small_table("data/given_names.tsv.gz")
+
+
+@cache
+def _surnames() -> dict[str, float]:
+    return _small_table("data/surnames.tsv.gz")
+
+
+def _small_table(name: str) -> dict[str, float]:
+    path = resources.files("pipeline.text").joinpath(name)
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         rows = (line.rstrip("\n").split("\t") for line in lines if not line.startswith("#"))
         return {name: 10 ** float(value) for name, value in rows}
+
+
+SURNAME_FLOOR = 1e-4  # the smallest share data/surnames.tsv.gz holds
+
+
+def known_surname_share(last: str) -> float:
+    """`surname_share` from the small table of surnames at least SURNAME_FLOOR of some region
+    bears (scripts/build_given_names.py): 0.0 below the floor.
+
+    >>> known_surname_share("yilmaz") > 1e-4 and known_surname_share("ibm") == 0.0
+    True
+    """
+    return _surnames().get(last, 0.0)
 
 
 def known_given_share(first: str) -> float:

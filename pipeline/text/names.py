@@ -13,6 +13,7 @@ from nameparser.config import Constants
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.text.lexicon import credentials
+from pipeline.text.namefreq import known_given_share, known_surname_share
 
 # Credentials printed after a name ("Jane Doe, PhD, SHRM-SCP"): the lexicon's. Matched
 # case-insensitively without dots; anything else in ALL-CAPS after a comma is treated as a
@@ -241,6 +242,47 @@ def _plain_tokens(tokens: list[str]) -> bool:
     return True
 
 
+SURNAME_FIRST_SHARE = 1e-4
+SURNAME_FIRST_GIVEN_SHARE = 2e-4  # `Wien` and `Santa` are given names too, to one in 10,000
+COMMON_SURNAME_SHARE = 1e-3
+
+
+@lru_cache(maxsize=65536)
+def surname_first(text: str) -> bool:
+    """`YILMAZ Ayşe`, `KIM Jung-soo`: a surname set in capitals before the given names, as
+    Turkish, French, Hungarian and East Asian programs print it; the given names must be ones
+    people bear (:func:`pipeline.text.namefreq.known_given_share`), so `NASA Goddard` and
+    `IBM Research` are no such name: the capitals must be a surname people bear (one in ten
+    thousand of some region's people at least) and the rest common given names, or, after a
+    surname as common as `YU` or `KIM`, romanized syllables the table may not hold
+    (`Hong-Xin`); `TU Wien` is a university.
+
+    >>> surname_first("YILMAZ Ayşe"), surname_first("KAYA Mehmet Ali"), surname_first("YU Hong-Xin")
+    (True, True, True)
+    >>> surname_first("IBM Research"), surname_first("UC Santa Barbara"), surname_first("TU Wien")
+    (False, False, False)
+    """
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    head, given = tokens[0].strip(","), tokens[1:]
+    if not (len(head) >= 2 and head.isupper() and head.replace("-", "").isalpha()
+            and re.search("[aeiouy]", fold(head))):
+        return False
+    if not all(t[:1].isupper() and not t.isupper() and t.replace("-", "").isalpha()
+               for t in given):
+        return False
+    share = known_surname_share(fold(head))
+    if share < SURNAME_FIRST_SHARE:
+        return False
+    return all(
+        max(known_given_share(fold(t)), known_given_share(fold(t).replace("-", ""))) >= (
+            SURNAME_FIRST_GIVEN_SHARE)
+        # `Hong-Xin`, `Jung-Soo`: a romanized given name of two syllables
+        or share >= COMMON_SURNAME_SHARE and "-" in t
+        for t in given)
+
+
 def parse_name(raw: str) -> ParsedName:
     """Take a printed name apart (nameparser with our credential list), folded for matching.
 
@@ -251,8 +293,13 @@ def parse_name(raw: str) -> ParsedName:
     'maria garcia'
     >>> parse_name("Pau Garcia i Quiles").last_parts
     ('garcia', 'quiles')
+    >>> parse_name("YILMAZ Ayşe").key, parse_name("YILMAZ Ayşe").display
+    ('ayse yilmaz', 'Ayşe Yilmaz')
     """
     cleaned = clean_name(raw)
+    if surname_first(cleaned):  # `YILMAZ Ayşe` is Ayşe Yılmaz
+        surname, *given = cleaned.split()
+        cleaned = " ".join([*given, surname.title()])
     if cleaned.upper() == cleaned and any(c.isalpha() for c in cleaned):
         display_src = cleaned.title()
     else:

@@ -9,7 +9,13 @@ from dataclasses import replace
 from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE
 from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
-from pipeline.text.line_shapes import name_list_items, parse_people, person_of, split_items
+from pipeline.text.line_shapes import (
+    name_list_items,
+    numbered_line,
+    parse_people,
+    person_of,
+    split_items,
+)
 from pipeline.text.lines import looks_like_name, looks_like_org, looks_like_title, truecase
 
 # Roles whose names are strong candidates: kept unless NER calls them a place, date or thing.
@@ -29,7 +35,8 @@ def people_line(
     A line of two name-shaped items (`Jane Doe, Goldman Sachs`) may name two people or one
     person and her organization: its group goes into `pairs`, for NER to tell
     (`confirmation.confirm_candidates`)."""
-    if (len(text) > 300 and ";" not in text) or (TIME_RE.search(text) and "," not in text):
+    if (len(text) > 300 and ";" not in text and not numbered_line(text)) or (
+            TIME_RE.search(text) and "," not in text):
         return []
     of = person_of(text) if labelled else None
     people = [of] if of else parse_people(text)

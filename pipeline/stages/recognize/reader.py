@@ -40,7 +40,7 @@ from pipeline.stages.recognize.prose import is_prose, letter_signer, prose_menti
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.tables import LOGO_HINT, Appearance, Block
 from pipeline.text.lexicon import session_kind
-from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
+from pipeline.text.line_shapes import DASH_SPLIT_RE, leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
 from pipeline.text.paragraphs import logical_lines
 
@@ -339,6 +339,11 @@ def _after_time_slot(text: str, role: str) -> str:
         # `09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):` and
         # `11:30 John Smith (MIT): Scaling`: a talk's speaker after its time slot.
         spoken = SLOT_SPEAKER_RE.match(text[slot.end():])
+        if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
+            return f"{spoken['name']} ({spoken['org']})"
+        # `09:00 The Grammar of Tiles — Helen Marsh (Acme)`: the speaker after the title's dash
+        tail = DASH_SPLIT_RE.split(text[slot.end():])[-1]
+        spoken = SLOT_SPEAKER_RE.match(tail) if tail != text[slot.end():] else None
         if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
             return f"{spoken['name']} ({spoken['org']})"
     return text

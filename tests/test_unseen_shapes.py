@@ -1,0 +1,47 @@
+"""Program lines of shapes the recognizer was not written for, from many languages and fields
+(issue 17): each block is a heading and the lines below it, as a PDF program prints them.
+
+The names are made up; the shapes are the ones programs print: organizations named in their
+own language (`Ege Üniversitesi`), surnames set first in capitals (`KAYA Mehmet`), a talk's
+title and its speaker on one line after the time, and authors numbered to their affiliations.
+"""
+
+import pytest
+
+from pipeline.stages.recognize import find_appearances
+from pipeline.tables import Block
+
+
+def _blocks(*texts):
+    return [Block(text=t, page=1, x0=50.0, top=100.0 + 20 * i, x1=400.0, bottom=110.0 + 20 * i,
+                  size=9.0, bold=i == 0, role_hint="bold" if i == 0 else "")
+            for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    (("Session 3: Soil Health", "Chair: Prof. Dr. Ayşe Yılmaz (Ankara Üniversitesi)",
+      "10:00–10:20 Nitrogen cycles in dry soils", "Mehmet Kaya, Ege Üniversitesi"),
+     [("chair", "Ayşe Yılmaz", "Ankara Üniversitesi"),
+      ("speaker", "Mehmet Kaya", "Ege Üniversitesi")]),
+    (("Session 3: Soil Health", "YILMAZ Ayşe (Ankara University)", "KAYA Mehmet, Ege University"),
+     [("speaker", "YILMAZ Ayşe", "Ankara University"),
+      ("speaker", "KAYA Mehmet", "Ege University")]),
+    (("Oral Session A",
+      "09:00 The grammar of evidentials — Jungsoo Kim (Seoul National University)"),
+     [("speaker", "Jungsoo Kim", "Seoul National University")]),
+    (("Session 2", "14:00-14:20  Stellar winds in dwarf galaxies",
+      "A. Petrov¹, B. Ivanova² (¹Moscow State University, ²Pulkovo Observatory)"),
+     [("speaker", "A. Petrov", "Moscow State University"),
+      ("speaker", "B. Ivanova", "Pulkovo Observatory")]),
+    (("Session 2",
+      "Lena Berg 1 , Omar Haddad 1 , Ivo Marek, Sara Lind 2 1. Universidad de Chile 2. Lund "
+      "University"),
+     [("speaker", "Lena Berg", "Universidad de Chile"),
+      ("speaker", "Omar Haddad", "Universidad de Chile"), ("speaker", "Ivo Marek", ""),
+      ("speaker", "Sara Lind", "Lund University")]),
+    (("Organizing Committee", "Anna Schmidt (TU Wien), Jan Novák (Charles University)"),
+     [("committee", "Anna Schmidt", "TU Wien"), ("committee", "Jan Novák", "Charles University")]),
+])
+def test_unseen_shapes(nlp, texts, expected):
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(*texts), nlp=nlp)]
+    assert found == expected
