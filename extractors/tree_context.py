@@ -7,11 +7,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from extractors.records import year_in
 from pipeline.text.keys import norm_key
-from pipeline.text.lexicon import context_role, field_kind, is_tier, lexicon, tier_label
+from pipeline.text.lexicon import context_role, field_kind, is_tier, names_award, tier_label
 from pipeline.text.lines import looks_like_name
 
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -25,24 +24,6 @@ GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients"
                    "list", "entries", "results", "index", "main", "content", "site", "raw",
                    "records", "rows", "medals", "medal", "honors", "honours", "honor", "honour",
                    "lectures", "mentions", "recognition", "recognitions"}
-
-
-@cache
-def _award_words_re() -> re.Pattern[str]:
-    words = sorted(lexicon().get("award_words", []), key=len, reverse=True)
-    # a plural inside a phrase too (`Runners-Up`, `Honourable Mentions`)
-    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
-                    for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.I)
-
-
-def names_award(label: str) -> bool:
-    """Whether a label or heading names an award by the lexicon's award words.
-
-    >>> names_award("Best Student Paper"), names_award("Runners-Up"), names_award("Chair")
-    (True, True, False)
-    """
-    return bool(_award_words_re().search(label or ""))
 
 
 @dataclass

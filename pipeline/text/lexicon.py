@@ -275,6 +275,46 @@ def session_kinds() -> dict[str, str]:
 
 
 @cache
+def _award_words_re() -> re.Pattern[str]:
+    words = sorted(lexicon().get("award_words", []), key=len, reverse=True)
+    # a plural inside a phrase too (`Runners-Up`, `Honourable Mentions`)
+    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
+                    for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.I)
+
+
+def names_award(label: str) -> bool:
+    """Whether a label or heading names an award by the lexicon's award words.
+
+    >>> names_award("Best Student Paper"), names_award("Runners-Up"), names_award("Chair")
+    (True, True, False)
+    """
+    return bool(_award_words_re().search(label or ""))
+
+
+@cache
+def _awarded_work_re() -> re.Pattern[str]:
+    award = _award_words_re().pattern
+    works = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+        lexicon()["awarded_works"], key=len, reverse=True))
+    return re.compile(rf"{award}(?:\s+[\w-]+){{0,2}}?\s+(?:{works})(?:e?s)?(?![\w-])", re.I)
+
+
+def names_awarded_work(heading: str) -> bool:
+    """Whether a heading names an award for a kind of work (`Best Paper`, `Outstanding Student
+    Poster`), not a session of such works (`Best Paper Session`): the people under it won.
+
+    >>> names_awarded_work("Best Student Paper"), names_awarded_work("Best Paper Session")
+    (True, False)
+    >>> names_awarded_work("Best Practices Workshop"), names_awarded_work("Papers")
+    (False, False)
+    """
+    text = str(heading or "")
+    return bool(_awarded_work_re().search(text)) and not re.search(
+        rf"(?<!\w)(?:{session_kinds()['speaker']})(?!\w)", text, re.I)
+
+
+@cache
 def section_heading_words() -> dict[str, str]:
     """Section heading words of the lexicon (`committee`, `round table`, `kurul*`, `委員会`) by
     role, each role's as one regex: whole words, longest first; `*` ends a stem; CJK and Hangul
