@@ -7,7 +7,7 @@ from pathlib import Path
 
 from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import with_index_records
-from extractors.records import year_in
+from extractors.records import person_name, year_in
 from extractors.registry import Extraction, register
 from extractors.role_lists import list_blocks, runs_as_records
 from extractors.structured_data import path_context
@@ -15,7 +15,8 @@ from extractors.tree_context import heading_tier
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, field_kind
+from pipeline.text.lexicon import context_role, field_kind, role_label_re, role_labels
+from pipeline.text.lines import looks_like_name
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 XML_ENCODING_RE = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
@@ -166,6 +167,31 @@ def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Blo
     return None if found is None else list(zip(texts, found, strict=True))
 
 
+def _class_labelled(el, text: str) -> str:
+    """An element's text after the role label its class names (`<span class="chair">Ann
+    Lee</span>` -> `Chair: Ann Lee`), when the text opens with a name and the role is more
+    than the speaker every name of a program is by default; else the text as it is.
+
+    >>> import lxml.html
+    >>> _class_labelled(lxml.html.fromstring('<span class="session-chair">Ann Lee</span>'),
+    ...                 "Ann Lee")
+    'session chair: Ann Lee'
+    >>> _class_labelled(lxml.html.fromstring('<span class="chair">Workshops</span>'), "Workshops")
+    'Workshops'
+    """
+    classes = (el.get("class") or "").lower().split()
+    line = " ".join(text.split())
+    if not classes or not line or role_label_re(alone=True).match(line):
+        return text
+    for word in [c.replace("-", " ").replace("_", " ") for c in classes]:
+        label = role_label_re(alone=True).fullmatch(word)
+        role = role_labels().get(label.group("label").lower(), "") if label else ""
+        if label and role not in ("", "speaker") and looks_like_name(
+                person_name(line.split(",")[0])):
+            return f"{word}: {line}"
+    return text
+
+
 def _python_codec(name: str) -> str:
     import codecs
 
@@ -281,7 +307,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
         if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
             lines.extend(logos)
             return section
-        text = _text(el)
+        text = _class_labelled(el, _text(el))
         strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
         bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
             text.split()) and len(strong) == 1

@@ -206,3 +206,21 @@ def test_html_page_paragraph_lines_under_a_role_heading_are_records(tmp_path):
     assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
         ("Ann Lee", "MIT", "chair"), ("Bo Chen", "ETH Zurich", "chair"),
         ("Cy Diaz", "Globex", "committee"), ("Dee Fox", "Acme", "committee")}
+
+
+def test_html_page_a_class_naming_a_role_labels_its_name(tmp_path, nlp):
+    # A program grid marks each session's chair by class (`<span class="chair">`), with no
+    # printed label; a class naming the default role (speaker) or a span of no name adds none.
+    path = tmp_path / "program.html"
+    path.write_text(
+        "<html><body><h2>Thursday</h2><div class='papers'><span class='location'>Room 1</span>"
+        "<span class='chair'>Helen Marsh</span><h3>Session I: Widgets</h3>"
+        "<span class='speaker'>Tom Fielding and Grace Hooper</span>"
+        "<span class='chair'>Coffee</span></div></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+    apps = find_appearances(blocks, nlp=nlp)
+
+    assert [b.text for b in blocks if "Marsh" in b.text] == ["chair: Helen Marsh"]
+    assert {(a.role, a.person_name) for a in apps} == {
+        ("chair", "Helen Marsh"), ("speaker", "Tom Fielding"), ("speaker", "Grace Hooper")}
