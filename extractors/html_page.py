@@ -9,7 +9,7 @@ from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import with_index_records
 from extractors.records import person_name, year_in
 from extractors.registry import Extraction, register
-from extractors.role_lists import list_blocks, runs_as_records
+from extractors.role_lists import heading_person, list_blocks, runs_as_records
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_walk import table_blocks
@@ -272,8 +272,10 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                     _emit(lines, child.tail, section=section)
             return section
         text = " ".join(el.text_content().split())
-        _emit(lines, text, section=text, heading=True)
         context.heading(int(tag[1]), text)
+        # `<h2>Keynote Speakers</h2><h3>Ann Lee</h3>`: one person per heading
+        lines.extend(heading_person(text, context[:-1]))
+        _emit(lines, text, section=text, heading=True)
         return text
     if tag in ("h5", "h6"):
         _emit(lines, el.text_content(), section=section, bold=True)

@@ -18,7 +18,7 @@ from extractors.tree_context import Context, clean_value
 from extractors.tree_people import is_person, name_shaped, split_people
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, position_role
+from pipeline.text.lexicon import context_role, names_award, position_role
 from pipeline.text.lines import looks_like_name, looks_like_org
 from pipeline.text.namefreq import known_given_share
 
@@ -114,6 +114,29 @@ def list_blocks(items: list[str], context: list[str], heading: str) -> list[list
         return None
     return [[block for record in item or [] for block in _person(dict(record), context, heading,
                                                                   where)] for item in records]
+
+
+def heading_person(text: str, context: list[str]) -> list[Block]:
+    """The person a heading names (`### Ann Lee (Acme)`, `<h3>Bo Chen</h3>`) as a record in the
+    role of the heading above it (`Keynote Speakers`, `Program Chairs`), as speaker and
+    committee pages set one person per heading; [] for any other heading. `context` is the
+    page's context words, the heading above last.
+
+    >>> [(b.person_name, b.org_name, b.role) for b in heading_person(
+    ...     "Ann Lee (Acme University)", ["site", "Keynote Speakers"])]
+    [('Ann Lee', 'Acme University', 'keynote')]
+    >>> heading_person("Ann Lee", ["site", "Travel"]), heading_person("Venue", ["Keynotes"])
+    ([], [])
+    """
+    if not context or not context_role(context[-1]) or context_role(text) or names_award(text):
+        return []  # `### Honourable Mentions` names a group, no one
+    where = Context()
+    for word in context:
+        where = where.enter(word)
+    records = _item_records(text) if where.role() in PERSON_ROLES else None
+    if not records or len(records) != 1 or not _names_someone(records[0]["name"]):
+        return []
+    return _person(dict(records[0]), context[:-1], context[-1], where)
 
 
 def _person(record: dict, context: list[str], heading: str, where: Context) -> list[Block]:

@@ -224,3 +224,17 @@ def test_html_page_a_class_naming_a_role_labels_its_name(tmp_path, nlp):
     assert [b.text for b in blocks if "Marsh" in b.text] == ["chair: Helen Marsh"]
     assert {(a.role, a.person_name) for a in apps} == {
         ("chair", "Helen Marsh"), ("speaker", "Tom Fielding"), ("speaker", "Grace Hooper")}
+
+
+def test_html_page_one_person_per_heading_under_a_role_heading(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<html><body><h2>Invited Speakers</h2><h3>Helen Marsh</h3><p>Helen works on widgets.</p>"
+        "<h3>Tom Fielding, Northfield Institute</h3><p>Tom builds gadgets.</p>"
+        "<h2>Venue</h2><h3>Peter Lyle</h3><p>A hall named after a donor.</p></body></html>",
+        encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "", "keynote"), ("Tom Fielding", "Northfield Institute", "keynote")]

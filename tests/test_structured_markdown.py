@@ -179,3 +179,16 @@ def test_structured_markdown_lines_of_people_under_role_headings_and_bold_labels
     assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
         ("Ann Lee", "MIT", "chair"), ("Bo Chen", "ETH Zurich", "chair"),
         ("Eve Gray", "Initech University", "chair"), ("Fay Hill", "Umbrella Corp", "chair")}
+
+
+def test_structured_markdown_one_person_per_heading_under_a_role_heading(tmp_path):
+    page = tmp_path / "speakers.md"
+    page.write_text("# Conference\n\n## Keynote Speakers\n\n### Helen Marsh (University of Avalon)"
+                    "\n\nHelen works on widgets.\n\n### Tom Fielding\n\nTom builds gadgets.\n\n"
+                    "## Honourable Mentions\n\n### Travel\n\nGrace Hooper will say more.\n",
+                    encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "University of Avalon", "keynote"), ("Tom Fielding", "", "keynote")]
