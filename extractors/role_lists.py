@@ -16,6 +16,7 @@ from dataclasses import replace
 from extractors.records import person_name, year_in
 from extractors.tree_context import Context, clean_value
 from extractors.tree_people import is_person, name_shaped, split_people
+from extractors.tree_records import CONFERENCE_ROLES
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
 from pipeline.text.lexicon import context_role, names_award, position_role
@@ -144,6 +145,8 @@ def _person(record: dict, context: list[str], heading: str, where: Context) -> l
     # The heading gives the role (`Conference Coordinator` under `Officers` is an officer);
     # a label naming a chair or an officer is more precise than a committee heading.
     by_label = position_role(label) if label else ""
+    if by_label == "board" and where.role() in CONFERENCE_ROLES:
+        by_label = "committee"  # `Treasurer: Ann Lee` under `Organizing Committee`
     role = by_label if by_label in STRONG_LABELS else where.role()
     return [replace(block, role=role, title=label or block.title) for block in
             blocks_from_tree([record], context=[*context, heading], source="role-list")[0]]

@@ -324,6 +324,12 @@ def key_role(key: str) -> str:
         "person", "persons", "people", "by") else role
 
 
+# Contexts of a conference's own organization (its chairs, committees, organizers): an
+# officer's title there (`Treasurer`, `Secretary`) names a member of the conference's
+# committee, not of the society's board.
+CONFERENCE_ROLES = ("chair", "committee", "organizer")
+
+
 def person_role(key_role: str, position: str, context: Context, fields: dict) -> str:
     """The role of a person of a record: the field's own key, the person's position, the
     session's type or title (under a schedule), the context, else speaker."""
@@ -333,6 +339,8 @@ def person_role(key_role: str, position: str, context: Context, fields: dict) ->
         return "board"  # a society's officers: its chair is an officer, not a session chair
     if key_role and key_role not in ("sponsor", "exhibitor"):
         return key_role
+    if by_position == "board" and where in CONFERENCE_ROLES:
+        return "committee"  # a conference's treasurer or secretary (`chairs.yml`), no society's
     if by_position:
         return by_position
     kind = context.kind or scalar(fields, "kind")

@@ -64,8 +64,6 @@ NOT_EXACT_YET: dict[str, str] = {
         "held-out: not exact",
     "householder/history/previous.yml":
         "built-on: people with role F1 0.99, organizations F1 1.00, status ok",
-    "ieee-ppps/2019/chairs.yml":
-        "built-on: people with role F1 0.83, organizations F1 1.00, status ok",
     "ieee-vr/2021/exhibitors.md":
         "held-out: not exact",
     "ieee-vr/2022/awards.csv":
@@ -94,8 +92,6 @@ NOT_EXACT_YET: dict[str, str] = {
         "built-on: people with role F1 0.92, organizations F1 1.00, status ok",
     "lswt/2019/schedule.xml":
         "built-on: people with role F1 0.91, organizations F1 0.00, status ok",
-    "lswt/2021/schedule.xml":
-        "built-on: people with role F1 0.71, organizations F1 1.00, status ok",
     "pycon-uk/2015/schedule.ics":
         "held-out: not exact",
     "siam-siagla/2018/2018-01-digest.yml":

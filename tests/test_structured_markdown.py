@@ -192,3 +192,17 @@ def test_structured_markdown_one_person_per_heading_under_a_role_heading(tmp_pat
 
     assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "University of Avalon", "keynote"), ("Tom Fielding", "", "keynote")]
+
+
+def test_structured_markdown_officer_titles_under_a_conference_committee(tmp_path):
+    # A conference's treasurer is on its committee; a society's (under `Officers`) is board.
+    page = tmp_path / "people.md"
+    page.write_text("# People\n\n## Organizing Committee\n\n- Treasurer: Helen Marsh\n"
+                    "- Tom Fielding\n\n## Officers\n\n- Treasurer: Grace Hooper\n"
+                    "- Secretary: Peter Lyle\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "committee"), ("Tom Fielding", "committee"), ("Grace Hooper", "board"),
+        ("Peter Lyle", "board")]
