@@ -84,8 +84,6 @@ NOT_EXACT_YET: dict[str, str] = {
         "built-on: people with role F1 0.91, organizations F1 1.00, status ok",
     "kyushu-clinphy/2025/index.md":
         "held-out: not exact",
-    "leap-digital-health/2025/schedule.ics":
-        "built-on: people with role F1 0.00, organizations F1 1.00, status ok",
     "lsk/2024/committee.html":
         "held-out: not exact",
     "lswt/2019/graph.nt":
