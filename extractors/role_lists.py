@@ -19,7 +19,7 @@ from extractors.tree_people import is_person, name_shaped, split_people
 from extractors.tree_records import CONFERENCE_ROLES
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, names_award, position_role
+from pipeline.text.lexicon import TIME_SLOT, context_role, names_award, position_role
 from pipeline.text.lines import looks_like_name, looks_like_org
 from pipeline.text.namefreq import known_given_share
 
@@ -32,6 +32,11 @@ CONTACT_RE = re.compile(r"\s*\((?:[^()]*@[^()]*|e-?mail[^()]*|tel[^()]*|phone[^(
 CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[A-Z'-]*\b(?!\.)")
 YEAR_HEADING_RE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 YEAR_LED_RE = re.compile(r"^((?:19|20)\d\d)(?:\s*[:–—-]\s*|\s+)(?=\S)")
+# The columns of a program line: a spaced dash (two hyphens, an en or em dash; a hyphen
+# joins words), `Title -- Ann Lee and Bo Chen -- Room 2`.
+DASH_COLUMNS_RE = re.compile(r"\s+(?:--|–|—)\s+")
+TIME_COLUMN_RE = re.compile(rf"(?:{TIME_SLOT})(?:\s*[-–]\s*\d{{1,2}}[:.]\d{{2}})?", re.I)
+ET_AL_RE = re.compile(r",?\s*\bet\s+al\.?$", re.I)
 YEAR_PAREN_RE = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*\)")
 
 
@@ -49,6 +54,8 @@ def _item_records(text: str) -> list[dict] | None:
     [{'name': 'Bo Chen', 'affiliation': 'MIT', 'position': 'General Chair'}]
     >>> _item_records("2020 – Eve Gray, Globex Institute")
     [{'name': 'Eve Gray', 'affiliation': 'Globex Institute', 'year': 2020}]
+    >>> _item_records("Bo Chen -- Widgets: A Framework for Gadgets")
+    [{'name': 'Bo Chen', 'title': 'Widgets: A Framework for Gadgets'}]
     """
     text = CONTACT_RE.sub("", clean_value(text)).strip(" .;")
     shared: dict = {}
@@ -56,6 +63,9 @@ def _item_records(text: str) -> list[dict] | None:
     if led:  # `2021: Ann Lee (Acme)`, `2020 – Bo Chen, Globex`, `**2019** Cy Diaz`
         shared["year"] = year_in(led.group(1))
         text = text[led.end():]
+    dashed = _dashed_records(text)
+    if dashed:  # `Ann Lee -- A Talk`, `A Talk -- Ann Lee and Bo Chen -- Room 2`
+        return [record | shared for record in dashed]
     label = LABEL_RE.match(text)
     if label and (position_role(label.group("label")) or not _names_someone(label.group(
             "label"))):  # `Web Delegate: Bo Chen`, not `Ann Lee: A Talk`
@@ -87,6 +97,52 @@ def _item_records(text: str) -> list[dict] | None:
             return None  # `HORVAT Goran` is an index's layout (extractors/name_index.py)
         out.append(({"name": name, "affiliation": org} if org else {"name": name}) | shared)
     return out
+
+
+def _dashed_records(text: str) -> list[dict] | None:
+    """The people of a line whose dash-separated columns hold one column of names, with the
+    talk the columns before it name or the organization after it; None for other lines.
+
+    >>> [(r["name"], r["title"]) for r in _dashed_records(
+    ...     "9:00 - 9:30 -- Widgets -- Ann Lee and Bo Chen, et al. -- Room 2")]
+    [('Ann Lee', 'Widgets'), ('Bo Chen', 'Widgets')]
+    >>> _dashed_records("Cy Diaz – Globex University"), _dashed_records("Graph Theory -- Big Data")
+    ([{'name': 'Cy Diaz', 'affiliation': 'Globex University'}], None)
+    """
+    columns = [c.strip() for c in DASH_COLUMNS_RE.split(text)]
+    while len(columns) > 2 and TIME_COLUMN_RE.fullmatch(columns[0]):
+        columns = columns[1:]  # `9:00 - 9:30 -- Welcome -- Ann Lee`: the slot is no talk
+    if len(columns) < 2:
+        return None
+    named = [i for i, column in enumerate(columns) if _column_people(column)]
+    if len(named) != 1:
+        return None  # no column of names, or two (`Ann Lee -- Carson Hall`: which?)
+    at = named[0]
+    before, after = " – ".join(columns[:at]), " – ".join(columns[at + 1:])
+    out = []
+    for name, org in _column_people(columns[at]):
+        record = {"name": name}
+        if org or (not before and looks_like_org(after)):
+            record["affiliation"] = org or after
+        if before or (after and not looks_like_org(after)):
+            record["title"] = before or after
+        out.append(record)
+    return out
+
+
+def _column_people(column: str) -> list[tuple[str, str]]:
+    """The people a column names when it names only people (`Ann Lee and Bo Chen, et al.`),
+    one of them at least by a known given name."""
+    people = split_people(ET_AL_RE.sub("", column))
+    out = []
+    for name, org in people:
+        name = person_name(name)
+        if not (is_person(name) and name_shaped(name) and looks_like_name(name)) or (
+                CAPS_WORD_RE.search(name)):
+            return []
+        out.append((name, org))
+    # one known given name at least: `Graph Theory` is name-shaped too
+    return out if any(_names_someone(name) for name, _ in out) else []
 
 
 def _names_someone(text: str) -> bool:

@@ -95,13 +95,13 @@ def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
     return out
 
 
-_NAME_SIGNS_RE = re.compile(r"[,;(|/]|\bby\b|\bwith\b|:\s*[A-Z]")
+_NAME_SIGNS_RE = re.compile(r"[,;(|/]|\bby\b|\bwith\b|:\s*[A-Z]|\s(?:--|–|—)\s")
 
 
 def _bare_title(line: str) -> bool:
-    """A talk title and nothing else: title-shaped, with no comma, parenthesis, `by`, `with`
-    or label colon that would set a name beside it. Most lines the rules leave empty are
-    these, and NER on them finds nobody."""
+    """A talk title and nothing else: title-shaped, with no comma, parenthesis, `by`, `with`,
+    label colon or spaced dash (`9:00 -- Ann Lee -- Room 1`) that would set a name beside it.
+    Most lines the rules leave empty are these, and NER on them finds nobody."""
     return title_like(line) and not _NAME_SIGNS_RE.search(line)
 
 
