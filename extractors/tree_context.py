@@ -55,9 +55,10 @@ class Context:
         if is_tier(text) and tier_label(text):
             changes["tier"] = tier_label(text)
         # `Best Paper Award`, `Test of Time`; one word too when it is no generic one (`Fellows`)
-        if (AWARD_WORD_RE.search(text) or names_award(text)) and norm_key(
-                text) not in GENERIC_CONTEXT and (len(text.split()) >= 2 or AWARD_WORD_RE.fullmatch(
-                    text.strip())):
+        spaced = " ".join(text.replace("_", " ").split())  # a key: `best_paper_award`
+        words = len(re.split(r"[\s-]+", spaced))
+        if (AWARD_WORD_RE.search(spaced) or names_award(spaced)) and norm_key(
+                text) not in GENERIC_CONTEXT and (words >= 2 or AWARD_WORD_RE.fullmatch(spaced)):
             changes["award"] = award_name(text)
         if year_in(text) and self.year is None:
             changes["year"] = year_in(text)

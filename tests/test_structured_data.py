@@ -258,3 +258,17 @@ def test_structured_data_offices_members_groups_and_an_officer_chair():
                                                           ("Bo Chen", "board")}
     assert {(b.person_name, b.role) for b in groups} == {("Cy Diaz", "committee"),
                                                         ("Dee Fox", "speaker")}
+
+
+def test_structured_data_a_key_naming_an_award_names_its_recipients_award():
+    # `best_paper_award:` is the award of the records under it, as `Best Paper Award:` is
+    from extractors.tree_walk import blocks_from_tree
+
+    tree = {"best_paper_award": [{"name": "Helen Marsh", "title": "Widgets"}],
+            "Test of Time Award": ["Tom Fielding"]}
+
+    blocks, _ = blocks_from_tree(tree, context=["acme", "2024", "awards"])
+
+    assert {(b.person_name, b.role, b.award) for b in blocks} == {
+        ("Helen Marsh", "award_recipient", "Best Paper Award"),
+        ("Tom Fielding", "award_recipient", "Test of Time Award")}
