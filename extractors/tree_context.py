@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from extractors.records import year_in
 from pipeline.text.keys import norm_key
-from pipeline.text.lexicon import context_role, field_kind, is_tier, names_award, tier_label
+from pipeline.text.lexicon import (
+    context_role,
+    distinction,
+    field_kind,
+    is_tier,
+    names_award,
+    tier_label,
+)
 from pipeline.text.lines import looks_like_name
 
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -60,6 +67,9 @@ class Context:
         if (AWARD_WORD_RE.search(spaced) or names_award(spaced)) and norm_key(
                 text) not in GENERIC_CONTEXT and (words >= 2 or AWARD_WORD_RE.fullmatch(spaced)):
             changes["award"] = award_name(text)
+            if self.award and distinction(text):
+                # `Honourable Mentions` under `Doctoral Research Award`: that award's mention
+                changes["award"] = f"{self.award} {distinction(text)}"
         if year_in(text) and self.year is None:
             changes["year"] = year_in(text)
         return self.under(text, **changes)

@@ -209,3 +209,16 @@ def test_structured_markdown_officer_titles_under_a_conference_committee(tmp_pat
     assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "committee"), ("Tom Fielding", "committee"), ("Grace Hooper", "board"),
         ("Peter Lyle", "board")]
+
+
+def test_structured_markdown_a_distinction_under_an_award_is_that_awards(tmp_path):
+    page = tmp_path / "service-award.md"
+    page.write_text('---\ntitle: "Service Award"\n---\n\n| Year | Recipient |\n|---|---|\n'
+                    "| 2024 | Helen Marsh |\n\n### Honourable Mentions\n\n| Year | Recipient |\n"
+                    "|---|---|\n| 2024 | Tom Fielding |\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.award, b.year) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "Service Award", 2024),
+        ("Tom Fielding", "Service Award Honourable Mention", 2024)]

@@ -293,6 +293,27 @@ def names_award(label: str) -> bool:
 
 
 @cache
+def _distinction_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["award_distinctions"], key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
+                    for w in words)
+    return re.compile(rf"(?:{body})s?", re.I)
+
+
+def distinction(label: str) -> str:
+    """The distinction a label names when it names nothing else, in the singular (each person
+    under it received one), or ''.
+
+    >>> distinction("Honourable Mentions"), distinction("Runners-Up"), distinction("Best Paper")
+    ('Honourable Mention', 'Runner-Up', '')
+    """
+    text = " ".join(str(label or "").replace("_", " ").split()).strip(" :")
+    if not _distinction_re().fullmatch(text):
+        return ""
+    return re.sub(r"(?i)s(?=[\s-]up$)|(?<=[^s])s$", "", text)
+
+
+@cache
 def _awarded_work_re() -> re.Pattern[str]:
     award = _award_words_re().pattern
     works = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
