@@ -15,7 +15,13 @@ from extractors.tree_context import heading_tier
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, field_kind, role_label_re, role_labels
+from pipeline.text.lexicon import (
+    context_role,
+    field_kind,
+    position_role,
+    role_label_re,
+    role_labels,
+)
 from pipeline.text.lines import looks_like_name
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -93,6 +99,8 @@ def _table_records(table) -> list[dict] | None:
                 if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     header = cells(rows[0])
     kinds = [field_kind(h) for h in header]
+    if any(looks_like_name(h) and not k for h, k in zip(header, kinds, strict=True)):
+        return None  # `General Chair | Ann Lee | MIT`: the first row is data, no header
     if len(header) < 2 or not any(k in ("person", "org", "given_name") for k in kinds) or len(
             [h for h in header if h]) != len(header):
         return None
@@ -165,6 +173,20 @@ def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Blo
     words = _words(context, section)
     found = list_blocks(texts, words[:-1], words[-1])
     return None if found is None else list(zip(texts, found, strict=True))
+
+
+def _row_line(cells: list[str]) -> str:
+    """A table row as one line; a first cell naming a position before a name is its label
+    (`General Chair | Ann Lee | MIT` -> `General Chair: Ann Lee, MIT`), as a committee page
+    tabulates its officers without a header row.
+
+    >>> _row_line(["Program Chairs", "Ann Lee", "MIT"]), _row_line(["09:00", "Ann Lee"])
+    ('Program Chairs: Ann Lee, MIT', '09:00, Ann Lee')
+    """
+    if len(cells) >= 2 and len(cells[0]) <= 60 and position_role(cells[0]) and not (
+            looks_like_name(cells[0])) and looks_like_name(person_name(cells[1].split(",")[0])):
+        return f"{cells[0].rstrip(':')}: {', '.join(cells[1:])}"
+    return ", ".join(cells)
 
 
 def _class_labelled(el, text: str) -> str:
@@ -299,9 +321,9 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                 _emit(lines, item, section=section)
         return section
     if tag == "tr":
-        cells = [" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)
-                 and c.tag.lower() in ("td", "th") and not _skip(c)]
-        _emit(lines, ", ".join(c for c in cells if c), section=section,
+        cells = [c for c in (" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)
+                 and c.tag.lower() in ("td", "th") and not _skip(c)) if c]
+        _emit(lines, _row_line(cells), section=section,
               bold=all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str)))
         return section
     if not _has_block_child(el):

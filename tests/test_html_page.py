@@ -238,3 +238,22 @@ def test_html_page_one_person_per_heading_under_a_role_heading(tmp_path):
 
     assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "", "keynote"), ("Tom Fielding", "Northfield Institute", "keynote")]
+
+
+def test_html_page_a_header_less_table_of_positions_names_its_officers(tmp_path):
+    # `General Chair | Helen Marsh | University of Avalon`: the first row is data, not a
+    # header, and each row's first cell is the position of the person after it.
+    path = tmp_path / "organization.html"
+    path.write_text(
+        "<html><body><h2>Organizing Committee</h2><table>"
+        "<tr><td>General Chair</td><td>Helen Marsh</td><td>University of Avalon</td></tr>"
+        "<tr><td>Program Chairs</td><td>Tom Fielding</td><td>Northfield Institute</td></tr>"
+        "<tr><td>Local Arrangements</td><td>Grace Hooper</td><td>Westbrook University</td></tr>"
+        "</table></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "University of Avalon", "chair"),
+        ("Tom Fielding", "Northfield Institute", "chair"),
+        ("Grace Hooper", "Westbrook University", "committee")]
