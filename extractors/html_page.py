@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.award_labels import award_label_blocks
 from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import with_index_records
 from extractors.records import person_name, year_in
@@ -175,6 +176,16 @@ def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Blo
     return None if found is None else list(zip(texts, found, strict=True))
 
 
+def _bold_led(el, strong: list, text: str) -> str:
+    """The text of an element that opens with a bold label, the label marked as Markdown marks
+    it (`**Best Paper:** A Title. Ann Lee`), for the award-label reader; else the text."""
+    line = " ".join(text.split())
+    if not strong or (el.text or "").strip() or strong[0] is not el[0]:
+        return line
+    label = " ".join(strong[0].text_content().split())
+    return f"**{label}**{line[len(label):]}" if label and line.startswith(label) else line
+
+
 def _row_line(cells: list[str]) -> str:
     """A table row as one line; a first cell naming a position before a name is its label
     (`General Chair | Ann Lee | MIT` -> `General Chair: Ann Lee, MIT`), as a committee page
@@ -333,6 +344,11 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
             return section
         text = _class_labelled(el, _text(el))
         strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
+        awarded = award_label_blocks(_bold_led(el, strong, text), _words(context, section),
+                                     source="award-label")
+        if awarded:  # `<li><b>Best Paper:</b> A Title. Ann Lee, Bo Chen</li>`
+            lines.extend(awarded)
+            return section
         bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
             text.split()) and len(strong) == 1
         _emit(lines, text, section=section, bold=bold)

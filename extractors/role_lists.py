@@ -32,10 +32,10 @@ CONTACT_RE = re.compile(r"\s*\((?:[^()]*@[^()]*|e-?mail[^()]*|tel[^()]*|phone[^(
 CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[A-Z'-]*\b(?!\.)")
 YEAR_HEADING_RE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 YEAR_LED_RE = re.compile(r"^((?:19|20)\d\d)(?:\s*[:–—-]\s*|\s+)(?=\S)")
-# The columns of a program line: a spaced dash (two hyphens, an en or em dash; a hyphen
-# joins words), `Title -- Ann Lee and Bo Chen -- Room 2`.
-DASH_COLUMNS_RE = re.compile(r"\s+(?:--|–|—)\s+")
-TIME_COLUMN_RE = re.compile(rf"(?:{TIME_SLOT})(?:\s*[-–]\s*\d{{1,2}}[:.]\d{{2}})?", re.I)
+# The columns of a program line: a spaced dash (two hyphens, a hyphen, an en or em dash),
+# `Title -- Ann Lee and Bo Chen -- Room 2`; a hyphen without spaces joins words.
+DASH_COLUMNS_RE = re.compile(r"\s+(?:--|[-–—])\s+")
+LEADING_SLOT_RE = re.compile(rf"^(?:{TIME_SLOT})\s*(?:--|[-–—])\s+(?=\S)", re.I)
 ET_AL_RE = re.compile(r",?\s*\bet\s+al\.?$", re.I)
 YEAR_PAREN_RE = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*\)")
 
@@ -106,12 +106,13 @@ def _dashed_records(text: str) -> list[dict] | None:
     >>> [(r["name"], r["title"]) for r in _dashed_records(
     ...     "9:00 - 9:30 -- Widgets -- Ann Lee and Bo Chen, et al. -- Room 2")]
     [('Ann Lee', 'Widgets'), ('Bo Chen', 'Widgets')]
-    >>> _dashed_records("Cy Diaz – Globex University"), _dashed_records("Graph Theory -- Big Data")
-    ([{'name': 'Cy Diaz', 'affiliation': 'Globex University'}], None)
+    >>> _dashed_records("Paper One - Cy Diaz"), _dashed_records("Graph Theory -- Big Data")
+    ([{'name': 'Cy Diaz', 'title': 'Paper One'}], None)
+    >>> _dashed_records("Cy Diaz – Globex University")
+    [{'name': 'Cy Diaz', 'affiliation': 'Globex University'}]
     """
-    columns = [c.strip() for c in DASH_COLUMNS_RE.split(text)]
-    while len(columns) > 2 and TIME_COLUMN_RE.fullmatch(columns[0]):
-        columns = columns[1:]  # `9:00 - 9:30 -- Welcome -- Ann Lee`: the slot is no talk
+    # `9:00 - 9:30 -- Welcome -- Ann Lee`: the time slot is no talk
+    columns = [c.strip() for c in DASH_COLUMNS_RE.split(LEADING_SLOT_RE.sub("", text))]
     if len(columns) < 2:
         return None
     named = [i for i, column in enumerate(columns) if _column_people(column)]

@@ -257,3 +257,27 @@ def test_html_page_a_header_less_table_of_positions_names_its_officers(tmp_path)
         ("Helen Marsh", "University of Avalon", "chair"),
         ("Tom Fielding", "Northfield Institute", "chair"),
         ("Grace Hooper", "Westbrook University", "committee")]
+
+
+def test_html_page_award_labels_and_lists_of_winners(tmp_path):
+    # A bold award label before the paper's title and its authors, and a list of
+    # `Title - Authors` items under an award heading.
+    path = tmp_path / "acme" / "2023" / "awards.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "<html><head><title>Awards</title></head><body><h2>2023</h2><ul>"
+        "<li><b>Best Paper:</b> A Study of Widgets. Helen Marsh, Tom Fielding</li>"
+        "<li><b>Best Student Paper:</b> Gadgets Everywhere. Grace Hooper</li></ul>"
+        "<h3>Honorable Mentions</h3><ul><li><em>Paper One</em> - Peter Lyle</li>"
+        "<li><em>Paper Two</em> - Sarah Nguyen and James Obi</li></ul></body></html>",
+        encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.role, b.award, b.year) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "award_recipient", "Best Paper", 2023),
+        ("Tom Fielding", "award_recipient", "Best Paper", 2023),
+        ("Grace Hooper", "award_recipient", "Best Student Paper", 2023),
+        ("Peter Lyle", "award_recipient", "Honorable Mentions", 2023),
+        ("Sarah Nguyen", "award_recipient", "Honorable Mentions", 2023),
+        ("James Obi", "award_recipient", "Honorable Mentions", 2023)]
