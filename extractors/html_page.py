@@ -76,9 +76,9 @@ class HtmlPage:
         title = " ".join((root.findtext(".//title") or "").split())
         for br in root.iter("br"):
             br.tail = "\n" + (br.tail or "")
-        lines: list[Block] = []
         body = root.find("body")
         context = _Trail([p for p in path_context(path) + [title] if p])
+        lines = _Lines(context)
         _visit(body if body is not None else root, lines, "", context)
         lines = _role_lines(lines, [p for p in path_context(path) + [title] if p])
         lines = with_index_records(lines, source="html")
@@ -145,10 +145,21 @@ def _words(context: list[str], section: str) -> list[str]:
 
 def _role_lines(lines: list[Block], context: list[str]) -> list[Block]:
     """Runs of plain lines under one heading that names a role of people (`<h2>General
-    Chairs</h2><p>Ann Lee, MIT</p><p>Bo Chen, ETH</p>`) as records in that role."""
+    Chairs</h2><p>Ann Lee, MIT</p><p>Bo Chen, ETH</p>`) as records in that role, with the
+    headings above that one as their context."""
+    trails = getattr(lines, "trails", {})
+
+    def heading(i: int) -> tuple[list[str], str] | None:
+        section, trail = lines[i].section, trails.get(i, ())
+        if not section:
+            return None
+        if trail and trail[-1] == section:
+            return list(trail[:-1]), section
+        return context, section
+
     return runs_as_records(
         lines, lambda i: None if lines[i].is_record or lines[i].role_hint else lines[i].section,
-        lambda i: (context, lines[i].section) if lines[i].section else None)
+        heading)
 
 
 def _logo_records(el, section: str, context: list[str]) -> list[Block]:
@@ -250,11 +261,23 @@ def _has_block_child(el) -> bool:
                for c in el.iterdescendants())
 
 
+class _Lines(list):
+    """The lines of a page, each with the trail of headings above it when it was read (index
+    -> context words, the nearest heading last): a run of lines under `2023` on a page of
+    `Young Researcher Prize` winners is that prize's."""
+
+    def __init__(self, trail: _Trail) -> None:
+        super().__init__()
+        self.trail, self.trails = trail, {}
+
+
 def _emit(lines: list[Block], text: str, *, section: str, heading: bool = False,
           bold: bool = False) -> None:
     for line in text.split("\n"):
         line = " ".join(line.split())
         if line:
+            if isinstance(lines, _Lines):
+                lines.trails[len(lines)] = tuple(lines.trail)
             lines.append(Block(text=line, section=section, bold=bold or heading,
                                role_hint="heading" if heading else ("bold" if bold else "")))
 

@@ -281,3 +281,20 @@ def test_html_page_award_labels_and_lists_of_winners(tmp_path):
         ("Peter Lyle", "award_recipient", "Honorable Mentions", 2023),
         ("Sarah Nguyen", "award_recipient", "Honorable Mentions", 2023),
         ("James Obi", "award_recipient", "Honorable Mentions", 2023)]
+
+
+def test_html_page_lines_under_a_year_keep_the_award_heading_above_it(tmp_path):
+    path = tmp_path / "acme" / "history" / "winners.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "<html><head><title>Prize winners</title></head><body><h2>Young Researcher Prize</h2>"
+        "<h3>2023</h3><p>Helen Marsh, University of Avalon</p><h3>2022</h3>"
+        "<p>Tom Fielding, Northfield Institute</p><p>Grace Hooper, Westbrook University</p>"
+        "</body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.award, b.year) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "Young Researcher Prize", 2023),
+        ("Tom Fielding", "Young Researcher Prize", 2022),
+        ("Grace Hooper", "Young Researcher Prize", 2022)]
