@@ -486,3 +486,18 @@ def test_recognize_an_award_for_a_kind_of_work_heads_its_winners(nlp):
         ("award_recipient", "Helen Marsh", "Best Student Paper"),
         ("speaker", "Tom Fielding", ""),
     ]
+
+
+def test_recognize_award_headings_give_their_year_not_their_name(nlp):
+    blocks = [
+        _b("Best Paper Award 2021", hint="heading", size=14),
+        _b("Helen Marsh and Tom Fielding", top=120),
+        _b("Distinguished Service Award", hint="heading", size=14, top=140),
+        _b("2019", hint="heading", size=12, top=160),
+        _b("Grace Hooper and Peter Lyle", top=180),
+    ]
+    apps = find_appearances(blocks, nlp=nlp, year=2024)
+    assert [(a.person_name, a.award, a.year) for a in apps] == [
+        ("Helen Marsh", "Best Paper Award", 2021), ("Tom Fielding", "Best Paper Award", 2021),
+        ("Grace Hooper", "Distinguished Service Award", 2019),
+        ("Peter Lyle", "Distinguished Service Award", 2019)]
