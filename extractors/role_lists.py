@@ -108,7 +108,7 @@ def _dashed_records(text: str) -> list[dict] | None:
     [('Ann Lee', 'Widgets'), ('Bo Chen', 'Widgets')]
     >>> _dashed_records("Paper One - Cy Diaz"), _dashed_records("Graph Theory -- Big Data")
     ([{'name': 'Cy Diaz', 'title': 'Paper One'}], None)
-    >>> _dashed_records("Cy Diaz – Globex University")
+    >>> _dashed_records("Cy Diaz – Globex University, Peru")
     [{'name': 'Cy Diaz', 'affiliation': 'Globex University'}]
     """
     # `9:00 - 9:30 -- Welcome -- Ann Lee`: the time slot is no talk
@@ -124,7 +124,9 @@ def _dashed_records(text: str) -> list[dict] | None:
     for name, org in _column_people(columns[at]):
         record = {"name": name}
         if org or (not before and looks_like_org(after)):
-            record["affiliation"] = org or after
+            # `Riverside College, Poland`: where they work, without the country after it
+            parts = [p.strip() for p in after.split(",")]
+            record["affiliation"] = org or next((p for p in parts if looks_like_org(p)), after)
         if before or (after and not looks_like_org(after)):
             record["title"] = before or after
         out.append(record)
