@@ -272,3 +272,15 @@ def test_structured_data_a_key_naming_an_award_names_its_recipients_award():
     assert {(b.person_name, b.role, b.award) for b in blocks} == {
         ("Helen Marsh", "award_recipient", "Best Paper Award"),
         ("Tom Fielding", "award_recipient", "Test of Time Award")}
+
+
+def test_structured_data_a_name_alone_in_a_schedule_cell_goes_to_ner_not_a_tally():
+    from extractors.tree_walk import table_blocks
+
+    rows = [{"Time": "09:15", "Session": "Keynote", "Title": "Dr. Helen Marsh"},
+            {"Candidate": "Tom Fielding", "Votes": "86"}]
+
+    blocks = table_blocks(rows, context=["acme", "2024", "schedule"])
+
+    assert [(b.text, b.role, b.role_hint) for b in blocks] == [
+        ("Dr. Helen Marsh", "keynote", "ner")]
