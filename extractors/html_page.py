@@ -40,6 +40,7 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "
               "address", "tr", "table", "tbody", "thead", "ul", "ol", "dl", "header", "figure",
               "center", "body", "html", "span_block"}
 HEADINGS = {"h1", "h2", "h3", "h4"}
+BREAK = "\u2028"  # what a `<br>` leaves in an element's text (a newline of the source is a space)
 LOGO_RE = re.compile(r"\b(logo|image|icon|photo|picture|banner)\b", re.I)
 
 
@@ -75,7 +76,7 @@ class HtmlPage:
             raise ExtractionError(path, f"unreadable HTML ({e})") from e
         title = " ".join((root.findtext(".//title") or "").split())
         for br in root.iter("br"):
-            br.tail = "\n" + (br.tail or "")
+            br.tail = BREAK + (br.tail or "")
         body = root.find("body")
         context = _Trail([p for p in path_context(path) + [title] if p])
         lines = _Lines(context)
@@ -273,7 +274,7 @@ class _Lines(list):
 
 def _emit(lines: list[Block], text: str, *, section: str, heading: bool = False,
           bold: bool = False) -> None:
-    for line in text.split("\n"):
+    for line in text.split(BREAK):
         line = " ".join(line.split())
         if line:
             if isinstance(lines, _Lines):
@@ -282,7 +283,16 @@ def _emit(lines: list[Block], text: str, *, section: str, heading: bool = False,
                                role_hint="heading" if heading else ("bold" if bold else "")))
 
 
-def _text(el) -> str:
+def _text(el, *, pre: bool = False) -> str:
+    r"""An element's text, its lines separated by BREAK: at a `<br>`, around a photo's alt, and
+    at a newline of the source between elements (`<a>Ann Lee</a>\n<span>MIT</span>`); a
+    newline inside a run of text is a space, as a browser shows it (a paragraph's wrapped
+    source lines are one line), except in `<pre>`.
+
+    >>> import lxml.html
+    >>> _text(lxml.html.fromstring("<div>A long\nsentence.\n<a>Ann Lee</a>\n<i>MIT</i></div>"))
+    'A long sentence. Ann Lee\u2028MIT'
+    """
     parts = []
     for node in el.iter():
         if node is not el and (not isinstance(node.tag, str) or _skip(node)):
@@ -292,14 +302,17 @@ def _text(el) -> str:
         if isinstance(node.tag, str) and node.tag.lower() == "img" and node.get("alt"):
             alt = LOGO_RE.sub("", node.get("alt")).strip(" -_|")
             if alt:
-                parts.append(f"\n{alt}\n")
+                parts.append(f"{BREAK}{alt}{BREAK}")
         if node.text and node is not el and node.getparent() is not None:
             parts.append(node.text)
         elif node is el and node.text:
             parts.append(node.text)
         if node is not el and node.tail:
             parts.append(node.tail)
-    return "".join(parts)
+    if pre:
+        return "".join(parts).replace("\n", BREAK)
+    return "".join(BREAK if "\n" in part and not part.replace(BREAK, "").strip() else
+                   part.replace("\n", " ") for part in parts)
 
 
 def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
@@ -365,7 +378,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
         if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
             lines.extend(logos)
             return section
-        text = _class_labelled(el, _text(el))
+        text = _class_labelled(el, _text(el, pre=tag == "pre"))
         strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
         awarded = award_label_blocks(_bold_led(el, strong, text), _words(context, section),
                                      source="award-label")
