@@ -314,6 +314,22 @@ def distinction(label: str) -> str:
 
 
 @cache
+def _coauthor_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["coauthor_phrases"], key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+
+
+def names_coauthors(line: str) -> bool:
+    """Whether a line names co-authors by a phrase (`Joint work with Ann Lee.`), not presenters.
+
+    >>> names_coauthors("results. Joint work with Ann Lee and Bo Chen."), names_coauthors("Ann Lee")
+    (True, False)
+    """
+    return bool(_coauthor_re().search(str(line or "")))
+
+
+@cache
 def _awarded_work_re() -> re.Pattern[str]:
     award = _award_words_re().pattern
     works = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
