@@ -298,3 +298,17 @@ def test_html_page_lines_under_a_year_keep_the_award_heading_above_it(tmp_path):
         ("Helen Marsh", "Young Researcher Prize", 2023),
         ("Tom Fielding", "Young Researcher Prize", 2022),
         ("Grace Hooper", "Young Researcher Prize", 2022)]
+
+
+def test_html_page_a_secretariat_or_administration_heading_lists_organizers(tmp_path):
+    path = tmp_path / "committees.html"
+    path.write_text(
+        "<html><body><h2>Committees</h2><h3>Program committee</h3><ul><li>Helen Marsh</li>"
+        "<li>Tom Fielding</li></ul><h3>Contact &amp; administration</h3><ul>"
+        "<li>Grace Hooper</li><li>Peter Lyle</li></ul></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "committee"), ("Tom Fielding", "committee"),
+        ("Grace Hooper", "organizer"), ("Peter Lyle", "organizer")]
