@@ -284,3 +284,17 @@ def test_structured_data_a_name_alone_in_a_schedule_cell_goes_to_ner_not_a_tally
 
     assert [(b.text, b.role, b.role_hint) for b in blocks] == [
         ("Dr. Helen Marsh", "keynote", "ner")]
+
+
+def test_structured_data_a_sponsor_logo_named_by_its_title_or_alt():
+    from extractors.tree_walk import blocks_from_tree
+
+    tree = {"platinum": [{"title": "Umbrella Corporation", "link": "https://u.example",
+                          "image": "/img/u.png"}],
+            "gold": [{"alt": "Hooli", "url": "https://h.example"}],
+            "silver": [{"title": "Our product demo", "time": "10:00"}]}
+
+    blocks, _ = blocks_from_tree(tree, context=["acme", "sponsors", "sponsors"])
+
+    assert [(b.org_name, b.role, b.sponsor_tier) for b in blocks] == [
+        ("Umbrella Corporation", "sponsor", "Platinum"), ("Hooli", "sponsor", "Gold")]
