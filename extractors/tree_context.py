@@ -33,6 +33,9 @@ GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients"
                    "lectures", "mentions", "recognition", "recognitions"}
 
 
+ORGANIZING_ROLES = ("committee", "chair", "organizer", "board")
+
+
 @dataclass
 class Context:
     """What the path down to a record says: outermost first."""
@@ -81,6 +84,10 @@ class Context:
         # `committees.yml` with a `prize:` key lists the prize committee, not its winners.
         if roles[0] == "award_recipient" and any(r in ("committee", "board") for r in roles[1:]):
             return next(r for r in roles[1:] if r in ("committee", "board"))
+        # `## Posters` or `workshops:` under a conference's committee names the part of the
+        # program its members look after, not a session they speak in.
+        if roles[0] == "speaker" and any(r in ORGANIZING_ROLES for r in roles[1:]):
+            return next(r for r in roles[1:] if r in ORGANIZING_ROLES)
         return roles[0]
 
 

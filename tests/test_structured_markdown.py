@@ -222,3 +222,17 @@ def test_structured_markdown_a_distinction_under_an_award_is_that_awards(tmp_pat
     assert [(b.person_name, b.award, b.year) for b in blocks if b.is_record] == [
         ("Helen Marsh", "Service Award", 2024),
         ("Tom Fielding", "Service Award Honourable Mention", 2024)]
+
+
+def test_structured_markdown_program_parts_under_a_committee_are_its_members(tmp_path):
+    # `## Posters` under `# Conference Committee` names what its members look after.
+    page = tmp_path / "people.md"
+    page.write_text("# Conference Committee\n\n## General Chairs\n\n* Helen Marsh\n"
+                    "* Tom Fielding\n\n## Posters\n\n* Grace Hooper, Westbrook University\n"
+                    "* Peter Lyle, Institute of Studies\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "chair"), ("Tom Fielding", "chair"), ("Grace Hooper", "committee"),
+        ("Peter Lyle", "committee")]
