@@ -122,7 +122,7 @@ def clean_value(value: object) -> str:
 def award_name(text: str) -> str:
     """The award a context word names, without its year.
 
-    >>> award_name("best-paper_award 2021"), award_name("Test of Time Award")
+    >>> award_name("best-paper_award 2021"), award_name("Test of Time Awards")
     ('Best Paper Award', 'Test of Time Award')
     """
     if text.islower() or (" " not in text.strip() and re.search(r"[_-]", text)):  # a key
@@ -130,7 +130,9 @@ def award_name(text: str) -> str:
         name = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
     else:  # as printed (`Test of Time Award`)
         name = " ".join(text.split())
-    return re.sub(r"\s*\b(19[5-9]\d|20\d\d)\b\s*", " ", name).strip(" :-")
+    name = re.sub(r"\s*\b(19[5-9]\d|20\d\d)\b\s*", " ", name).strip(" :-")
+    # `Test of Time Awards` over its winners: each received the award
+    return re.sub(r"(?i)(?<=\s)(award|prize|medal)s$", r"\1", name)
 
 
 def heading_tier(heading: str, context_words: list[str]) -> str:

@@ -236,3 +236,14 @@ def test_structured_markdown_program_parts_under_a_committee_are_its_members(tmp
     assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "chair"), ("Tom Fielding", "chair"), ("Grace Hooper", "committee"),
         ("Peter Lyle", "committee")]
+
+
+def test_structured_markdown_a_plural_award_heading_names_each_winners_award(tmp_path):
+    page = tmp_path / "winners.md"
+    page.write_text("# Awards 2022\n\n## Test of Time Awards\n\n* Helen Marsh, University of "
+                    "Avalon\n* Tom Fielding, Northfield Institute\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert {(b.person_name, b.award, b.year) for b in blocks if b.is_record} == {
+        ("Helen Marsh", "Test of Time Award", 2022), ("Tom Fielding", "Test of Time Award", 2022)}
