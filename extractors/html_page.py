@@ -315,6 +315,24 @@ def _text(el, *, pre: bool = False) -> str:
                    part.replace("\n", " ") for part in parts)
 
 
+def _leaf(el, lines: list[Block], section: str, context: list[str]) -> None:
+    """A block with no block inside: its logos, an award label's recipients, or its lines."""
+    logos = _logo_records(el, section, context)
+    if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
+        lines.extend(logos)
+        return
+    text = _class_labelled(el, _text(el, pre=el.tag.lower() == "pre"))
+    strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
+    awarded = award_label_blocks(_bold_led(el, strong, text), _words(context, section),
+                                 source="award-label")
+    if awarded:  # `<li><b>Best Paper:</b> A Title. Ann Lee, Bo Chen</li>`
+        lines.extend(awarded)
+        return
+    bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
+        text.split()) and len(strong) == 1
+    _emit(lines, text, section=section, bold=bold)
+
+
 def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
     """Walk block elements in order; a block with no block inside is one (or more, at <br>) line."""
     if _skip(el):
@@ -374,20 +392,7 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
               bold=all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str)))
         return section
     if not _has_block_child(el):
-        logos = _logo_records(el, section, context)
-        if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
-            lines.extend(logos)
-            return section
-        text = _class_labelled(el, _text(el, pre=tag == "pre"))
-        strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
-        awarded = award_label_blocks(_bold_led(el, strong, text), _words(context, section),
-                                     source="award-label")
-        if awarded:  # `<li><b>Best Paper:</b> A Title. Ann Lee, Bo Chen</li>`
-            lines.extend(awarded)
-            return section
-        bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
-            text.split()) and len(strong) == 1
-        _emit(lines, text, section=section, bold=bold)
+        _leaf(el, lines, section, context)
         return section
     if el.text and el.text.strip():
         _emit(lines, el.text, section=section)
