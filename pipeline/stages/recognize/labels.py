@@ -8,7 +8,6 @@ from pipeline.tables import Block
 from pipeline.text.lexicon import (
     TIME_SLOT,
     honorific_words,
-    names_awarded_work,
     printed_tier_alternation,
     role_label_re,
     role_labels,
@@ -116,13 +115,10 @@ TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
 def section_role(text: str) -> str:
     """The role of the people under a section heading.
 
-    >>> section_role("Program Committee"), section_role("Papers"), section_role("Best Paper")
+    >>> section_role("Program Committee"), section_role("Papers"), section_role("Award Winners")
     ('committee', 'speaker', 'award_recipient')
     """
-    role = next((role for pattern, role in SECTION_ROLES if pattern.search(text)), "")
-    # `Best Student Paper`, `Outstanding Poster` on an award page: its winners, not speakers
-    # (the `paper` in it is a speaker word).
-    return "award_recipient" if role in ("speaker", "") and names_awarded_work(text) else role
+    return next((role for pattern, role in SECTION_ROLES if pattern.search(text)), "")
 
 
 def is_heading(block: Block) -> bool:

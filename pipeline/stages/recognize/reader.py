@@ -39,7 +39,7 @@ from pipeline.stages.recognize.people import (
 from pipeline.stages.recognize.prose import is_prose, letter_signer, prose_mentions, running_text
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.tables import LOGO_HINT, Appearance, Block
-from pipeline.text.lexicon import session_kind
+from pipeline.text.lexicon import names_awarded_work, session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
 from pipeline.text.paragraphs import logical_lines
@@ -141,6 +141,12 @@ class LayoutReader:
         text = " ".join(block.text.split())
         tier_match = TIER_RE.match(text)
         new_role = "sponsor" if tier_match else section_role(text)
+        if new_role in ("speaker", "") and block.role_hint == "heading" and self.role in (
+                "award_recipient", "") and names_awarded_work(text):
+            # `### Best Student Paper` on an award page (or before any section): its winners,
+            # though `paper` is a speaker word; in a program, a `BEST PAPER` tag on a talk
+            # leaves its authors speakers
+            new_role = "award_recipient"
         # Under a committee or board heading, smaller headings name its sub-committees.
         if self.role in ("committee", "board") and (
             (block.size or 0) < self.section_size - 0.5
