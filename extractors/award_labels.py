@@ -16,6 +16,7 @@ from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
 from pipeline.text.lexicon import context_role, role_label_re
 from pipeline.text.lines import looks_like_name
+from pipeline.text.namefreq import known_given_share
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
 BOLD_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_]{2,80}?)\s*(?::\1|\1\s*:)\s*(?P<rest>\S.*)$")
@@ -33,6 +34,9 @@ def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Bl
     [('Ann Lee', 'Best Paper', 2021), ('Cy Diaz', 'Best Paper', 2021)]
     >>> award_label_blocks("Chair: Ann Lee", ["Program"], source="text") is None
     True
+    >>> [(b.person_name, b.award) for b in award_label_blocks(
+    ...     "Best Paper: A Study of Things. Ann Lee, Bo Chen", ["Awards"], source="html")]
+    [('Ann Lee', 'Best Paper'), ('Bo Chen', 'Best Paper')]
     """
     text = BULLET_RE.sub("", line.strip())
     bold = BOLD_LABEL_RE.match(text)
@@ -47,9 +51,14 @@ def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Bl
                                    or context_role(label) not in ("", "award_recipient")):
         return None
     rest = clean_value(match.group("rest"))
-    end = NAMES_END_RE.search(rest)
-    names, title = (rest[:end.start()], rest[end.end():]) if end else (rest, "")
+    ends = list(NAMES_END_RE.finditer(rest))
+    names, title = (rest[:ends[0].start()], rest[ends[0].end():]) if ends else (rest, "")
     people = [name for name, _ in split_people(names)]
+    if ends and not _recipients(people):
+        # `**Best Paper**: A Study of Things. Ann Lee, Bo Chen`: the title first
+        after = [name for name, _ in split_people(rest[ends[-1].end():])]
+        if _recipients(after):
+            names, title, people = rest[ends[-1].end():], rest[:ends[-1].start()], after
     if not people or sum(map(is_person, people)) * 2 < len(people):
         return None
     record = {"award": label, "winners": names}
@@ -57,3 +66,10 @@ def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Bl
         record["title"] = title.strip()
     blocks, _ = blocks_from_tree([record], context=context, source=source)
     return blocks or None
+
+
+def _recipients(people: list[str]) -> bool:
+    """Whether the items read off a line are surely its recipients: most of them name-shaped
+    people opening with a known given name (`Gadgets Everywhere` is name-shaped too)."""
+    return bool(people) and sum(is_person(p) and looks_like_name(p) and known_given_share(
+        p.split()[0].lower()) > 0 for p in people) * 2 >= len(people)

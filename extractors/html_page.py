@@ -5,17 +5,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.award_labels import award_label_blocks
 from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import with_index_records
-from extractors.records import year_in
+from extractors.records import person_name, year_in
 from extractors.registry import Extraction, register
-from extractors.role_lists import list_blocks, runs_as_records
+from extractors.role_lists import heading_person, list_blocks, runs_as_records
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, field_kind
+from pipeline.text.lexicon import (
+    context_role,
+    field_kind,
+    position_role,
+    role_label_re,
+    role_labels,
+)
+from pipeline.text.lines import looks_like_name
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 XML_ENCODING_RE = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
@@ -32,6 +40,7 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "
               "address", "tr", "table", "tbody", "thead", "ul", "ol", "dl", "header", "figure",
               "center", "body", "html", "span_block"}
 HEADINGS = {"h1", "h2", "h3", "h4"}
+BREAK = "\u2028"  # what a `<br>` leaves in an element's text (a newline of the source is a space)
 LOGO_RE = re.compile(r"\b(logo|image|icon|photo|picture|banner)\b", re.I)
 
 
@@ -67,10 +76,10 @@ class HtmlPage:
             raise ExtractionError(path, f"unreadable HTML ({e})") from e
         title = " ".join((root.findtext(".//title") or "").split())
         for br in root.iter("br"):
-            br.tail = "\n" + (br.tail or "")
-        lines: list[Block] = []
+            br.tail = BREAK + (br.tail or "")
         body = root.find("body")
         context = _Trail([p for p in path_context(path) + [title] if p])
+        lines = _Lines(context)
         _visit(body if body is not None else root, lines, "", context)
         lines = _role_lines(lines, [p for p in path_context(path) + [title] if p])
         lines = with_index_records(lines, source="html")
@@ -92,6 +101,8 @@ def _table_records(table) -> list[dict] | None:
                 if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     header = cells(rows[0])
     kinds = [field_kind(h) for h in header]
+    if any(looks_like_name(h) and not k for h, k in zip(header, kinds, strict=True)):
+        return None  # `General Chair | Ann Lee | MIT`: the first row is data, no header
     if len(header) < 2 or not any(k in ("person", "org", "given_name") for k in kinds) or len(
             [h for h in header if h]) != len(header):
         return None
@@ -135,10 +146,21 @@ def _words(context: list[str], section: str) -> list[str]:
 
 def _role_lines(lines: list[Block], context: list[str]) -> list[Block]:
     """Runs of plain lines under one heading that names a role of people (`<h2>General
-    Chairs</h2><p>Ann Lee, MIT</p><p>Bo Chen, ETH</p>`) as records in that role."""
+    Chairs</h2><p>Ann Lee, MIT</p><p>Bo Chen, ETH</p>`) as records in that role, with the
+    headings above that one as their context."""
+    trails = getattr(lines, "trails", {})
+
+    def heading(i: int) -> tuple[list[str], str] | None:
+        section, trail = lines[i].section, trails.get(i, ())
+        if not section:
+            return None
+        if trail and trail[-1] == section:
+            return list(trail[:-1]), section
+        return context, section
+
     return runs_as_records(
         lines, lambda i: None if lines[i].is_record or lines[i].role_hint else lines[i].section,
-        lambda i: (context, lines[i].section) if lines[i].section else None)
+        heading)
 
 
 def _logo_records(el, section: str, context: list[str]) -> list[Block]:
@@ -166,6 +188,55 @@ def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Blo
     return None if found is None else list(zip(texts, found, strict=True))
 
 
+def _bold_led(el, strong: list, text: str) -> str:
+    """The text of an element that opens with a bold label, the label marked as Markdown marks
+    it (`**Best Paper:** A Title. Ann Lee`), for the award-label reader; else the text."""
+    line = " ".join(text.split())
+    if not strong or (el.text or "").strip() or strong[0] is not el[0]:
+        return line
+    label = " ".join(strong[0].text_content().split())
+    return f"**{label}**{line[len(label):]}" if label and line.startswith(label) else line
+
+
+def _row_line(cells: list[str]) -> str:
+    """A table row as one line; a first cell naming a position before a name is its label
+    (`General Chair | Ann Lee | MIT` -> `General Chair: Ann Lee, MIT`), as a committee page
+    tabulates its officers without a header row.
+
+    >>> _row_line(["Program Chairs", "Ann Lee", "MIT"]), _row_line(["09:00", "Ann Lee"])
+    ('Program Chairs: Ann Lee, MIT', '09:00, Ann Lee')
+    """
+    if len(cells) >= 2 and len(cells[0]) <= 60 and position_role(cells[0]) and not (
+            looks_like_name(cells[0])) and looks_like_name(person_name(cells[1].split(",")[0])):
+        return f"{cells[0].rstrip(':')}: {', '.join(cells[1:])}"
+    return ", ".join(cells)
+
+
+def _class_labelled(el, text: str) -> str:
+    """An element's text after the role label its class names (`<span class="chair">Ann
+    Lee</span>` -> `Chair: Ann Lee`), when the text opens with a name and the role is more
+    than the speaker every name of a program is by default; else the text as it is.
+
+    >>> import lxml.html
+    >>> _class_labelled(lxml.html.fromstring('<span class="session-chair">Ann Lee</span>'),
+    ...                 "Ann Lee")
+    'session chair: Ann Lee'
+    >>> _class_labelled(lxml.html.fromstring('<span class="chair">Workshops</span>'), "Workshops")
+    'Workshops'
+    """
+    classes = (el.get("class") or "").lower().split()
+    line = " ".join(text.split())
+    if not classes or not line or role_label_re(alone=True).match(line):
+        return text
+    for word in [c.replace("-", " ").replace("_", " ") for c in classes]:
+        label = role_label_re(alone=True).fullmatch(word)
+        role = role_labels().get(label.group("label").lower(), "") if label else ""
+        if label and role not in ("", "speaker") and looks_like_name(
+                person_name(line.split(",")[0])):
+            return f"{word}: {line}"
+    return text
+
+
 def _python_codec(name: str) -> str:
     import codecs
 
@@ -191,16 +262,37 @@ def _has_block_child(el) -> bool:
                for c in el.iterdescendants())
 
 
+class _Lines(list):
+    """The lines of a page, each with the trail of headings above it when it was read (index
+    -> context words, the nearest heading last): a run of lines under `2023` on a page of
+    `Young Researcher Prize` winners is that prize's."""
+
+    def __init__(self, trail: _Trail) -> None:
+        super().__init__()
+        self.trail, self.trails = trail, {}
+
+
 def _emit(lines: list[Block], text: str, *, section: str, heading: bool = False,
           bold: bool = False) -> None:
-    for line in text.split("\n"):
+    for line in text.split(BREAK):
         line = " ".join(line.split())
         if line:
+            if isinstance(lines, _Lines):
+                lines.trails[len(lines)] = tuple(lines.trail)
             lines.append(Block(text=line, section=section, bold=bold or heading,
                                role_hint="heading" if heading else ("bold" if bold else "")))
 
 
-def _text(el) -> str:
+def _text(el, *, pre: bool = False) -> str:
+    r"""An element's text, its lines separated by BREAK: at a `<br>`, around a photo's alt, and
+    at a newline of the source between elements (`<a>Ann Lee</a>\n<span>MIT</span>`); a
+    newline inside a run of text is a space, as a browser shows it (a paragraph's wrapped
+    source lines are one line), except in `<pre>`.
+
+    >>> import lxml.html
+    >>> _text(lxml.html.fromstring("<div>A long\nsentence.\n<a>Ann Lee</a>\n<i>MIT</i></div>"))
+    'A long sentence. Ann Lee\u2028MIT'
+    """
     parts = []
     for node in el.iter():
         if node is not el and (not isinstance(node.tag, str) or _skip(node)):
@@ -210,14 +302,35 @@ def _text(el) -> str:
         if isinstance(node.tag, str) and node.tag.lower() == "img" and node.get("alt"):
             alt = LOGO_RE.sub("", node.get("alt")).strip(" -_|")
             if alt:
-                parts.append(f"\n{alt}\n")
+                parts.append(f"{BREAK}{alt}{BREAK}")
         if node.text and node is not el and node.getparent() is not None:
             parts.append(node.text)
         elif node is el and node.text:
             parts.append(node.text)
         if node is not el and node.tail:
             parts.append(node.tail)
-    return "".join(parts)
+    if pre:
+        return "".join(parts).replace("\n", BREAK)
+    return "".join(BREAK if "\n" in part and not part.replace(BREAK, "").strip() else
+                   part.replace("\n", " ") for part in parts)
+
+
+def _leaf(el, lines: list[Block], section: str, context: list[str]) -> None:
+    """A block with no block inside: its logos, an award label's recipients, or its lines."""
+    logos = _logo_records(el, section, context)
+    if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
+        lines.extend(logos)
+        return
+    text = _class_labelled(el, _text(el, pre=el.tag.lower() == "pre"))
+    strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
+    awarded = award_label_blocks(_bold_led(el, strong, text), _words(context, section),
+                                 source="award-label")
+    if awarded:  # `<li><b>Best Paper:</b> A Title. Ann Lee, Bo Chen</li>`
+        lines.extend(awarded)
+        return
+    bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
+        text.split()) and len(strong) == 1
+    _emit(lines, text, section=section, bold=bold)
 
 
 def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
@@ -246,8 +359,10 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                     _emit(lines, child.tail, section=section)
             return section
         text = " ".join(el.text_content().split())
-        _emit(lines, text, section=text, heading=True)
         context.heading(int(tag[1]), text)
+        # `<h2>Keynote Speakers</h2><h3>Ann Lee</h3>`: one person per heading
+        lines.extend(heading_person(text, context[:-1]))
+        _emit(lines, text, section=text, heading=True)
         return text
     if tag in ("h5", "h6"):
         _emit(lines, el.text_content(), section=section, bold=True)
@@ -271,21 +386,13 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                 _emit(lines, item, section=section)
         return section
     if tag == "tr":
-        cells = [" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)
-                 and c.tag.lower() in ("td", "th") and not _skip(c)]
-        _emit(lines, ", ".join(c for c in cells if c), section=section,
+        cells = [c for c in (" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)
+                 and c.tag.lower() in ("td", "th") and not _skip(c)) if c]
+        _emit(lines, _row_line(cells), section=section,
               bold=all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str)))
         return section
     if not _has_block_child(el):
-        logos = _logo_records(el, section, context)
-        if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
-            lines.extend(logos)
-            return section
-        text = _text(el)
-        strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
-        bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
-            text.split()) and len(strong) == 1
-        _emit(lines, text, section=section, bold=bold)
+        _leaf(el, lines, section, context)
         return section
     if el.text and el.text.strip():
         _emit(lines, el.text, section=section)

@@ -45,15 +45,21 @@ class ICal:
     priority = 15
 
     def matches(self, path: Path, head: bytes) -> bool:
-        # A calendar pasted into a web page's comment (`<!--` before BEGIN:VCALENDAR) too.
+        # A calendar pasted into a web page's comment (`<!--` before BEGIN:VCALENDAR) too: it is
+        # this kind, and `extract` says why it yields nothing.
         start = _COMMENT_RE.sub(b"", head.lstrip(b"\xef\xbb\xbf \r\n\t"), count=1)
         return start[:15].upper().startswith(b"BEGIN:VCALENDAR")
 
     def extract(self, path: Path) -> Extraction:
         import icalendar
 
+        data = path.read_bytes()
+        if _COMMENT_RE.match(data.lstrip(b"\xef\xbb\xbf \r\n\t")):
+            # A calendar pasted into a web page's comment is not published (as commented-out
+            # HTML, Markdown and YAML are not): read, it would name another event's people.
+            return Extraction([], status="empty", message="the calendar is inside an HTML "
+                              "comment (<!-- ... -->), so not published; nothing read")
         try:
-            data = path.read_bytes()
             begin, end = data.upper().find(b"BEGIN:VCALENDAR"), data.upper().rfind(b"END:VCALENDAR")
             if begin > 0 and end > begin:
                 data = data[begin:end + len(b"END:VCALENDAR")]

@@ -16,9 +16,10 @@ from dataclasses import replace
 from extractors.records import person_name, year_in
 from extractors.tree_context import Context, clean_value
 from extractors.tree_people import is_person, name_shaped, split_people
+from extractors.tree_records import CONFERENCE_ROLES
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, position_role
+from pipeline.text.lexicon import TIME_SLOT, context_role, names_award, position_role
 from pipeline.text.lines import looks_like_name, looks_like_org
 from pipeline.text.namefreq import known_given_share
 
@@ -31,6 +32,11 @@ CONTACT_RE = re.compile(r"\s*\((?:[^()]*@[^()]*|e-?mail[^()]*|tel[^()]*|phone[^(
 CAPS_WORD_RE = re.compile(r"\b[A-Z]{2,}[A-Z'-]*\b(?!\.)")
 YEAR_HEADING_RE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 YEAR_LED_RE = re.compile(r"^((?:19|20)\d\d)(?:\s*[:–—-]\s*|\s+)(?=\S)")
+# The columns of a program line: a spaced dash (two hyphens, a hyphen, an en or em dash),
+# `Title -- Ann Lee and Bo Chen -- Room 2`; a hyphen without spaces joins words.
+DASH_COLUMNS_RE = re.compile(r"\s+(?:--|[-–—])\s+")
+LEADING_SLOT_RE = re.compile(rf"^(?:{TIME_SLOT})\s*(?:--|[-–—])\s+(?=\S)", re.I)
+ET_AL_RE = re.compile(r",?\s*\bet\s+al\.?$", re.I)
 YEAR_PAREN_RE = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*\)")
 
 
@@ -48,6 +54,8 @@ def _item_records(text: str) -> list[dict] | None:
     [{'name': 'Bo Chen', 'affiliation': 'MIT', 'position': 'General Chair'}]
     >>> _item_records("2020 – Eve Gray, Globex Institute")
     [{'name': 'Eve Gray', 'affiliation': 'Globex Institute', 'year': 2020}]
+    >>> _item_records("Bo Chen -- Widgets: A Framework for Gadgets")
+    [{'name': 'Bo Chen', 'title': 'Widgets: A Framework for Gadgets'}]
     """
     text = CONTACT_RE.sub("", clean_value(text)).strip(" .;")
     shared: dict = {}
@@ -55,6 +63,9 @@ def _item_records(text: str) -> list[dict] | None:
     if led:  # `2021: Ann Lee (Acme)`, `2020 – Bo Chen, Globex`, `**2019** Cy Diaz`
         shared["year"] = year_in(led.group(1))
         text = text[led.end():]
+    dashed = _dashed_records(text)
+    if dashed:  # `Ann Lee -- A Talk`, `A Talk -- Ann Lee and Bo Chen -- Room 2`
+        return [record | shared for record in dashed]
     label = LABEL_RE.match(text)
     if label and (position_role(label.group("label")) or not _names_someone(label.group(
             "label"))):  # `Web Delegate: Bo Chen`, not `Ann Lee: A Talk`
@@ -88,6 +99,55 @@ def _item_records(text: str) -> list[dict] | None:
     return out
 
 
+def _dashed_records(text: str) -> list[dict] | None:
+    """The people of a line whose dash-separated columns hold one column of names, with the
+    talk the columns before it name or the organization after it; None for other lines.
+
+    >>> [(r["name"], r["title"]) for r in _dashed_records(
+    ...     "9:00 - 9:30 -- Widgets -- Ann Lee and Bo Chen, et al. -- Room 2")]
+    [('Ann Lee', 'Widgets'), ('Bo Chen', 'Widgets')]
+    >>> _dashed_records("Paper One - Cy Diaz"), _dashed_records("Graph Theory -- Big Data")
+    ([{'name': 'Cy Diaz', 'title': 'Paper One'}], None)
+    >>> _dashed_records("Cy Diaz – Globex University, Peru")
+    [{'name': 'Cy Diaz', 'affiliation': 'Globex University'}]
+    """
+    # `9:00 - 9:30 -- Welcome -- Ann Lee`: the time slot is no talk
+    columns = [c.strip() for c in DASH_COLUMNS_RE.split(LEADING_SLOT_RE.sub("", text))]
+    if len(columns) < 2:
+        return None
+    named = [i for i, column in enumerate(columns) if _column_people(column)]
+    if len(named) != 1:
+        return None  # no column of names, or two (`Ann Lee -- Carson Hall`: which?)
+    at = named[0]
+    before, after = " – ".join(columns[:at]), " – ".join(columns[at + 1:])
+    out = []
+    for name, org in _column_people(columns[at]):
+        record = {"name": name}
+        if org or (not before and looks_like_org(after)):
+            # `Riverside College, Poland`: where they work, without the country after it
+            parts = [p.strip() for p in after.split(",")]
+            record["affiliation"] = org or next((p for p in parts if looks_like_org(p)), after)
+        if before or (after and not looks_like_org(after)):
+            record["title"] = before or after
+        out.append(record)
+    return out
+
+
+def _column_people(column: str) -> list[tuple[str, str]]:
+    """The people a column names when it names only people (`Ann Lee and Bo Chen, et al.`),
+    one of them at least by a known given name."""
+    people = split_people(ET_AL_RE.sub("", column))
+    out = []
+    for name, org in people:
+        name = person_name(name)
+        if not (is_person(name) and name_shaped(name) and looks_like_name(name)) or (
+                CAPS_WORD_RE.search(name)):
+            return []
+        out.append((name, org))
+    # one known given name at least: `Graph Theory` is name-shaped too
+    return out if any(_names_someone(name) for name, _ in out) else []
+
+
 def _names_someone(text: str) -> bool:
     """Name-shaped and opening with a known given name (`Ann Lee`, not `Web Delegate`)."""
     return looks_like_name(text) and known_given_share(text.split()[0].lower()) > 0
@@ -116,11 +176,36 @@ def list_blocks(items: list[str], context: list[str], heading: str) -> list[list
                                                                   where)] for item in records]
 
 
+def heading_person(text: str, context: list[str]) -> list[Block]:
+    """The person a heading names (`### Ann Lee (Acme)`, `<h3>Bo Chen</h3>`) as a record in the
+    role of the heading above it (`Keynote Speakers`, `Program Chairs`), as speaker and
+    committee pages set one person per heading; [] for any other heading. `context` is the
+    page's context words, the heading above last.
+
+    >>> [(b.person_name, b.org_name, b.role) for b in heading_person(
+    ...     "Ann Lee (Acme University)", ["site", "Keynote Speakers"])]
+    [('Ann Lee', 'Acme University', 'keynote')]
+    >>> heading_person("Ann Lee", ["site", "Travel"]), heading_person("Venue", ["Keynotes"])
+    ([], [])
+    """
+    if not context or not context_role(context[-1]) or context_role(text) or names_award(text):
+        return []  # `### Honourable Mentions` names a group, no one
+    where = Context()
+    for word in context:
+        where = where.enter(word)
+    records = _item_records(text) if where.role() in PERSON_ROLES else None
+    if not records or len(records) != 1 or not _names_someone(records[0]["name"]):
+        return []
+    return _person(dict(records[0]), context[:-1], context[-1], where)
+
+
 def _person(record: dict, context: list[str], heading: str, where: Context) -> list[Block]:
     label = record.pop("position", "")
     # The heading gives the role (`Conference Coordinator` under `Officers` is an officer);
     # a label naming a chair or an officer is more precise than a committee heading.
     by_label = position_role(label) if label else ""
+    if by_label == "board" and where.role() in CONFERENCE_ROLES:
+        by_label = "committee"  # `Treasurer: Ann Lee` under `Organizing Committee`
     role = by_label if by_label in STRONG_LABELS else where.role()
     return [replace(block, role=role, title=label or block.title) for block in
             blocks_from_tree([record], context=[*context, heading], source="role-list")[0]]

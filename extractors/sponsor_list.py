@@ -88,8 +88,14 @@ class SponsorList:
         if suffix in (".md", ".markdown"):
             listed = _finish(_markdown(path.read_text(encoding="utf-8-sig", errors="replace")))
             # A sponsor page of tables or prose rather than tier headings and bullets: read as
-            # a text document (its tables by the tree walker), as award pages are.
-            return listed if listed.blocks else TextDocument().extract(path)
+            # a text document (its tables by the tree walker), as award pages are; a page of
+            # both keeps the organizations its tables add to its bullets.
+            text = TextDocument().extract(path)
+            if not listed.blocks:
+                return text
+            named = {b.org_name for b in listed.blocks}
+            return _finish(listed.blocks + [b for b in text.blocks if b.is_record and (
+                b.org_name and b.org_name not in named and not b.person_name)])
         with open(path, "rb") as fh:
             head = fh.read(8)
         if head.startswith(b"PK\x03\x04") or suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):

@@ -18,7 +18,7 @@ from extractors.markdown_html import (
 from extractors.marked_authors import presenter_blocks
 from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
-from extractors.role_lists import runs_as_records
+from extractors.role_lists import heading_person, runs_as_records
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_walk import blocks_from_tree, table_blocks
@@ -87,7 +87,11 @@ class TextDocument:
             if heading or (SETEXT_RE.match(following) and len(line) < 100):
                 level = len(heading.group(1)) if heading else 1 if following[:1] == "=" else 2
                 section = _plain(html.unescape(heading.group(2) if heading else line))
-                trail = [(lv, t) for lv, t in trail if lv < level] + [(level, section)]
+                trail = [(lv, t) for lv, t in trail if lv < level]
+                # `## Keynote Speakers` / `### Ann Lee (Acme)`: one person per heading
+                blocks.extend(heading_person(section, [c for c in path_context(path) + [
+                    title] + [t for _, t in trail] if c]))
+                trail.append((level, section))
                 blocks.append(Block(text=section, section=section, role_hint="heading"))
                 continue
             context = [c for c in path_context(path) + [title] + [t for _, t in trail] if c]

@@ -7,11 +7,17 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from extractors.records import year_in
 from pipeline.text.keys import norm_key
-from pipeline.text.lexicon import context_role, field_kind, is_tier, lexicon, tier_label
+from pipeline.text.lexicon import (
+    context_role,
+    distinction,
+    field_kind,
+    is_tier,
+    names_award,
+    tier_label,
+)
 from pipeline.text.lines import looks_like_name
 
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -27,22 +33,7 @@ GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients"
                    "lectures", "mentions", "recognition", "recognitions"}
 
 
-@cache
-def _award_words_re() -> re.Pattern[str]:
-    words = sorted(lexicon().get("award_words", []), key=len, reverse=True)
-    # a plural inside a phrase too (`Runners-Up`, `Honourable Mentions`)
-    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
-                    for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.I)
-
-
-def names_award(label: str) -> bool:
-    """Whether a label or heading names an award by the lexicon's award words.
-
-    >>> names_award("Best Student Paper"), names_award("Runners-Up"), names_award("Chair")
-    (True, True, False)
-    """
-    return bool(_award_words_re().search(label or ""))
+ORGANIZING_ROLES = ("committee", "chair", "organizer", "board")
 
 
 @dataclass
@@ -74,10 +65,14 @@ class Context:
         if is_tier(text) and tier_label(text):
             changes["tier"] = tier_label(text)
         # `Best Paper Award`, `Test of Time`; one word too when it is no generic one (`Fellows`)
-        if (AWARD_WORD_RE.search(text) or names_award(text)) and norm_key(
-                text) not in GENERIC_CONTEXT and (len(text.split()) >= 2 or AWARD_WORD_RE.fullmatch(
-                    text.strip())):
+        spaced = " ".join(text.replace("_", " ").split())  # a key: `best_paper_award`
+        words = len(re.split(r"[\s-]+", spaced))
+        if (AWARD_WORD_RE.search(spaced) or names_award(spaced)) and norm_key(
+                text) not in GENERIC_CONTEXT and (words >= 2 or AWARD_WORD_RE.fullmatch(spaced)):
             changes["award"] = award_name(text)
+            if self.award and distinction(text):
+                # `Honourable Mentions` under `Doctoral Research Award`: that award's mention
+                changes["award"] = f"{self.award} {distinction(text)}"
         if year_in(text) and self.year is None:
             changes["year"] = year_in(text)
         return self.under(text, **changes)
@@ -89,6 +84,10 @@ class Context:
         # `committees.yml` with a `prize:` key lists the prize committee, not its winners.
         if roles[0] == "award_recipient" and any(r in ("committee", "board") for r in roles[1:]):
             return next(r for r in roles[1:] if r in ("committee", "board"))
+        # `## Posters` or `workshops:` under a conference's committee names the part of the
+        # program its members look after, not a session they speak in.
+        if roles[0] == "speaker" and any(r in ORGANIZING_ROLES for r in roles[1:]):
+            return next(r for r in roles[1:] if r in ORGANIZING_ROLES)
         return roles[0]
 
 
@@ -123,7 +122,7 @@ def clean_value(value: object) -> str:
 def award_name(text: str) -> str:
     """The award a context word names, without its year.
 
-    >>> award_name("best-paper_award 2021"), award_name("Test of Time Award")
+    >>> award_name("best-paper_award 2021"), award_name("Test of Time Awards")
     ('Best Paper Award', 'Test of Time Award')
     """
     if text.islower() or (" " not in text.strip() and re.search(r"[_-]", text)):  # a key
@@ -131,7 +130,9 @@ def award_name(text: str) -> str:
         name = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
     else:  # as printed (`Test of Time Award`)
         name = " ".join(text.split())
-    return re.sub(r"\s*\b(19[5-9]\d|20\d\d)\b\s*", " ", name).strip(" :-")
+    name = re.sub(r"\s*\b(19[5-9]\d|20\d\d)\b\s*", " ", name).strip(" :-")
+    # `Test of Time Awards` over its winners: each received the award
+    return re.sub(r"(?i)(?<=\s)(award|prize|medal)s$", r"\1", name)
 
 
 def heading_tier(heading: str, context_words: list[str]) -> str:

@@ -62,6 +62,8 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
     org_value = _org_value(fields, walk)
     ident = scalar(fields, "id")
     offices = _office_blocks(node, own, fields, walk, consumed, ident)
+    if not people_fields and not org_value and context.role() in ("sponsor", "exhibitor"):
+        org_value = _logo_name(node, fields)
     if not people_fields:
         return offices + _org_record_blocks(fields, own, context, walk, consumed, org_value,
                                             ident)
@@ -91,6 +93,20 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
         consumed.add(key)
         out.extend(_field_blocks(record, key, items, walk))
     return out
+
+
+def _logo_name(node: dict, fields: dict) -> str:
+    """The organization a sponsor's logo record names by its caption or title (`{title:
+    Acme, link: ..., image: ...}`, `{alt: Acme, url: ...}`), which is then its org field;
+    '' for a group of sponsors (`{title: Gold Sponsors, items: [...]}`) or a tier."""
+    if any(isinstance(v, dict | list) for v in node.values()) or not fields.get("url"):
+        return ""  # a group, or no logo or link: a talk's title names no sponsor
+    for key, value in fields.get("caption", []) + fields.get("session", []):
+        text = clean_value(value)
+        if text and not is_tier(text) and len(text) <= 100:
+            fields["org"] = [(key, text)]
+            return text
+    return ""
 
 
 def _office_blocks(node: dict, own: Context, fields: dict, walk: Walk, consumed: set,
@@ -324,6 +340,12 @@ def key_role(key: str) -> str:
         "person", "persons", "people", "by") else role
 
 
+# Contexts of a conference's own organization (its chairs, committees, organizers): an
+# officer's title there (`Treasurer`, `Secretary`) names a member of the conference's
+# committee, not of the society's board.
+CONFERENCE_ROLES = ("chair", "committee", "organizer")
+
+
 def person_role(key_role: str, position: str, context: Context, fields: dict) -> str:
     """The role of a person of a record: the field's own key, the person's position, the
     session's type or title (under a schedule), the context, else speaker."""
@@ -333,6 +355,8 @@ def person_role(key_role: str, position: str, context: Context, fields: dict) ->
         return "board"  # a society's officers: its chair is an officer, not a session chair
     if key_role and key_role not in ("sponsor", "exhibitor"):
         return key_role
+    if by_position == "board" and where in CONFERENCE_ROLES:
+        return "committee"  # a conference's treasurer or secretary (`chairs.yml`), no society's
     if by_position:
         return by_position
     kind = context.kind or scalar(fields, "kind")

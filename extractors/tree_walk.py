@@ -163,7 +163,14 @@ def table_blocks(rows: list[dict], *, context: Iterable[str] = (), source: str =
             out.extend(found)
             continue
         cells = [clean_value(v) for v in row.values() if clean_value(v)]
-        short = [c for c in cells if len(c.split()) <= 4 and not any(ch.isdigit() for ch in c)]
+        # a short cell that is a name alone (`Dr. Ann Lee` in a `Title` column) is for NER
+        # too, in a row whose other cells say what the session is (`09:15 | Keynote`; a name
+        # beside numbers alone is a tally: `Ann Lee | 86` votes)
+        named = [c for c in cells if looks_like_name(person_name(c)) and not is_tier(c)]
+        if not any(c not in named and not c.replace(".", "").isdigit() for c in cells):
+            named = []
+        short = [c for c in cells if len(c.split()) <= 4 and not any(ch.isdigit() for ch in c)
+                 and c not in named]
         texts = [c for c in cells if c not in short and sum(w[:1].isupper() for w in c.split())
                  >= 2]
         if not texts:

@@ -206,3 +206,109 @@ def test_html_page_paragraph_lines_under_a_role_heading_are_records(tmp_path):
     assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
         ("Ann Lee", "MIT", "chair"), ("Bo Chen", "ETH Zurich", "chair"),
         ("Cy Diaz", "Globex", "committee"), ("Dee Fox", "Acme", "committee")}
+
+
+def test_html_page_a_class_naming_a_role_labels_its_name(tmp_path, nlp):
+    # A program grid marks each session's chair by class (`<span class="chair">`), with no
+    # printed label; a class naming the default role (speaker) or a span of no name adds none.
+    path = tmp_path / "program.html"
+    path.write_text(
+        "<html><body><h2>Thursday</h2><div class='papers'><span class='location'>Room 1</span>"
+        "<span class='chair'>Helen Marsh</span><h3>Session I: Widgets</h3>"
+        "<span class='speaker'>Tom Fielding and Grace Hooper</span>"
+        "<span class='chair'>Coffee</span></div></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+    apps = find_appearances(blocks, nlp=nlp)
+
+    assert [b.text for b in blocks if "Marsh" in b.text] == ["chair: Helen Marsh"]
+    assert {(a.role, a.person_name) for a in apps} == {
+        ("chair", "Helen Marsh"), ("speaker", "Tom Fielding"), ("speaker", "Grace Hooper")}
+
+
+def test_html_page_one_person_per_heading_under_a_role_heading(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<html><body><h2>Invited Speakers</h2><h3>Helen Marsh</h3><p>Helen works on widgets.</p>"
+        "<h3>Tom Fielding, Northfield Institute</h3><p>Tom builds gadgets.</p>"
+        "<h2>Venue</h2><h3>Peter Lyle</h3><p>A hall named after a donor.</p></body></html>",
+        encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "", "keynote"), ("Tom Fielding", "Northfield Institute", "keynote")]
+
+
+def test_html_page_a_header_less_table_of_positions_names_its_officers(tmp_path):
+    # `General Chair | Helen Marsh | University of Avalon`: the first row is data, not a
+    # header, and each row's first cell is the position of the person after it.
+    path = tmp_path / "organization.html"
+    path.write_text(
+        "<html><body><h2>Organizing Committee</h2><table>"
+        "<tr><td>General Chair</td><td>Helen Marsh</td><td>University of Avalon</td></tr>"
+        "<tr><td>Program Chairs</td><td>Tom Fielding</td><td>Northfield Institute</td></tr>"
+        "<tr><td>Local Arrangements</td><td>Grace Hooper</td><td>Westbrook University</td></tr>"
+        "</table></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "University of Avalon", "chair"),
+        ("Tom Fielding", "Northfield Institute", "chair"),
+        ("Grace Hooper", "Westbrook University", "committee")]
+
+
+def test_html_page_award_labels_and_lists_of_winners(tmp_path):
+    # A bold award label before the paper's title and its authors, and a list of
+    # `Title - Authors` items under an award heading.
+    path = tmp_path / "acme" / "2023" / "awards.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "<html><head><title>Awards</title></head><body><h2>2023</h2><ul>"
+        "<li><b>Best Paper:</b> A Study of Widgets. Helen Marsh, Tom Fielding</li>"
+        "<li><b>Best Student Paper:</b> Gadgets Everywhere. Grace Hooper</li></ul>"
+        "<h3>Honorable Mentions</h3><ul><li><em>Paper One</em> - Peter Lyle</li>"
+        "<li><em>Paper Two</em> - Sarah Nguyen and James Obi</li></ul></body></html>",
+        encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.role, b.award, b.year) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "award_recipient", "Best Paper", 2023),
+        ("Tom Fielding", "award_recipient", "Best Paper", 2023),
+        ("Grace Hooper", "award_recipient", "Best Student Paper", 2023),
+        ("Peter Lyle", "award_recipient", "Honorable Mentions", 2023),
+        ("Sarah Nguyen", "award_recipient", "Honorable Mentions", 2023),
+        ("James Obi", "award_recipient", "Honorable Mentions", 2023)]
+
+
+def test_html_page_lines_under_a_year_keep_the_award_heading_above_it(tmp_path):
+    path = tmp_path / "acme" / "history" / "winners.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "<html><head><title>Prize winners</title></head><body><h2>Young Researcher Prize</h2>"
+        "<h3>2023</h3><p>Helen Marsh, University of Avalon</p><h3>2022</h3>"
+        "<p>Tom Fielding, Northfield Institute</p><p>Grace Hooper, Westbrook University</p>"
+        "</body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.award, b.year) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "Young Researcher Prize", 2023),
+        ("Tom Fielding", "Young Researcher Prize", 2022),
+        ("Grace Hooper", "Young Researcher Prize", 2022)]
+
+
+def test_html_page_a_secretariat_or_administration_heading_lists_organizers(tmp_path):
+    path = tmp_path / "committees.html"
+    path.write_text(
+        "<html><body><h2>Committees</h2><h3>Program committee</h3><ul><li>Helen Marsh</li>"
+        "<li>Tom Fielding</li></ul><h3>Contact &amp; administration</h3><ul>"
+        "<li>Grace Hooper</li><li>Peter Lyle</li></ul></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "committee"), ("Tom Fielding", "committee"),
+        ("Grace Hooper", "organizer"), ("Peter Lyle", "organizer")]

@@ -72,3 +72,16 @@ def test_ical_malformed_is_an_extraction_error(tmp_path):
 
     with pytest.raises(ExtractionError):
         registry.get("ical").extract(path)
+
+
+def test_ical_inside_an_html_comment_is_not_published(tmp_path):
+    # A calendar left in a page's comment (a template's leftover) names another event's people.
+    path = tmp_path / "schedule.ics"
+    path.write_text("<!--\n" + ICS + "-->\n")
+
+    extractor = registry.detect(path)
+    extraction = extractor.extract(path)
+
+    assert extractor.name == "ical"
+    assert (extraction.blocks, extraction.status) == ([], "empty")
+    assert "HTML comment" in extraction.message

@@ -167,3 +167,12 @@ def test_a_title_below_an_organization_or_a_name_is_a_line_of_its_own():
                          "Precedent in Court") == [
         "Ann Lee, Tom Fielding and Grace Hooper", "Learning to Argue from Precedent in Court"]
     assert logical_lines("Helen Marsh, University of\nLeeds") == ["Helen Marsh, University of Leeds"]
+
+
+def test_lines_names_with_an_elided_particle():
+    # `d'`, `dell'`, `l'` before a capitalized surname are particles, never a name's first word
+    from pipeline.text.lines import looks_like_name
+
+    assert looks_like_name("Helen d'Arcy") and looks_like_name("Grace dell'Orto")
+    assert looks_like_name("Peter l'Huillier Lyle")
+    assert not looks_like_name("d'Arcy Hall") and not looks_like_name("Tom d'arcy")

@@ -469,3 +469,35 @@ def test_two_sponsors_set_large_under_a_tier_keep_the_tier():
     assert {(a.org_name, a.sponsor_tier) for a in find_appearances(blocks)} == {
         ("Northwind Traders", "Platinum"), ("Contoso Analytics", "Platinum"),
         ("Fabrikam Labs", "Gold")}
+
+
+def test_recognize_an_award_for_a_kind_of_work_heads_its_winners(nlp):
+    # `Best Student Paper` holds the speaker word `paper`; under it are the award's winners,
+    # while a `Best Paper Session` is a session of speakers.
+    blocks = [
+        _b("Awards", hint="heading", size=16),
+        _b("Best Student Paper", hint="heading", size=12, top=120),
+        _b("Helen Marsh, University of Avalon", top=140),
+        _b("Best Paper Session", hint="heading", size=12, top=160),
+        _b("Tom Fielding, Northfield Institute", top=180),
+    ]
+    apps = find_appearances(blocks, nlp=nlp)
+    assert [(a.role, a.person_name, a.award) for a in apps] == [
+        ("award_recipient", "Helen Marsh", "Best Student Paper"),
+        ("speaker", "Tom Fielding", ""),
+    ]
+
+
+def test_recognize_award_headings_give_their_year_not_their_name(nlp):
+    blocks = [
+        _b("Best Paper Award 2021", hint="heading", size=14),
+        _b("Helen Marsh and Tom Fielding", top=120),
+        _b("Distinguished Service Award", hint="heading", size=14, top=140),
+        _b("2019", hint="heading", size=12, top=160),
+        _b("Grace Hooper and Peter Lyle", top=180),
+    ]
+    apps = find_appearances(blocks, nlp=nlp, year=2024)
+    assert [(a.person_name, a.award, a.year) for a in apps] == [
+        ("Helen Marsh", "Best Paper Award", 2021), ("Tom Fielding", "Best Paper Award", 2021),
+        ("Grace Hooper", "Distinguished Service Award", 2019),
+        ("Peter Lyle", "Distinguished Service Award", 2019)]

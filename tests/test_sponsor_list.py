@@ -39,3 +39,16 @@ def test_sponsor_list_markdown_and_csv(tmp_path):
     assert {(a.org_name, a.person_name, a.role, a.booth) for a in from_csv} == {
         ("Umbrella Corp", "", "exhibitor", "101"), ("Umbrella Corp", "Ann Lee", "exhibitor", "101"),
         ("Hooli", "", "exhibitor", "102")}
+
+
+def test_sponsor_list_markdown_page_of_a_table_and_bullets_keeps_both(tmp_path):
+    page = tmp_path / "exhibitors.md"
+    page.write_text("# Exhibitors\n\n| Company | Booth |\n|---|---|\n| Acme Corp | 101 |\n\n"
+                    "## Exhibitor list\n\n- Initech (Booth 5)\n", encoding="utf-8")
+
+    extractor = registry.detect(page)
+    blocks = extractor.extract(page).blocks
+
+    assert extractor.name == "sponsor_list"
+    assert {(b.org_name, b.role, b.booth) for b in blocks} == {
+        ("Initech", "exhibitor", "5"), ("Acme Corp", "exhibitor", "101")}

@@ -94,9 +94,10 @@ def test_structured_data_people_with_positions(tmp_path):
     rows = _rows(tmp_path, "2019/chairs.yml", "a:\n  name: Ray Allen\n  position: General Chair\n"
                  "b:\n  name: Stu Jackson\n  position: Treasurer\n"
                  "c:\n  name: Ezgi Kara\n  position: Izmir Biomedicine and Genome Center\n")
+    # chairs.yml says so; a conference's treasurer sits on its committee, not a society's board
     assert {(r[0], r[1], r[2]) for r in rows} == {
-        ("chair", "Ray Allen", ""), ("board", "Stu Jackson", ""),
-        ("chair", "Ezgi Kara", "Izmir Biomedicine and Genome Center")}  # chairs.yml says so
+        ("chair", "Ray Allen", ""), ("committee", "Stu Jackson", ""),
+        ("chair", "Ezgi Kara", "Izmir Biomedicine and Genome Center")}
 
 
 def test_structured_data_xml_schedule_that_is_not_frab(tmp_path):
@@ -257,3 +258,43 @@ def test_structured_data_offices_members_groups_and_an_officer_chair():
                                                           ("Bo Chen", "board")}
     assert {(b.person_name, b.role) for b in groups} == {("Cy Diaz", "committee"),
                                                         ("Dee Fox", "speaker")}
+
+
+def test_structured_data_a_key_naming_an_award_names_its_recipients_award():
+    # `best_paper_award:` is the award of the records under it, as `Best Paper Award:` is
+    from extractors.tree_walk import blocks_from_tree
+
+    tree = {"best_paper_award": [{"name": "Helen Marsh", "title": "Widgets"}],
+            "Test of Time Award": ["Tom Fielding"]}
+
+    blocks, _ = blocks_from_tree(tree, context=["acme", "2024", "awards"])
+
+    assert {(b.person_name, b.role, b.award) for b in blocks} == {
+        ("Helen Marsh", "award_recipient", "Best Paper Award"),
+        ("Tom Fielding", "award_recipient", "Test of Time Award")}
+
+
+def test_structured_data_a_name_alone_in_a_schedule_cell_goes_to_ner_not_a_tally():
+    from extractors.tree_walk import table_blocks
+
+    rows = [{"Time": "09:15", "Session": "Keynote", "Title": "Dr. Helen Marsh"},
+            {"Candidate": "Tom Fielding", "Votes": "86"}]
+
+    blocks = table_blocks(rows, context=["acme", "2024", "schedule"])
+
+    assert [(b.text, b.role, b.role_hint) for b in blocks] == [
+        ("Dr. Helen Marsh", "keynote", "ner")]
+
+
+def test_structured_data_a_sponsor_logo_named_by_its_title_or_alt():
+    from extractors.tree_walk import blocks_from_tree
+
+    tree = {"platinum": [{"title": "Umbrella Corporation", "link": "https://u.example",
+                          "image": "/img/u.png"}],
+            "gold": [{"alt": "Hooli", "url": "https://h.example"}],
+            "silver": [{"title": "Our product demo", "time": "10:00"}]}
+
+    blocks, _ = blocks_from_tree(tree, context=["acme", "sponsors", "sponsors"])
+
+    assert [(b.org_name, b.role, b.sponsor_tier) for b in blocks] == [
+        ("Umbrella Corporation", "sponsor", "Platinum"), ("Hooli", "sponsor", "Gold")]

@@ -38,10 +38,8 @@ NOT_EXACT_YET: dict[str, str] = {
         "built-on: people with role F1 0.99, organizations F1 1.00, status ok",
     "apbc/2018/award.md":
         "held-out: not exact",
-    "apbc/2018/sponsors.yml":
-        "held-out: not exact",
     "apsig/2012/abstracts.html":
-        "built-on: people with role F1 0.59, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.83, organizations F1 1.00, status ok",
     "apsig/2019/index.html":
         "built-on: people with role F1 0.97, organizations F1 1.00, status ok",
     "apsig/2026/index.html":
@@ -49,9 +47,9 @@ NOT_EXACT_YET: dict[str, str] = {
     "balkan-archaeology/2017/participants.md":
         "held-out: not exact",
     "bioconductor/2019/schedule-day-one.md":
-        "built-on: people with role F1 0.78, organizations F1 0.00, status ok",
+        "built-on: people with role F1 0.90, organizations F1 0.00, status ok",
     "bioconductor/2022/schedule.md":
-        "built-on: people with role F1 0.86, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.88, organizations F1 1.00, status ok",
     "enhancer/2023/schedule_full.js":
         "held-out: not exact",
     "enhancer/2024/schedule_full.js":
@@ -64,8 +62,6 @@ NOT_EXACT_YET: dict[str, str] = {
         "held-out: not exact",
     "householder/history/previous.yml":
         "built-on: people with role F1 0.99, organizations F1 1.00, status ok",
-    "ieee-ppps/2019/chairs.yml":
-        "built-on: people with role F1 0.83, organizations F1 1.00, status ok",
     "ieee-vr/2021/exhibitors.md":
         "held-out: not exact",
     "ieee-vr/2022/awards.csv":
@@ -81,21 +77,17 @@ NOT_EXACT_YET: dict[str, str] = {
     "ikcu-ftr/2024/program.html":
         "held-out: not exact",
     "jurix/2018/committees.html":
-        "built-on: people with role F1 0.98, organizations F1 1.00, status ok",
+        "built-on: people with role F1 1.00, organizations F1 1.00, status ok",
     "jurix/2018/program.html":
-        "built-on: people with role F1 0.91, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.96, organizations F1 1.00, status ok",
     "kyushu-clinphy/2025/index.md":
         "held-out: not exact",
-    "leap-digital-health/2025/schedule.ics":
-        "built-on: people with role F1 0.00, organizations F1 1.00, status ok",
     "lsk/2024/committee.html":
         "held-out: not exact",
     "lswt/2019/graph.nt":
-        "built-on: people with role F1 0.92, organizations F1 1.00, status ok",
+        "built-on: people with role F1 0.97, organizations F1 1.00, status ok",
     "lswt/2019/schedule.xml":
-        "built-on: people with role F1 0.91, organizations F1 0.00, status ok",
-    "lswt/2021/schedule.xml":
-        "built-on: people with role F1 0.71, organizations F1 1.00, status ok",
+        "built-on: people with role F1 1.00, organizations F1 0.00, status ok",
     "pycon-uk/2015/schedule.ics":
         "held-out: not exact",
     "siam-siagla/2018/2018-01-digest.yml":

@@ -108,11 +108,14 @@ def test_structured_markdown_link_definitions_wrapped_items_and_record_headings(
                     encoding="utf-8")
 
     blocks = registry.get("text_document").extract(page).blocks
-    texts = [b.text for b in blocks]
 
-    assert texts == ["Globex", "Talks", "8:00 -- Welcome -- Bo Chen",
-                     "Cy Diaz -- A Title That Goes On And On", "Dee Fox -- Short"]
+    # the `Name -- Title` items (and the `time -- talk -- name` line) are speakers' records,
+    # each with its talk; the heading over records alone is no line of its own
+    assert [(b.text, b.session) for b in blocks] == [
+        ("Globex", ""), ("Bo Chen", "Welcome"), ("Cy Diaz", "A Title That Goes On And On"),
+        ("Dee Fox", "Short")]
     assert blocks[0].sponsor_tier == "Others"
+    assert {b.role for b in blocks[1:]} == {"speaker"}
 
 
 def test_structured_markdown_lists_under_role_headings_are_records(tmp_path):
@@ -179,3 +182,68 @@ def test_structured_markdown_lines_of_people_under_role_headings_and_bold_labels
     assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
         ("Ann Lee", "MIT", "chair"), ("Bo Chen", "ETH Zurich", "chair"),
         ("Eve Gray", "Initech University", "chair"), ("Fay Hill", "Umbrella Corp", "chair")}
+
+
+def test_structured_markdown_one_person_per_heading_under_a_role_heading(tmp_path):
+    page = tmp_path / "speakers.md"
+    page.write_text("# Conference\n\n## Keynote Speakers\n\n### Helen Marsh (University of Avalon)"
+                    "\n\nHelen works on widgets.\n\n### Tom Fielding\n\nTom builds gadgets.\n\n"
+                    "## Honourable Mentions\n\n### Travel\n\nGrace Hooper will say more.\n",
+                    encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "University of Avalon", "keynote"), ("Tom Fielding", "", "keynote")]
+
+
+def test_structured_markdown_officer_titles_under_a_conference_committee(tmp_path):
+    # A conference's treasurer is on its committee; a society's (under `Officers`) is board.
+    page = tmp_path / "people.md"
+    page.write_text("# People\n\n## Organizing Committee\n\n- Treasurer: Helen Marsh\n"
+                    "- Tom Fielding\n\n## Officers\n\n- Treasurer: Grace Hooper\n"
+                    "- Secretary: Peter Lyle\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "committee"), ("Tom Fielding", "committee"), ("Grace Hooper", "board"),
+        ("Peter Lyle", "board")]
+
+
+def test_structured_markdown_a_distinction_under_an_award_is_that_awards(tmp_path):
+    page = tmp_path / "service-award.md"
+    page.write_text('---\ntitle: "Service Award"\n---\n\n| Year | Recipient |\n|---|---|\n'
+                    "| 2024 | Helen Marsh |\n\n### Honourable Mentions\n\n| Year | Recipient |\n"
+                    "|---|---|\n| 2024 | Tom Fielding |\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.award, b.year) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "Service Award", 2024),
+        ("Tom Fielding", "Service Award Honourable Mention", 2024)]
+
+
+def test_structured_markdown_program_parts_under_a_committee_are_its_members(tmp_path):
+    # `## Posters` under `# Conference Committee` names what its members look after.
+    page = tmp_path / "people.md"
+    page.write_text("# Conference Committee\n\n## General Chairs\n\n* Helen Marsh\n"
+                    "* Tom Fielding\n\n## Posters\n\n* Grace Hooper, Westbrook University\n"
+                    "* Peter Lyle, Institute of Studies\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "chair"), ("Tom Fielding", "chair"), ("Grace Hooper", "committee"),
+        ("Peter Lyle", "committee")]
+
+
+def test_structured_markdown_a_plural_award_heading_names_each_winners_award(tmp_path):
+    page = tmp_path / "winners.md"
+    page.write_text("# Awards 2022\n\n## Test of Time Awards\n\n* Helen Marsh, University of "
+                    "Avalon\n* Tom Fielding, Northfield Institute\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert {(b.person_name, b.award, b.year) for b in blocks if b.is_record} == {
+        ("Helen Marsh", "Test of Time Award", 2022), ("Tom Fielding", "Test of Time Award", 2022)}

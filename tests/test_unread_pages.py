@@ -96,3 +96,16 @@ def test_a_talk_title_is_no_organization(nlp):
     for org in ("University of California: Berkeley", "Acme Corp"):
         kept = Appearance(role="speaker", person_name="Ann Lee", org_name=org)
         assert _talk_not_org(kept).org_name == org
+
+
+def test_coauthors_after_a_joint_work_phrase_are_no_speakers(nlp):
+    # An abstract's `Joint work with ...` names co-authors; its speaker is the one above it.
+    blocks = [Block(text="Abstracts", role_hint="heading", section="Abstracts"),
+              Block(text="Helen Marsh, University of Avalon", section="Abstracts"),
+              Block(text="Widgets at scale. Joint work with Tom Fielding and Grace Hooper.",
+                    section="Abstracts")]
+
+    people = {name for _, name, _ in _people(blocks, nlp)}
+
+    assert "Helen Marsh" in people
+    assert not people & {"Tom Fielding", "Grace Hooper"}

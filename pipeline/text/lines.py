@@ -46,6 +46,9 @@ TITLE_WORDS_RE = re.compile(
 ORG_WORDS_RE = organization_word_re()
 INITIAL_RE = re.compile(r"^[A-Z]\.?(-[A-Z]\.?)?$")
 NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\-À-ÿĀ-ſ]*$", re.UNICODE)
+# A surname after an elided particle (`d'Arcy`, `dell'Orto`, `l'Huillier`): the particle is in
+# lower case, the name after the apostrophe capitalized.
+ELIDED_TOKEN_RE = re.compile(r"^(?:d|l|dell|dall|degl|all)['’][A-ZÀ-ÖØ-Þ][\w'’\-À-ÿĀ-ſ]*$")
 # A role label leading a line (`Chair:`, `Keynote II |`, `Vorsitz:`), from the lexicon: the one
 # pattern the line joiner, the name cleaner and the recognizer share.
 ROLE_WORDS_RE = role_label_re()
@@ -151,6 +154,8 @@ def looks_like_name(text: str) -> bool:
 
     >>> looks_like_name("Monica M. McGill"), looks_like_name("Executive Director")
     (True, False)
+    >>> looks_like_name("Helen d'Arcy"), looks_like_name("d'Arcy Hall")
+    (True, False)
     """
     if not text or len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
@@ -174,7 +179,7 @@ def looks_like_name(text: str) -> bool:
         if low in PARTICLES and 0 < i < len(tokens) - 1:
             continue
         bare = token.strip("()\"'")
-        if not NAME_TOKEN_RE.match(bare):
+        if not NAME_TOKEN_RE.match(bare) and not (i > 0 and ELIDED_TOKEN_RE.match(bare)):
             return False
         capitalized += 1
     initials = sum(1 for t in tokens if INITIAL_RE.match(t))

@@ -113,10 +113,12 @@ TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(am|pm)\b", re.I)
 
 @memo
 def section_role(text: str) -> str:
-    for pattern, role in SECTION_ROLES:
-        if pattern.search(text):
-            return role
-    return ""
+    """The role of the people under a section heading.
+
+    >>> section_role("Program Committee"), section_role("Papers"), section_role("Award Winners")
+    ('committee', 'speaker', 'award_recipient')
+    """
+    return next((role for pattern, role in SECTION_ROLES if pattern.search(text)), "")
 
 
 def is_heading(block: Block) -> bool:

@@ -39,7 +39,7 @@ from pipeline.stages.recognize.people import (
 from pipeline.stages.recognize.prose import is_prose, letter_signer, prose_mentions, running_text
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.tables import LOGO_HINT, Appearance, Block
-from pipeline.text.lexicon import session_kind
+from pipeline.text.lexicon import names_awarded_work, session_kind
 from pipeline.text.line_shapes import DASH_SPLIT_RE, leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
 from pipeline.text.paragraphs import logical_lines
@@ -70,6 +70,7 @@ class LayoutReader:
         self.last_page: int | None = None
         self.section_size = 0.0
         self.award_name = ""  # the award heading over recipients (`Distinguished Service Award`)
+        self.award_year: int | None = None  # the year a heading gives them (`## 2023`)
         # A label alone (`Panelists:`) carries to the block it heads.
         self.carry, self.carry_from = "", None
         self.named = 0  # people named since the role last changed
@@ -140,6 +141,12 @@ class LayoutReader:
         text = " ".join(block.text.split())
         tier_match = TIER_RE.match(text)
         new_role = "sponsor" if tier_match else section_role(text)
+        if new_role in ("speaker", "") and block.role_hint == "heading" and self.role in (
+                "award_recipient", "") and names_awarded_work(text):
+            # `### Best Student Paper` on an award page (or before any section): its winners,
+            # though `paper` is a speaker word; in a program, a `BEST PAPER` tag on a talk
+            # leaves its authors speakers
+            new_role = "award_recipient"
         # Under a committee or board heading, smaller headings name its sub-committees.
         if self.role in ("committee", "board") and (
             (block.size or 0) < self.section_size - 0.5
@@ -147,15 +154,19 @@ class LayoutReader:
             new_role, tier_match = "", None
         if new_role:
             self.named = 0
-            self.award_name = text if new_role == "award_recipient" else ""
+            self.award_name, self.award_year = _award_and_year(text) if (
+                new_role == "award_recipient") else ("", None)
             same = new_role == self.role and self.role in ("committee", "board")
             size = block.size or 0.0
             self.section_size = max(self.section_size, size) if same else size
             self.role, self.carry = new_role, ""
             self.tier = tier_match.group("tier").title() if tier_match else (
                 self.tier if new_role == "sponsor" else "")
+        elif self.role == "award_recipient" and YEAR_HEADING_RE.fullmatch(text):
+            self.award_year = int(text.strip())  # `## 2023` under the award: its recipients' year
         elif self.role == "award_recipient" and not TIME_RE.fullmatch(text):
-            self.award_name = text  # `Fellows` under the awards: the honour the names below get
+            # `Fellows` under the awards: the honour the names below get
+            self.award_name, self.award_year = _award_and_year(text)
         elif self.role in SESSION_ROLES and self.named and not TIME_RE.fullmatch(text):
             # A heading after a keynote's or panel's people ends it (`Pre-Symposium Events`
             # after the keynote: SIGCSE 2017; `Session 2` after a plenary: householder 2025).
@@ -321,12 +332,30 @@ class LayoutReader:
         found = people_line(text, role, self.session, block, self.event, self.year, self.common,
                             labelled or bool(award), group, tail=group in self.contexts,
                             pairs=self.pairs)
+        line_year = line_year or (self.award_year if role == "award_recipient" else None)
         if role == "award_recipient" and (award or self.award_name or line_year):
             found = [(replace(app, award=award or self.award_name or app.award,
                               year=line_year or app.year), strength, g)
                      for app, strength, g in found]
         self.named += len(found)
         self.candidates.extend(found)
+
+
+YEAR_HEADING_RE = re.compile(r"\s*(?:19[5-9]\d|20\d\d)\s*")
+_AWARD_YEAR_RE = re.compile(r"\s*\b((?:19[5-9]\d|20\d\d))\b\s*")
+
+
+def _award_and_year(heading: str) -> tuple[str, int | None]:
+    """An award heading's name without its year, and the year (`Best Paper Award 2021`).
+
+    >>> _award_and_year("Best Paper Award 2021"), _award_and_year("Fellows")
+    (('Best Paper Award', 2021), ('Fellows', None))
+    """
+    text = " ".join(heading.split())
+    found = _AWARD_YEAR_RE.search(text)
+    if not found or not _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"):
+        return text, None
+    return _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"), int(found.group(1))
 
 
 def _after_time_slot(text: str, role: str) -> str:

@@ -16,6 +16,7 @@ from pipeline.stages.recognize.labels import (
 from pipeline.stages.recognize.people import any_common
 from pipeline.stages.recognize.prose import is_prose
 from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
+from pipeline.text.lexicon import names_coauthors
 from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, title_like
 from pipeline.text.paragraphs import logical_lines
 
@@ -42,7 +43,8 @@ def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
         year = int(dated.group()) if dated and not block.year else block.year
         # One line at a time, as a reader scans a grid: a cell's lines are separate talks.
         for line in _ner_lines(block.text):
-            if not line.strip() or _INDEX_ENTRY_RE.search(line) or not _may_name(line):
+            if not line.strip() or _INDEX_ENTRY_RE.search(line) or not _may_name(line) or (
+                    names_coauthors(line)):
                 continue
             award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
             out.append(replace(block, text=line, role="award_recipient" if award else role,
@@ -86,8 +88,8 @@ def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
         role = block.role if block.role in _PERSON_ROLES else "speaker"
         for line in _ner_lines(block.text):
             if not line.strip() or _INDEX_ENTRY_RE.search(line) or _bare_title(line) or (
-                    not _may_name(_without(line, ordered[block.page]))):
-                continue
+                    not _may_name(_without(line, ordered[block.page]))) or names_coauthors(line):
+                continue  # (`Joint work with Ann Lee`: co-authors, who present nothing)
             slot = TIME_SLOT_RE.match(line)
             # `Chair: Ms. Ann Lee / Mr. Bo Chen, UN ESCAP`, `16:00 Keynote 1: Title (Ann Lee)`
             label, given = role_label(line[slot.end():] if slot else line)
@@ -95,13 +97,13 @@ def silent_lines(visited: list[Block], found: list[Appearance]) -> list[Block]:
     return out
 
 
-_NAME_SIGNS_RE = re.compile(r"[,;(|/]|\bby\b|\bwith\b|:\s*[A-Z]")
+_NAME_SIGNS_RE = re.compile(r"[,;(|/]|\bby\b|\bwith\b|:\s*[A-Z]|\s(?:--|–|—)\s")
 
 
 def _bare_title(line: str) -> bool:
-    """A talk title and nothing else: title-shaped, with no comma, parenthesis, `by`, `with`
-    or label colon that would set a name beside it. Most lines the rules leave empty are
-    these, and NER on them finds nobody."""
+    """A talk title and nothing else: title-shaped, with no comma, parenthesis, `by`, `with`,
+    label colon or spaced dash (`9:00 -- Ann Lee -- Room 1`) that would set a name beside it.
+    Most lines the rules leave empty are these, and NER on them finds nobody."""
     return title_like(line) and not _NAME_SIGNS_RE.search(line)
 
 
