@@ -42,6 +42,10 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "
 HEADINGS = {"h1", "h2", "h3", "h4"}
 BREAK = "\u2028"  # what a `<br>` leaves in an element's text (a newline of the source is a space)
 LOGO_RE = re.compile(r"\b(logo|image|icon|photo|picture|banner)\b", re.I)
+# A class that styles its element as a heading (`<div class="section-title">`, `card-header`):
+# sites set headings in divs as often as in <h2>.
+TITLE_CLASS_RE = re.compile(r"(^|[\s_-])(title|heading|header|headline|subtitle|caption)"
+                            r"([\s_-]|$)", re.I)
 
 
 def declared_encoding(head: bytes) -> str:
@@ -299,6 +303,8 @@ def _text(el, *, pre: bool = False) -> str:
             if node.tail:
                 parts.append(node.tail)
             continue
+        if node is not el and _abuts_styled(node, parts):
+            parts.append(BREAK)  # `<span class="name">Ann Lee</span><span class="org">MIT`
         if isinstance(node.tag, str) and node.tag.lower() == "img" and node.get("alt"):
             alt = LOGO_RE.sub("", node.get("alt")).strip(" -_|")
             if alt:
@@ -315,6 +321,35 @@ def _text(el, *, pre: bool = False) -> str:
                    part.replace("\n", " ") for part in parts)
 
 
+def _abuts_styled(node, parts: list[str]) -> bool:
+    """Whether `node` and the element before it are two styled fields set side by side with
+    nothing between (`<span class="name">Ann Lee</span><span class="aff">MIT</span>`): a site
+    shows them apart by its style sheet, so they are two lines, not `Ann LeeMIT`.
+
+    >>> import lxml.html
+    >>> el = lxml.html.fromstring('<div><span class="n">Ann Lee</span><span class="a">MIT</span>'
+    ...                           '<b>A</b><i>B</i></div>')
+    >>> _text(el).split("\u2028")
+    ['Ann Lee', 'MITAB']
+    """
+    before = node.getprevious()
+    if before is None or not isinstance(before.tag, str) or (before.tail or "").strip():
+        return False
+    if not (node.get("class") and before.get("class")) or node.get("class") == before.get(
+            "class") and node.tag.lower() not in ("div", "p"):
+        return False
+    return bool(parts) and not parts[-1][-1:].isspace() and parts[-1][-1:] != BREAK
+
+
+def _titled(el, text: str) -> bool:
+    """Whether a block is a heading by its class (`<div class="section-title">Program
+    Committee</div>`): a short line of a few words, not a sentence."""
+    attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+    line = " ".join(text.split())
+    return bool(TITLE_CLASS_RE.search(attrs)) and 0 < len(line) <= 80 and BREAK not in line and (
+        not line.endswith("."))
+
+
 def _leaf(el, lines: list[Block], section: str, context: list[str]) -> None:
     """A block with no block inside: its logos, an award label's recipients, or its lines."""
     logos = _logo_records(el, section, context)
@@ -329,7 +364,7 @@ def _leaf(el, lines: list[Block], section: str, context: list[str]) -> None:
         lines.extend(awarded)
         return
     bold = bool(strong) and " ".join(strong[0].text_content().split()) == " ".join(
-        text.split()) and len(strong) == 1
+        text.split()) and len(strong) == 1 or _titled(el, text)
     _emit(lines, text, section=section, bold=bold)
 
 

@@ -38,6 +38,14 @@ DASH_COLUMNS_RE = re.compile(r"\s+(?:--|[-–—])\s+")
 LEADING_SLOT_RE = re.compile(rf"^(?:{TIME_SLOT})\s*(?:--|[-–—])\s+(?=\S)", re.I)
 ET_AL_RE = re.compile(r",?\s*\bet\s+al\.?$", re.I)
 YEAR_PAREN_RE = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*\)")
+# A work's title set apart by emphasis or quotes at the start or the end of an item
+# (`*A Study of Things*, Ann Lee (Acme)`, `Bo Chen: "Posters in Space"`), the rest its people.
+_MARKS = r"\*\*|__|\*|_|\"|“|'"
+_CLOSE = {"“": "”"}
+LEADING_TITLE_RE = re.compile(rf"^(?P<mark>{_MARKS})(?P<title>[^*_\"“”]{{3,}}?)(?:(?P=mark)|”)"
+                              rf"\s*[,:.;–—-]*\s+(?P<rest>\S.*)$")
+TRAILING_TITLE_RE = re.compile(rf"^(?P<rest>.*?\S)\s*[,:.;–—-]*\s+(?P<mark>{_MARKS}|”)"
+                               rf"(?P<title>[^*_\"“”]{{3,}}?)(?:(?P=mark)|”)\s*\.?$")
 
 
 def _item_records(text: str) -> list[dict] | None:
@@ -56,9 +64,23 @@ def _item_records(text: str) -> list[dict] | None:
     [{'name': 'Eve Gray', 'affiliation': 'Globex Institute', 'year': 2020}]
     >>> _item_records("Bo Chen -- Widgets: A Framework for Gadgets")
     [{'name': 'Bo Chen', 'title': 'Widgets: A Framework for Gadgets'}]
+    >>> [(r["name"], r.get("affiliation"), r["title"]) for r in _item_records(
+    ...     "*A Study of Things*, Ann Lee (Acme), Bo Chen")]
+    [('Ann Lee', 'Acme', 'A Study of Things'), ('Bo Chen', None, 'A Study of Things')]
+    >>> _item_records('Bo Chen: "Posters in Space"')
+    [{'name': 'Bo Chen', 'title': 'Posters in Space'}]
     """
-    text = CONTACT_RE.sub("", clean_value(text)).strip(" .;")
     shared: dict = {}
+    titled = LEADING_TITLE_RE.match(text.strip()) or TRAILING_TITLE_RE.match(text.strip())
+    if titled and not _names_someone(clean_value(titled.group("title"))):
+        # `**A Study of Things** - Ann Lee, Bo Chen`: the work and its people
+        people = _column_people(CONTACT_RE.sub("", clean_value(titled.group("rest"))).strip(
+            " .;:–—-"))
+        if people:
+            title = clean_value(titled.group("title")).strip(" .")
+            return [({"name": n, "affiliation": o} if o else {"name": n}) | {"title": title}
+                    for n, o in people]
+    text = CONTACT_RE.sub("", clean_value(text)).strip(" .;")
     led = YEAR_LED_RE.match(text)
     if led:  # `2021: Ann Lee (Acme)`, `2020 – Bo Chen, Globex`, `**2019** Cy Diaz`
         shared["year"] = year_in(led.group(1))
@@ -166,7 +188,9 @@ def list_blocks(items: list[str], context: list[str], heading: str) -> list[list
     where = Context()
     for word in [*context, heading]:
         where = where.enter(word)
-    least = 1 if context_role(heading) or YEAR_HEADING_RE.match(heading) else MIN_ITEMS
+    # one item is a list under a heading naming a role or an award (`### Best Poster`)
+    least = 1 if context_role(heading) or names_award(heading) or YEAR_HEADING_RE.match(
+        heading) else MIN_ITEMS
     if len(items) < least or where.role() not in PERSON_ROLES:
         return None
     records = [_item_records(item) for item in items]

@@ -16,6 +16,7 @@ from pipeline.text.lexicon import (
     field_kind,
     is_tier,
     names_award,
+    names_awarded_work,
     tier_label,
 )
 from pipeline.text.lines import looks_like_name
@@ -30,7 +31,8 @@ MEMBER_KEYS = {"members", "member", "people", "persons", "names", "list", "commi
 GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients", "data", "items",
                    "list", "entries", "results", "index", "main", "content", "site", "raw",
                    "records", "rows", "medals", "medal", "honors", "honours", "honor", "honour",
-                   "lectures", "mentions", "recognition", "recognitions"}
+                   "lectures", "mentions", "recognition", "recognitions", "past", "previous",
+                   "all", "our", "page", "history", "archive", "and", "the", "of"}
 
 
 ORGANIZING_ROLES = ("committee", "chair", "organizer", "board")
@@ -67,8 +69,10 @@ class Context:
         # `Best Paper Award`, `Test of Time`; one word too when it is no generic one (`Fellows`)
         spaced = " ".join(text.replace("_", " ").split())  # a key: `best_paper_award`
         words = len(re.split(r"[\s-]+", spaced))
-        if (AWARD_WORD_RE.search(spaced) or names_award(spaced)) and norm_key(
-                text) not in GENERIC_CONTEXT and (words >= 2 or AWARD_WORD_RE.fullmatch(spaced)):
+        # ... but not a file or heading of generic words only (`awards-list`, `Past Awards`)
+        if (AWARD_WORD_RE.search(spaced) or names_award(spaced)) and any(
+                w.lower() not in GENERIC_CONTEXT for w in re.split(r"[\s-]+", spaced)) and (
+                words >= 2 or AWARD_WORD_RE.fullmatch(spaced)):
             changes["award"] = award_name(text)
             if self.award and distinction(text):
                 # `Honourable Mentions` under `Doctoral Research Award`: that award's mention
@@ -78,7 +82,9 @@ class Context:
         return self.under(text, **changes)
 
     def role(self) -> str:
-        roles = [r for r in map(context_role, reversed(self.words)) if r]
+        # `Best Student Poster` over its winners is an award, not a poster session
+        roles = [r for r in ("award_recipient" if names_awarded_work(w) and context_role(w) in (
+            "", "speaker") else context_role(w) for w in reversed(self.words)) if r]
         if not roles:
             return ""
         # `committees.yml` with a `prize:` key lists the prize committee, not its winners.
