@@ -42,6 +42,14 @@ NOT_SPONSOR_KEYS = {"authors", "author", "speakers", "speaker", "panelists", "pr
 HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
 ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+)$")
 LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
+# A logo, in Markdown (`[![Acme](acme.png)](https://acme.example)`) or inline HTML (`<img
+# alt="Acme logo">`): its alt text is the organization's name.
+IMAGE_RE = re.compile(r"!\[(?P<md>[^\]]*)\]\([^)]*\)|<img\b[^>]*?\balt\s*=\s*[\"'](?P<html>[^\"']*)"
+                      r"[\"'][^>]*>", re.I)
+LOGO_WORDS_RE = re.compile(r"\b(logo|image|icon|banner)\b", re.I)
+# `**Bronze**: Acme, Globex` / `Gold Sponsors: Acme and Globex`: a tier and its sponsors.
+LABELLED_RE = re.compile(r"^\s*(?:[*_]{2})?(?P<label>[^:*_]{2,40}?)(?:[*_]{2})?\s*:\s*(?:[*_]{2})?"
+                         r"\s*(?P<rest>\S.*)$")
 
 
 def tier_role(tier: str, *, booth: str = "") -> str:
@@ -161,6 +169,23 @@ def _markdown(text: str) -> list[Block]:
             in_list = bool(TIER_KEY_RE.match(group) or re.search(
                 r"\b(sponsors?|exhibitors?|supporters?|partners?)\b", group, re.I))
             group = group if in_list else ""
+            continue
+        labelled = LABELLED_RE.match(line)
+        if labelled and TIER_KEY_RE.match(labelled.group("label").strip()):
+            # `**Bronze**: Acme, Globex`: a tier on one line with its sponsors
+            tier = labelled.group("label").strip()
+            for org in re.split(r"\s*[,;]\s*|\s+and\s+", LINK_RE.sub(
+                    r"\g<text>", labelled.group("rest"))):
+                org = re.sub(r"[*_`]+", "", org).strip(" .")
+                if org and len(org) <= 80:
+                    blocks.extend(_row_blocks({"name": org}, tier))
+            continue
+        logos = [" ".join(LOGO_WORDS_RE.sub("", m.group("md") or m.group("html") or "").split(
+            )).strip(" -_|") for m in IMAGE_RE.finditer(line)]
+        if group and logos:  # a row of logos under a tier heading
+            for org in logos:
+                if org and len(org) <= 80:
+                    blocks.extend(_row_blocks({"name": org}, group))
             continue
         item = ITEM_RE.match(line)
         if not group or not item:

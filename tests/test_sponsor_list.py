@@ -52,3 +52,21 @@ def test_sponsor_list_markdown_page_of_a_table_and_bullets_keeps_both(tmp_path):
     assert extractor.name == "sponsor_list"
     assert {(b.org_name, b.role, b.booth) for b in blocks} == {
         ("Initech", "exhibitor", "5"), ("Acme Corp", "exhibitor", "101")}
+
+
+def test_sponsor_list_markdown_logos_and_a_tier_on_one_line(tmp_path):
+    # Sponsor pages set logos in rows (a Markdown image inside a link, inline `<img alt>`) and
+    # small tiers on one line (`**Bronze**: A, B`): each logo's alt, each listed name, in the
+    # tier above or before it; a logo with no alt names no one.
+    path = tmp_path / "sponsors.md"
+    path.write_text(
+        "# Our Sponsors\n\n## Gold\n\n[![Acme Robotics](/img/acme.png)](https://acme.example)\n"
+        "[![](/img/globex.png)](https://globex.example)\n\n## Silver\n\n"
+        '<a href="https://initech.example"><img src="initech.svg" alt="Initech logo"></a>\n\n'
+        "**Bronze**: Umbrella Labs, Stark Industries\n", encoding="utf-8")
+
+    blocks = registry.get("sponsor_list").extract(path).blocks
+
+    assert [(b.org_name, b.role, b.sponsor_tier) for b in blocks] == [
+        ("Acme Robotics", "sponsor", "Gold"), ("Initech", "sponsor", "Silver"),
+        ("Umbrella Labs", "sponsor", "Bronze"), ("Stark Industries", "sponsor", "Bronze")]
