@@ -61,3 +61,28 @@ def test_award_headings_over_titled_works_in_markdown(tmp_path):
         ("award_recipient", "Grace Hooper", "Lund University", "Honorable Mention"),
         ("award_recipient", "Peter Lyle", "", "Honorable Mention"),
         ("award_recipient", "Ann Lee", "", "Best Student Poster")}
+
+
+def test_committee_pages_in_other_languages(tmp_path):
+    # Headings, positions and table headers in the languages committee pages are printed in:
+    # a committee's president is its chair, its secretary and members its committee; the
+    # header `Görev | Ad Soyad | Kurum` names position, person and organization columns.
+    hr = tmp_path / "organizacija.html"
+    hr.write_text(
+        '<html><head><meta charset="utf-8"></head><body><h2>Organizacijski odbor</h2>'
+        "<p>Predsjednica: Ivana Horvat (Sveučilište u Zagrebu)</p>"
+        "<p>Tajnik: Marko Kovač, Klinički bolnički centar Split</p></body></html>",
+        encoding="utf-8")
+    tr = tmp_path / "kurul.html"
+    tr.write_text(
+        '<html><head><meta charset="utf-8"></head><body><h2>Düzenleme Kurulu</h2><table>'
+        "<tr><th>Görev</th><th>Ad Soyad</th><th>Kurum</th></tr>"
+        "<tr><td>Kongre Başkanı</td><td>Ayşe Yılmaz</td><td>Ankara Üniversitesi</td></tr>"
+        "<tr><td>Üye</td><td>Zeynep Demir</td><td>Hacettepe Üniversitesi</td></tr>"
+        "</table></body></html>", encoding="utf-8")
+
+    assert _appearances(hr) == {
+        ("chair", "Ivana Horvat", "Sveučilište u Zagrebu", ""),
+        ("committee", "Marko Kovač", "Klinički bolnički centar Split", "")}
+    assert _appearances(tr) == {("chair", "Ayşe Yılmaz", "Ankara Üniversitesi", ""),
+                                ("committee", "Zeynep Demir", "Hacettepe Üniversitesi", "")}

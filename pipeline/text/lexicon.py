@@ -91,6 +91,28 @@ def context_role(text: object) -> str:
         for match in pattern.finditer(key):
             if match.end() > end and not (role == "speaker" and best):
                 best, end = role, match.end()
+    return best or _heading_role(key.replace("_", " "))
+
+
+@cache
+def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((role, re.compile(body, re.I)) for role, body in section_heading_words().items())
+
+
+def _heading_role(text: str) -> str:
+    """The role the section headings of the lexicon give a context word no context word
+    matched, in every language they are written in (`Organizacijski odbor`, `Bilim Kurulu`,
+    `조직위원회`): the head noun decides here too. Not the speaker's words (`paper`, `session`):
+    a program's sessions are speakers' anyway, and `Best Paper` is an award.
+
+    >>> _heading_role("znanstveni odbor"), _heading_role("düzenleme kurulu"), _heading_role("x")
+    ('committee', 'committee', '')
+    """
+    best, end = "", -1
+    for role, pattern in _heading_patterns():
+        for match in pattern.finditer(text) if role != "speaker" else ():
+            if match.end() > end:
+                best, end = role, match.end()
     return best
 
 
