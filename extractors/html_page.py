@@ -13,6 +13,7 @@ from extractors.registry import Extraction, register
 from extractors.role_lists import heading_person, list_blocks, runs_as_records
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
+from extractors.tree_people import name_shaped
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
@@ -211,7 +212,7 @@ def _row_line(cells: list[str]) -> str:
     ('Program Chairs: Ann Lee, MIT', '09:00, Ann Lee')
     """
     if len(cells) >= 2 and len(cells[0]) <= 60 and position_role(cells[0]) and not (
-            looks_like_name(cells[0])) and looks_like_name(person_name(cells[1].split(",")[0])):
+            looks_like_name(cells[0])) and name_shaped(person_name(cells[1].split(",")[0])):
         return f"{cells[0].rstrip(':')}: {', '.join(cells[1:])}"
     return ", ".join(cells)
 

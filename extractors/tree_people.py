@@ -7,7 +7,7 @@ import re
 
 from extractors.records import is_person_account
 from pipeline.text.lexicon import not_people, position_role
-from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org
+from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org, script_name
 
 URL_RE = re.compile(r"^(?:https?://|www\.|mailto:|/|\.\.?/)\S*$|\.(?:png|jpe?g|gif|svg|pdf)$",
                     re.I)
@@ -89,10 +89,11 @@ _ELIDED_RE = re.compile(r"\b[dDlLO]['’](?=[A-Z])")
 
 
 def name_shaped(text: str) -> bool:
-    """`looks_like_name`, an elided particle allowed (`Lucia d'Arco`, `Ann O'Neil`).
+    """`looks_like_name`, an elided particle allowed (`Lucia d'Arco`, `Ann O'Neil`), or a name
+    in Hangul or Chinese characters (`김민수`, `山田 太郎`).
 
     >>> name_shaped("Lucia d'Arco"), name_shaped("Program chair")
     (True, False)
     """
     return looks_like_name(text) or ("'" in text or "’" in text) and looks_like_name(
-        _ELIDED_RE.sub("", text))
+        _ELIDED_RE.sub("", text)) or script_name(text)

@@ -86,3 +86,20 @@ def test_committee_pages_in_other_languages(tmp_path):
         ("committee", "Marko Kovač", "Klinički bolnički centar Split", "")}
     assert _appearances(tr) == {("chair", "Ayşe Yılmaz", "Ankara Üniversitesi", ""),
                                 ("committee", "Zeynep Demir", "Hacettepe Üniversitesi", "")}
+
+
+def test_names_in_hangul_and_chinese_characters_in_a_committee_table(tmp_path):
+    # A name in its own script has no capitals to tell it: a common surname and a short given
+    # name is one; the position beside it gives the role (`위원장`, the committee's chair).
+    path = tmp_path / "committee.html"
+    path.write_text(
+        '<html><head><meta charset="utf-8"></head><body><h2>조직위원회</h2><table>'
+        "<tr><td>위원장</td><td>김민수</td><td>서울대학교</td></tr>"
+        "<tr><td>위원</td><td>이지은</td><td>고려대학교</td></tr></table>"
+        "<h2>Program Committee</h2><ul><li>山田 太郎</li><li>王小明</li></ul></body></html>",
+        encoding="utf-8")
+
+    assert _appearances(path) == {("chair", "김민수", "서울대학교", ""),
+                                  ("committee", "이지은", "고려대학교", ""),
+                                  ("committee", "山田 太郎", "", ""),
+                                  ("committee", "王小明", "", "")}

@@ -477,3 +477,15 @@ def session_kind(text: str) -> str:
     pattern, roles = _kind_re()
     match = pattern.match(text)
     return roles[" ".join(match.group().lower().split())] if match else ""
+
+
+@cache
+def script_surnames() -> dict[str, frozenset[str]]:
+    """The common surnames of names written in Hangul, Chinese characters and Japanese kanji.
+
+    >>> {"김", "남궁"} <= script_surnames()["ko"], "佐藤" in script_surnames()["ja"]
+    (True, True)
+    """
+    return {lang: frozenset(map(str, words))
+            for lang, words in lexicon().get("script_surnames", {}).items()}
+

@@ -12,9 +12,11 @@ from pipeline.text.lexicon import (
     credentials,
     honorifics,
     inline_credential_alternation,
+    lexicon,
     not_name_words,
     organization_word_re,
     role_label_re,
+    script_surnames,
 )
 from pipeline.text.memo import memo
 
@@ -184,6 +186,63 @@ def looks_like_name(text: str) -> bool:
         capitalized += 1
     initials = sum(1 for t in tokens if INITIAL_RE.match(t))
     return capitalized >= 2 and initials < len(tokens)
+
+
+_HANGUL_RE = re.compile(r"^[\uac00-\ud7a3]+$")
+_HAN_RE = re.compile(r"^[\u4e00-\u9fff\u3005]+$")  # Chinese characters (and `々`)
+_KANA_RE = re.compile(r"^[\u4e00-\u9fff\u3005\u3040-\u30ff]+$")
+
+
+def script_name(text: str) -> bool:
+    """Whether `text` is a whole person's name written in Hangul or Chinese characters, as
+    committee pages and tables of Korean, Chinese and Japanese events print them: a common
+    surname of the lexicon (`script_surnames`) and a given name of one or two characters
+    (three for Japanese with kana), with or without a space between; never a word the lexicon
+    names a role, heading or organization by (`위원장`, `조직위원회`, `大学`).
+
+    >>> [script_name(n) for n in ("김민수", "남궁 민", "王小明", "山田 太郎")]
+    [True, True, True, True]
+    >>> script_name("위원장"), script_name("서울대학교"), script_name("Ann Lee"), script_name("김")
+    (False, False, False, False)
+    """
+    text = " ".join(str(text or "").split())
+    bare = text.replace(" ", "")
+    if not 2 <= len(bare) <= 6 or text.count(" ") > 1 or _script_words_re().search(bare):
+        return False
+    surnames = script_surnames()
+    if _HANGUL_RE.match(bare):
+        splits = [text.split()] if " " in text else [[bare[:n], bare[n:]] for n in (1, 2)]
+        return any(len(s) >= 1 and s in surnames.get("ko", ()) and 1 <= len(g) <= 2 and (
+            " " in text or len(s) + len(g) >= 3) for s, g in splits)
+    if _KANA_RE.match(bare):
+        splits = [text.split()] if " " in text else [[bare[:n], bare[n:]] for n in (1, 2, 3)]
+        for family, given in splits:
+            if family in surnames.get("ja", ()) and 1 <= len(given) <= 3:
+                return " " in text or len(bare) >= 3
+            if family in surnames.get("zh", ()) and _HAN_RE.match(given) and 1 <= len(given) <= 2:
+                return " " in text or len(bare) >= 2 and len(bare) <= 3
+    return False
+
+
+@memo
+def _script_words_re() -> re.Pattern[str]:
+    """The lexicon's words in Hangul and Chinese characters (roles, headings, organizations)."""
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key != "script_surnames":
+                    walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+        elif isinstance(value, str):
+            word = value.rstrip("*").replace(" ", "")
+            if word and (_HANGUL_RE.match(word) or _KANA_RE.match(word)) and len(word) >= 2:
+                found.add(word)
+    walk(lexicon())
+    return re.compile("|".join(sorted(map(re.escape, found), key=len, reverse=True)) or "(?!)")
 
 
 @memo
