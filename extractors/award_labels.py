@@ -14,7 +14,7 @@ from extractors.tree_context import clean_value, names_award
 from extractors.tree_people import is_person, split_people
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, role_label_re
+from pipeline.text.lexicon import context_role, position_role, role_label_re
 from pipeline.text.lines import looks_like_name
 from pipeline.text.namefreq import known_given_share
 
@@ -47,7 +47,11 @@ def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Bl
     if not label or len(label.split()) > 8 or role_label_re(alone=True).fullmatch(label):
         return None
     on_award_page = any(context_role(word) == "award_recipient" for word in context)
-    if not names_award(label) and (looks_like_name(label) or not bold or not on_award_page
+    # On an award page, a label in bold or leading a list item (`- Young Researcher: Bo
+    # Chen`) names the award, unless it names a role or a position.
+    marked = bold or BULLET_RE.match(line.strip()) and not position_role(label) and bool(
+        re.search(r"[^\W\d_]{3,}", label))  # a word, not `2021:`
+    if not names_award(label) and (looks_like_name(label) or not marked or not on_award_page
                                    or context_role(label) not in ("", "award_recipient")):
         return None
     rest = clean_value(match.group("rest"))

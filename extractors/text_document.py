@@ -26,7 +26,7 @@ from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 from pipeline.text.decode import decode_text
 from pipeline.text.lexicon import context_role
-from pipeline.text.lines import looks_like_name
+from pipeline.text.lines import looks_like_name, looks_like_org
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".rst", ".text"}
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -65,6 +65,7 @@ class TextDocument:
         blocks: list[Block] = list(front)
         trail: list[tuple[int, str]] = []  # the headings above, outermost first
         section, in_item, items = "", False, {}
+        lines = _headerless_rows(lines)
         tables = markdown_tables(lines)
         for i, raw in enumerate(lines):
             if i in tables:
@@ -192,8 +193,51 @@ def _in_table(i: int, tables: dict, lines: list[str]) -> bool:
     return any(start < i <= start + 1 + len(rows) for start, rows in tables.items())
 
 
+# Emphasis by one asterisk or underscore around words (`*Lund University*`), not a
+# presenter's mark after a name (`Ann Lee*`) or a snake_case word.
+EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?![\s*])(?P<a>[^*\n]+?)(?<![\s*])\*(?![\w*])|"
+                         r"(?<![\w_])_(?![\s_])(?P<b>[^_\n]+?)(?<![\s_])_(?![\w_])")
+
+
 def _plain(text: str) -> str:
-    return " ".join(MARKUP_RE.sub(lambda m: m.group("label") or "", text).split())
+    """A line's text without its Markdown markup.
+
+    >>> _plain("Ann Lee, *Lund University*"), _plain("Ann Lee*, Bo Chen*"), _plain("[Bo](/b)")
+    ('Ann Lee, Lund University', 'Ann Lee*, Bo Chen*', 'Bo')
+    """
+    text = MARKUP_RE.sub(lambda m: m.group("label") or "", text)
+    # an organization set in italics loses them; a title keeps its marks, which set it apart
+    # from its people (extractors/role_lists.py)
+    return " ".join(EMPHASIS_RE.sub(lambda m: (m.group("a") or m.group("b")) if looks_like_org(
+        m.group("a") or m.group("b")) else m.group(0), text).split())
+
+
+def _headerless_rows(lines: list[str]) -> list[str]:
+    """`lines` with each table of two columns or more whose header is empty (`| | |` over
+    `|---|---|`) as plain lines,
+    a row's cells joined by commas (`Grace Hooper, Stanford University`): a layout table, no
+    columns to type, its rows read as the page's lines; the header and rule lines blank. (A
+    header-less table of one column is a card: `card_record`.)
+
+    >>> _headerless_rows(["| | |", "|---|---|", "| Ann Lee | MIT |", "after"])
+    ['', '', 'Ann Lee, MIT', 'after']
+    """
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        header = out[i].strip().strip("|").split("|")
+        if _TABLE_ROW_RE.match(out[i]) and _TABLE_RULE_RE.match(out[i + 1]) and len(
+                header) >= 2 and not any(c.strip() for c in header):
+            out[i] = out[i + 1] = ""
+            j = i + 2
+            while j < len(out) and _TABLE_ROW_RE.match(out[j]):
+                cells = [c.strip() for c in out[j].strip().strip("|").split("|")]
+                out[j] = ", ".join(c for c in cells if c)
+                j += 1
+            i = j
+            continue
+        i += 1
+    return out
 
 
 def _role_label(text: str) -> bool:

@@ -103,3 +103,27 @@ def test_names_in_hangul_and_chinese_characters_in_a_committee_table(tmp_path):
                                   ("committee", "이지은", "고려대학교", ""),
                                   ("committee", "山田 太郎", "", ""),
                                   ("committee", "王小明", "", "")}
+
+
+def test_markdown_layout_tables_emphasis_and_plain_award_labels(tmp_path):
+    # A table with an empty header is layout: its rows are lines under the heading above;
+    # `*Lund University*` is the organization without its emphasis; on an award page a list
+    # item's label names the award even without an award word.
+    (tmp_path / "site" / "2024").mkdir(parents=True)
+    committee = tmp_path / "site" / "2024" / "committee.md"
+    committee.write_text(
+        "# Conference Committee\n\n## Program Chairs\n\n| | |\n|---|---|\n"
+        "| Grace Hooper | Stanford University |\n| Peter Lyle | ETH Zurich |\n\n"
+        "### Posters Chairs\nAnn Lee, *Lund University*  \nBo Chen, _Peking University_\n",
+        encoding="utf-8")
+    winners = tmp_path / "site" / "2024" / "award-winners.md"
+    winners.write_text("# Award Winners\n\n## 2021\n\n- Lifetime Achievement Award: Ann Lee\n"
+                       "- Significant New Researcher: Bo Chen\n", encoding="utf-8")
+
+    assert _appearances(committee) == {
+        ("chair", "Grace Hooper", "Stanford University", ""),
+        ("chair", "Peter Lyle", "ETH Zurich", ""), ("chair", "Ann Lee", "Lund University", ""),
+        ("chair", "Bo Chen", "Peking University", "")}
+    assert _appearances(winners) == {
+        ("award_recipient", "Ann Lee", "", "Lifetime Achievement Award"),
+        ("award_recipient", "Bo Chen", "", "Significant New Researcher")}
