@@ -66,32 +66,38 @@ class HtmlPage:
         return path.suffix.lower() in (".html", ".htm", ".xhtml") and b"<" in head[:1024]
 
     def extract(self, path: Path) -> Extraction:
-        import lxml.html
-        from lxml import etree
+        return read_html(path, path.read_bytes())
 
-        data = path.read_bytes()
-        encoding = declared_encoding(data)
-        if data.startswith(b"\xef\xbb\xbf"):
-            encoding = "utf-8"
-        try:
-            parser = lxml.html.HTMLParser(encoding=_python_codec(encoding) or "utf-8",
-                                          remove_comments=True, no_network=True)
-            root = lxml.html.document_fromstring(data, parser=parser)
-        except (etree.ParserError, ValueError, LookupError) as e:
-            raise ExtractionError(path, f"unreadable HTML ({e})") from e
-        title = " ".join((root.findtext(".//title") or "").split())
-        for br in root.iter("br"):
-            br.tail = BREAK + (br.tail or "")
-        body = root.find("body")
-        context = _Trail([p for p in path_context(path) + [title] if p])
-        lines = _Lines(context)
-        _visit(body if body is not None else root, lines, "", context)
-        lines = _role_lines(lines, [p for p in path_context(path) + [title] if p])
-        lines = with_index_records(lines, source="html")
-        year = year_in(title) or next((year_in(b.text) for b in lines
-                                       if b.role_hint == "heading" and year_in(b.text)), None)
-        return Extraction(lines, event=title, year=year, status="ok" if lines else "empty",
-                          extra={"encoding": encoding or "utf-8"})
+
+def read_html(path: Path, data: bytes, *, title: str = "") -> Extraction:
+    """The blocks of an HTML page `data`, read from `path` (whose folder and file names give
+    it context): also a Markdown page written in HTML blocks (extractors/text_document.py),
+    with the title of its front matter."""
+    import lxml.html
+    from lxml import etree
+
+    encoding = declared_encoding(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8"
+    try:
+        parser = lxml.html.HTMLParser(encoding=_python_codec(encoding) or "utf-8",
+                                      remove_comments=True, no_network=True)
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError, LookupError) as e:
+        raise ExtractionError(path, f"unreadable HTML ({e})") from e
+    title = " ".join((root.findtext(".//title") or "").split()) or title
+    for br in root.iter("br"):
+        br.tail = BREAK + (br.tail or "")
+    body = root.find("body")
+    context = _Trail([p for p in path_context(path) + [title] if p])
+    lines = _Lines(context)
+    _visit(body if body is not None else root, lines, "", context)
+    lines = _role_lines(lines, [p for p in path_context(path) + [title] if p])
+    lines = with_index_records(lines, source="html")
+    year = year_in(title) or next((year_in(b.text) for b in lines
+                                   if b.role_hint == "heading" and year_in(b.text)), None)
+    return Extraction(lines, event=title, year=year, status="ok" if lines else "empty",
+                      extra={"encoding": encoding or "utf-8"})
 
 
 def _table_records(table) -> list[dict] | None:

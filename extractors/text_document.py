@@ -62,6 +62,9 @@ class TextDocument:
             if lines[0].strip() == "---":
                 front = _front_matter_records(path, "\n".join(lines[1:end]), title)
             lines = lines[end + 1:]
+        page = _html_page(lines)
+        if page is not None:  # a page written in HTML blocks: the HTML reader, its structure kept
+            return _read_as_html(path, page, title, front)
         blocks: list[Block] = list(front)
         trail: list[tuple[int, str]] = []  # the headings above, outermost first
         section, in_item, items = "", False, {}
@@ -210,6 +213,49 @@ def _plain(text: str) -> str:
     # from its people (extractors/role_lists.py)
     return " ".join(EMPHASIS_RE.sub(lambda m: (m.group("a") or m.group("b")) if looks_like_org(
         m.group("a") or m.group("b")) else m.group(0), text).split())
+
+
+def _read_as_html(path: Path, page: str, title: str, front: list[Block]) -> Extraction:
+    from extractors.html_page import read_html
+
+    read = read_html(path, page.encode("utf-8"), title=title)
+    blocks = list(front) + read.blocks
+    return Extraction(blocks, event=read.event, year=read.year,
+                      status="ok" if blocks else "empty", message="" if blocks else "no text")
+
+
+HTML_BLOCK_RE = re.compile(r"^\s*</?(?:div|section|article|h[1-6]|p|ul|ol|li|table|thead|tbody|tr|"
+                           r"td|th|dl|dt|dd|center|blockquote|figure|span)\b[^>]*>", re.I)
+
+
+def _html_page(lines: list[str]) -> str | None:
+    """A Markdown page written mostly in HTML blocks (a static site's page of `<div>`,
+    `<h3>`, `<table>`) as one HTML document, its few Markdown headings, bold lines and
+    paragraphs turned into their HTML; None for a page of Markdown (its HTML is inline).
+
+    >>> _html_page(["<div>", "<h3>Chairs</h3>", "<p>Ann Lee</p>", "</div>", "# Team"]).split()[-3:]
+    ['</div>', '<h1>Team</h1>', '</body></html>']
+    >>> _html_page(["# Chairs", "* Ann Lee", "<b>Bo Chen</b>"]) is None
+    True
+    """
+    content = [line for line in lines if line.strip()]
+    blocks = sum(bool(HTML_BLOCK_RE.match(line)) for line in content)
+    if blocks < 3 or blocks * 2 < len(content):
+        return None
+    out = []
+    for line in lines:
+        heading = HEADING_RE.match(line.strip())
+        bold = BOLD_RE.match(line.strip())
+        if heading:
+            level = len(heading.group(1))
+            out.append(f"<h{level}>{html.escape(_plain(heading.group(2)))}</h{level}>")
+        elif bold:
+            out.append(f"<p><b>{html.escape(bold.group('text'))}</b></p>")
+        elif line.strip() and not line.lstrip().startswith("<"):
+            out.append(f"<p>{_plain(line)}</p>")
+        else:
+            out.append(line)
+    return "<html><body>\n" + "\n".join(out) + "\n</body></html>"
 
 
 def _headerless_rows(lines: list[str]) -> list[str]:

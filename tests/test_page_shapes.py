@@ -127,3 +127,22 @@ def test_markdown_layout_tables_emphasis_and_plain_award_labels(tmp_path):
     assert _appearances(winners) == {
         ("award_recipient", "Ann Lee", "", "Lifetime Achievement Award"),
         ("award_recipient", "Bo Chen", "", "Significant New Researcher")}
+
+
+def test_a_markdown_page_written_in_html_blocks_keeps_its_structure(tmp_path):
+    # Static sites write pages in HTML inside Markdown: the headings govern the lists and
+    # paragraphs under them, and a table row's bold position labels its person.
+    path = tmp_path / "conference-committee.md"
+    path.write_text(
+        "---\ntitle: Conference Committee\n---\n\n<div class=\"committee\">\n"
+        "<h3>General Chairs</h3>\n<p>Helen Marsh, University of Leeds<br/>\n"
+        "Tom Fielding, Lund University</p>\n<h3>Local Organizers</h3>\n<ul>\n"
+        "<li>Grace Hooper, Stanford University</li>\n</ul>\n</div>\n\n<table>\n"
+        "<tr><td><b>Demo Chair</b></td><td>Bo Chen</td><td>Peking University</td></tr>\n"
+        "</table>\n", encoding="utf-8")
+
+    assert _appearances(path) == {
+        ("chair", "Helen Marsh", "University of Leeds", ""),
+        ("chair", "Tom Fielding", "Lund University", ""),
+        ("organizer", "Grace Hooper", "Stanford University", ""),
+        ("chair", "Bo Chen", "Peking University", "")}
