@@ -118,7 +118,7 @@ def test_markdown_layout_tables_emphasis_and_plain_award_labels(tmp_path):
         encoding="utf-8")
     winners = tmp_path / "site" / "2024" / "award-winners.md"
     winners.write_text("# Award Winners\n\n## 2021\n\n- Lifetime Achievement Award: Ann Lee\n"
-                       "- Significant New Researcher: Bo Chen\n", encoding="utf-8")
+                       "- Early Career Researcher: Bo Chen\n", encoding="utf-8")
 
     assert _appearances(committee) == {
         ("chair", "Grace Hooper", "Stanford University", ""),
@@ -126,7 +126,7 @@ def test_markdown_layout_tables_emphasis_and_plain_award_labels(tmp_path):
         ("chair", "Bo Chen", "Peking University", "")}
     assert _appearances(winners) == {
         ("award_recipient", "Ann Lee", "", "Lifetime Achievement Award"),
-        ("award_recipient", "Bo Chen", "", "Significant New Researcher")}
+        ("award_recipient", "Bo Chen", "", "Early Career Researcher")}
 
 
 def test_a_markdown_page_written_in_html_blocks_keeps_its_structure(tmp_path):
