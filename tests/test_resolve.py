@@ -442,3 +442,68 @@ def test_resolve_cross_field_namesakes_mostly_stay_apart() -> None:
     # association of another field cost -2).
     assert errors["wrong_merges"] <= 0.08
     assert errors["wrong_splits"] <= 0.10
+
+
+def _seed(name: str, association: str, org: str = "", cospeakers: frozenset = frozenset()):
+    from pipeline.stages.evidence import Seed
+    from pipeline.text.names import parse_name
+
+    seed = Seed()
+    parsed = parse_name(name)
+    seed.names[parsed.full_key] += 1
+    seed.parsed[parsed.full_key] = parsed
+    seed.assocs.add(association)
+    seed.docs[f"{association}-doc"].add(parsed.full_key)
+    if org:
+        seed.org_years[org].add(2020)
+    seed.cospeakers |= cospeakers
+    seed.n = 1
+    return seed
+
+
+CL_TITLES = ["Parsing spoken language with neural networks", "Translation of legal language",
+             "Language models for question answering", "Parsing dialogue with language graphs"]
+EDU_TITLES = ["Teaching programming to first-year students", "Students learning spoken language",
+              "Assessment of programming assignments", "Peer instruction for students"]
+
+
+def test_resolve_only_a_name_across_two_fields_links_only_a_name_rarer_than_the_clip() -> None:
+    """ACL's `Alan Lee` and SIGCSE's `Alan Lee` (tests/golden/namesakes N025): programs of two
+    fields, an employer printed on one side only, nothing else shared. A name the world table
+    says hundreds bear is two people there; one it says a handful bear is one; so is the common
+    one when a co-author links them, or when both programs are of one field."""
+    from pipeline.stages.evidence import Commonness, Fields, score_pair
+    from pipeline.text.names import parse_name
+
+    fields = Fields(["cl"] * 4 + ["edu"] * 4 + ["cl2"] * 4, CL_TITLES + EDU_TITLES + CL_TITLES,
+                    min_words=1)
+    assert 0.05 <= fields.similarity("cl", "edu") < 0.3  # related fields, not one
+    commonness = Commonness([parse_name("Ann Lee"), parse_name("Ines Varga")])
+    commonness.total = 12_000  # the dev corpus's size
+    # the prior alone favours one person for both (-ln of fewer than one expected namesake)
+    assert commonness.prior(parse_name("Ann Lee")) > 2
+
+    def score(name: str, other_association: str = "edu", cospeakers=frozenset()) -> float:
+        return score_pair(_seed(name, "cl", cospeakers=cospeakers),
+                          _seed(name, other_association, "Westland University", cospeakers),
+                          commonness, {}, fields)
+
+    assert score("Ann Lee") < 0 < score("Ines Varga")
+    assert score("Ann Lee", cospeakers=frozenset({7})) > 0
+    assert score("Ann Lee", other_association="cl2") > 0
+
+
+def test_resolve_co_authors_printed_on_one_line_are_co_speakers() -> None:
+    """A handbook prints each paper's authors on one line under no session heading: the line's
+    names are co-authors, which links one person across two associations and two employers."""
+    frame = _rows(("d1", "x", 2019, "Helen Marsh", "Acme Labs"),
+                  ("d1", "x", 2019, "Peter Lyle", "Acme Labs"),
+                  ("d2", "y", 2022, "Helen Marsh", "Globex"),
+                  ("d2", "y", 2022, "Peter Lyle", ""))
+    frame["snippet"] = ["Tidal parsing Helen Marsh and Peter Lyle"] * 2 + [
+        "Wave tables Helen Marsh, Peter Lyle"] * 2
+    appearances, _, _ = resolve(frame)
+    assert len(_id_of(appearances, "Helen Marsh")) == 1
+    # without the line, other employers and another association keep them apart
+    appearances, _, _ = resolve(frame.assign(snippet=["a", "b", "c", "d"]))
+    assert len(_id_of(appearances, "Helen Marsh")) == 2

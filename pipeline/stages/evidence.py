@@ -49,6 +49,15 @@ FIELD_RELATED = 0.05       # cosine of two associations' topic words from which 
 FIELD_MIN_WORDS = 30       # fewer title words than this say nothing of a field
 FIELD_SAMPLE = 3000        # distinct titles read per association for its vocabulary
 SAME_DOC_OTHER_SPELLING = -2.0
+# Only the name links two associations of known, different fields (no shared or compatible
+# organization, co-speaker or source id): the name must then be rarer than the prior's clip says,
+# by -NAME_ONLY_ACROSS, which was calibrated on the built-on half of tests/golden/namesakes (at
+# -2.5 its 34 namesake pairs give 6 wrong merges against 9 without it, "Alan Lee", "James Cross"
+# and "Christopher Clark" of ACL and SIGCSE among them, and its 45 same-person pairs 3 wrong
+# splits against 2; -2.25 and -2.75 the same, -3.5 4 merges and 6 splits). RARITY_MAX bounds
+# how much a name's rarity can say (a name no table knows is not proof of one person).
+NAME_ONLY_ACROSS = -2.5
+RARITY_MAX = 8.0
 # People who speak, chair or win awards at professional events worldwide, roughly: a corpus of
 # N people is taken to be drawn from them, so it holds N / PROFESSIONALS of a name's bearers.
 PROFESSIONALS = 1e8
@@ -227,6 +236,12 @@ class Fields:
         return any((self.similarity(a, b) or 0.0) >= FIELD_SAME
                    for a in assocs_a for b in assocs_b)
 
+    def other(self, assocs_a: set[str], assocs_b: set[str]) -> bool:
+        """Whether the two sides' associations are known (each has its titles) and no two of
+        them are of one field (cosine below FIELD_SAME)."""
+        similarities = [self.similarity(a, b) for a in assocs_a for b in assocs_b]
+        return all(s is not None and s < FIELD_SAME for s in similarities)
+
     def related(self, assocs_a: set[str], assocs_b: set[str]) -> bool:
         """Whether some association of one side is of a field related to one of the other's."""
         similarities = [self.similarity(a, b) for a in assocs_a for b in assocs_b]
@@ -242,6 +257,7 @@ class Commonness:
         self.last: Counter = Counter()
         self.total = 0
         self._priors: dict[str, float] = {}
+        self._rarity: dict[str, float] = {}
         for name in names:
             self.total += 1
             self.first[name.first] += 1
@@ -266,9 +282,17 @@ class Commonness:
         # every name looks unique, so the estimate must not run to zero.
         expected = (max(first - 1, 0) + 0.5) * (max(last - 1, 0) + 0.5) / max(self.total, 1)
         world = bearers(name.first, name.last_parts) * self.total / PROFESSIONALS
-        prior = min(max(-math.log(max(expected, world)), PRIOR_CLIP[0]), PRIOR_CLIP[1])
+        rarity = min(max(-math.log(max(expected, world)), PRIOR_CLIP[0]), RARITY_MAX)
+        self._rarity[name.full_key] = rarity
+        prior = min(rarity, PRIOR_CLIP[1])
         self._priors[name.full_key] = prior
         return prior
+
+    def rarity(self, name: ParsedName) -> float:
+        """:meth:`prior` without its upper clip (up to `RARITY_MAX`): how much rarer than
+        `PRIOR_CLIP` the name is, for the one case where nothing but the name links."""
+        self.prior(name)
+        return self._rarity[name.full_key]
 
 
 def _relation(a: ParsedName, b: ParsedName, cache: dict) -> float | None:
@@ -285,18 +309,21 @@ def score_pair(a: Seed, b: Seed, commonness: Commonness, cache: dict,
     if relation is None:
         return None
     # The less specific of the two names sets the prior ("J. Smith" rather than "John Smith").
-    score = BIAS + relation + min(commonness.prior(name_a), commonness.prior(name_b))
+    prior = min(commonness.prior(name_a), commonness.prior(name_b))
+    score = BIAS + relation + prior
     if relation <= SPELLING_VARIANT and not (name_a.is_initial or name_b.is_initial):
         # "Zhonghua Li" / "Zhenghua Li", "Chris Lee" / "Christine Lee": a spelling variant of
         # the first name is as safe as the surname is rare.
         score -= math.log(max(commonness.surname(name_a), commonness.surname(name_b), 1))
-    other_orgs = False
+    other_orgs = linked = False
     if a.org_years and b.org_years:
         shared = a.org_years.keys() & b.org_years.keys()
         if shared:
             score += SHARED_ORG
+            linked = True
         elif _any_compatible(a.org_years, b.org_years):
             score += COMPATIBLE_ORG
+            linked = True
         else:
             other_orgs = True
             years_a = set().union(*a.org_years.values())
@@ -304,17 +331,24 @@ def score_pair(a: Seed, b: Seed, commonness: Commonness, cache: dict,
             score += OTHER_ORG_SAME_YEAR if years_a & years_b else OTHER_ORG_OTHER_YEAR
     if a.cospeakers & b.cospeakers:
         score += SHARED_COSPEAKER
+        linked = True
     if a.sids & b.sids:
         score += SHARED_SOURCE_ID
+        linked = True
     if a.assocs and b.assocs:
         if a.assocs & b.assocs:
             score += SHARED_ASSOCIATION
         else:
             score += OTHER_ASSOCIATION + (NOTHING_SHARED if other_orgs else 0.0)
+            same_field = fields is not None and fields.same(a.assocs, b.assocs)
             if fields is not None and not fields.related(a.assocs, b.assocs):
                 score += OTHER_FIELD
-            elif fields is not None and fields.same(a.assocs, b.assocs):
+            elif same_field:
                 score += SAME_FIELD
+            if not linked and fields is not None and fields.other(a.assocs, b.assocs):
+                # the prior's part becomes the name's whole rarity
+                rarity = min(commonness.rarity(name_a), commonness.rarity(name_b))
+                score += NAME_ONLY_ACROSS + rarity - prior
     for doc in a.docs.keys() & b.docs.keys():
         if not a.docs[doc] & b.docs[doc]:
             score += SAME_DOC_OTHER_SPELLING

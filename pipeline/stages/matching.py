@@ -81,7 +81,7 @@ def cluster_people(mentions: pd.DataFrame, names: Sequence[ParsedName]) -> np.nd
     if not n:
         return np.zeros(0, dtype=np.int64)
     columns = {col: _text_column(mentions, col)
-               for col in ("org", "doc", "sid", "association", "session")}
+               for col in ("org", "doc", "sid", "association", "session", "talk")}
     name_code = mentions["name"].to_numpy(dtype=np.int64)
     full_key_of_name, full_keys = pd.factorize(pd.Series([nm.full_key for nm in names],
                                                          dtype=object))
@@ -231,25 +231,22 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
     winning one year's awards, is no co-authorship."""
     rows = np.flatnonzero(np.isin(seed, wanted))
     rows = rows[np.argsort(seed[rows], kind="stable")]
-    session_code, session_names = pd.factorize(columns["session"])
-    session = _pair_code(pd.factorize(columns["doc"])[0], session_code, len(session_names))
-    session[columns["session"] == ""] = -1
+    talks = np.ones(len(mentions), dtype=bool)
     if "role" in mentions:
-        session[~np.isin(_text_column(mentions, "role"), TALK_ROLES)] = -1
-    wanted_sessions = np.unique(session[rows])
-    in_session = np.flatnonzero(np.isin(session, wanted_sessions[wanted_sessions >= 0]))
-    sessions: dict[int, set[int]] = defaultdict(set)
-    for sess, code in zip(session[in_session].tolist(), short_code[in_session].tolist(),
-                          strict=True):
-        sessions[sess].add(code)
+        talks = np.isin(_text_column(mentions, "role"), TALK_ROLES)
+    doc_code = pd.factorize(columns["doc"])[0]
+    cospeakers: dict[int, set[int]] = defaultdict(set)
+    for column in ("session", "talk"):
+        for row, others in _co_speakers(columns[column], doc_code, talks, short_code, rows):
+            cospeakers[row] |= others
     years = mentions["year"] if "year" in mentions else pd.Series(np.nan, index=mentions.index)
     year = pd.to_numeric(years, errors="coerce").to_numpy(dtype=float)[rows]
     seeds: dict[int, Seed] = {}
-    picked = zip(seed[rows].tolist(), [names[c] for c in name_code[rows].tolist()],
-                 short_code[rows].tolist(), year.tolist(), session[rows].tolist(),
+    picked = zip(rows.tolist(), seed[rows].tolist(), [names[c] for c in name_code[rows].tolist()],
+                 year.tolist(),
                  *(columns[col][rows].tolist() for col in ("org", "doc", "sid", "association")),
                  strict=True)
-    for s, name, short, y, sess, org, doc, sid, association in picked:
+    for row, s, name, y, org, doc, sid, association in picked:
         built = seeds.get(s)
         if built is None:
             built = seeds[s] = Seed()
@@ -269,11 +266,27 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
         if sid:
             built.sids.add(sid)
             built.doc_sids[doc].add(sid)
-        if sess >= 0:
-            others = sessions[sess]
-            if len(others) <= MAX_SESSION:
-                built.cospeakers |= others - {short}
+        built.cospeakers |= cospeakers.get(row, set())
     return seeds
+
+
+def _co_speakers(group: np.ndarray, doc_code: np.ndarray, talks: np.ndarray,
+                 short_code: np.ndarray, rows: np.ndarray):
+    """(row, the other names of its group) for each of `rows` in a group of one document of at
+    most `MAX_SESSION` names with talk roles: a session, or one talk's authors."""
+    code, values = pd.factorize(group)
+    pair = _pair_code(doc_code, code, len(values))
+    pair[(group == "") | ~talks] = -1
+    wanted = np.unique(pair[rows])
+    members = np.flatnonzero(np.isin(pair, wanted[wanted >= 0]))
+    names: dict[int, set[int]] = defaultdict(set)
+    for g, name in zip(pair[members].tolist(), short_code[members].tolist(), strict=True):
+        names[g].add(name)
+    for row, g, name in zip(rows.tolist(), pair[rows].tolist(), short_code[rows].tolist(),
+                            strict=True):
+        others = names.get(g)
+        if others is not None and len(others) <= MAX_SESSION:
+            yield row, others - {name}
 
 
 def _add_pairs(group: list[int], reps: list[ParsedName], pairs: set[tuple[int, int]]) -> None:

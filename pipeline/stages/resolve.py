@@ -149,6 +149,13 @@ def _parse_people(appearances: pd.DataFrame, org_names: pd.Series,
     return parsed, rows, names, name_code
 
 
+def _talk(appearances: pd.DataFrame) -> pd.Series:
+    """The talk a person gave, for co-authors: its title, else the printed line that names the
+    person (a handbook listing each paper's authors on one line under the paper's title)."""
+    title = _column(appearances, "title")
+    return title.where(title != "", _column(appearances, "snippet"))
+
+
 def _mentions(appearances: pd.DataFrame, rows: np.ndarray, name_code: np.ndarray,
               org_keys: np.ndarray) -> pd.DataFrame:
     """What the matcher weighs of each appearance that names a person (`rows`)."""
@@ -164,6 +171,7 @@ def _mentions(appearances: pd.DataFrame, rows: np.ndarray, name_code: np.ndarray
         "year": (pd.to_numeric(appearances["year"], errors="coerce").astype(float).to_numpy()
                  if "year" in appearances else np.full(n, np.nan))[rows],
         "session": _column(appearances, "session").to_numpy(dtype=object)[rows],
+        "talk": _talk(appearances).to_numpy(dtype=object)[rows],
         "role": _column(appearances, "role").to_numpy(dtype=object)[rows],
         "topic": (_column(appearances, "title") + " " + _column(appearances, "session")
                   ).to_numpy(dtype=object)[rows],
