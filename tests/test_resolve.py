@@ -502,8 +502,38 @@ def test_resolve_co_authors_printed_on_one_line_are_co_speakers() -> None:
                   ("d2", "y", 2022, "Peter Lyle", ""))
     frame["snippet"] = ["Tidal parsing Helen Marsh and Peter Lyle"] * 2 + [
         "Wave tables Helen Marsh, Peter Lyle"] * 2
-    appearances, _, _ = resolve(frame)
+    appearances, people, _ = resolve(frame)
     assert len(_id_of(appearances, "Helen Marsh")) == 1
+    (evidence,) = people.loc[people["name"] == "Helen Marsh", "link_evidence"]
+    assert evidence == "co-speaker"
     # without the line, other employers and another association keep them apart
     appearances, _, _ = resolve(frame.assign(snippet=["a", "b", "c", "d"]))
     assert len(_id_of(appearances, "Helen Marsh")) == 2
+
+
+GIVEN = ["Ada", "Bram", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lia"]
+FAMILY = ["Voss", "Abel", "Tarr", "Quist", "Zane", "Brun", "Ulm", "Rahn", "Yost", "Soto", "Wray"]
+
+
+def _poster_block(doc: str, assoc: str, year: int, org: str, *, alphabetical: bool) -> list:
+    """A poster session printed as one block of 24 names, Helen Marsh among them beside Peter
+    Lyle (in printed order), or all of them in order of surname."""
+    names = [f"{g} {f}" for g, f in zip(GIVEN * 2, FAMILY * 3, strict=False)][:22]
+    names[10:10] = ["Helen Marsh", "Peter Lyle"]
+    if alphabetical:
+        names.sort(key=lambda n: n.split()[-1])
+    return [(doc, assoc, year, name, org if name == "Helen Marsh" else "") for name in names]
+
+
+@pytest.mark.parametrize("alphabetical", [False, True])
+def test_resolve_neighbours_in_a_big_block_are_co_authors_unless_it_is_an_index(
+        alphabetical: bool) -> None:
+    """A poster session of 24 names printed as one block (ACL's handbooks print them so): the
+    names beside one are its paper's co-authors. In a block printed in order of surname (a name
+    index) neighbours are the alphabet's doing and link nobody."""
+    rows = _poster_block("d1", "x", 2019, "Acme Labs", alphabetical=alphabetical) + \
+        _poster_block("d2", "y", 2022, "Globex", alphabetical=alphabetical)
+    frame = _rows(*rows)
+    frame["snippet"] = ["Poster session 1"] * (len(rows) // 2) + ["Posters"] * (len(rows) // 2)
+    appearances, _, _ = resolve(frame)
+    assert len(_id_of(appearances, "Helen Marsh")) == (2 if alphabetical else 1)

@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 TALK_ROLES = ("speaker", "keynote", "panelist", "moderator", "chair")
 MAX_SESSION = 20           # bigger "sessions" (committee lists) say little about who knows whom
+NEIGHBOURS = 3             # names either side of one in a bigger session: its co-authors
 MAX_BLOCK = 400            # block larger than this: compare only names with the same key
 
 
@@ -226,19 +227,10 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
     """The :class:`Seed` of each wanted seed number, from its mentions in printed order.
 
     Co-speakers are the other names (as codes of :attr:`ParsedName.key`) printed in the same
-    session of the same document, for sessions of at most `MAX_SESSION` names. Only talk roles
-    count (`TALK_ROLES`, when mentions have a ``role``): sitting on one board or committee, or
-    winning one year's awards, is no co-authorship."""
+    session or talk of the same document (:func:`co_speakers`)."""
     rows = np.flatnonzero(np.isin(seed, wanted))
     rows = rows[np.argsort(seed[rows], kind="stable")]
-    talks = np.ones(len(mentions), dtype=bool)
-    if "role" in mentions:
-        talks = np.isin(_text_column(mentions, "role"), TALK_ROLES)
-    doc_code = pd.factorize(columns["doc"])[0]
-    cospeakers: dict[int, set[int]] = defaultdict(set)
-    for column in ("session", "talk"):
-        for row, others in _co_speakers(columns[column], doc_code, talks, short_code, rows):
-            cospeakers[row] |= others
+    cospeakers = co_speakers(mentions, names, rows, short_code, columns)
     years = mentions["year"] if "year" in mentions else pd.Series(np.nan, index=mentions.index)
     year = pd.to_numeric(years, errors="coerce").to_numpy(dtype=float)[rows]
     seeds: dict[int, Seed] = {}
@@ -270,23 +262,67 @@ def _build_seeds(wanted: list[int], seed: np.ndarray, name_code: np.ndarray,
     return seeds
 
 
+def co_speakers(mentions: pd.DataFrame, names: Sequence[ParsedName], rows: np.ndarray,
+                codes: np.ndarray, columns: dict[str, np.ndarray] | None = None
+                ) -> dict[int, set[int]]:
+    """The `codes` (of names, or of people) that each of `rows` spoke beside: in its session or
+    its talk (``session`` and ``talk`` of `mentions`, see :func:`_co_speakers`), as a talk role
+    (`TALK_ROLES`, when mentions have a ``role``: sitting on one board or committee, or winning
+    one year's awards, is no co-authorship)."""
+    if columns is None:
+        columns = {col: _text_column(mentions, col) for col in ("doc", "session", "talk")}
+    talks = np.ones(len(mentions), dtype=bool)
+    if "role" in mentions:
+        talks = np.isin(_text_column(mentions, "role"), TALK_ROLES)
+    doc_code = pd.factorize(columns["doc"])[0]
+    name_code = mentions["name"].to_numpy(dtype=np.int64)
+    surnames = np.array([nm.last_parts[-1] if nm.last_parts else "" for nm in names],
+                        dtype=object)[name_code]
+    found: dict[int, set[int]] = defaultdict(set)
+    for column in ("session", "talk"):
+        for row, others in _co_speakers(columns[column], doc_code, talks, codes, surnames, rows):
+            found[row] |= others
+    return found
+
+
 def _co_speakers(group: np.ndarray, doc_code: np.ndarray, talks: np.ndarray,
-                 short_code: np.ndarray, rows: np.ndarray):
-    """(row, the other names of its group) for each of `rows` in a group of one document of at
-    most `MAX_SESSION` names with talk roles: a session, or one talk's authors."""
+                 codes: np.ndarray, surnames: np.ndarray, rows: np.ndarray):
+    """(row, the names it shares a session or a talk with) for each of `rows` with a talk role.
+
+    A group (one `group` value of one document) of at most `MAX_SESSION` names is all of its
+    names' co-speakers. In a bigger one (a poster session, a workshop's papers printed as one
+    block) a name's co-speakers are the `NEIGHBOURS` names printed either side of it, which hold
+    its paper's co-authors, unless the group is printed in order of surname (an index, where
+    neighbours are alphabet, not acquaintance).
+    """
     code, values = pd.factorize(group)
     pair = _pair_code(doc_code, code, len(values))
     pair[(group == "") | ~talks] = -1
     wanted = np.unique(pair[rows])
-    members = np.flatnonzero(np.isin(pair, wanted[wanted >= 0]))
-    names: dict[int, set[int]] = defaultdict(set)
-    for g, name in zip(pair[members].tolist(), short_code[members].tolist(), strict=True):
-        names[g].add(name)
-    for row, g, name in zip(rows.tolist(), pair[rows].tolist(), short_code[rows].tolist(),
-                            strict=True):
-        others = names.get(g)
-        if others is not None and len(others) <= MAX_SESSION:
-            yield row, others - {name}
+    members = np.flatnonzero(np.isin(pair, wanted[wanted >= 0]))  # in printed order
+    if not len(members):
+        return
+    members = members[np.argsort(pair[members], kind="stable")]
+    starts = np.flatnonzero(np.r_[True, pair[members][1:] != pair[members][:-1]])
+    where: dict[int, tuple[int, int]] = {}
+    for begin, end in zip(starts.tolist(), [*starts[1:].tolist(), len(members)], strict=True):
+        where[int(pair[members[begin]])] = (begin, end)
+    for row, g in zip(rows.tolist(), pair[rows].tolist(), strict=True):
+        if g < 0:
+            continue
+        begin, end = where[g]
+        if end - begin <= MAX_SESSION:
+            yield row, set(codes[members[begin:end]].tolist()) - {codes[row]}
+        elif not _alphabetical(surnames[members[begin:end]]):
+            at = begin + int(np.searchsorted(members[begin:end], row))
+            near = members[max(begin, at - NEIGHBOURS):min(end, at + NEIGHBOURS + 1)]
+            yield row, set(codes[near].tolist()) - {codes[row]}
+
+
+def _alphabetical(surnames: np.ndarray) -> bool:
+    """Whether names are printed in order of surname (most neighbours in order)."""
+    in_order = surnames[1:] >= surnames[:-1]
+    return bool(in_order.mean() >= 0.8)
 
 
 def _add_pairs(group: list[int], reps: list[ParsedName], pairs: set[tuple[int, int]]) -> None:

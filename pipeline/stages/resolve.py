@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +13,7 @@ import pandas as pd
 
 from pipeline.stages.frames import group_join
 from pipeline.stages.gcpause import gc_paused
-from pipeline.stages.matching import MAX_SESSION, TALK_ROLES, cluster_people
+from pipeline.stages.matching import cluster_people, co_speakers
 from pipeline.stages.overrides import Overrides, apply_person_overrides
 from pipeline.tables import ORGANIZATION_COLUMNS, PEOPLE_COLUMNS, stable_id
 from pipeline.text.names import (  # noqa: F401 - re-exported
@@ -89,7 +89,7 @@ def link(appearances: pd.DataFrame, *, overrides: Overrides | None = None,
             list(ids), source_paths=_column(appearances, "source_path").iloc[rows].tolist(),
             org_keys=org_keys[rows].tolist(), name_keys=name_keys.tolist(), overrides=overrides,
         )
-    evidence = link_evidence(ids, mentions)
+    evidence = link_evidence(ids, mentions, names)
     person_id = np.full(len(appearances), "", dtype=object)
     person_id[rows] = ids
     appearances["person_id"] = person_id
@@ -251,7 +251,8 @@ ONE_DOCUMENT = "one document"
 NAME_ONLY = "name only"
 
 
-def link_evidence(ids: np.ndarray, mentions: pd.DataFrame) -> dict[str, str]:
+def link_evidence(ids: np.ndarray, mentions: pd.DataFrame,
+                  names: Sequence[ParsedName] | None = None) -> dict[str, str]:
     """Per person printed in two or more documents, what their documents share besides the
     name, strongest first: `source id` (the source's own id for the person), `organization`
     (one employer printed in two of them), `co-speaker` (someone who spoke beside them in two
@@ -291,18 +292,15 @@ def link_evidence(ids: np.ndarray, mentions: pd.DataFrame) -> dict[str, str]:
     repeated(mentions["org"].to_numpy(dtype=object), "organization")
     weak = np.zeros(len(pids), dtype=bool)
     weak[[pid for pid, found in kinds.items() if not found]] = True
-    talks = mentions["role"].isin(TALK_ROLES).to_numpy() & (mentions["session"] != "").to_numpy()
-    if weak.any() and talks.any():
-        session_code = pd.factorize(mentions["session"].to_numpy())[0]
-        sessions = pd.DataFrame({"pid": pid_code[talks], "doc": doc_code[talks],
-                                 "session": session_code[talks]}).drop_duplicates()
-        sizes = sessions.groupby(["doc", "session"])["pid"].transform("size")
-        sessions = sessions[sizes <= MAX_SESSION]
-        mine = sessions[weak[sessions["pid"].to_numpy()]]
-        pairs = mine.merge(sessions, on=["doc", "session"], suffixes=("", "_other"))
-        pairs = pairs[pairs["pid"] != pairs["pid_other"]]
-        counts = pairs.groupby(["pid", "pid_other"], sort=False)["doc"].nunique()
-        for pid in np.unique(counts[counts >= 2].index.get_level_values("pid")).tolist():
+    if weak.any() and names is not None:
+        # someone who spoke beside them (a session, a talk: matching.co_speakers) in two documents
+        weak_rows = np.flatnonzero(weak[pid_code])
+        beside = co_speakers(mentions, names, weak_rows, pid_code)
+        docs_beside: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for row, others in beside.items():
+            for other in others:
+                docs_beside[(int(pid_code[row]), other)].add(int(doc_code[row]))
+        for pid in sorted({pid for (pid, _), docs in docs_beside.items() if len(docs) >= 2}):
             kinds[pid].append("co-speaker")
     repeated(mentions["association"].to_numpy(dtype=object), "association")
     return {pids[pid]: "; ".join(found) if found and found != ["association"]
