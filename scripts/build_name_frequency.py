@@ -118,19 +118,69 @@ def region_population(region: str) -> float:
     return sum(POPULATION[c] for c in REGIONS[region].split())
 
 
+# The dataset keeps the names of Cyrillic- and Greek-script countries mostly in their script
+# (Russia's commonest surnames are `Иванов`, `Кузнецов`; `Kuznetsov` ranks 302nd there): the
+# programs print them romanized, so each is also counted under its romanizations, as English-
+# language programs spell them (BGN/PCGN-like; `-ий` also as `-y` and `-ii`: Vitaliy, Vitaly,
+# Vitalii). Rarer variants (я as `ia`, х as `h`) are left out: they make acronyms given names.
+ROMAN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "ј": "j", "љ": "lj",
+    "њ": "nj", "ћ": "c", "ђ": "dj", "џ": "dz",
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
+    "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p",
+    "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps",
+    "ω": "o",
+}
+VARIANTS = (("ий", ("iy", "y", "ii")), ("ый", ("y", "iy")), ("ου", ("ou",)), ("αι", ("ai",)),
+            ("ει", ("ei",)))
+
+
+def romanizations(name: str) -> set[str]:
+    """The usual Latin spellings of a Cyrillic or Greek name (lower case, accents dropped);
+    the name itself, folded, when it is in neither script.
+
+    >>> sorted(romanizations("Виталий"))
+    ['vitalii', 'vitaliy', 'vitaly']
+    >>> sorted(romanizations("Кузнецов")), sorted(romanizations("Παπαδόπουλος"))
+    (['kuznetsov'], ['papadopoulos'])
+    """
+    import unicodedata
+
+    letters: list[str] = []
+    for c in unicodedata.normalize("NFD", name.lower()):  # accents go; й stays a letter
+        if not unicodedata.combining(c):
+            letters.append(c)
+        elif c == "\u0306" and letters and letters[-1] == "и":
+            letters[-1] = "й"
+    text = "".join(letters)
+    if not any(c in ROMAN for c in text):
+        return {fold(name).strip()}
+    spellings = {text}
+    for cyrillic, latins in VARIANTS:
+        spellings = {s.replace(cyrillic, latin, 1) if cyrillic in s else s
+                     for s in spellings for latin in latins}
+    return {"".join(ROMAN.get(c, c) for c in s) for s in spellings}
+
+
 def shares(path: str, *, surname: bool) -> dict[str, dict[str, float]]:
     data = pickle.load(gzip.open(resources.files("names_dataset").joinpath(path)))
     out: dict[str, dict[str, float]] = {}
     for name, info in data.items():
-        key = fold(name).strip()
-        if not _WORD.fullmatch(key) or not info.get("rank"):
+        if not info.get("rank"):
             continue
-        by_region = out.setdefault(key, {})
-        for region, share in region_shares(info["rank"], surname=surname).items():
-            if share >= FLOOR:
+        found = {region: share
+                 for region, share in region_shares(info["rank"], surname=surname).items()
+                 if share >= FLOOR}
+        for key in romanizations(name):
+            if not found or not _WORD.fullmatch(key):
+                continue
+            by_region = out.setdefault(key, {})
+            for region, share in found.items():
                 by_region[region] = max(by_region.get(region, 0.0), share)
-        if not by_region:
-            del out[key]
     return out
 
 

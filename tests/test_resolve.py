@@ -537,3 +537,16 @@ def test_resolve_neighbours_in_a_big_block_are_co_authors_unless_it_is_an_index(
     frame["snippet"] = ["Poster session 1"] * (len(rows) // 2) + ["Posters"] * (len(rows) // 2)
     appearances, _, _ = resolve(frame)
     assert len(_id_of(appearances, "Helen Marsh")) == (2 if alphabetical else 1)
+
+
+def test_resolve_names_of_cyrillic_script_countries_are_counted_romanized() -> None:
+    """The name dataset keeps Russia's and Bulgaria's names mostly in Cyrillic; the programs
+    print them romanized. `Vitaly Kuznetsov` (ACL's learning theorist and FOSDEM's KVM
+    developer, tests/golden/namesakes N029) is a common Russian name, as `Ting Liu` is a common
+    Chinese one; a rare romanized name stays rare."""
+    from pipeline.text.namefreq import bearers
+
+    assert bearers("vitaly", ("kuznetsov",)) > 100
+    assert bearers("vitaliy", ("kuznetsov",)) > 100
+    assert bearers("dmitry", ("ivanov",)) > bearers("james", ("cross",))
+    assert bearers("ines", ("varga",)) < 50
