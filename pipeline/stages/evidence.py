@@ -3,8 +3,10 @@
 :func:`pipeline.stages.matching.cluster_people` groups appearances into seeds (each a
 :class:`Seed`) and scores the candidate pairs with :func:`score_pair`: name variant penalty,
 name commonness (:class:`Commonness`), shared or conflicting organizations, co-speakers, source
-ids, associations and how related their fields are (:class:`Fields`). :func:`conflicts` says
-when a merge must not happen however high the score.
+ids, associations and how related their fields are (:class:`Fields`); across associations of
+known, different fields a pair that only the name links is one person only if the name is rare
+beyond the prior's clip (`NAME_ONLY_ACROSS`). :func:`conflicts` says when a merge must not happen
+however high the score.
 """
 
 from __future__ import annotations

@@ -15,13 +15,17 @@ How it works, in three passes over the appearances (cost about linear in their n
 2. *Candidates* — seeds sharing a blocking key (a surname part with a first initial, nickname
    initials included) whose names may match (:func:`pipeline.text.names.name_relation`).
 3. *Greedy merge* — candidate pairs are scored in log-odds (name variant penalty, name commonness,
-   shared or conflicting organizations, co-speakers, source ids, associations) and merged best
-   first while the score is positive and no hard constraint breaks. The evidence, its weights
+   shared or conflicting organizations, co-speakers, source ids, associations and their fields)
+   and merged best first while the score is positive and no hard constraint breaks. Co-speakers
+   are the names of one's session and of one's talk (its title, else the printed line naming
+   its authors), or in a block too big to say (a poster session) the names printed beside one
+   (:func:`co_speakers`). The evidence, its weights
    and the constraints are in :mod:`pipeline.stages.evidence`; this module does the passes.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 from collections import Counter, defaultdict
@@ -276,8 +280,11 @@ def co_speakers(mentions: pd.DataFrame, names: Sequence[ParsedName], rows: np.nd
         talks = np.isin(_text_column(mentions, "role"), TALK_ROLES)
     doc_code = pd.factorize(columns["doc"])[0]
     name_code = mentions["name"].to_numpy(dtype=np.int64)
-    surnames = np.array([nm.last_parts[-1] if nm.last_parts else "" for nm in names],
-                        dtype=object)[name_code]
+
+    def surnames(group_rows: np.ndarray) -> list[str]:
+        return [names[c].last_parts[-1] if names[c].last_parts else ""
+                for c in name_code[group_rows].tolist()]
+
     found: dict[int, set[int]] = defaultdict(set)
     for column in ("session", "talk"):
         for row, others in _co_speakers(columns[column], doc_code, talks, codes, surnames, rows):
@@ -286,11 +293,11 @@ def co_speakers(mentions: pd.DataFrame, names: Sequence[ParsedName], rows: np.nd
 
 
 def _co_speakers(group: np.ndarray, doc_code: np.ndarray, talks: np.ndarray,
-                 codes: np.ndarray, surnames: np.ndarray, rows: np.ndarray):
+                 codes: np.ndarray, surnames, rows: np.ndarray):
     """(row, the names it shares a session or a talk with) for each of `rows` with a talk role.
 
-    A group (one `group` value of one document) of at most `MAX_SESSION` names is all of its
-    names' co-speakers. In a bigger one (a poster session, a workshop's papers printed as one
+    A group (one `group` value of one document) of at most `MAX_SESSION` distinct names is all
+    of its names' co-speakers. In a bigger one (a poster session, a workshop's papers printed as one
     block) a name's co-speakers are the `NEIGHBOURS` names printed either side of it, which hold
     its paper's co-authors, unless the group is printed in order of surname (an index, where
     neighbours are alphabet, not acquaintance).
@@ -307,22 +314,30 @@ def _co_speakers(group: np.ndarray, doc_code: np.ndarray, talks: np.ndarray,
     where: dict[int, tuple[int, int]] = {}
     for begin, end in zip(starts.tolist(), [*starts[1:].tolist(), len(members)], strict=True):
         where[int(pair[members[begin]])] = (begin, end)
-    for row, g in zip(rows.tolist(), pair[rows].tolist(), strict=True):
+    small: dict[int, set[int]] = {}
+    index: dict[int, bool] = {}
+    for row, g, code in zip(rows.tolist(), pair[rows].tolist(), codes[rows].tolist(),
+                            strict=True):
         if g < 0:
             continue
         begin, end = where[g]
-        if end - begin <= MAX_SESSION:
-            yield row, set(codes[members[begin:end]].tolist()) - {codes[row]}
-        elif not _alphabetical(surnames[members[begin:end]]):
+        if g not in small:
+            small[g] = set(codes[members[begin:end]].tolist())
+        if len(small[g]) <= MAX_SESSION:
+            yield row, small[g] - {code}
+            continue
+        if g not in index:
+            index[g] = _alphabetical(surnames(members[begin:end]))
+        if not index[g]:
             at = begin + int(np.searchsorted(members[begin:end], row))
             near = members[max(begin, at - NEIGHBOURS):min(end, at + NEIGHBOURS + 1)]
             yield row, set(codes[near].tolist()) - {codes[row]}
 
 
-def _alphabetical(surnames: np.ndarray) -> bool:
+def _alphabetical(surnames: list[str]) -> bool:
     """Whether names are printed in order of surname (most neighbours in order)."""
-    in_order = surnames[1:] >= surnames[:-1]
-    return bool(in_order.mean() >= 0.8)
+    in_order = sum(b >= a for a, b in itertools.pairwise(surnames))
+    return in_order >= 0.8 * (len(surnames) - 1)
 
 
 def _add_pairs(group: list[int], reps: list[ParsedName], pairs: set[tuple[int, int]]) -> None:
