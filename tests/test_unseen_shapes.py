@@ -45,3 +45,26 @@ def _blocks(*texts):
 def test_unseen_shapes(nlp, texts, expected):
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(*texts), nlp=nlp)]
     assert found == expected
+
+
+def _page(*rows):
+    """(text, heading size or None) rows as one page: headings by `role_hint`, as the HTML and
+    Markdown readers and a PDF's larger lines give them."""
+    return [Block(text=t, page=1, x0=50.0, top=100.0 + 20 * i, x1=400.0, bottom=110.0 + 20 * i,
+                  size=size or 10.0, bold=size is not None,
+                  role_hint="heading" if size is not None else "")
+            for i, (t, size) in enumerate(rows)]
+
+
+@pytest.mark.parametrize("sizes", [(16.0, 12.0), (10.0, 10.0)], ids=["pdf", "html"])
+def test_a_heading_naming_chairs_under_a_committee_gives_its_people_the_chair(nlp, sizes):
+    # `Organizing Committee` over `Conference Chair` (a sub-heading: smaller in a PDF, the same
+    # size in a page's markup) with one person as a name line and an affiliation line; the
+    # next sub-heading that names no role returns to the committee's.
+    big, small = sizes
+    rows = [("Organizing Committee", big), ("Conference Chair", small),
+            ("Helen Marsh", None), ("Northwind University", None),
+            ("Local Arrangements", small), ("Tom Fielding", None), ("Acme Research Labs", None)]
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found == [("chair", "Helen Marsh", "Northwind University"),
+                     ("committee", "Tom Fielding", "Acme Research Labs")]

@@ -35,6 +35,16 @@ def _section_roles() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 SECTION_ROLES = _section_roles()
+# A heading whose head noun is the lexicon's chair label (`Conference Chair`, `Program
+# Co-Chairs`, `General Chairs (2024)`, `Vorsitz`): its people chair, on a committee page.
+CHAIR_HEADING_RE = re.compile(
+    r"(?<!\w)(?:co-?)?(?:" + "|".join(
+        re.escape(label).replace(r"\ ", r"\s+")
+        for label in sorted((k for k, v in role_labels().items() if v == "chair"), key=len,
+                            reverse=True))
+    + r")s?\s*(?:\([^()]*\))?\s*[:.]?\s*$",
+    re.I,
+)
 # Role labels and the roles they give come from the lexicon (pipeline/text/data/lexicon.yaml), in
 # every language it lists; the `… by` phrases are English syntax, not labels.
 LABEL_ROLES = {
@@ -119,6 +129,17 @@ def section_role(text: str) -> str:
     ('committee', 'speaker', 'award_recipient')
     """
     return next((role for pattern, role in SECTION_ROLES if pattern.search(text)), "")
+
+
+def chair_heading(text: str) -> bool:
+    """Whether a heading names chairs by its last words.
+
+    >>> chair_heading("Program Co-Chairs"), chair_heading("Conference Chair (2024)")
+    (True, True)
+    >>> chair_heading("Chairs' Welcome"), chair_heading("Program Committee")
+    (False, False)
+    """
+    return len(text.split()) <= 6 and bool(CHAIR_HEADING_RE.search(text))
 
 
 def is_heading(block: Block) -> bool:

@@ -16,6 +16,7 @@ from pipeline.stages.recognize.labels import (
     TIME_RE,
     TIME_SLOT_RE,
     YEAR_PREFIX_RE,
+    chair_heading,
     follows,
     is_heading,
     named_heading,
@@ -47,6 +48,9 @@ from pipeline.text.paragraphs import logical_lines
 _COMMA_RE = re.compile(r"[,;]")
 # The roles of a schedule's sessions, which a session-kind line (`Invited talk`) changes.
 _TALK_ROLES = frozenset({"", "speaker", "keynote", "panelist", "moderator", "chair"})
+# The roles of a page of people, where a heading naming chairs gives the chair's role (in a
+# program a `Session Chair` heading is a label of one session).
+_PAGE_ROLES = frozenset({"", "committee", "board", "organizer", "chair"})
 
 
 class LayoutReader:
@@ -69,6 +73,8 @@ class LayoutReader:
         self.role, self.tier, self.session = "", "", ""
         self.last_page: int | None = None
         self.section_size = 0.0
+        self.outer = ""  # the role of the heading `section_size` is the size of
+        self.before_chair: str | None = None  # the role a heading naming chairs interrupted
         self.award_name = ""  # the award heading over recipients (`Distinguished Service Award`)
         self.award_year: int | None = None  # the year a heading gives them (`## 2023`)
         # A label alone (`Panelists:`) carries to the block it heads.
@@ -147,19 +153,32 @@ class LayoutReader:
             # though `paper` is a speaker word; in a program, a `BEST PAPER` tag on a talk
             # leaves its authors speakers
             new_role = "award_recipient"
-        # Under a committee or board heading, smaller headings name its sub-committees.
-        if self.role in ("committee", "board") and (
-            (block.size or 0) < self.section_size - 0.5
-        ) and new_role not in ("committee", "board"):
-            new_role, tier_match = "", None
+        if not new_role and block.role_hint == "heading" and self.role in _PAGE_ROLES and (
+                chair_heading(text)):
+            # `<h3>Conference Chair</h3>` under `Organizing Committee`: until the next heading
+            new_role, self.before_chair = "chair", (
+                self.before_chair if self.role == "chair" else self.role)
+        elif not new_role and self.role == "chair" and self.before_chair is not None:
+            # the heading after it names no role: back to the role of the page
+            self.role, self.before_chair, self.named = self.before_chair, None, 0
+        # Under a committee or board heading, smaller headings name its sub-committees; one
+        # naming chairs gives its people the chair's role until the next sub-heading.
+        sub = (self.role in ("committee", "board") or self.role == "chair" and self.outer in (
+            "committee", "board")) and (block.size or 0) < self.section_size - 0.5
+        if sub and new_role not in ("committee", "board", "chair"):
+            new_role, tier_match = ("" if self.role == self.outer else self.outer), None
         if new_role:
             self.named = 0
             self.award_name, self.award_year = _award_and_year(text) if (
                 new_role == "award_recipient") else ("", None)
-            same = new_role == self.role and self.role in ("committee", "board")
-            size = block.size or 0.0
-            self.section_size = max(self.section_size, size) if same else size
+            if not (sub and new_role not in ("committee", "board")):
+                same = new_role == self.role and self.role in ("committee", "board")
+                size = block.size or 0.0
+                self.section_size = max(self.section_size, size) if same else size
+                self.outer = new_role
             self.role, self.carry = new_role, ""
+            if new_role != "chair":
+                self.before_chair = None
             self.tier = tier_match.group("tier").title() if tier_match else (
                 self.tier if new_role == "sponsor" else "")
         elif self.role == "award_recipient" and YEAR_HEADING_RE.fullmatch(text):
