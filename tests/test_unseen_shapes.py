@@ -41,6 +41,18 @@ def _blocks(*texts):
       ("speaker", "Sara Lind", "Lund University")]),
     (("Organizing Committee", "Anna Schmidt (TU Wien), Jan Novák (Charles University)"),
      [("committee", "Anna Schmidt", "TU Wien"), ("committee", "Jan Novák", "Charles University")]),
+    # a position in brackets is no organization: a chair's says the role (SIGCSE 2015's
+    # `(Chair)`, ACL 2016's `(local chair)`); an officer's under a committee leaves it
+    (("Local Organizing Committee", "Helen Marsh (local chair), Northwind University",
+      "Tom Fielding (Treasurer), Acme Research Labs"),
+     [("chair", "Helen Marsh", "Northwind University"),
+      ("committee", "Tom Fielding", "Acme Research Labs")]),
+    (("Board of Directors", "Grace Hooper (President), Lakeside Institute"),
+     [("board", "Grace Hooper", "Lakeside Institute")]),
+    (("Session 5: Tiles", "Marsh, Helen (Northwind University)"),
+     [("speaker", "Marsh, Helen", "Northwind University")]),
+    (("Workshop: Tiles in Practice", "With Bo Chen and Grace Hooper"),
+     [("speaker", "Bo Chen", ""), ("speaker", "Grace Hooper", "")]),
 ])
 def test_unseen_shapes(nlp, texts, expected):
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(*texts), nlp=nlp)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.text.lines import (
     ROLE_WORDS_RE,
@@ -17,6 +17,7 @@ from pipeline.text.lines import (
     truecase,
 )
 from pipeline.text.memo import memo, memo_list
+from pipeline.text.name_shapes import INVERTED_RE, positions_in_brackets, surname_then_given
 from pipeline.text.names import surname_first
 
 # Job titles that take a department after a comma (`SVP, Human Resources`).
@@ -92,6 +93,8 @@ class Person:
     # Read from a shape that talk titles share (`Two Birds - Teaching Coding`): NER must call
     # the name a person, organization or not.
     unsure: bool = field(default=False, repr=False, compare=False)
+    # A position printed in brackets after the name (`Ann Lee (Chair)`), which may say the role.
+    position: str = field(default="", repr=False, compare=False)
 
 
 _CLOSING_AND_RE = re.compile(r"(?:\band|&)\s+[^,&]+$")
@@ -220,6 +223,14 @@ def parse_people(line: str) -> list[Person]:
     numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
         return numbered
+    line, positions = positions_in_brackets(line)
+    if positions:  # `Ann Lee (Chair), Bo Chen`: the position is the person's title
+        return [replace(p, title=p.title or positions.get(p.name, ""),
+                        position=positions.get(p.name, "")) for p in _people(line)]
+    return _people(line)
+
+
+def _people(line: str) -> list[Person]:
     if line.count(" | ") >= 2:
         # `Ann Lee | Bo Chen | Cy Diaz`: a pipe between three or more items
         # separates people (one pipe stays `Name | Organization`).
@@ -326,6 +337,10 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     segment = segment.strip(" ,.")
     if not segment:
         return []
+    inverted = INVERTED_RE.match(segment) if "(" in segment else None
+    if inverted and surname_then_given(inverted["surname"], inverted["given"]):
+        # `Doe, John (Umbrella Corp)`: a name printed surname first, then its organization
+        return [Person(f'{inverted["surname"]}, {inverted["given"]}', inverted["org"].strip())]
     # "A (Org), B (Org2)" or "A and B (Org)"
     if "(" in segment:
         out = _parenthesized(segment)

@@ -51,7 +51,7 @@ LABEL_ROLES = {
     **role_labels(),
     "moderated by": "moderator", "presented by": "speaker", "facilitated by": "moderator",
     "hosted by": "moderator", "chaired by": "chair", "led by": "speaker",
-    "introduced by": "moderator", "featuring": "speaker",
+    "introduced by": "moderator", "featuring": "speaker", "with": "speaker",
 }
 LABEL_RE = role_label_re(alone=True)
 # `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
@@ -77,10 +77,11 @@ SLOT_SPEAKER_RE = re.compile(
     r"^(?P<name>[^():,;]{3,60}?)\s*\((?P<org>[^():]{2,120})\)\s*(?::\s*.*)?$")
 # A time slot before a schedule row (`9:00 AM - 10:00 AM Opening Keynote: …`).
 TIME_SLOT_RE = re.compile(rf"^{TIME_SLOT}\s+(?=[A-Z])", re.I)
-# `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`: a label without a colon.
+# `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`, `With Bo Chen and Cy Diaz`
+# (a talk's co-presenters on the line below it): a label without a colon.
 BY_LABEL_RE = re.compile(
     r"^(?P<label>(?:moderated|presented|facilitated|hosted|chaired|led|introduced)\s+by|"
-    r"featuring)(?P<plural>)\s*:?\s+(?=[A-Z])",
+    r"featuring|with)(?P<plural>)\s*:?\s+(?=[A-Z])",
     re.I,
 )
 # `2023 Lifetime Achievement Award: Linda Park, Hooli`, `HR Innovator of the Year – Ann Lee`.

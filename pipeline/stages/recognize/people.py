@@ -9,6 +9,7 @@ from dataclasses import replace
 from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE
 from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
+from pipeline.text.lexicon import position_role
 from pipeline.text.line_shapes import (
     name_list_items,
     numbered_line,
@@ -81,13 +82,31 @@ def people_line(
             k < len(names) - 1 or closing_and)
         out.append((
             Appearance(
-                role=role, person_name=name, org_name=person.org, title=person.title,
+                role=position_role_in(person.position, role), person_name=name,
+                org_name=person.org, title=person.title,
                 session=session, event=event, year=year, method="rule",
                 snippet=snippet, page=block.page,
             ),
             strength, group if in_group else 0,
         ))
     return out
+
+
+# Positions that say a person's role wherever they are printed (`Ann Lee (Chair)` in a session);
+# an officer's title (`(Treasurer)`) only on a board's page or before any section.
+_POSITION_ROLES = frozenset({"chair", "moderator", "panelist", "keynote"})
+
+
+def position_role_in(position: str, role: str) -> str:
+    """The role of a person printed with a position in brackets, in a section of `role`.
+
+    >>> position_role_in("Chair", "speaker"), position_role_in("Treasurer", "committee")
+    ('chair', 'committee')
+    """
+    own = position_role(position) if position else ""
+    if own in _POSITION_ROLES or own == "board" and role in ("", "board"):
+        return own
+    return role
 
 
 def common_words(blocks: list[Block]) -> set[str]:

@@ -1,0 +1,68 @@
+"""Names printed in shapes other than `Given Family, Organization`: a position in brackets after
+the name (`Ann Lee (Chair)`, `Bo Chen (Treasurer)`), which is no organization, and a name set
+surname first before its organization (`Doe, John (Umbrella Corp)`).
+
+Both are told from the lexicon's positions and the name-frequency tables, not from words of
+one document: SIGCSE 2015 prints `Paul Denny (Chair), University of Auckland`, ACL 2016
+`Valia Kordoni (local chair), Humboldt University`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.lexicon import position_role
+from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, truecase
+from pipeline.text.namefreq import known_given_share, known_surname_share
+from pipeline.text.names import PARTICLES
+
+# A bracket holding a position (`(Chair)`, `(Treasurer)`, `(Vice-President)`), no organization.
+_POSITION_PAREN_RE = re.compile(r"\s*\(([^()\d,;:/@]{2,40})\)")
+
+
+def positions_in_brackets(line: str) -> tuple[str, dict[str, str]]:
+    """`line` without its brackets that hold a position, and each position by the name it
+    follows.
+
+    >>> positions_in_brackets("Helen Marsh (President), Acme University; Bo Chen (MIT)")
+    ('Helen Marsh, Acme University; Bo Chen (MIT)', {'Helen Marsh': 'President'})
+    """
+    positions: dict[str, str] = {}
+
+    def take(match: re.Match) -> str:
+        inside = " ".join(match.group(1).split())
+        before = re.split(r"[,;]|\s[–—|-]\s", line[:match.start()])[-1]
+        name = clean_name(before)
+        if len(inside.split()) > 4 or not position_role(inside) or looks_like_org(inside) or (
+                looks_like_name(inside) and not position_role(inside.split()[-1])) or not (
+                looks_like_name(truecase(name))):
+            return match.group(0)
+        positions[name] = inside
+        return ""
+
+    out = _POSITION_PAREN_RE.sub(take, line) if "(" in line else line
+    return (out, positions) if positions else (line, {})
+
+
+# `Doe, John (Umbrella Corp)`, `van Dijk, Anna M. (TU Delft)`: one surname, a comma, the given
+# names, and the organization in brackets.
+INVERTED_RE = re.compile(
+    r"^(?P<surname>(?:(?:" + "|".join(sorted(p for p in PARTICLES if len(p) > 1)) + r")\s+)*"
+    r"[A-Z][\w'’-]+),\s+(?P<given>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?)\s*\((?P<org>[^()]{2,})\)$")
+
+
+def surname_then_given(surname: str, given: str) -> bool:
+    """Whether `surname, given` reads as a name printed surname first: the second part is more
+    often a given name than a surname, and the first more often a surname than a given name,
+    or far rarer a given name than the second (`Doe, John`, `Chen, Bo`; not `Acme, Globex`).
+
+    >>> surname_then_given("Doe", "John"), surname_then_given("Chen", "Bo")
+    (True, True)
+    >>> surname_then_given("Acme", "Globex"), surname_then_given("John", "Doe")
+    (False, False)
+    """
+    last = surname.split()[-1].lower()
+    first = given.split()[0].lower()
+    given_b, surname_b = known_given_share(first), known_surname_share(first)
+    given_a, surname_a = known_given_share(last), known_surname_share(last)
+    return given_b > surname_b and (surname_a > given_a or given_b >= 10 * given_a)
