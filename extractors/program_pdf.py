@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 @register("program_pdf")
 class ProgramPdf:
-    version = "3"
+    version = "4"
     priority = 50
     takes_options = True
 
@@ -199,11 +199,19 @@ def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False) -> _Read:
         if "password" in str(e).lower():
             raise ExtractionError(path, NEEDS_PASSWORD) from e
         raise _FastPathFailed(str(e)) from e
+    plumber = None  # pdfplumber's reading of the file, opened for a page pdfium cannot decode
     try:
         read = _Read(n_pages=len(pdf))
         for number in _wanted(pages, read.n_pages):
             page = pdf[number - 1]
             words = page_words(page)
+            if letterless(words):
+                # pdfium gave the page's digits and punctuation but not its letters (a font
+                # whose letters only pdfminer maps): pdfplumber reads that page
+                import pdfplumber
+
+                plumber = plumber or pdfplumber.open(path)
+                words = _words(plumber.pages[number - 1])
             # Images are looked for only where the text layer is thin: a page of text costs
             # nothing more.
             boxes = pdfium_image_boxes(page) if len(words) < PICTURE_MAX_WORDS else []
@@ -222,7 +230,25 @@ def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False) -> _Read:
         raise _FastPathFailed(str(e)) from e
     finally:
         pdf.close()
+        if plumber is not None:
+            plumber.close()
     return read
+
+
+# A page is letterless when fewer than this share of its printed characters (spaces aside) are
+# letters, of at least LETTERLESS_MIN characters: text in any script has letters.
+LETTERLESS_SHARE, LETTERLESS_MIN = 0.2, 50
+
+
+def letterless(words: list[dict]) -> bool:
+    """Whether a page's words have digits and punctuation but hardly a letter.
+
+    >>> letterless([{"text": "(09:00)–(10:30)"}] * 5), letterless([{"text": "Ann Lee 09:00"}] * 5)
+    (True, False)
+    """
+    text = "".join(w["text"] for w in words)
+    printed = sum(not c.isspace() for c in text)
+    return printed >= LETTERLESS_MIN and sum(c.isalpha() for c in text) < LETTERLESS_SHARE * printed
 
 
 def _read_careful(path: Path, pages: list[int] | None, ocr: bool = False) -> _Read:

@@ -61,6 +61,28 @@ def test_program_pdf_scanned_and_partly_scanned_status():
     assert partly.status == "ok" and partly.message == "1 of 2 pages have no text layer (pages 2)"
 
 
+def test_program_pdf_a_page_pdfium_reads_without_letters_is_read_by_pdfplumber(monkeypatch):
+    # A font whose letters only pdfminer maps: pdfium gives the page's digits and punctuation
+    # and no letter (vssup's programmes); that page is read again by pdfplumber.
+    import extractors.pdf_fast as pdf_fast
+
+    path = Path(__file__).resolve().parents[1] / "data/raw/hala/2023/hala-2023-program.pdf"
+    fast_text = "\n".join(b.text for b in ProgramPdf().extract(path, pages=[1]).blocks)
+    read = pdf_fast.page_words
+
+    def no_letters(page):
+        words = read(page)
+        return [w | {"text": re.sub(r"[^\W\d_]", "", w["text"]) or "."} for w in words]
+
+    monkeypatch.setattr(pdf_fast, "page_words", no_letters)
+    fallback_text = "\n".join(b.text for b in ProgramPdf().extract(path, pages=[1]).blocks)
+    careful_text = "\n".join(b.text for b in ProgramPdf(careful=True).extract(
+        path, pages=[1]).blocks)
+
+    assert sum(c.isalpha() for c in fast_text) > 500
+    assert fallback_text == careful_text
+
+
 @pytest.fixture(scope="module")
 def golden_scores(raw_corpus, nlp):
     scores = {}
