@@ -237,7 +237,7 @@ def _read_fast(path: Path, pages: list[int] | None, ocr: bool = False) -> _Read:
 
 # A page is letterless when fewer than this share of its printed characters (spaces aside) are
 # letters, of at least LETTERLESS_MIN characters: text in any script has letters.
-LETTERLESS_SHARE, LETTERLESS_MIN = 0.2, 50
+LETTERLESS_SHARE, LETTERLESS_MIN, LETTERLESS_SAMPLE = 0.2, 50, 200
 
 
 def letterless(words: list[dict]) -> bool:
@@ -246,7 +246,8 @@ def letterless(words: list[dict]) -> bool:
     >>> letterless([{"text": "(09:00)–(10:30)"}] * 5), letterless([{"text": "Ann Lee 09:00"}] * 5)
     (True, False)
     """
-    text = "".join(w["text"] for w in words)
+    # its first words tell: a font that loses its letters loses them all over the page
+    text = "".join(w["text"] for w in words[:LETTERLESS_SAMPLE])
     printed = sum(not c.isspace() for c in text)
     return printed >= LETTERLESS_MIN and sum(c.isalpha() for c in text) < LETTERLESS_SHARE * printed
 
