@@ -80,3 +80,16 @@ def test_a_heading_naming_chairs_under_a_committee_gives_its_people_the_chair(nl
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
     assert found == [("chair", "Helen Marsh", "Northwind University"),
                      ("committee", "Tom Fielding", "Acme Research Labs")]
+
+
+def test_a_chair_label_set_in_the_session_heading_names_the_chair(nlp):
+    # The label's line printed in the heading's type, so the PDF's paragraphs join it to the
+    # heading (IEEE PPPS 2019: 80 session chairs were lost so).
+    rows = [("Session 4A: Pulsed Power\nTuesday 10:00 Room: Hall C\nSession Chair: Helen Marsh",
+             12.0),
+            ("10:00 - 4A1 - Fast switches for long lines", None),
+            ("Tom Fielding 1 , Grace Hooper 2\n1. Acme Research Labs\n2. Lakeside Institute", None)]
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found == [("chair", "Helen Marsh", ""),
+                     ("speaker", "Tom Fielding", "Acme Research Labs"),
+                     ("speaker", "Grace Hooper", "Lakeside Institute")]

@@ -101,6 +101,11 @@ class LayoutReader:
             return
         if not block.text.strip():
             return
+        split = _label_lines_apart(block)
+        if split:  # `Thursday 10:00 Room: Seminole C` / `Session Chair: Ann Lee` in one heading
+            for part in split:
+                self.read(part)
+            return
         logo = block.role_hint == LOGO_HINT
         after_prose, self.prose = self.prose, not logo and is_prose(block.text)
         self.candidates.extend([] if logo else sponsor_sessions(block, self.event, self.year))
@@ -395,3 +400,18 @@ def _after_time_slot(text: str, role: str) -> str:
         if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
             return f"{spoken['name']} ({spoken['org']})"
     return text
+
+
+def _label_lines_apart(block: Block) -> list[Block] | None:
+    """A heading block whose later printed line opens with a role label (a session's heading
+    over its `Session Chair: Ann Lee` line, set in the heading's type: IEEE PPPS 2019): the
+    heading's lines, then the label's lines as text. None for any other block."""
+    if block.role_hint != "heading" or "\n" not in block.text:
+        return None
+    lines = block.text.splitlines()
+    at = next((i for i in range(1, len(lines)) if role_label(lines[i].strip())[0]), None)
+    if at is None:
+        return None
+    return [replace(block, text="\n".join(lines[:at])),
+            replace(block, text="\n".join(lines[at:]), role_hint="", bold=False)]
+
