@@ -7,7 +7,7 @@ from pathlib import Path
 
 from extractors.award_labels import award_label_blocks
 from extractors.html_cards import card_blocks, card_grid
-from extractors.name_index import with_index_records
+from extractors.name_index import index_name, with_index_records
 from extractors.records import person_name, year_in
 from extractors.registry import Extraction, register
 from extractors.role_lists import heading_person, list_blocks, runs_as_records
@@ -130,7 +130,9 @@ def _definitions(el, lines: list[Block], section: str) -> None:
         if child.tag.lower() == "dt":
             label = text.rstrip(":")
         elif child.tag.lower() == "dd" and text:
-            _emit(lines, f"{label}: {text}" if label else text, section=section)
+            # `<dt>Lee, Ann</dt><dd>Session 2A, 14</dd>`: an index's name, read as an index line
+            _emit(lines, label if index_name(label) else f"{label}: {text}" if label else text,
+                  section=section)
 
 
 class _Trail(list):

@@ -32,6 +32,9 @@ _NOT_PERSON_TYPE_RE = re.compile(
     r"venue|room|series|track|location|institution|sponsor|exhibitor|postaladdress)s?\b", re.I)
 _EVENT_TYPE_RE = re.compile(r"event|session|talk|presentation|lecture|workshop", re.I)
 _OWN_NAME_KEYS = {"name", "names", "full_name", "fullname", "display_name", "title", "label"}
+# A year printed bare in a record's own name (`<conference name="Geo Days 2023">`) names an
+# event or an edition, never a person (`Ann Lee (2023)` is a term, in brackets).
+_BARE_YEAR_RE = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?![)\d])")
 
 
 @dataclass
@@ -58,15 +61,18 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
         if kind:
             fields.setdefault(kind, []).append((k, value))
     own = record_context(node, context)
-    people_fields = _people_fields(fields) or _citation_authors(fields)
+    people_fields = [(k, v) for k, v in _people_fields(fields) or _citation_authors(fields)
+                     if not (norm_key(k) in _OWN_NAME_KEYS and isinstance(v, str)
+                             and _BARE_YEAR_RE.search(v))]
     org_value = _org_value(fields, walk)
     ident = scalar(fields, "id")
     offices = _office_blocks(node, own, fields, walk, consumed, ident)
     if not people_fields and not org_value and context.role() in ("sponsor", "exhibitor"):
         org_value = _logo_name(node, fields)
     if not people_fields:
-        return offices + _org_record_blocks(fields, own, context, walk, consumed, org_value,
-                                            ident)
+        # `{sponsor: Acme, level: Gold}`: a record of its sponsor-named field alone
+        return offices + (_org_record_blocks(fields, own, context, walk, consumed, org_value,
+                                             ident) or _sponsor_fields(fields, own, walk, ident))
     role = own.role()
     types = [clean_value(v) for k, v in node.items() if norm_key(k) in ("type", "rdf_type")
              and isinstance(v, str | list)]
@@ -313,6 +319,10 @@ def _values(value, walk: Walk) -> list:
             text = item.get("#text")
             if set(item) <= {"#text", "id", "code", "guid"} and text:
                 out.append(clean_value(text))
+            elif text and not isinstance(text, dict | list) and "name" not in item:
+                # `<speaker affiliation="Acme">Ann Lee</speaker>`: the element's text is the
+                # name, its attributes the person's other fields
+                out.append({k: v for k, v in item.items() if k != "#text"} | {"name": text})
             else:
                 out.append(item)
             continue

@@ -109,6 +109,37 @@ def test_structured_data_xml_schedule_that_is_not_frab(tmp_path):
                                             ("speaker", "Cy Diaz")}
 
 
+def test_structured_data_xml_people_as_element_text_with_attributes(tmp_path):
+    # `<speaker affiliation="…">Name</speaker>`: the text is the name, the attributes its
+    # fields; the root's `name="… 2023"` is the event's, no person's.
+    rows = _rows(tmp_path, "2023/schedule.xml", '<?xml version="1.0"?>\n<conference name="Geo '
+                 'Days 2023"><day date="2023-05-02"><slot start="09:00"><talk type="keynote">'
+                 '<title>Why rivers move</title><speaker affiliation="Northwind University">'
+                 "Helen Marsh</speaker></talk></slot><slot start=\"10:30\"><talk type=\"regular\">"
+                 "<title>Dams</title><speakers><speaker>Tom Fielding</speaker><speaker>Grace "
+                 "Hooper</speaker></speakers></talk></slot></day></conference>")
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        ("keynote", "Helen Marsh", "Northwind University"), ("speaker", "Tom Fielding", ""),
+        ("speaker", "Grace Hooper", "")}
+
+
+def test_structured_data_markdown_table_of_sponsors_and_levels(tmp_path):
+    rows = _rows(tmp_path, "2023/sponsors.md", "# Our Sponsors\n\n| Sponsor | Level |\n|---|---|\n"
+                 "| Acme Corporation | Gold |\n| Soylent Foods | Silver |\n")
+    assert rows == {("sponsor", "", "Acme Corporation", 2023, "", "Gold"),
+                    ("sponsor", "", "Soylent Foods", 2023, "", "Silver")}
+
+
+def test_html_definition_list_of_names_surname_first_is_a_name_index(tmp_path):
+    entries = "".join(f"<dt>{name}</dt><dd>Session {n}A, {10 + n}</dd>" for n, name in enumerate(
+        ["Chen, Bo", "Fielding, Tom", "Hooper, Grace", "Lee, Ann", "Lyle, Peter"]))
+    rows = _rows(tmp_path, "2023/people.html", "<html><head><title>Index of names</title></head>"
+                 f"<body><h1>Index of names</h1><dl>{entries}</dl></body></html>")
+    assert {(r[0], r[1]) for r in rows} == {("speaker", "Bo Chen"), ("speaker", "Tom Fielding"),
+                                            ("speaker", "Grace Hooper"), ("speaker", "Ann Lee"),
+                                            ("speaker", "Peter Lyle")}
+
+
 def test_structured_data_javascript_module_parsed_never_run(tmp_path):
     rows = _rows(tmp_path, "2024/schedule_full.js", "// generated\nexport const schedule = [\n"
                  "  {time: '9:00', title: 'Opening keynote', type: 'keynote', speakers: "
