@@ -12,6 +12,7 @@ from pathlib import Path
 
 from extractors.records import year_in
 from extractors.registry import Extraction, register
+from extractors.tree_join import joined
 from extractors.tree_load import load_tree, tree_format
 from extractors.tree_walk import blocks_from_tree, describe_keys
 
@@ -59,10 +60,18 @@ class StructuredData:
         tree = load_tree(path, fmt)
         context = path_context(path)
         title = document_title(tree)
-        blocks, keys = blocks_from_tree(tree, context=context + ([title] if title else []),
-                                        source=fmt, year=year_in(path.parent.name))
+        context, year = context + ([title] if title else []), year_in(path.parent.name)
+        blocks, keys = blocks_from_tree(tree, context=context, source=fmt, year=year)
+        depends: list[str] = []
         if not blocks:
-            return Extraction([], event=title, status="empty", message=(
+            # records that name their people by another file's ids (winners by paper id)
+            tree, depends = joined(path, tree)
+            if len(depends) > 1:
+                blocks, keys = blocks_from_tree(tree, context=context, source=fmt, year=year)
+        extra = {"depends": depends} if depends else {}
+        if not blocks:
+            return Extraction([], event=title, status="empty", extra=extra, message=(
                 f"{fmt} read, no field holding names of people or organizations; keys seen: "
                 f"{describe_keys(keys)}"))
-        return Extraction(blocks, event=title, year=year_in(title) if title else None)
+        return Extraction(blocks, event=title, year=year_in(title) if title else None,
+                          extra=extra)

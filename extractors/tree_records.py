@@ -229,12 +229,26 @@ def _field_blocks(record: _Record, key: str, items: list, walk: Walk) -> list[tu
             if block:
                 out.append((block, record.ident))
             continue
-        for name, org in split_people(item):
+        people = split_people(item)
+        # `authors: A, B` beside `affiliations: X; Y`: one organization each, in order
+        each = _one_each(record.org_value, len(people)) if len(people) > 1 and not any(
+            org for _, org in people) else []
+        for k, (name, org) in enumerate(people):
             name = person_name(name)
             if is_person(name):
-                out.append((_record_person(record, name, org, role_of_key, key, walk),
-                            record.ident))
+                out.append((_record_person(record, name, org or (each[k] if each else ""),
+                                           role_of_key, key, walk), record.ident))
     return out
+
+
+def _one_each(orgs: str, n: int) -> list[str]:
+    """The `n` organizations of a value that lists one per person (`X; Y`), else [].
+
+    >>> _one_each("Northwind University; Acme Labs", 2), _one_each("MIT; Acme", 3)
+    (['Northwind University', 'Acme Labs'], [])
+    """
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s+\|\s+", orgs) if p.strip()]
+    return parts if len(parts) == n else []
 
 
 def _by_year(record: _Record, key: str, item: dict, walk: Walk) -> list[tuple[Block, str]]:

@@ -63,6 +63,33 @@ def test_cache_second_run_reads_nothing_and_clear_empties(tmp_path, raw_corpus):
     assert cleared.output.strip() == "removed 1 cached documents"
 
 
+def test_cache_a_file_joined_by_id_is_read_again_when_its_sibling_changes(tmp_path):
+    # awards.csv names its winners by paper id; papers.csv beside it holds the authors. A
+    # cached awards.csv must not keep what it read before papers.csv was downloaded, nor the
+    # authors of a papers.csv that has since changed.
+    raw = tmp_path / "raw" / "soc" / "2022"
+    raw.mkdir(parents=True)
+    (raw / "awards.csv").write_text("Award,Paper ID\nBest Paper,P12\n", encoding="utf-8")
+    (raw / "notes.txt").write_text("Programme notes, to come.\n", encoding="utf-8")
+    papers = raw / "papers.csv"
+    runner = CliRunner()
+    args = ["run", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--silent",
+            "--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+
+    def winners() -> set[str]:
+        rows = (tmp_path / "out" / "appearances.csv").read_text(encoding="utf-8").splitlines()
+        return {row.split(",")[5] for row in rows if "awards.csv" in row}
+
+    runner.invoke(cli, args)
+    assert winners() == set()
+    papers.write_text("Paper ID,Title,Authors\nP12,Rivers,Helen Marsh\n", encoding="utf-8")
+    assert runner.invoke(cli, args).exit_code == 0
+    assert winners() == {"Helen Marsh"}
+    papers.write_text("Paper ID,Title,Authors\nP12,Rivers,Tom Fielding\n", encoding="utf-8")
+    assert runner.invoke(cli, args).exit_code == 0
+    assert winners() == {"Tom Fielding"}
+
+
 def test_cache_unchanged_rerun_rewrites_nothing_until_an_input_changes(tmp_path, raw_corpus):
     raw = tmp_path / "raw" / "fosdem" / "2014"
     raw.mkdir(parents=True)

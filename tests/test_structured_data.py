@@ -140,6 +140,20 @@ def test_html_definition_list_of_names_surname_first_is_a_name_index(tmp_path):
                                             ("speaker", "Peter Lyle")}
 
 
+def test_structured_data_winners_given_by_paper_id_are_joined_with_the_papers_file(tmp_path):
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2022" / "conferencepapers.csv").write_text(
+        "Paper ID,Title,Authors,Affiliations\nP12,Rivers in VR,\"Helen Marsh, Tom Fielding\","
+        "Northwind University\nP40,Maps that move,Grace Hooper,Lakeside Institute\n"
+        "P41,Unawarded,Peter Lyle,Eastfield\n", encoding="utf-8")
+    rows = _rows(tmp_path, "2022/awards.csv", "Award,Paper ID\nBest Paper,P12\n"
+                 "Honorable Mention,P40\n")
+    assert rows == {
+        ("award_recipient", "Helen Marsh", "Northwind University", 2022, "Best Paper", ""),
+        ("award_recipient", "Tom Fielding", "Northwind University", 2022, "Best Paper", ""),
+        ("award_recipient", "Grace Hooper", "Lakeside Institute", 2022, "Honorable Mention", "")}
+
+
 def test_structured_data_javascript_module_parsed_never_run(tmp_path):
     rows = _rows(tmp_path, "2024/schedule_full.js", "// generated\nexport const schedule = [\n"
                  "  {time: '9:00', title: 'Opening keynote', type: 'keynote', speakers: "

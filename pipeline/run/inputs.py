@@ -28,6 +28,18 @@ def content_id(path: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def folder_id(folder: Path) -> str:
+    """First 16 hex digits of the SHA-256 of the names of a folder's visible files: it changes
+    when a file is added, removed or renamed."""
+    names = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
+
+
+def depends_id(folder: Path, name: str) -> str:
+    """The content id of the file `name` of `folder`, or of its list of files for `.`."""
+    return folder_id(folder) if name == "." else content_id(folder / name)
+
+
 def walk_files(raw_dir: Path, *, follow_symlinks: bool = False,
                skip: Iterable[Path] = ()) -> list[Path]:
     """Every regular file under raw_dir, sorted; hidden files and outside symlinks skipped, and

@@ -9,6 +9,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import StrictStop
@@ -56,6 +57,8 @@ def extract_all(
         if doc.get("status") in ("error", "empty"):
             continue
         hit = cache.get(doc["doc_id"], doc["source_path"]) if cache is not None else None
+        if hit is not None and not _same_depends(doc, hit.get("depends") or {}):
+            hit = None  # a file it was joined with changed: read it again
         if hit is not None:
             results[doc["source_path"]] = DocResult(**hit)
             if progress:
@@ -104,6 +107,20 @@ def extract_all(
             if doc.get("status") == "error":
                 raise StrictStop(f"{doc['message']} (--strict: stopped at the first failure)")
     return _assemble(documents, results)
+
+
+def _same_depends(doc: dict, depends: dict) -> bool:
+    """Whether the files of the document's folder a cached result was read with are unchanged."""
+    from pipeline.run.inputs import depends_id
+
+    folder = Path(doc["path"]).parent
+    for name, digest in depends.items():
+        try:
+            if depends_id(folder, name) != digest:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _for_copy(res: DocResult, read_as: str, source_path: str) -> DocResult:

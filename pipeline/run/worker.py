@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import MentorMinerError, SkipDocument
+from pipeline.run.inputs import depends_id
 from pipeline.tables import ROLES, Appearance, ReadOptions
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ class DocResult:
     event: str = ""
     year: int | None = None
     appearances: list[dict] = field(default_factory=list)
+    # Files of the same folder the result was read with (a join by id), by name -> content id:
+    # a cached result whose files changed is read again.
+    depends: dict = field(default_factory=dict)
     # The document's person names taken apart (`pipeline.text.names.parse_name`), so resolve does
     # not parse them again in the one main process. Not cached: resolve code may change.
     parsed_names: dict = field(default_factory=dict)
@@ -119,6 +123,8 @@ def process_document(doc: dict, *, model: str | None = None,
         # Only what the file's content says: the result is cached by content hash, and
         # _assemble lays the path and sources.csv metadata over it.
         result.event, result.year = extraction.event or "", extraction.year
+        result.depends = {name: depends_id(path.parent, name)
+                          for name in extraction.extra.get("depends", ())}
         text_blocks = [b for b in extraction.blocks if not b.is_record]
         nlp = _document_nlp(text_blocks, model) if text_blocks else None
         found = find_appearances(extraction.blocks, nlp=nlp, event=result.event, year=result.year)
