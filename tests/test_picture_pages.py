@@ -193,6 +193,12 @@ def test_garbled_text_layer_is_read_by_ocr(packets, tesseract, monkeypatch):
         return [{**w, "text": "$" * len(w["text"])} for w in real(page, **kwargs)]
 
     monkeypatch.setattr(pdf_fast, "page_words", garbled_words)
+    # garbled for pdfminer too, as such a font is (a page only pdfium garbles goes to it)
+    import extractors.program_pdf as program_pdf
+
+    careful = program_pdf._words
+    monkeypatch.setattr(program_pdf, "_words", lambda page: [
+        {**w, "text": "$" * len(w["text"])} for w in careful(page)])
     without = read(original, ocr=False)
     assert without[0]["status"] == "empty" and "the text layer is garbled" in without[0]["message"]
     found = read(original, ocr=True)
