@@ -51,6 +51,11 @@ def _blocks(*texts):
      [("board", "Grace Hooper", "Lakeside Institute")]),
     (("Session 5: Tiles", "Marsh, Helen (Northwind University)"),
      [("speaker", "Marsh, Helen", "Northwind University")]),
+    # names before a bracket share it, after a time slot too (SIGCSE 2017's award list, ACL
+    # 2014's `A, B, and C (p.82)`): the organization is no co-author's name
+    (("Session 6: Dams", "11:30 Tom Fielding, Grace Hooper (Acme Research Labs): Fish ladders"),
+     [("speaker", "Tom Fielding", "Acme Research Labs"),
+      ("speaker", "Grace Hooper", "Acme Research Labs")]),
     (("Workshop: Tiles in Practice", "With Bo Chen and Grace Hooper"),
      [("speaker", "Bo Chen", ""), ("speaker", "Grace Hooper", "")]),
 ])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from pipeline.text.lexicon import TIME_SLOT
 from pipeline.text.lines import (
     ROLE_WORDS_RE,
     SUFFIXES,
@@ -209,6 +210,8 @@ def parse_people(line: str) -> list[Person]:
     [Person(name='Maria Garcia', org='Globex', title='')]
     >>> [p.name for p in parse_people("Mo Shen, Hongxiao Liu, and Sadao Kurohashi")]
     ['Mo Shen', 'Hongxiao Liu', 'Sadao Kurohashi']
+    >>> [(p.name, p.org) for p in parse_people("11:30 Ann Lee, Bo Chen (Acme): Tiles")]
+    [('Ann Lee', 'Acme'), ('Bo Chen', 'Acme')]
     >>> parse_people("Graphomania (Ana Novak)")
     [Person(name='Ana Novak', org='', title='')]
     >>> [p.name for p in parse_people("Ann Lee | Bo Chen | Cy Diaz")]
@@ -368,13 +371,27 @@ def _parenthesized(segment: str) -> list[Person]:
     if len(before) >= 2 and _is_name_item(before[0]) and not _is_name_item(before[-1]):
         return []
     out = []
+    end = 0
     for match in _NAME_PAREN_RE.finditer(segment):
-        # `09:00 The Grammar of Tiles — Helen Marsh (Acme)`: the name after a title's dash
-        for raw in split_items(DASH_SPLIT_RE.split(match.group(1))[-1]):
-            name = clean_name(raw)
-            if looks_like_name(truecase(name)):
-                out.append(Person(name, match.group(2).strip()))
+        # `Ann Lee, Bo Chen (Acme)`: the names listed before the bracket's name share it, when
+        # every item between the last bracket and this one is a name
+        between = [i for i in split_items(_SLOT_LEAD_RE.sub("", segment[end:match.start()]))
+                   if i.strip(" ,")]
+        shared = between if between and all(_is_name_item(i) for i in between) else []
+        end = match.end()
+        # `09:00 The Grammar of Tiles — Helen Marsh (Acme)`: the name after a title's dash;
+        # `11:30 Ann Lee and Bo Chen (Acme)`: the names after the time slot
+        own = [Person(name, match.group(2).strip()) for name in map(clean_name, split_items(
+            DASH_SPLIT_RE.split(_SLOT_LEAD_RE.sub("", match.group(1)))[-1]))
+            if looks_like_name(truecase(name))]
+        if own:  # not `Ann Lee, Miami University (Ohio)`: a bracket after a name only
+            out.extend(Person(name, own[0].org) for name in map(clean_name, shared)
+                       if looks_like_name(truecase(name)))
+        out.extend(own)
     return out
+
+
+_SLOT_LEAD_RE = re.compile(rf"^\s*(?:{TIME_SLOT})\s+(?=\S)", re.I)
 
 
 def _dashed(segment: str) -> Person | None:
