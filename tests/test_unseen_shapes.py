@@ -6,6 +6,8 @@ own language (`Ege Üniversitesi`), surnames set first in capitals (`KAYA Mehmet
 title and its speaker on one line after the time, and authors numbered to their affiliations.
 """
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.stages.recognize import find_appearances
@@ -98,3 +100,14 @@ def test_a_chair_label_set_in_the_session_heading_names_the_chair(nlp):
     assert found == [("chair", "Helen Marsh", ""),
                      ("speaker", "Tom Fielding", "Acme Research Labs"),
                      ("speaker", "Grace Hooper", "Lakeside Institute")]
+
+
+def test_a_heading_line_that_is_a_label_alone_stays_the_heading(nlp):
+    # `Monday, May 16` / `Opening Keynote`: the label names no one on its line, so the
+    # heading keeps it and the keynote's name below it is a keynote (the bundled sample).
+    rows = [("Monday, May 16\nOpening Keynote", 15.0), ("DR. HELEN MARSH", None),
+            ("Professor of Hydrology, Northwind University", None)]
+    blocks = _page(*rows)
+    blocks[1] = replace(blocks[1], bold=True, role_hint="bold", size=10.5)
+    found = [(a.role, a.person_name) for a in find_appearances(blocks, nlp=nlp)]
+    assert found == [("keynote", "Helen Marsh")]

@@ -409,9 +409,15 @@ def _label_lines_apart(block: Block) -> list[Block] | None:
     if block.role_hint != "heading" or "\n" not in block.text:
         return None
     lines = block.text.splitlines()
-    at = next((i for i in range(1, len(lines)) if role_label(lines[i].strip())[0]), None)
+    # a label with a name after it (`Opening Keynote` alone is the heading's own words)
+    at = next((i for i in range(1, len(lines)) if _labels_someone(lines[i].strip())), None)
     if at is None:
         return None
     return [replace(block, text="\n".join(lines[:at])),
             replace(block, text="\n".join(lines[at:]), role_hint="", bold=False)]
+
+
+def _labels_someone(line: str) -> bool:
+    label = role_label(line)[0]
+    return label is not None and bool(line[label.end():].strip())
 
