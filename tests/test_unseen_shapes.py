@@ -111,3 +111,19 @@ def test_a_heading_line_that_is_a_label_alone_stays_the_heading(nlp):
     blocks[1] = replace(blocks[1], bold=True, role_hint="bold", size=10.5)
     found = [(a.role, a.person_name) for a in find_appearances(blocks, nlp=nlp)]
     assert found == [("keynote", "Helen Marsh")]
+
+
+def test_a_plenary_heading_that_names_its_speaker_makes_only_them_the_keynote(nlp):
+    # IEEE PPPS 2019's plenaries: `Plenary … - Name (… Award)` over the session's chair, its
+    # talk, and a talk of another session that the page's columns put below the heading.
+    rows = [("Session: 2Plenary\nPlenary Mon PM - Helen Marsh (2018 Merit Award)", 12.0),
+            ("Monday 14:30 Room: Hall A\nSession Chair: Tom Fielding", 10.0),
+            ("11:45 - 7A8 - Fast switches for long lines", None),
+            ("Grace Hooper 1 , Peter Lyle 1\n1. Lakeside Institute", None),
+            ("Rivers as machines", None),
+            ("Helen Marsh 1\n1. Northwind University", None)]
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found == [("chair", "Tom Fielding", ""),
+                     ("speaker", "Grace Hooper", "Lakeside Institute"),
+                     ("speaker", "Peter Lyle", "Lakeside Institute"),
+                     ("keynote", "Helen Marsh", "Northwind University")]

@@ -19,7 +19,8 @@ from pipeline.text.memo import memo, memo_list
 
 _MID_LABEL = (r"(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|"
               r"Facilitators?|Presenters?)\s*:")
-_MID_LABEL_RE = re.compile(rf"(?<=\S)[ \t]+(?={_MID_LABEL})")
+# (not inside `Session Chair:`, which is one label)
+_MID_LABEL_RE = re.compile(rf"(?<=\S)(?<![Ss]ession)[ \t]+(?={_MID_LABEL})")
 # What the pattern needs.
 _MID_LABEL_WORDS = ("Chair", "Moderator", "Panel", "Discussant", "Facilitator", "Presenter")
 # A line the split above started: it never continues the line before (`… Recruiting -`).
@@ -34,6 +35,10 @@ _ENTRY_START_RE = re.compile(r"^([•·▪●◦‣]|\d{1,2}[:.]\d{2}\b)")
 _CONTINUE_SMALL_RE = re.compile(r"\b(in|on|to|by|a|an|as|or|vs\.?|our|your|their|its)$")
 
 
+# An affiliation line numbered as the marks after the names above it (`1. Acme`, `¹ Acme`),
+# and a line ending with such a mark (`Ann Lee 1`, `Bo Chen¹`).
+_NUMBERED_ORG_RE = re.compile(r"^(?:\d{1,2}\.\s+|[¹²³⁴⁵⁶⁷⁸⁹]\s*)\S")
+_MARKED_END_RE = re.compile(r"[^\W\d_]\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _SEPARATOR_RE = re.compile(r"[,;:]")
 _COMMA_RE = re.compile(r"[,;]")
 _FIRST_ITEM_RE = re.compile(r"\s*[,;]\s*|\s+and\s+")
@@ -89,6 +94,11 @@ def _continuation(prev: str, line: str) -> tuple[bool, bool]:
     since `logical_lines` joins most paragraphs both ways and they differ in one case only."""
     if _ENTRY_START_RE.match(line):
         return False, False
+    marked = _NUMBERED_ORG_RE.match(line) and _MARKED_END_RE.search(prev)
+    if marked and looks_like_name(truecase(clean_name(_FIRST_ITEM_RE.split(
+            prev[:marked.start() + 1])[-1]))):
+        # `Tom Mehlhorn 1` / `1. Naval Research Laboratory`: the affiliation its mark numbers
+        return True, True
     # Both patterns end at `$`: searching only the tail keeps them from scanning long lines.
     tail = max(0, len(prev) - 24)
     if line[:1].islower() or _CONTINUE_END_RE.search(prev, tail) or (

@@ -128,8 +128,22 @@ def section_role(text: str) -> str:
 
     >>> section_role("Program Committee"), section_role("Papers"), section_role("Award Winners")
     ('committee', 'speaker', 'award_recipient')
+
+    Words in brackets say less than the heading's own (`Plenary - Ann Lee (Merit Award)` is a
+    plenary of an award's recipient, not a list of recipients):
+
+    >>> section_role("Plenary - Ann Lee (Merit Award)"), section_role("Lunch (Sponsors)")
+    ('keynote', 'sponsor')
     """
-    return next((role for pattern, role in SECTION_ROLES if pattern.search(text)), "")
+    bare = _BRACKETS_RE.sub(" ", text)
+    for candidate in (bare, text) if bare != text else (text,):
+        role = next((role for pattern, role in SECTION_ROLES if pattern.search(candidate)), "")
+        if role:
+            return role
+    return ""
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def chair_heading(text: str) -> bool:

@@ -43,6 +43,8 @@ from pipeline.tables import LOGO_HINT, Appearance, Block
 from pipeline.text.lexicon import names_awarded_work, session_kind
 from pipeline.text.line_shapes import DASH_SPLIT_RE, leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
+from pipeline.text.namefreq import known_given_share
+from pipeline.text.names import fold
 from pipeline.text.paragraphs import logical_lines
 
 _COMMA_RE = re.compile(r"[,;]")
@@ -75,6 +77,7 @@ class LayoutReader:
         self.section_size = 0.0
         self.outer = ""  # the role of the heading `section_size` is the size of
         self.before_chair: str | None = None  # the role a heading naming chairs interrupted
+        self.keynote_of: frozenset[str] = frozenset()  # surnames a keynote heading names
         self.award_name = ""  # the award heading over recipients (`Distinguished Service Award`)
         self.award_year: int | None = None  # the year a heading gives them (`## 2023`)
         # A label alone (`Panelists:`) carries to the block it heads.
@@ -174,6 +177,8 @@ class LayoutReader:
             new_role, tier_match = ("" if self.role == self.outer else self.outer), None
         if new_role:
             self.named = 0
+            # `Plenary Mon PM - Manfred Thumm (Merit Award)`: the keynote the heading names
+            self.keynote_of = _named_in(text) if new_role == "keynote" else frozenset()
             self.award_name, self.award_year = _award_and_year(text) if (
                 new_role == "award_recipient") else ("", None)
             if not (sub and new_role not in ("committee", "board")):
@@ -188,7 +193,7 @@ class LayoutReader:
                 self.tier if new_role == "sponsor" else "")
         elif self.role == "award_recipient" and YEAR_HEADING_RE.fullmatch(text):
             self.award_year = int(text.strip())  # `## 2023` under the award: its recipients' year
-        elif self.role == "award_recipient" and not TIME_RE.fullmatch(text):
+        elif self.role == "award_recipient" and not TIME_RE.search(text):
             # `Fellows` under the awards: the honour the names below get
             self.award_name, self.award_year = _award_and_year(text)
         elif self.role in SESSION_ROLES and self.named and not TIME_RE.fullmatch(text):
@@ -289,7 +294,7 @@ class LayoutReader:
         kind = session_kind(text)
         if not kind:
             return False
-        self.named, self.label_role = 0, ""
+        self.named, self.label_role, self.keynote_of = 0, "", frozenset()
         self.role = "speaker" if kind == "break" else kind
         self.session = "" if kind == "break" else " ".join(text.split())
         return True
@@ -356,6 +361,14 @@ class LayoutReader:
         found = people_line(text, role, self.session, block, self.event, self.year, self.common,
                             labelled or bool(award), group, tail=group in self.contexts,
                             pairs=self.pairs)
+        if role == "keynote" and self.keynote_of and not labelled:
+            # under a heading that names its keynote, the others named are speakers, read as
+            # a speaker's line (a column of another session read after the heading)
+            others = people_line(text, "speaker", self.session, block, self.event, self.year,
+                                 self.common, bool(award), group,
+                                 tail=group in self.contexts, pairs=self.pairs)
+            found = [c for c in found if _surname(c[0].person_name) in self.keynote_of] + [
+                c for c in others if _surname(c[0].person_name) not in self.keynote_of]
         line_year = line_year or (self.award_year if role == "award_recipient" else None)
         if role == "award_recipient" and (award or self.award_name or line_year):
             found = [(replace(app, award=award or self.award_name or app.award,
@@ -420,4 +433,35 @@ def _label_lines_apart(block: Block) -> list[Block] | None:
 def _labels_someone(line: str) -> bool:
     label = role_label(line)[0]
     return label is not None and bool(line[label.end():].strip())
+
+
+# Where a heading's parts divide (`Plenary Mon PM - Manfred Thumm`, `Keynote: Ann Lee`).
+_HEADING_PARTS_RE = re.compile(r"\s[-–—|]\s|:\s")
+_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _surname(name: str) -> str:
+    return fold(name.split()[-1]) if name.split() else ""
+
+
+def _named_in(heading: str) -> frozenset[str]:
+    """The surnames of the people a heading names, by a part of it that is a name opening with
+    a given name people bear (`Plenary Thurs - Thomas Mehlhorn (Peter Haas Award)`).
+
+    >>> sorted(_named_in("Plenary Thurs - Thomas Mehlhorn (2019 Peter Haas Award)"))
+    ['mehlhorn']
+    >>> _named_in("Keynote Session"), _named_in("Invited Talks: Graph Theory")
+    (frozenset(), frozenset())
+    """
+    out = set()
+    for part in _HEADING_PARTS_RE.split(_BRACKETED_RE.sub(" ", " ".join(heading.split()))):
+        part = part.strip(" ,;")
+        words = part.split()
+        if 2 <= len(words) <= 4 and looks_like_name(part) and known_given_share(
+                fold(words[0])) >= KNOWN_GIVEN:
+            out.add(_surname(part))
+    return frozenset(out)
+
+
+KNOWN_GIVEN = 1e-4  # a given name at least this share of some region's people bear
 
