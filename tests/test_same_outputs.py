@@ -21,8 +21,10 @@ across fields weighed by the name's whole rarity, co-authors and printed neighbo
 co-speakers, Cyrillic and Greek name frequencies counted romanized) changed person_ids and one
 balkan-archaeology participant row on purpose; its last commit is 28d6b2a. Session 15 changed
 them again (issue 17: headings naming chairs, positions in brackets, `Surname, Given (Org)`,
-`With …` co-presenters; pages pdfium reads without letters go to pdfplumber), each commit
-saying how; the last is 0982902, so BASELINE is 0982902.
+`With …` co-presenters, chair labels in session headings, names sharing the bracket after
+them, `Session Chair:` kept whole, keynote headings that name their speaker, numbered
+affiliation lines; pages pdfium reads without letters go to pdfplumber), each commit saying
+how; the last is 7fd8451, so BASELINE is 7fd8451.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import pytest
 from pipeline.run.outputs import OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = "0982902"
+BASELINE = "7fd8451"
 
 
 @pytest.fixture(scope="module")
