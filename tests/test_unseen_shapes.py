@@ -127,3 +127,15 @@ def test_a_plenary_heading_that_names_its_speaker_makes_only_them_the_keynote(nl
                      ("speaker", "Grace Hooper", "Lakeside Institute"),
                      ("speaker", "Peter Lyle", "Lakeside Institute"),
                      ("keynote", "Helen Marsh", "Northwind University")]
+
+
+@pytest.mark.parametrize(("line", "name", "org"), [
+    ("Dr. Öğr. Üyesi Ali Demir, Ege Üniversitesi", "Ali Demir", "Ege Üniversitesi"),
+    ("Doc. dr. sc. Ivan Horvat, KBC Zagreb", "Ivan Horvat", "KBC Zagreb"),
+    ("dr hab. Jan Kowalski, Uniwersytet Warszawski", "Jan Kowalski", "Uniwersytet Warszawski"),
+    ("Dra. Lucía Gómez (UNAM)", "Lucía Gómez", "UNAM"),
+])
+def test_academic_titles_of_many_languages_are_no_part_of_the_name(nlp, line, name, org):
+    found = [(a.person_name, a.org_name)
+             for a in find_appearances(_blocks("Session 2: Soils", line), nlp=nlp)]
+    assert found == [(name, org)]
