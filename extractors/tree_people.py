@@ -8,6 +8,7 @@ import re
 from extractors.records import is_person_account
 from pipeline.text.lexicon import not_people, position_role
 from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org, script_name
+from pipeline.text.name_shapes import conjoined_names
 
 URL_RE = re.compile(r"^(?:https?://|www\.|mailto:|/|\.\.?/)\S*$|\.(?:png|jpe?g|gif|svg|pdf)$",
                     re.I)
@@ -27,7 +28,7 @@ def split_people(text: str) -> list[tuple[str, str]]:
     >>> split_people("Doe, Jane"), split_people("Ann Lee, Acme University")
     ([('Jane Doe', '')], [('Ann Lee', 'Acme University')])
     """
-    text = text.strip(" .;,")
+    text = conjoined_names(text.strip(" .;,"))
     if not text:
         return []
     parts = _SPLIT_SEMI_RE.split(text)

@@ -6,6 +6,7 @@ own language (`Ege Üniversitesi`), surnames set first in capitals (`KAYA Mehmet
 title and its speaker on one line after the time, and authors numbered to their affiliations.
 """
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -139,3 +140,26 @@ def test_academic_titles_of_many_languages_are_no_part_of_the_name(nlp, line, na
     found = [(a.person_name, a.org_name)
              for a in find_appearances(_blocks("Session 2: Soils", line), nlp=nlp)]
     assert found == [(name, org)]
+
+
+@pytest.mark.parametrize("line", [
+    "Intervienen: Lucía Gómez, Carlos Ruiz y Ana Torres",
+    "Relatori: Marco Rossi, Giulia Bianchi e Luca Verdi",
+    "Intervenants : Marie Curie, Paul Martin et Jean Dupont",
+    "Referenten: Anna Schmidt, Jan Novák und Lena Berg",
+    "Palestrantes: João Silva, Maria Santos e Pedro Costa",
+    "Predavači: Ivan Horvat, Ana Kovač i Marko Babić",
+    "Konuşmacılar: Ali Demir, Ayşe Yılmaz ve Mehmet Kaya",
+])
+def test_a_label_and_a_list_of_names_in_another_language_name_every_speaker(nlp, line):
+    # the plural label words and the `and` of each language are the lexicon's
+    names = [n.strip() for n in re.split(r",| y | e | et | und | i | ve ", line.split(":")[1])]
+    found = [(a.role, a.person_name, a.org_name)
+             for a in find_appearances(_blocks("Session 1", line), nlp=nlp)]
+    assert found == [("speaker", name, "") for name in names]
+
+
+def test_an_and_of_another_language_inside_an_organization_or_a_title_splits_nothing(nlp):
+    found = [(a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Session 1", "Rita Melo, Centro de Ciências e Tecnologias Nucleares"), nlp=nlp)]
+    assert found == [("Rita Melo", "Centro de Ciências e Tecnologias Nucleares")]

@@ -18,7 +18,12 @@ from pipeline.text.lines import (
     truecase,
 )
 from pipeline.text.memo import memo, memo_list
-from pipeline.text.name_shapes import INVERTED_RE, positions_in_brackets, surname_then_given
+from pipeline.text.name_shapes import (
+    INVERTED_RE,
+    conjoined_names,
+    positions_in_brackets,
+    surname_then_given,
+)
 from pipeline.text.names import surname_first
 
 # Job titles that take a department after a comma (`SVP, Human Resources`).
@@ -222,7 +227,7 @@ def parse_people(line: str) -> list[Person]:
     >>> [(p.name, p.org) for p in parse_people(line)]
     [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
-    line = PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", line.strip()))
+    line = conjoined_names(PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", line.strip())))
     numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
         return numbered
@@ -267,7 +272,7 @@ def split_items(segment: str) -> list[str]:
     >>> split_items("Jane Doe, PhD, Bo Li, and Al Wu")
     ['Jane Doe', 'Bo Li', 'Al Wu']
     """
-    parts = [p.strip() for p in ITEM_SPLIT_RE.split(segment) if p and p.strip()]
+    parts = [p.strip() for p in ITEM_SPLIT_RE.split(conjoined_names(segment)) if p and p.strip()]
     items: list[str] = []
     for part in parts:
         if part.lower() in SUFFIXES and items:

@@ -1,8 +1,9 @@
 """Names printed in shapes other than `Given Family, Organization`: a position in brackets after
-the name (`Ann Lee (Chair)`, `Bo Chen (Treasurer)`), which is no organization, and a name set
-surname first before its organization (`Doe, John (Umbrella Corp)`).
+the name (`Ann Lee (Chair)`, `Bo Chen (Treasurer)`), which is no organization, a name set
+surname first before its organization (`Doe, John (Umbrella Corp)`), and lists of names joined
+by the `and` of another language (`Ana Kovač i Marko Babić`).
 
-Both are told from the lexicon's positions and the name-frequency tables, not from words of
+All are told from the lexicon's positions and the name-frequency tables, not from words of
 one document: SIGCSE 2015 prints `Paul Denny (Chair), University of Auckland`, ACL 2016
 `Valia Kordoni (local chair), Humboldt University`.
 """
@@ -10,11 +11,12 @@ one document: SIGCSE 2015 prints `Paul Denny (Chair), University of Auckland`, A
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from pipeline.text.lexicon import position_role
+from pipeline.text.lexicon import lexicon, position_role
 from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, truecase
 from pipeline.text.namefreq import known_given_share, known_surname_share
-from pipeline.text.names import PARTICLES
+from pipeline.text.names import PARTICLES, fold
 
 # A bracket holding a position (`(Chair)`, `(Treasurer)`, `(Vice-President)`), no organization.
 _POSITION_PAREN_RE = re.compile(r"\s*\(([^()\d,;:/@]{2,40})\)")
@@ -66,3 +68,38 @@ def surname_then_given(surname: str, given: str) -> bool:
     given_b, surname_b = known_given_share(first), known_surname_share(first)
     given_a, surname_a = known_given_share(last), known_surname_share(last)
     return given_b > surname_b and (surname_a > given_a or given_b >= 10 * given_a)
+
+
+@cache
+def other_conjunctions() -> str:
+    r"""The lexicon's conjunctions but English `and` (`y`, `et`, `und`, `ve`) as one regex
+    alternation, longest first; to be matched case-sensitively, `et` not before `al`.
+
+    >>> between = re.compile(rf"\s{other_conjunctions()}\s")
+    >>> bool(between.search("Ann Lee und Bo Chen")), between.search("Ann Lee et al. 2021")
+    (True, None)
+    """
+    words = sorted({str(w) for w in lexicon()["conjunctions"]} - {"and"}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) + (r"(?!\s+al\b)" if w == "et" else "")
+                            for w in words) + ")"
+
+
+# `Ana Kovač i Marko Babić`, `Ali Demir ve Ayşe Yılmaz`: a conjunction of another language
+# than English between a name's last word and a given name people bear (not `Centro de
+# Ciências e Tecnologias`, nor a title's `Ayak Kor Sistemi ve Koruyucu Egzersizler`).
+_OTHER_AND_RE = re.compile(rf"(?<=[^\W\d_])\s+{other_conjunctions()}\s+(?=([^\W\d_][\w'’-]*))")
+_GIVEN_AFTER_AND = 1e-4  # the share of some region's people that bear the given name after it
+
+
+def conjoined_names(text: str) -> str:
+    """`text` with a non-English `and` between two names written as a comma.
+
+    >>> conjoined_names("Marco Rossi, Giulia Bianchi e Luca Verdi")
+    'Marco Rossi, Giulia Bianchi, Luca Verdi'
+    >>> conjoined_names("Centro de Ciências e Tecnologias Nucleares")
+    'Centro de Ciências e Tecnologias Nucleares'
+    """
+    if " " not in text:
+        return text
+    return _OTHER_AND_RE.sub(lambda m: ", " if m.group(1)[0].isupper() and known_given_share(
+        fold(m.group(1))) >= _GIVEN_AFTER_AND else m.group(0), text)
