@@ -163,3 +163,28 @@ def test_an_and_of_another_language_inside_an_organization_or_a_title_splits_not
     found = [(a.person_name, a.org_name) for a in find_appearances(_blocks(
         "Session 1", "Rita Melo, Centro de Ciências e Tecnologias Nucleares"), nlp=nlp)]
     assert found == [("Rita Melo", "Centro de Ciências e Tecnologias Nucleares")]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # names set in bold, each over its office and organization
+    ((("Board of Directors", "h"), ("Helen Marsh", "b"), ("President", ""),
+      ("Northwind University", ""), ("Tom Fielding", "b"), ("Treasurer", ""),
+      ("Acme Research Labs", "")),
+     [("board", "Helen Marsh"), ("board", "Tom Fielding")]),
+    # a column of offices before the names, without a colon
+    ((("Officers 2023–2024", "h"), ("President Helen Marsh, Northwind University", ""),
+      ("President-Elect Tom Fielding, Acme Research Labs", ""),
+      ("Treasurer Peter Lyle, University of Eastfield", "")),
+     [("board", "Helen Marsh"), ("board", "Tom Fielding"), ("board", "Peter Lyle")]),
+    # the office after a dash is a title, no organization
+    ((("Board", "h"), ("Helen Marsh – President", ""), ("Grace Hooper – Treasurer", "")),
+     [("board", "Helen Marsh"), ("board", "Grace Hooper")]),
+])
+def test_board_lists_of_unfamiliar_layouts_name_their_officers(nlp, rows, expected):
+    blocks = [Block(text=t, page=1, x0=50.0, top=100.0 + 20 * i, x1=300.0, bottom=110.0 + 20 * i,
+                    size=14.0 if k == "h" else 9.0, bold=bool(k),
+                    role_hint={"h": "heading", "b": "bold"}.get(k, ""))
+              for i, (t, k) in enumerate(rows)]
+    found = find_appearances(blocks, nlp=nlp)
+    assert sorted((a.role, a.person_name) for a in found) == sorted(expected)
+    assert not any(a.org_name in ("President", "Treasurer") for a in found)

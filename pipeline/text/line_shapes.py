@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.text.lexicon import TIME_SLOT
+from pipeline.text.lexicon import TIME_SLOT, position_role
 from pipeline.text.lines import (
     ROLE_WORDS_RE,
     SUFFIXES,
@@ -415,6 +415,8 @@ def _dashed(segment: str) -> Person | None:
         title, org = " – ".join(rest[:-1]), rest[-1]
     elif len(parts) >= 2 and looks_like_title(parts[0]):
         title, org = parts[0], ", ".join(parts[1:])
+    elif len(parts) == 1 and position_role(org) and not looks_like_org(org):
+        title, org = org, ""  # `Ann Lee – Treasurer`: a position, no organization
     return Person(clean_name(dash.group("name")), org, title, unsure=dash.group("dash") == "-")
 
 

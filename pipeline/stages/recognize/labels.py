@@ -16,6 +16,8 @@ from pipeline.text.lexicon import (
 from pipeline.text.line_shapes import parse_people
 from pipeline.text.lines import looks_like_name, truecase
 from pipeline.text.memo import memo
+from pipeline.text.namefreq import known_given_share
+from pipeline.text.names import fold
 from pipeline.text.nlp import entity_labels
 
 # The roles of section headings in the order they are tried (an `Awards Committee` is a
@@ -61,6 +63,9 @@ OFFICER_LABEL_RE = re.compile(
     r"\s*[:–—]\s*",
     re.I,
 )
+# `President Helen Marsh, Acme`: an officer's title before the name without a separator, in a
+# column of titles; only before a given name people bear (`President's Welcome` is no label).
+OFFICER_BARE_RE = re.compile(OFFICER_LABEL_RE.pattern.replace(r"\s*[:–—]\s*", r"\s+"), re.I)
 # Under a committee or board heading, `Planning Committee: …`, `Volunteer Coordinator: …`.
 COMMITTEE_LABEL_RE = re.compile(
     r"^(?P<label>(?:[A-Z][\w&/'-]*\s+){0,4}(?:committee|sub-?committee|co-?chairs?|chairs?|"
@@ -201,6 +206,10 @@ def role_label(text: str, section: str = "") -> tuple[re.Match | None, str]:
             return match, _label_role(match.group("label"))
     match = OFFICER_LABEL_RE.match(text)
     if match:
+        return match, "board"
+    match = OFFICER_BARE_RE.match(text)
+    rest = text[match.end():].split() if match else []
+    if rest and rest[0][:1].isupper() and known_given_share(fold(rest[0])) >= 1e-4:
         return match, "board"
     match = COMMITTEE_LABEL_RE.match(text) if section in ("committee", "board") else None
     if match:

@@ -343,6 +343,7 @@ class LayoutReader:
         committee heading, or words the document prints in lower case elsewhere."""
         return bool(block.bold and len(lines) <= 3 and (
             self.role in ("committee", "board") and not _COMMA_RE.search(block.text)
+            and not _one_name(block.text)  # a member's name set in bold is no sub-committee
         ) or block.bold and len(lines) <= 3 and all(
             all_common(person.name, self.common) for person in parse_people(text)
         ))
@@ -464,4 +465,13 @@ def _named_in(heading: str) -> frozenset[str]:
 
 
 KNOWN_GIVEN = 1e-4  # a given name at least this share of some region's people bear
+
+
+def _one_name(text: str) -> bool:
+    """A line that is one person's name and nothing else, opening with a given name people
+    bear (`Helen Marsh`, not `Local Arrangements`)."""
+    text = " ".join(text.split())
+    words = text.split()
+    return 2 <= len(words) <= 4 and looks_like_name(text) and known_given_share(
+        fold(words[0])) >= KNOWN_GIVEN
 
