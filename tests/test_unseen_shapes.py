@@ -188,3 +188,23 @@ def test_board_lists_of_unfamiliar_layouts_name_their_officers(nlp, rows, expect
     found = find_appearances(blocks, nlp=nlp)
     assert sorted((a.role, a.person_name) for a in found) == sorted(expected)
     assert not any(a.org_name in ("President", "Treasurer") for a in found)
+
+
+@pytest.mark.parametrize(("heading", "text", "expected"), [
+    ("2024 Young Investigator Award",
+     "The Society is pleased to announce that Dr. Helen Marsh of Northwind University has been "
+     "selected as the recipient of the 2024 Young Investigator Award for her work on rivers.",
+     [("Helen Marsh", "Young Investigator Award", 2024)]),
+    ("Awards 2023", "Congratulations to Tom Fielding (Acme Research Labs), winner of this year's "
+     "prize for young hydrologists, for his work on dams.", [("Tom Fielding", "", 2023)]),
+])
+def test_an_award_announcement_in_prose_names_its_recipient(nlp, heading, text, expected):
+    # a one-page announcement: the heading over a paragraph that names the recipient; a
+    # heading of one award word (`Awards`) names no award
+    blocks = [Block(text=t, page=1, x0=50.0, top=100.0 + 40 * i, x1=500.0, bottom=130.0 + 40 * i,
+                    size=14.0 if i == 0 else 10.0, bold=i == 0,
+                    role_hint="heading" if i == 0 else "", section=heading)
+              for i, t in enumerate([heading, text])]
+    found = [(a.person_name, a.award, a.year) for a in find_appearances(blocks, nlp=nlp)
+             if a.role == "award_recipient"]
+    assert found == expected

@@ -16,7 +16,7 @@ from pipeline.stages.recognize.labels import (
 from pipeline.stages.recognize.people import any_common
 from pipeline.stages.recognize.prose import is_prose
 from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
-from pipeline.text.lexicon import names_coauthors
+from pipeline.text.lexicon import lexicon, names_coauthors
 from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, title_like
 from pipeline.text.paragraphs import logical_lines
 
@@ -47,8 +47,15 @@ def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
                     names_coauthors(line)):
                 continue
             award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
+            # under an award's heading, the award its heading names (`2024 Young Investigator
+            # Award`), without the year
+            award_name = award.group("award").strip() if award else (
+                _SECTION_YEAR_RE.sub(" ", block.section).strip(" :–—-") if role == (
+                    "award_recipient") and block.section else "")
+            if award_name.lower().rstrip("s") in _GROUP_WORDS:
+                award_name = ""  # `Awards 2023` names no award
             out.append(replace(block, text=line, role="award_recipient" if award else role,
-                               award=award.group("award").strip() if award else "", year=year))
+                               award=" ".join(award_name.split()), year=year))
     return out
 
 
@@ -135,6 +142,8 @@ _BEST_LABEL_RE = re.compile(
     r"^(?P<award>(?:outstanding|best|distinguished)\b[^:–—]{0,60}?\b(?:papers?|posters?|"
     r"demos?|presentations?|talks?|theses|thesis|dissertations?|articles?|reviewers?))"
     r"\s*[:–—]\s*\S", re.I)
+# A heading of one award word (`Awards`, `Prizes`) names a group of awards, not one.
+_GROUP_WORDS = frozenset(str(w).lower() for w in lexicon()["award_words"])
 _SECTION_YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # `Hermann, Karl Moritz, 47, 149`: an index line names people by the pages they are on.
 # `Lee, Ann . . . . . 2P15`: an index or a table of contents, by its dot leaders.
