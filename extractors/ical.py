@@ -96,7 +96,8 @@ class ICal:
                 role = base_role if role == "speaker" else role
                 for name, org in _names(match.group("names")):
                     found.setdefault(name, (role, org, match.group(0).strip()))
-            if not found:
+            # the title's people too when an ORGANIZER or ATTENDEE was named (`Maps - Ann Lee`)
+            if all(evidence.startswith("ATTENDEE") for _, _, evidence in found.values()):
                 for name, org in _summary_people(summary):
                     found.setdefault(name, (base_role, org, summary))
             if not found:
@@ -156,7 +157,8 @@ def _summary_people(summary: str) -> list[tuple[str, str]]:
             return people
     for pattern in (r"^(?P<title>.+?)\s+[–—|-]\s+(?P<names>[^–—|]+)$",
                     r"^(?P<title>.+?)\s*\((?P<names>[^()]+)\)$",
-                    r"^(?P<names>[^:]+?):\s+(?P<title>.+)$"):
+                    r"^(?P<names>[^:]+?):\s+(?P<title>.+)$",
+                    r"^(?P<title>.+?)\s+by\s+(?P<names>[A-Z][^()]+)$"):
         match = re.match(pattern, summary)
         if match:
             people = _names(match.group("names"))

@@ -146,7 +146,7 @@ ORGANIZER_TITLE_RE = re.compile(r"\W*(general assembly|assemblée générale)\b"
 KEYNOTE_SESSION_RE = re.compile(r"keynote|plenary|pl[ée]ni[èea]re|invited talk", re.I)
 # A title led by its type: `Keynote: A national research data infrastructure`.
 KEYNOTE_TITLE_RE = re.compile(r"\W*(?:opening |closing )?(keynote|plenary)(?: talk| lecture| "
-                              r"speech| address)?\s*[:–—-]", re.I)
+                              r"speech| address)?\s*(?:[:–—-]|$)", re.I)  # `Keynote` alone too
 PANEL_SESSION_RE = re.compile(r"\bpanel", re.I)
 MODERATOR_SESSION_RE = re.compile(r"\bmoderat", re.I)
 

@@ -85,3 +85,27 @@ def test_ical_inside_an_html_comment_is_not_published(tmp_path):
     assert extractor.name == "ical"
     assert (extraction.blocks, extraction.status) == ([], "empty")
     assert "HTML comment" in extraction.message
+
+
+def test_ical_speakers_in_titles_of_other_shapes(tmp_path):
+    # `Title by Name`, `Title - Name` beside an ORGANIZER, and a bare `Keynote` title over
+    # its speaker's description line
+    def event(uid, summary, extra=""):
+        return (f"BEGIN:VEVENT\r\nUID:{uid}@x\r\nDTSTART:20150919T1{uid}0000Z\r\n"
+                f"SUMMARY:{summary}\r\n{extra}END:VEVENT\r\n")
+    path = tmp_path / "2015" / "schedule.ics"
+    path.parent.mkdir()
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+        + event(1, "Dams and fish by Tom Fielding")
+        + event(2, "Maps for all - Ann Lee", "ORGANIZER;CN=Bo Chen:mailto:bo@example.org\r\n")
+        + event(3, "Keynote", "DESCRIPTION:Speaker: Peter Lyle (University of Eastfield)\\n"
+                "About rain.\r\n")
+        + "END:VCALENDAR\r\n", encoding="utf-8")
+
+    blocks = registry.get("ical").extract(path).blocks
+    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks)}
+
+    assert found == {("speaker", "Tom Fielding", ""), ("speaker", "Ann Lee", ""),
+                     ("speaker", "Bo Chen", ""),
+                     ("keynote", "Peter Lyle", "University of Eastfield")}
