@@ -23,8 +23,9 @@ balkan-archaeology participant row on purpose; its last commit is 28d6b2a. Sessi
 them again (issue 17: headings naming chairs, positions in brackets, `Surname, Given (Org)`,
 `With …` co-presenters, chair labels in session headings, names sharing the bracket after
 them, `Session Chair:` kept whole, keynote headings that name their speaker, numbered
-affiliation lines, academic titles of other languages; pages pdfium reads without letters go
-to pdfplumber), each commit saying how; the last is 8fe241c, so BASELINE is 8fe241c.
+affiliation lines, academic titles of other languages, award names from an award page's
+heading; pages pdfium reads without letters go to pdfplumber), each commit saying how; the
+last is 1213d28, so BASELINE is 1213d28.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import pytest
 from pipeline.run.outputs import OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = "8fe241c"
+BASELINE = "1213d28"
 
 
 @pytest.fixture(scope="module")
