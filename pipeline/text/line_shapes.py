@@ -389,7 +389,7 @@ def _parenthesized(segment: str) -> list[Person]:
         own = [Person(name, match.group(2).strip()) for name in map(clean_name, split_items(
             DASH_SPLIT_RE.split(_SLOT_LEAD_RE.sub("", match.group(1)))[-1]))
             if looks_like_name(truecase(name))]
-        if own:  # not `Ann Lee, Miami University (Ohio)`: a bracket after a name only
+        if own:  # not `Ann Lee, Northfield University (Ohio)`: a bracket after a name only
             out.extend(Person(name, own[0].org) for name in map(clean_name, shared)
                        if looks_like_name(truecase(name)))
         out.extend(own)

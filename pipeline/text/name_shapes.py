@@ -4,8 +4,8 @@ surname first before its organization (`Doe, John (Umbrella Corp)`), and lists o
 by the `and` of another language (`Ana Kovač i Marko Babić`).
 
 All are told from the lexicon's positions and the name-frequency tables, not from words of
-one document: SIGCSE 2015 prints `Paul Denny (Chair), University of Auckland`, ACL 2016
-`Valia Kordoni (local chair), Humboldt University`.
+one document: SIGCSE 2015's committee lists print `Name (Chair), University`, ACL 2016's
+`Name (local chair), University`.
 """
 
 from __future__ import annotations
@@ -85,10 +85,9 @@ def other_conjunctions() -> str:
 
 
 # `Ana Kovač i Marko Babić`, `Ali Demir ve Ayşe Yılmaz`: a conjunction of another language
-# than English between a name's last word and a given name people bear (not `Centro de
-# Ciências e Tecnologias`, nor a title's `Ayak Kor Sistemi ve Koruyucu Egzersizler`).
+# than English between a name's last word and a given name people bear (not `Instituto de
+# Ciências e Tecnologias`, nor a title's `Toprak Sağlığı ve Su Yönetimi`).
 _OTHER_AND_RE = re.compile(rf"(?<=[^\W\d_])\s+{other_conjunctions()}\s+(?=([^\W\d_][\w'’-]*))")
-_GIVEN_AFTER_AND = 1e-4  # the share of some region's people that bear the given name after it
 
 
 def conjoined_names(text: str) -> str:
@@ -96,10 +95,34 @@ def conjoined_names(text: str) -> str:
 
     >>> conjoined_names("Marco Rossi, Giulia Bianchi e Luca Verdi")
     'Marco Rossi, Giulia Bianchi, Luca Verdi'
-    >>> conjoined_names("Centro de Ciências e Tecnologias Nucleares")
-    'Centro de Ciências e Tecnologias Nucleares'
+    >>> conjoined_names("Instituto de Ciências e Tecnologias do Mar")
+    'Instituto de Ciências e Tecnologias do Mar'
     """
     if " " not in text:
         return text
-    return _OTHER_AND_RE.sub(lambda m: ", " if m.group(1)[0].isupper() and known_given_share(
-        fold(m.group(1))) >= _GIVEN_AFTER_AND else m.group(0), text)
+    return _OTHER_AND_RE.sub(lambda m: ", " if given_name_word(m.group(1)) else m.group(0), text)
+
+
+# A given name at least this share of some region's people bear (`Helen`, `Bo`, `Ayşe`; not
+# `Local`, `Koruyucu`): what a word must be to open a name where the shape alone cannot tell.
+BORNE_GIVEN = 1e-4
+
+
+def given_name_word(word: str) -> bool:
+    """A capitalized word that is a given name people bear.
+
+    >>> given_name_word("Helen"), given_name_word("helen"), given_name_word("Local")
+    (True, False, False)
+    """
+    return word[:1].isupper() and known_given_share(fold(word)) >= BORNE_GIVEN
+
+
+def one_name(text: str) -> bool:
+    """Text that is one person's name and nothing else, opening with a given name people bear
+    (`Helen Marsh`, not `Local Arrangements`).
+
+    >>> one_name("Helen Marsh"), one_name("Local Arrangements"), one_name("Helen")
+    (True, False, False)
+    """
+    words = text.split()
+    return 2 <= len(words) <= 4 and looks_like_name(" ".join(words)) and given_name_word(words[0])

@@ -97,7 +97,7 @@ def _continuation(prev: str, line: str) -> tuple[bool, bool]:
     marked = _NUMBERED_ORG_RE.match(line) and _MARKED_END_RE.search(prev)
     if marked and looks_like_name(truecase(clean_name(_FIRST_ITEM_RE.split(
             prev[:marked.start() + 1])[-1]))):
-        # `Tom Mehlhorn 1` / `1. Naval Research Laboratory`: the affiliation its mark numbers
+        # `Ann Lee 1` / `1. Acme Research Labs`: the affiliation its mark numbers
         return True, True
     # Both patterns end at `$`: searching only the tail keeps them from scanning long lines.
     tail = max(0, len(prev) - 24)

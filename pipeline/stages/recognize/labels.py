@@ -16,8 +16,7 @@ from pipeline.text.lexicon import (
 from pipeline.text.line_shapes import parse_people
 from pipeline.text.lines import looks_like_name, truecase
 from pipeline.text.memo import memo
-from pipeline.text.namefreq import known_given_share
-from pipeline.text.names import fold
+from pipeline.text.name_shapes import given_name_word
 from pipeline.text.nlp import entity_labels
 
 # The roles of section headings in the order they are tried (an `Awards Committee` is a
@@ -134,13 +133,13 @@ def section_role(text: str) -> str:
     >>> section_role("Program Committee"), section_role("Papers"), section_role("Award Winners")
     ('committee', 'speaker', 'award_recipient')
 
-    Words in brackets say less than the heading's own (`Plenary - Ann Lee (Merit Award)` is a
+    Words in brackets say less than the heading's own (`Plenary - Ann Lee (Founders Award)` is a
     plenary of an award's recipient, not a list of recipients):
 
-    >>> section_role("Plenary - Ann Lee (Merit Award)"), section_role("Lunch (Sponsors)")
+    >>> section_role("Plenary - Ann Lee (Founders Award)"), section_role("Lunch (Sponsors)")
     ('keynote', 'sponsor')
     """
-    bare = _BRACKETS_RE.sub(" ", text)
+    bare = BRACKETS_RE.sub(" ", text)
     for candidate in (bare, text) if bare != text else (text,):
         role = next((role for pattern, role in SECTION_ROLES if pattern.search(candidate)), "")
         if role:
@@ -148,7 +147,7 @@ def section_role(text: str) -> str:
     return ""
 
 
-_BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def chair_heading(text: str) -> bool:
@@ -209,7 +208,7 @@ def role_label(text: str, section: str = "") -> tuple[re.Match | None, str]:
         return match, "board"
     match = OFFICER_BARE_RE.match(text)
     rest = text[match.end():].split() if match else []
-    if rest and rest[0][:1].isupper() and known_given_share(fold(rest[0])) >= 1e-4:
+    if rest and given_name_word(rest[0]):
         return match, "board"
     match = COMMITTEE_LABEL_RE.match(text) if section in ("committee", "board") else None
     if match:

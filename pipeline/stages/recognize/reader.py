@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from pipeline.stages.recognize.labels import (
     AWARD_LABEL_RE,
+    BRACKETS_RE,
     PLACE_LABEL_RE,
     SESSION_ROLES,
     SLOT_SPEAKER_RE,
@@ -43,7 +44,7 @@ from pipeline.tables import LOGO_HINT, Appearance, Block
 from pipeline.text.lexicon import names_awarded_work, session_kind
 from pipeline.text.line_shapes import DASH_SPLIT_RE, leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
-from pipeline.text.namefreq import known_given_share
+from pipeline.text.name_shapes import one_name
 from pipeline.text.names import fold
 from pipeline.text.paragraphs import logical_lines
 
@@ -105,7 +106,7 @@ class LayoutReader:
         if not block.text.strip():
             return
         split = _label_lines_apart(block)
-        if split:  # `Thursday 10:00 Room: Seminole C` / `Session Chair: Ann Lee` in one heading
+        if split:  # `Thursday 10:00 Room: Hall C` / `Session Chair: Ann Lee` in one heading
             for part in split:
                 self.read(part)
             return
@@ -177,7 +178,7 @@ class LayoutReader:
             new_role, tier_match = ("" if self.role == self.outer else self.outer), None
         if new_role:
             self.named = 0
-            # `Plenary Mon PM - Manfred Thumm (Merit Award)`: the keynote the heading names
+            # `Plenary Mon PM - Ann Lee (Founders Award)`: the keynote the heading names
             self.keynote_of = _named_in(text) if new_role == "keynote" else frozenset()
             self.award_name, self.award_year = _award_and_year(text) if (
                 new_role == "award_recipient") else ("", None)
@@ -343,7 +344,7 @@ class LayoutReader:
         committee heading, or words the document prints in lower case elsewhere."""
         return bool(block.bold and len(lines) <= 3 and (
             self.role in ("committee", "board") and not _COMMA_RE.search(block.text)
-            and not _one_name(block.text)  # a member's name set in bold is no sub-committee
+            and not one_name(block.text)  # a member's name set in bold is no sub-committee
         ) or block.bold and len(lines) <= 3 and all(
             all_common(person.name, self.common) for person in parse_people(text)
         ))
@@ -436,9 +437,8 @@ def _labels_someone(line: str) -> bool:
     return label is not None and bool(line[label.end():].strip())
 
 
-# Where a heading's parts divide (`Plenary Mon PM - Manfred Thumm`, `Keynote: Ann Lee`).
+# Where a heading's parts divide (`Plenary Mon PM - Ann Lee`, `Keynote: Bo Chen`).
 _HEADING_PARTS_RE = re.compile(r"\s[-–—|]\s|:\s")
-_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _surname(name: str) -> str:
@@ -447,31 +447,12 @@ def _surname(name: str) -> str:
 
 def _named_in(heading: str) -> frozenset[str]:
     """The surnames of the people a heading names, by a part of it that is a name opening with
-    a given name people bear (`Plenary Thurs - Thomas Mehlhorn (Peter Haas Award)`).
+    a given name people bear (`Plenary Thurs - Helen Marsh (Founders Award)`).
 
-    >>> sorted(_named_in("Plenary Thurs - Thomas Mehlhorn (2019 Peter Haas Award)"))
-    ['mehlhorn']
+    >>> sorted(_named_in("Plenary Thurs - Helen Marsh (2019 Founders Award)"))
+    ['marsh']
     >>> _named_in("Keynote Session"), _named_in("Invited Talks: Graph Theory")
     (frozenset(), frozenset())
     """
-    out = set()
-    for part in _HEADING_PARTS_RE.split(_BRACKETED_RE.sub(" ", " ".join(heading.split()))):
-        part = part.strip(" ,;")
-        words = part.split()
-        if 2 <= len(words) <= 4 and looks_like_name(part) and known_given_share(
-                fold(words[0])) >= KNOWN_GIVEN:
-            out.add(_surname(part))
-    return frozenset(out)
-
-
-KNOWN_GIVEN = 1e-4  # a given name at least this share of some region's people bear
-
-
-def _one_name(text: str) -> bool:
-    """A line that is one person's name and nothing else, opening with a given name people
-    bear (`Helen Marsh`, not `Local Arrangements`)."""
-    text = " ".join(text.split())
-    words = text.split()
-    return 2 <= len(words) <= 4 and looks_like_name(text) and known_given_share(
-        fold(words[0])) >= KNOWN_GIVEN
-
+    parts = _HEADING_PARTS_RE.split(BRACKETS_RE.sub(" ", " ".join(heading.split())))
+    return frozenset(_surname(part) for part in (p.strip(" ,;") for p in parts) if one_name(part))
