@@ -14,9 +14,10 @@ from extractors.tree_context import clean_value, names_award
 from extractors.tree_people import is_person, split_people
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import context_role, position_role, role_label_re
+from pipeline.text.lexicon import context_role, position_role
 from pipeline.text.lines import looks_like_name
 from pipeline.text.namefreq import known_given_share
+from pipeline.text.role_labels import role_label_re
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+")
 BOLD_LABEL_RE = re.compile(r"^(\*\*|__)(?P<label>[^*_]{2,80}?)\s*(?::\1|\1\s*:)\s*(?P<rest>\S.*)$")

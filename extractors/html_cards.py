@@ -84,20 +84,33 @@ def _holds_blocks(el) -> bool:
 
 def card_grid(el) -> set:
     """The children of `el` that are person cards: at least MIN_CARDS siblings of one tag and
-    class, each with text below it, most of them opening with a name."""
+    class, each with text below it, most of them opening with a name; or two such siblings,
+    each a name over an organization (a committee of two)."""
     children = [c for c in el if isinstance(c.tag, str) and c.tag.lower() not in SKIP]
     shapes = Counter(_signature(c) for c in children)
     cards: set = set()
     for shape, count in shapes.items():
-        if count < MIN_CARDS:
+        if count < 2:
             continue
         group = [c for c in children if _signature(c) == shape]
         if shape[0] in NOT_CARDS or not all(_holds_blocks(c) for c in group):
             continue
-        people = sum(_card_person(c) is not None for c in group)
-        if people >= MIN_CARDS and people * 5 >= len(group) * 4:
+        people = [_card_person(c) for c in group]
+        found = sum(p is not None for p in people)
+        if found >= MIN_CARDS and found * 5 >= len(group) * 4:
             cards.update(group)
+        elif count < MIN_CARDS and all(p is not None and p[1] and _one_name(c)
+                                       for p, c in zip(people, group, strict=True)):
+            cards.update(group)  # two cards, each a name over its organization
     return cards
+
+
+def _one_name(card) -> bool:
+    """Whether a card names one person: no text after its first is name-shaped (a row of two
+    cards is not a card)."""
+    texts = card_texts(card)
+    return not any(looks_like_name(t) and not looks_like_org(t) for t in texts[1:]
+                   if t != texts[0])
 
 
 def card_blocks(card, context: list[str]) -> list[Block]:

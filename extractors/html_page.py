@@ -10,7 +10,12 @@ from extractors.html_cards import card_blocks, card_grid
 from extractors.name_index import index_name, with_index_records
 from extractors.records import person_name, year_in
 from extractors.registry import Extraction, register
-from extractors.role_lists import heading_person, list_blocks, runs_as_records
+from extractors.role_lists import (
+    heading_person,
+    list_blocks,
+    runs_as_records,
+    with_heading_orgs,
+)
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_people import name_shaped
@@ -21,10 +26,10 @@ from pipeline.text.lexicon import (
     context_role,
     field_kind,
     position_role,
-    role_label_re,
-    role_labels,
 )
 from pipeline.text.lines import looks_like_name
+from pipeline.text.logos import LOGO_RE, logo_file_name
+from pipeline.text.role_labels import role_label_re, role_labels
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 XML_ENCODING_RE = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
@@ -42,7 +47,6 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "
               "center", "body", "html", "span_block"}
 HEADINGS = {"h1", "h2", "h3", "h4"}
 BREAK = "\u2028"  # what a `<br>` leaves in an element's text (a newline of the source is a space)
-LOGO_RE = re.compile(r"\b(logo|image|icon|photo|picture|banner)\b", re.I)
 # A class that styles its element as a heading (`<div class="section-title">`, `card-header`):
 # sites set headings in divs as often as in <h2>.
 TITLE_CLASS_RE = re.compile(r"(^|[\s_-])(title|heading|header|headline|subtitle|caption)"
@@ -93,7 +97,7 @@ def read_html(path: Path, data: bytes, *, title: str = "") -> Extraction:
     lines = _Lines(context)
     _visit(body if body is not None else root, lines, "", context)
     lines = _role_lines(lines, [p for p in path_context(path) + [title] if p])
-    lines = with_index_records(lines, source="html")
+    lines = with_heading_orgs(with_index_records(lines, source="html"))
     year = year_in(title) or next((year_in(b.text) for b in lines
                                    if b.role_hint == "heading" and year_in(b.text)), None)
     return Extraction(lines, event=title, year=year, status="ok" if lines else "empty",
@@ -182,11 +186,30 @@ def _logo_records(el, section: str, context: list[str]) -> list[Block]:
     if context_role(section) not in ("sponsor", "exhibitor") or " ".join(
             el.text_content().split()):
         return []
-    names = [LOGO_RE.sub("", img.get("alt") or "").strip(" -_|") for img in el.iter("img")
-             if not _skip(img)]
+    named, filed = [], []
+    for img in el.iter("img"):
+        if _skip(img):
+            continue
+        name = _logo_name(img)
+        if name:
+            named.append({"name": name})
+        elif logo_file_name(img.get("src") or ""):  # `<img src="acme-logo.png">`, no alt
+            filed.append({"name": logo_file_name(img.get("src") or "")})
     words = _words(context, section)
-    return table_blocks([{"name": n} for n in names if n], context=words, source="html-logo",
-                        tier=heading_tier(section, words))
+    tier = heading_tier(section, words)
+    return [*table_blocks(named, context=words, source="html-logo", tier=tier),
+            *table_blocks(filed, context=words, source="html-logo-file", tier=tier)]
+
+
+def _logo_name(img) -> str:
+    """A logo's name as its page prints it: its alt text, else its title or its link's."""
+    link = next((a for a in img.iterancestors("a")), None)
+    for text in (img.get("alt"), img.get("title"), *(
+            (link.get("title"), link.get("aria-label")) if link is not None else ())):
+        text = LOGO_RE.sub("", text or "").strip(" -_|")
+        if text:
+            return " ".join(text.split())
+    return ""
 
 
 def _role_list(el, section: str, context: list[str]) -> list[tuple[str, list[Block]]] | None:

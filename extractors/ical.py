@@ -9,16 +9,31 @@ from extractors.records import is_person_account, person_name, session_role, yea
 from extractors.registry import Extraction, register
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
+from pipeline.text.lines import looks_like_name
+from pipeline.text.role_labels import by_label_re, by_labels, role_label_re, role_labels
 
-# "Speaker: Ann Lee (MIT)" / "Speakers: A, B" / "Moderator - C" in a DESCRIPTION line;
-# "Title - Ann Lee" / "Title (Ann Lee)" / "Ann Lee: Title" in a SUMMARY.
-LABEL_RE = re.compile(
-    r"^\s*(?P<label>speakers?|presenters?|panell?ists?|moderators?|chairs?|hosts?|keynote"
-    r"(?: speaker)?|facilitators?|organi[sz]ers?)\s*[:–—-]\s*(?P<names>.+)$", re.I | re.M)
-LABEL_ROLE = {"speaker": "speaker", "presenter": "speaker", "panelist": "panelist",
-              "panellist": "panelist", "moderator": "moderator", "chair": "chair",
-              "host": "moderator", "keynote": "keynote", "keynote speaker": "keynote",
-              "facilitator": "moderator", "organizer": "organizer", "organiser": "organizer"}
+# "Speaker: Ann Lee (MIT)" / "Speakers: A, B" / "Moderator - C" / "Presented by D" in a
+# DESCRIPTION line (the lexicon's role labels and `by` phrases); "Title - Ann Lee" /
+# "Title (Ann Lee)" / "Ann Lee: Title" / "Ann Lee - Title" in a SUMMARY.
+
+
+def _labelled(text: str) -> list[tuple[str, str, str]]:
+    """(role, names, line) of each line of `text` that a role label leads.
+
+    >>> [role for role, _, _ in _labelled("Intro\\nSpeaker(s): Ann Lee\\nModerated by Bo Chen")]
+    ['speaker', 'moderator']
+    """
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        match = role_label_re().match(line) or by_label_re(bare_by=True).match(line)
+        if match and line[match.end():].strip():
+            label = " ".join(match.group("label").lower().split())
+            role = "keynote" if "keynote" in label else (
+                role_labels().get(label) or by_labels().get(label)
+                or role_labels().get(re.sub(r"^co-?", "", label), "speaker"))
+            out.append((role, line[match.end():].strip(), line))
+    return out
 
 
 def _names(text: str) -> list[tuple[str, str]]:
@@ -90,12 +105,13 @@ class ICal:
                     role = "chair"
                 for name, org in _names(raw):
                     found.setdefault(name, (role, org, f"ATTENDEE;CN={raw}"))
-            for match in LABEL_RE.finditer(description + "\n" + summary):
-                label = match.group("label").lower().rstrip("s")
-                role = LABEL_ROLE.get(label, "speaker")
+            for role, names, line, summarized in [*(x + (False,) for x in _labelled(
+                    description)), *(x + (True,) for x in _labelled(summary))]:
                 role = base_role if role == "speaker" else role
-                for name, org in _names(match.group("names")):
-                    found.setdefault(name, (role, org, match.group(0).strip()))
+                for name, org in _names(names):
+                    # a title after its kind (`Keynote: The Future of Data`) names no one
+                    if not summarized or looks_like_name(name):
+                        found.setdefault(name, (role, org, line))
             # the title's people too when an ORGANIZER or ATTENDEE was named (`Maps - Ann Lee`)
             if all(evidence.startswith("ATTENDEE") for _, _, evidence in found.values()):
                 for name, org in _summary_people(summary):
@@ -143,9 +159,12 @@ def _description_people(description: str, summary: str) -> list[str]:
 
 
 def _summary_people(summary: str) -> list[tuple[str, str]]:
-    """`Title – Ann Lee` / `Title (Ann Lee)`: names only when every piece is name-shaped."""
-    from pipeline.text.lines import looks_like_name
+    """`Title – Ann Lee` / `Title (Ann Lee)` / `Ann Lee: Title` / `Ann Lee – Title`: names
+    only when every piece is name-shaped.
 
+    >>> _summary_people("Ann Lee - Scaling widgets"), _summary_people("Python - the good parts")
+    ([('Ann Lee', '')], [])
+    """
     if re.search(r"\s[–—|-]$", summary):
         return []  # `Title -`: an export's session with nobody named after its dash
     # The last dash outside brackets ends the title (`A - B - Ann Lee [CSC - IT Center]`).
@@ -158,10 +177,20 @@ def _summary_people(summary: str) -> list[tuple[str, str]]:
     for pattern in (r"^(?P<title>.+?)\s+[–—|-]\s+(?P<names>[^–—|]+)$",
                     r"^(?P<title>.+?)\s*\((?P<names>[^()]+)\)$",
                     r"^(?P<names>[^:]+?):\s+(?P<title>.+)$",
+                    r"^(?P<names>[^–—|]+?)\s+[–—|-]\s+(?P<title>.+)$",  # `Ann Lee - Title`
                     r"^(?P<title>.+?)\s+by\s+(?P<names>[A-Z][^()]+)$"):
         match = re.match(pattern, summary)
         if match:
             people = _names(match.group("names"))
-            if people and all(looks_like_name(name) for name, _ in people):
+            # names before the title open with a given name people bear (`Asking About X - ...`
+            # is a title's first half)
+            if people and all(looks_like_name(name) and (match.start("names") > 0 or _given(
+                    name)) for name, _ in people):
                 return people
     return []
+
+
+def _given(name: str) -> bool:
+    from pipeline.text.namefreq import known_given_share
+
+    return known_given_share(name.split()[0].lower()) > 0

@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import re
 
+from pipeline.text.logos import LOGO_RE
+
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _ALT_RE = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>""", re.I)
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _BOLD_LINE_RE = re.compile(r"^\s*<(b|strong)>(?P<text>[^<>]+)</\1>\s*$", re.I)
-_LOGO_RE = re.compile(r"\b(logo|image|icon|photo|picture|banner)\b", re.I)
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
 
@@ -79,7 +80,7 @@ def inline_html(line: str) -> list[tuple[str, str]]:
 
 
 def _alt(text: str) -> str:
-    return _LOGO_RE.sub("", text).strip(" -_|")
+    return LOGO_RE.sub("", text).strip(" -_|")
 
 
 def card_record(rows: list[dict]) -> dict | None:

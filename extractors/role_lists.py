@@ -223,6 +223,35 @@ def heading_person(text: str, context: list[str]) -> list[Block]:
     return _person(dict(records[0]), context[:-1], context[-1], where)
 
 
+def with_heading_orgs(blocks: list[Block]) -> list[Block]:
+    """`blocks` with the one organization line under a person's heading (`### Ann Lee` then
+    `Acme University`, `<h4>Bo Chen</h4><p>ETH Zurich</p>`) made that person's organization,
+    as speaker and committee pages print a person per heading with the affiliation below.
+
+    >>> out = with_heading_orgs([Block("Ann Lee", section="", person_name="Ann Lee", role="chair"),
+    ...     Block("Ann Lee", section="Ann Lee", role_hint="heading"),
+    ...     Block("Acme University", section="Ann Lee")])
+    >>> [(b.person_name, b.org_name) for b in out]
+    [('Ann Lee', 'Acme University'), ('', '')]
+    """
+    out, drop = list(blocks), set()
+    for i in range(len(out) - 2):
+        person, heading, line = out[i], out[i + 1], out[i + 2]
+        if not (person.is_record and person.person_name and not person.org_name
+                and heading.role_hint == "heading" and heading.section == person.text
+                and line.section == heading.section and not line.is_record
+                and line.role_hint != "heading"):
+            continue
+        after = out[i + 3] if i + 3 < len(out) else None
+        # the line alone under the heading, or over a paragraph of bio
+        if (after is None or after.section != line.section or after.role_hint == "heading"
+                or len(after.text) > 80 or after.text.rstrip().endswith(".")) \
+                and len(line.text) <= 80 and looks_like_org(line.text):
+            out[i] = replace(person, org_name=" ".join(line.text.split()))
+            drop.add(i + 2)
+    return [b for i, b in enumerate(out) if i not in drop]
+
+
 def _person(record: dict, context: list[str], heading: str, where: Context) -> list[Block]:
     label = record.pop("position", "")
     # The heading gives the role (`Conference Coordinator` under `Officers` is an officer);

@@ -18,7 +18,7 @@ from extractors.markdown_html import (
 from extractors.marked_authors import presenter_blocks
 from extractors.name_index import with_index_records
 from extractors.registry import Extraction, register
-from extractors.role_lists import heading_person, runs_as_records
+from extractors.role_lists import heading_person, runs_as_records, with_heading_orgs
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
 from extractors.tree_walk import blocks_from_tree, table_blocks
@@ -119,7 +119,7 @@ class TextDocument:
                         trail = [(lv, t) for lv, t in trail if lv < 7] + [(7, content)]
                     blocks.append(Block(text=content, section=section,
                                         role_hint="bold" if bold else "", bold=bold))
-        blocks = _role_lists(blocks, items)
+        blocks = with_heading_orgs(_role_lists(blocks, items))
         blocks = with_index_records(join_label_blocks(_without_record_headings(blocks)),
                                     source="text")
         return Extraction(blocks, status="ok" if blocks else "empty",

@@ -312,3 +312,43 @@ def test_html_page_a_secretariat_or_administration_heading_lists_organizers(tmp_
     assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "committee"), ("Tom Fielding", "committee"),
         ("Grace Hooper", "organizer"), ("Peter Lyle", "organizer")]
+
+
+def test_html_page_logos_without_alt_are_named_by_their_title_or_file(tmp_path):
+    # A logo wall whose images have no alt text: the link's title names the sponsor, else the
+    # image's file name without its logo, size and colour words; a hashed file name names
+    # nobody. `method` says which.
+    path = tmp_path / "sponsors.html"
+    path.write_text(
+        "<html><body><h2>Gold Sponsors</h2><div>"
+        "<a href='https://a.example' title='Acme Robotics'><img src='a.png' alt=''></a>"
+        "<a href='https://b.example'><img src='/img/globex_logo_RGB-300x120.png'></a>"
+        "<a href='https://c.example'><img src='/img/3f9a1c77e2.png'></a>"
+        "</div></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert {(b.org_name, b.role, b.sponsor_tier, b.method) for b in blocks if b.is_record} == {
+        ("Acme Robotics", "sponsor", "Gold", "html-logo:name"),
+        ("Globex", "sponsor", "Gold", "html-logo-file:name")}
+
+
+def test_html_page_two_cards_and_a_person_heading_keep_their_organizations(tmp_path):
+    # `<div><h4>Name</h4><p>Org</p></div>` twice under a committee heading (too few to be a
+    # grid by count alone, but each a name over an organization), and a single one: each
+    # person keeps the organization printed under the name; a row holding two cards is not one.
+    path = tmp_path / "committee.html"
+    path.write_text(
+        "<html><body><h2>Steering Committee</h2><div class='row'>"
+        "<div class='m'><img src='a.jpg'><h4>Helen Marsh</h4><p>Acme University</p></div>"
+        "<div class='m'><img src='b.jpg'><h4>Tom Fielding</h4><p>Beta Institute</p></div></div>"
+        "<h2>Local Organizers</h2><div class='row'>"
+        "<div class='m'><img src='c.jpg'><h4>Grace Hooper</h4><p>University of Lowtown</p>"
+        "</div></div></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+
+    assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
+        ("Helen Marsh", "Acme University", "committee"),
+        ("Tom Fielding", "Beta Institute", "committee"),
+        ("Grace Hooper", "University of Lowtown", "organizer")}

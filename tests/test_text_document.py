@@ -58,3 +58,19 @@ def test_text_document_only_for_text_files(tmp_path):
     result = process_document({"doc_id": "d", "source_path": "a/speakers.txt",
                                "path": str(latin), "kind": ""})
     assert ("chair", "José Peña") in {(a["role"], a["person_name"]) for a in result.appearances}
+
+
+def test_markdown_person_heading_takes_the_organization_line_under_it(tmp_path):
+    # `### Name` then `Acme University` (then a bio): the person's organization, as speaker
+    # pages print it; a heading with prose only under it keeps no organization.
+    from extractors import registry
+
+    path = tmp_path / "speakers.md"
+    path.write_text("# Keynote Speakers\n\n### Helen Marsh\nAcme University\n\nHelen leads the "
+                    "widget lab and has written three books about widgets and their makers.\n\n"
+                    "### Tom Fielding\n\nTom builds widgets.\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(path).blocks
+
+    assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
+        ("Helen Marsh", "Acme University", "keynote"), ("Tom Fielding", "", "keynote")}

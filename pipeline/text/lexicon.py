@@ -263,46 +263,6 @@ def not_people() -> frozenset[str]:
 
 
 @cache
-def role_labels() -> dict[str, str]:
-    """Program role labels (`chair`, `vorsitz`, `座長`) by lower-cased label -> role.
-
-    >>> role_labels()["vorsitz"], role_labels()["convener"], role_labels()["座長"]
-    ('chair', 'chair', 'chair')
-    """
-    out: dict[str, str] = {}
-    for role, labels in lexicon()["role_labels"].items():
-        for label in labels:
-            out.setdefault(" ".join(str(label).lower().split()), role)
-    return out
-
-
-@cache
-def role_label_re(*, alone: bool = False) -> re.Pattern[str]:
-    """A role label leading a line, with its separator: `Chair:`, `Session Chairs:`,
-    `Opening Keynote -`, `Keynote II | Ann Lee`, `Vorsitz:`, `座長：`; groups `label` and
-    `plural`. With `alone`, a label that ends the line counts too (`Panelists`). A hyphen
-    separates only with a space before it (`Host-Guest Chemistry` is a title).
-
-    >>> bool(role_label_re().match("Keynote II | Ann Lee")), role_label_re().match("Host-Guest")
-    (True, None)
-    """
-    end = r"|\s*$" if alone else ""
-    return re.compile(
-        r"^(?:session\s+)?(?P<label>(?:(?:opening|closing|morning|luncheon|featured)\s+)?"
-        r"keynote(?:\s+(?:speaker|address))?|(?:co-?)?(?:" + label_alternation() + r"))"
-        r"(?P<plural>s?)(?:\s+(?:[IVX]{1,4}|\d{1,2})\b)?"
-        r"(?:\s*[:：–—|]\s*|\s+-\s*" + end + ")",
-        re.I,
-    )
-
-
-def label_alternation() -> str:
-    """The role labels as one regex alternation, longest first, spaces as runs of space."""
-    labels = sorted(role_labels(), key=len, reverse=True)
-    return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels)
-
-
-@cache
 def session_kinds() -> dict[str, str]:
     """Session-kind phrases (`invited talk`, `parallel session`, `coffee break`) by role, each
     role's as one regex alternation, longest first.

@@ -15,10 +15,10 @@ from pipeline.text.lexicon import (
     lexicon,
     not_name_words,
     organization_word_re,
-    role_label_re,
     script_surnames,
 )
 from pipeline.text.memo import memo
+from pipeline.text.role_labels import role_label_re
 
 # Honorifics printed before a name (`Dr.`, `Prof.`, `Izv. prof.`, `Doç.`): the lexicon's.
 HONORIFICS = set(honorifics())

@@ -316,3 +316,4 @@ def _affiliation_text(org: str) -> tuple[bool, bool]:
     latin = bool(_LATIN_WORD.search(text))
     words = fold(text).replace(".", " ").replace(",", " ").split()
     return not words or not all(w in NOT_AN_AFFILIATION for w in words), latin
+

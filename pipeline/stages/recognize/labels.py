@@ -9,8 +9,6 @@ from pipeline.text.lexicon import (
     TIME_SLOT,
     honorific_words,
     printed_tier_alternation,
-    role_label_re,
-    role_labels,
     section_heading_words,
 )
 from pipeline.text.line_shapes import parse_people
@@ -18,6 +16,7 @@ from pipeline.text.lines import looks_like_name, truecase
 from pipeline.text.memo import memo
 from pipeline.text.name_shapes import given_name_word
 from pipeline.text.nlp import entity_labels
+from pipeline.text.role_labels import by_label_re, by_labels, role_label_re, role_labels
 
 # The roles of section headings in the order they are tried (an `Awards Committee` is a
 # committee, not an award list); the words are the lexicon's `section_headings`.
@@ -47,13 +46,8 @@ CHAIR_HEADING_RE = re.compile(
     re.I,
 )
 # Role labels and the roles they give come from the lexicon (pipeline/text/data/lexicon.yaml), in
-# every language it lists; the `… by` phrases are English syntax, not labels.
-LABEL_ROLES = {
-    **role_labels(),
-    "moderated by": "moderator", "presented by": "speaker", "facilitated by": "moderator",
-    "hosted by": "moderator", "chaired by": "chair", "led by": "speaker",
-    "introduced by": "moderator", "featuring": "speaker", "with": "speaker",
-}
+# every language it lists, and the `… by` phrases that lead names without a colon.
+LABEL_ROLES = {**role_labels(), **by_labels()}
 LABEL_RE = role_label_re(alone=True)
 # `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
 OFFICER_LABEL_RE = re.compile(
@@ -82,12 +76,8 @@ SLOT_SPEAKER_RE = re.compile(
 # A time slot before a schedule row (`9:00 AM - 10:00 AM Opening Keynote: …`).
 TIME_SLOT_RE = re.compile(rf"^{TIME_SLOT}\s+(?=[A-Z])", re.I)
 # `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`, `With Bo Chen and Cy Diaz`
-# (a talk's co-presenters on the line below it): a label without a colon.
-BY_LABEL_RE = re.compile(
-    r"^(?P<label>(?:moderated|presented|facilitated|hosted|chaired|led|introduced)\s+by|"
-    r"featuring|with)(?P<plural>)\s*:?\s+(?=[A-Z])",
-    re.I,
-)
+# (a talk's co-presenters on the line below it): a label without a colon (the lexicon's).
+BY_LABEL_RE = by_label_re()
 # `2023 Lifetime Achievement Award: Linda Park, Hooli`, `HR Innovator of the Year – Ann Lee`.
 AWARD_LABEL_RE = re.compile(
     r"^(?P<award>(?:\d{4}\s+)?[A-Z][^:–—]{2,80}?\b(?:awards?|prizes?|medals?|fellowships?|"

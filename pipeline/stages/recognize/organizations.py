@@ -10,7 +10,9 @@ from pipeline.tables import Appearance, Block
 from pipeline.text.lines import ROLE_WORDS_RE
 
 ORG_LIST_SPLIT_RE = re.compile(r"\s*[,;•·|]\s*|\s+and\s+(?=[A-Z])")
-BOOTH_RE = re.compile(r"^(?P<org>.+?)[\s.·…_]*\b(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)$", re.I)
+# `Acme Robotics 101`, `Acme ..... Booth 12`, `Acme – Booth 14`
+BOOTH_RE = re.compile(
+    r"^(?P<org>.+?)[\s.·…_,:|–—-]*\b(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)$", re.I)
 BOOTH_FIRST_RE = re.compile(r"^(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)\s+(?P<org>\D.+)$", re.I)
 
 
