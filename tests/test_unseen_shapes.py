@@ -208,3 +208,38 @@ def test_an_award_announcement_in_prose_names_its_recipient(nlp, heading, text, 
     found = [(a.person_name, a.award, a.year) for a in find_appearances(blocks, nlp=nlp)
              if a.role == "award_recipient"]
     assert found == expected
+
+
+def test_a_list_heading_set_in_the_text_type_gives_its_role_to_the_lines_below(nlp):
+    # A block whose first line is a committee, organizer or sponsor heading in the text's own
+    # type (APSIG 2012's front page, ACL 2014's `Local … Administration` over two names): the
+    # lines below it get its role; a talk title with a role word wrapping over its second line
+    # (`Student Board-…` / `and …`, SIGCSE 2015) stays a title.
+    rows = [("Widget Workshop 2024", 16.0),
+            ("Programme committee and organisers\nHelen Marsh, Tom Fielding, Grace Hooper",
+             None),
+            ("Local organisers\nPeter Lyle\nAnn Lee", None),
+            ("We are very grateful to the sponsors of these workshops:", None),
+            ("Northwind Mathematical Society", None),
+            ("Talks", 16.0),
+            ("Student Board-Writing to Integrate Skills\nand Content in Class", None),
+            ("Bo Chen, Lakeside University", None)]
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found == [("committee", "Helen Marsh", ""), ("committee", "Tom Fielding", ""),
+                     ("committee", "Grace Hooper", ""), ("organizer", "Peter Lyle", ""),
+                     ("organizer", "Ann Lee", ""), ("sponsor", "", "Northwind Mathematical Society"),
+                     ("speaker", "Bo Chen", "Lakeside University")]
+
+
+def test_a_bulleted_name_and_bracket_is_complete_before_its_title(nlp):
+    # `• Name (Org U.)` then the talk's title in title case and its abstract, in one paragraph
+    # (APSIG 2012's abstracts, whatever the bracket holds; HKKC 2016's programme, measured
+    # after): the name line does not run into the title and a long abstract after it.
+    rows = [("Titles and Abstracts", 16.0),
+            ("• Helen Marsh (Nordby U.)\nThe Massive Widget Soup\nWe study soups of widgets "
+             "and show that they converge in distribution." + " Then we study them more." * 12,
+             None),
+            ("• Tom Fielding (Tech. U. Brno)\nSmall Tiles\nA short abstract about tiles.", None)]
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found == [("speaker", "Helen Marsh", "Nordby U."),
+                     ("speaker", "Tom Fielding", "Tech. U. Brno")]

@@ -217,6 +217,8 @@ def parse_people(line: str) -> list[Person]:
     ['Mo Shen', 'Hongxiao Liu', 'Sadao Kurohashi']
     >>> [(p.name, p.org) for p in parse_people("11:30 Ann Lee, Bo Chen (Acme): Tiles")]
     [('Ann Lee', 'Acme'), ('Bo Chen', 'Acme')]
+    >>> [(p.name, p.org) for p in parse_people("• Ann Lee (Acme U.)")]
+    [('Ann Lee', 'Acme U.')]
     >>> parse_people("Graphomania (Ana Novak)")
     [Person(name='Ana Novak', org='', title='')]
     >>> [p.name for p in parse_people("Ann Lee | Bo Chen | Cy Diaz")]
@@ -227,7 +229,8 @@ def parse_people(line: str) -> list[Person]:
     >>> [(p.name, p.org) for p in parse_people(line)]
     [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
-    line = conjoined_names(PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", line.strip())))
+    line = conjoined_names(PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", _BULLET_RE.sub(
+        "", line.strip()))))
     numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
         return numbered
@@ -261,6 +264,8 @@ def _people(line: str) -> list[Person]:
     return [person for found in parsed for person in found]
 
 
+# A list item's bullet before the line's people (`• Ann Lee (Acme U.)`, `▪ Bo Chen, MIT`).
+_BULLET_RE = re.compile(r"^[•·▪●◦‣■□►▸➢✓*–-]\s*(?=\S)")
 _TITLE_THEN_NAME_RE = re.compile(r"^(?P<title>[^(),;]+?)\s*\((?P<name>[^()]+)\)\s*$")
 ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
 

@@ -129,6 +129,8 @@ def _continues_item(prev: str, line: str) -> bool:
     # Only the tail of `prev` is looked at: it grows as a paragraph's lines are joined.
     if title_like(line) and not looks_like_org(line) and looks_like_org(prev[-60:]):
         return False  # `University of Leeds` / `The Changing Role of the Court in …`: a title
+    if line[:1].isupper() and _bracketed_name(prev):
+        return False  # `• Ann Lee (Acme U.)` is complete: a title or the next person follows
     if not _COMMA_RE.search(prev + line):  # a wrapped title, or one name per line
         # `Helen Marsh` / `University of Leeds`: a name, then its organization's line.
         return not (looks_like_name(truecase(clean_name(prev))) and (
@@ -150,6 +152,17 @@ def _continues_item(prev: str, line: str) -> bool:
         and not looks_like_name(truecase(clean_name(first)))
     )
     return first_is_fragment
+
+
+def _bracketed_name(text: str) -> bool:
+    """A line that is a name and a bracket after it (`• Ann Lee (Acme U.)`).
+
+    >>> _bracketed_name("• Ann Lee (Acme U.)"), _bracketed_name("Widgets (a survey)")
+    (True, False)
+    """
+    if not text.endswith(")") or "(" not in text or len(text) > 120:
+        return False
+    return looks_like_name(truecase(clean_name(text[:text.rfind("(")])))
 
 
 @memo

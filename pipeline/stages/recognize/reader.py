@@ -105,7 +105,7 @@ class LayoutReader:
             return
         if not block.text.strip():
             return
-        split = _label_lines_apart(block)
+        split = _label_lines_apart(block) or _heading_line_apart(block)
         if split:  # `Thursday 10:00 Room: Hall C` / `Session Chair: Ann Lee` in one heading
             for part in split:
                 self.read(part)
@@ -430,6 +430,36 @@ def _label_lines_apart(block: Block) -> list[Block] | None:
         return None
     return [replace(block, text="\n".join(lines[:at])),
             replace(block, text="\n".join(lines[at:]), role_hint="", bold=False)]
+
+
+_LIST_ROLES = frozenset({"committee", "organizer", "board", "sponsor", "exhibitor"})
+
+
+def _heading_line_apart(block: Block) -> list[Block] | None:
+    """A text block whose first line is a section heading set in the text's own type
+    (`Programme committee and organisers` over the names, `We thank our sponsors:` over the
+    organizations): that line as a heading, then the rest. None for any other block."""
+    if block.role_hint or block.bold:
+        return None
+    first, _, rest = block.text.strip().partition("\n")
+    first = " ".join(first.split())
+    # only the roles of a page's lists: a session's title names its kind (`Panel: …`)
+    if not (rest.strip() or first.endswith(":")) or len(first.split()) > (
+            10 if first.endswith(":") else 6) or section_role(first) not in _LIST_ROLES or (
+            TIME_RE.search(first) or role_label(first)[0]):
+        return None
+    if parse_people(first.rstrip(":")) and any(
+            looks_like_name(truecase(p.name)) for p in parse_people(first.rstrip(":"))):
+        return None  # a line naming someone is read as one
+    below = " ".join(rest.strip().partition("\n")[0].split())
+    if section_role(first) in ("sponsor", "exhibitor"):
+        if not first.endswith(":"):
+            return None  # `Exhibit Hall` over a schedule's lines is a room
+    elif not below or not (name_list_items(below) or looks_like_name(truecase(clean_name(
+            below)))):
+        return None  # a talk's title wrapping over its second line (`Student Board-…`)
+    heading = replace(block, text=first, role_hint="heading")
+    return [heading, replace(block, text=rest)] if rest.strip() else [heading]
 
 
 def _labels_someone(line: str) -> bool:
