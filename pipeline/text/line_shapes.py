@@ -219,6 +219,8 @@ def parse_people(line: str) -> list[Person]:
     [('Ann Lee', 'Acme'), ('Bo Chen', 'Acme')]
     >>> [(p.name, p.org) for p in parse_people("• Ann Lee (Acme U.)")]
     [('Ann Lee', 'Acme U.')]
+    >>> parse_people("Lee A. B. (2011)")
+    []
     >>> parse_people("Graphomania (Ana Novak)")
     [Person(name='Ana Novak', org='', title='')]
     >>> [p.name for p in parse_people("Ann Lee | Bo Chen | Cy Diaz")]
@@ -238,7 +240,9 @@ def parse_people(line: str) -> list[Person]:
     if positions:  # `Ann Lee (Chair), Bo Chen`: the position is the person's title
         return [replace(p, title=p.title or positions.get(p.name, ""),
                         position=positions.get(p.name, "")) for p in _people(line)]
-    return _people(line)
+    # A number in brackets is no organization: a citation's year (`Bean N. G. (2011).`), a
+    # numbered session (`Gene Analysis (2)`), a circuit's rating (`Service Box (110)`).
+    return [p for p in _people(line) if not _NUMBER_RE.fullmatch(p.org)]
 
 
 def _people(line: str) -> list[Person]:
@@ -264,6 +268,7 @@ def _people(line: str) -> list[Person]:
     return [person for found in parsed for person in found]
 
 
+_NUMBER_RE = re.compile(r"\d{1,4}[a-z]?")
 # A list item's bullet before the line's people (`• Ann Lee (Acme U.)`, `▪ Bo Chen, MIT`).
 _BULLET_RE = re.compile(r"^[•·▪●◦‣■□►▸➢✓*–-]\s*(?=\S)")
 _TITLE_THEN_NAME_RE = re.compile(r"^(?P<title>[^(),;]+?)\s*\((?P<name>[^()]+)\)\s*$")
