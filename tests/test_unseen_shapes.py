@@ -67,6 +67,20 @@ def test_unseen_shapes(nlp, texts, expected):
     assert found == expected
 
 
+def test_speakers_after_a_talks_title_need_no_ner_to_call_them_people():
+    # A talk's title, then its speakers after its last comma, on the time's line (JURIX 2018's
+    # workshop, where NER calls some of them nothing; ACL's handbooks print the shape too,
+    # read there by other rules): the names are kept as a list's are, without NER's word;
+    # co-authors after `Joint work with` are not speakers, nor a surname list's last name.
+    texts = ("Doctoral Consortium", "Chair: Sara Lind",
+             "• 16.00-16.20 Automatic detection of patterns in legal big data, Helen Marsh",
+             "• 16.20-16.40 Widgets for all: a survey, Tom Fielding and Grace Hooper",
+             "Joint work with Peter Lyle, Ann Lee", "Sampling for tiles Osborne, Lall, and Bo Chen")
+    found = [(a.role, a.person_name) for a in find_appearances(_blocks(*texts), nlp=None)]
+    assert found == [("chair", "Sara Lind"), ("speaker", "Helen Marsh"),
+                     ("speaker", "Tom Fielding"), ("speaker", "Grace Hooper")]
+
+
 def _page(*rows):
     """(text, heading size or None) rows as one page: headings by `role_hint`, as the HTML and
     Markdown readers and a PDF's larger lines give them."""

@@ -10,7 +10,6 @@ from pipeline.text.lines import (
     ROLE_WORDS_RE,
     SUFFIXES,
     clean_name,
-    is_credential,
     looks_like_listed_name,
     looks_like_name,
     looks_like_org,
@@ -22,7 +21,9 @@ from pipeline.text.name_shapes import (
     INVERTED_RE,
     conjoined_names,
     positions_in_brackets,
+    split_items,
     surname_then_given,
+    trailing_names,
 )
 from pipeline.text.names import surname_first
 
@@ -101,6 +102,8 @@ class Person:
     unsure: bool = field(default=False, repr=False, compare=False)
     # A position printed in brackets after the name (`Ann Lee (Chair)`), which may say the role.
     position: str = field(default="", repr=False, compare=False)
+    # Named after a talk's title on its line, opening with a given name people bear.
+    after_title: bool = field(default=False, repr=False, compare=False)
 
 
 _CLOSING_AND_RE = re.compile(r"(?:\band|&)\s+[^,&]+$")
@@ -242,7 +245,10 @@ def parse_people(line: str) -> list[Person]:
                         position=positions.get(p.name, "")) for p in _people(line)]
     # A number in brackets is no organization: a citation's year (`Bean N. G. (2011).`), a
     # numbered session (`Gene Analysis (2)`), a circuit's rating (`Service Box (110)`).
-    return [p for p in _people(line) if not _NUMBER_RE.fullmatch(p.org)]
+    people = [p for p in _people(line) if not _NUMBER_RE.fullmatch(p.org)]
+    # else `Title, Ann Lee and Bo Chen`: the speakers after a talk's title
+    return people or [Person(n, after_title=True) for n in trailing_names(line)[1]] if (
+        "," in line) else people
 
 
 def _people(line: str) -> list[Person]:
@@ -272,26 +278,6 @@ _NUMBER_RE = re.compile(r"\d{1,4}[a-z]?")
 # A list item's bullet before the line's people (`• Ann Lee (Acme U.)`, `▪ Bo Chen, MIT`).
 _BULLET_RE = re.compile(r"^[•·▪●◦‣■□►▸➢✓*–-]\s*(?=\S)")
 _TITLE_THEN_NAME_RE = re.compile(r"^(?P<title>[^(),;]+?)\s*\((?P<name>[^()]+)\)\s*$")
-ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
-
-
-@memo_list
-def split_items(segment: str) -> list[str]:
-    """Comma / `and` / `&` separated items of a segment, credentials dropped.
-
-    >>> split_items("Jane Doe, PhD, Bo Li, and Al Wu")
-    ['Jane Doe', 'Bo Li', 'Al Wu']
-    """
-    parts = [p.strip() for p in ITEM_SPLIT_RE.split(conjoined_names(segment)) if p and p.strip()]
-    items: list[str] = []
-    for part in parts:
-        if part.lower() in SUFFIXES and items:
-            items[-1] = f"{items[-1]}, {part}"  # `King, Jr.` is one name
-        elif not is_credential(part):
-            items.append(part)
-    return items
-
-
 _AND_SPLIT_RE = re.compile(r"(\s+(?:and|&)\s+)")
 _AND_RE = re.compile(r"\s+(?:and|&)\s+")
 

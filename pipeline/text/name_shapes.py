@@ -13,8 +13,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.text.lexicon import lexicon, position_role
-from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, truecase
+from pipeline.text.lexicon import lexicon, names_coauthors, position_role
+from pipeline.text.lines import (
+    SUFFIXES,
+    clean_name,
+    is_credential,
+    looks_like_name,
+    looks_like_org,
+    truecase,
+)
+from pipeline.text.memo import memo_list
 from pipeline.text.namefreq import known_given_share, known_surname_share
 from pipeline.text.names import PARTICLES, fold
 
@@ -126,3 +134,58 @@ def one_name(text: str) -> bool:
     """
     words = text.split()
     return 2 <= len(words) <= 4 and looks_like_name(" ".join(words)) and given_name_word(words[0])
+
+
+_TAIL_SPLIT_RE = re.compile(r"^\s*and\s+|\s+and\s+|\s+&\s+")
+
+
+def trailing_names(line: str) -> tuple[str, list[str]]:
+    """`Title, Ann Lee and Bo Chen`: a talk's title, then its speakers after its last commas, as
+    schedules print a talk on one line. Returns (title, names), or ("", []) unless the title
+    reads as one (lower-case words) and every name opens with a given name people bear.
+
+    >>> trailing_names("Rights and punishment online, Helen Marsh and Tom Fielding")
+    ('Rights and punishment online', ['Helen Marsh', 'Tom Fielding'])
+    >>> trailing_names("Department of Physics, Lakeside University")
+    ('', [])
+    >>> trailing_names("Tiles Osborne, Lall, and Helen Marsh")
+    ('', [])
+    """
+    parts = line.split(",")
+    names: list[str] = []
+    while len(parts) > 1:
+        items = [clean_name(i) for i in _TAIL_SPLIT_RE.split(parts[-1]) if i.strip()]
+        if not items or not all(one_name(i) for i in items):
+            break
+        names, parts = items + names, parts[:-1]
+    head = ",".join(parts)
+    # the item before the names is the title's end, not another name (`Lall, and Van Durme`),
+    # and no co-author phrase leads them (`Joint work with Bo Chen, Ann Lee`)
+    if not any(w[:1].islower() for w in parts[-1].split()) or names_coauthors(line):
+        return "", []
+    title = head.strip(" ,.:–—-")
+    lower = sum(w[:1].islower() for w in title.split())
+    if not names or len(title.split()) < 2 or lower == 0 or looks_like_org(title) or (
+            one_name(title)):
+        return "", []
+    return title, names
+
+
+ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
+
+
+@memo_list
+def split_items(segment: str) -> list[str]:
+    """Comma / `and` / `&` separated items of a segment, credentials dropped.
+
+    >>> split_items("Jane Doe, PhD, Bo Li, and Al Wu")
+    ['Jane Doe', 'Bo Li', 'Al Wu']
+    """
+    parts = [p.strip() for p in ITEM_SPLIT_RE.split(conjoined_names(segment)) if p and p.strip()]
+    items: list[str] = []
+    for part in parts:
+        if part.lower() in SUFFIXES and items:
+            items[-1] = f"{items[-1]}, {part}"  # `King, Jr.` is one name
+        elif not is_credential(part):
+            items.append(part)
+    return items

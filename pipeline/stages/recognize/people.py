@@ -74,7 +74,7 @@ def people_line(
             strength = "weak"
         elif labelled or role in STRONG_ROLES or person.org:
             strength = "strong"
-        elif name_list:
+        elif name_list or person.after_title:
             strength = "list"
         else:
             strength = "weak"
