@@ -28,7 +28,7 @@ from pipeline.text.lexicon import (
     position_role,
 )
 from pipeline.text.lines import looks_like_name
-from pipeline.text.logos import LOGO_RE, logo_file_name
+from pipeline.text.logos import LOGO_RE
 from pipeline.text.role_labels import role_label_re, role_labels
 
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
@@ -186,19 +186,10 @@ def _logo_records(el, section: str, context: list[str]) -> list[Block]:
     if context_role(section) not in ("sponsor", "exhibitor") or " ".join(
             el.text_content().split()):
         return []
-    named, filed = [], []
-    for img in el.iter("img"):
-        if _skip(img):
-            continue
-        name = _logo_name(img)
-        if name:
-            named.append({"name": name})
-        elif logo_file_name(img.get("src") or ""):  # `<img src="acme-logo.png">`, no alt
-            filed.append({"name": logo_file_name(img.get("src") or "")})
+    names = [_logo_name(img) for img in el.iter("img") if not _skip(img)]
     words = _words(context, section)
-    tier = heading_tier(section, words)
-    return [*table_blocks(named, context=words, source="html-logo", tier=tier),
-            *table_blocks(filed, context=words, source="html-logo-file", tier=tier)]
+    return table_blocks([{"name": n} for n in names if n], context=words, source="html-logo",
+                        tier=heading_tier(section, words))
 
 
 def _logo_name(img) -> str:
