@@ -257,3 +257,18 @@ def test_a_bulleted_name_and_bracket_is_complete_before_its_title(nlp):
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
     assert found == [("speaker", "Helen Marsh", "Nordby U."),
                      ("speaker", "Tom Fielding", "Tech. U. Brno")]
+
+
+def test_sponsor_headings_in_other_languages_and_a_partners_list_after_a_tier(nlp):
+    # A sponsor heading naming no tier after a tier's list (`Partners` after `Gold Sponsors`)
+    # starts a list of its own, without the tier; sponsor headings in French, German and
+    # Spanish are sponsor headings (the lexicon's).
+    rows = [("Gold Sponsors", 14.0), ("Acme Robotics", None), ("Partners", 14.0),
+            ("Globex Corporation", None), ("Sponsoren", 14.0), ("Beispiel GmbH", None),
+            ("Partenaires", 14.0), ("Exemple SARL", None), ("Patrocinadores", 14.0),
+            ("Ejemplo S.A.", None)]
+    found = [(a.role, a.org_name, a.sponsor_tier)
+             for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found == [("sponsor", "Acme Robotics", "Gold"), ("sponsor", "Globex Corporation", ""),
+                     ("sponsor", "Beispiel GmbH", ""), ("sponsor", "Exemple SARL", ""),
+                     ("sponsor", "Ejemplo S.A", "")]

@@ -190,8 +190,9 @@ class LayoutReader:
             self.role, self.carry = new_role, ""
             if new_role != "chair":
                 self.before_chair = None
-            self.tier = tier_match.group("tier").title() if tier_match else (
-                self.tier if new_role == "sponsor" else "")
+            # a sponsor heading naming no tier (`Partners` after `Gold`) starts a list of its
+            # own; under a `Sponsors` heading the tier headings below name theirs
+            self.tier = tier_match.group("tier").title() if tier_match else ""
         elif self.role == "award_recipient" and YEAR_HEADING_RE.fullmatch(text):
             self.award_year = int(text.strip())  # `## 2023` under the award: its recipients' year
         elif self.role == "award_recipient" and not TIME_RE.search(text):
