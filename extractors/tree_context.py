@@ -182,6 +182,8 @@ def record_context(node: dict, context: Context) -> Context:
         elif kind in ("session", "person") and is_tier(text) and tier_label(text) and (
                 context.role() in ("sponsor", "exhibitor")):
             changes.setdefault("tier", tier_label(text))  # a group `{title: Gold Sponsors}`
+        elif kind == "kind" and is_tier(text) and context.role() in ("sponsor", "exhibitor"):
+            changes.setdefault("tier", tier_label(text) or text)  # `{title: Acme, type: gold}`
         elif kind == "award":
             changes.setdefault("award", text)
         elif kind == "session":

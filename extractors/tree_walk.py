@@ -49,12 +49,24 @@ def blocks_from_tree(tree, *, context: Iterable[str] = (), source: str = "tree",
 
 
 def _dedupe(blocks: list[Block]) -> list[Block]:
+    """Blocks without repeats; an organization read twice, once with its tier and once without
+    (`sponsors: [{name: Acme, level: gold}]` as a list of names and as records), once, tiered.
+
+    >>> rows = [Block("Acme", org_name="Acme", role="sponsor"),
+    ...         Block("Acme", org_name="Acme", role="sponsor", sponsor_tier="Gold")]
+    >>> [b.sponsor_tier for b in _dedupe(rows)]
+    ['Gold']
+    """
+    def key(block: Block) -> tuple:
+        return block.person_name, block.org_name, block.role, block.session, block.award, block.year
+
+    tiered = {key(b) for b in blocks if b.sponsor_tier and not b.person_name}
     seen, out = set(), []
     for block in blocks:
-        key = (block.person_name, block.org_name, block.role, block.session, block.award,
-               block.year, block.sponsor_tier)
-        if key not in seen:
-            seen.add(key)
+        if not block.person_name and not block.sponsor_tier and key(block) in tiered:
+            continue
+        if (key(block), block.sponsor_tier) not in seen:
+            seen.add((key(block), block.sponsor_tier))
             out.append(block)
     return out
 

@@ -48,6 +48,13 @@ def test_jekyll_data_list_of_dicts(tmp_path):
 
 # --- The tree walker on ordinary files of shapes no reader was written for (issue 18) ---------
 
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _rows(tmp_path, name, text):
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +88,20 @@ def test_structured_data_sponsor_tiers_as_keys_and_as_levels(tmp_path):
     expected = {("sponsor", "", "Acme Corp", None, "", "Platinum"),
                 ("sponsor", "", "Globex", None, "", "Gold")}
     assert keys == expected and levels == expected
+
+
+def test_structured_data_a_list_of_sponsors_with_levels_and_kinds_is_read_once(tmp_path):
+    # `sponsors: [{name, level}]` (read both as a list of names and as records) gives each
+    # sponsor once, in its tier; a kind field holding a tier (`type: gold`) is the tier.
+    levels = registry.get("structured_data").extract(_write(
+        tmp_path, "c/sponsors.yml", "sponsors:\n  - name: Acme Corp\n    level: platinum\n"
+        "  - name: Globex\n    level: gold\n")).blocks
+    kinds = registry.get("structured_data").extract(_write(
+        tmp_path, "d/partners.yml", "- title: Acme Corp\n  type: platinum\n  logo: /a.png\n"
+        "- title: Globex\n  type: gold\n  logo: /g.png\n")).blocks
+    expected = [("Acme Corp", "Platinum"), ("Globex", "Gold")]
+    assert [(b.org_name, b.sponsor_tier) for b in levels] == expected
+    assert [(b.org_name, b.sponsor_tier) for b in kinds] == expected
 
 
 def test_structured_data_exhibitors_with_booths_in_a_map_of_ids(tmp_path):
