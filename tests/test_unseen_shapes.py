@@ -272,3 +272,17 @@ def test_sponsor_headings_in_other_languages_and_a_partners_list_after_a_tier(nl
     assert found == [("sponsor", "Acme Robotics", "Gold"), ("sponsor", "Globex Corporation", ""),
                      ("sponsor", "Beispiel GmbH", ""), ("sponsor", "Exemple SARL", ""),
                      ("sponsor", "Ejemplo S.A", "")]
+
+
+def test_officer_lines_give_the_office_as_title_with_colons_or_dot_leaders(nlp):
+    # `Treasurer: Name, Org` and `Past President ....... Name` (dot leaders, as printed
+    # directories set them) name an officer with the office as the title; an office alone on
+    # its line between a name and an organization is no part of the name.
+    rows = [("Board of Directors", 14.0), ("Treasurer: Tom Fielding, Beta Institute", None),
+            ("Past President .......... Ines Varga", None),
+            ("Sara Lind\nPresident-Elect\nNorthfield College", None)]
+    found = [(a.role, a.person_name, a.org_name, a.title)
+             for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found[:2] == [("board", "Tom Fielding", "Beta Institute", "Treasurer"),
+                         ("board", "Ines Varga", "", "Past President")]
+    assert [name for _, name, _, _ in found[2:]] == ["Sara Lind"]

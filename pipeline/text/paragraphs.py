@@ -40,6 +40,10 @@ _CONTINUE_SMALL_RE = re.compile(r"\b(in|on|to|by|a|an|as|or|vs\.?|our|your|their
 _NUMBERED_ORG_RE = re.compile(r"^(?:\d{1,2}\.\s+|[¹²³⁴⁵⁶⁷⁸⁹]\s*)\S")
 _MARKED_END_RE = re.compile(r"[^\W\d_]\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _SEPARATOR_RE = re.compile(r"[,;:]")
+# An officer's title alone on its line, stacked between a name and an organization.
+_OFFICE_RE = re.compile(r"(?:(?:immediate\s+)?past[- ]president|president(?:[- ]elect)?|"
+                        r"vice[- ]president|treasurer|secretary(?:[- ]treasurer)?|"
+                        r"(?:co-?)?chair(?:person)?)(?:\s*\([^()]{1,40}\))?", re.I)
 _COMMA_RE = re.compile(r"[,;]")
 _FIRST_ITEM_RE = re.compile(r"\s*[,;]\s*|\s+and\s+")
 _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*")
@@ -106,6 +110,8 @@ def _continuation(prev: str, line: str) -> tuple[bool, bool]:
     ) or prev.count("(") > prev.count(")"):
         return True, True
     if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
+        return False, False
+    if _OFFICE_RE.fullmatch(line):  # `Ann Lee` / `President-Elect` / `Acme`: an office's line
         return False, False
     if session_kind(line):  # `Breakfast – Ballroom` / `Plenary session (9:00–10:45)`
         return False, False

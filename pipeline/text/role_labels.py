@@ -39,7 +39,7 @@ def role_label_re(*, alone: bool = False) -> re.Pattern[str]:
         r"^(?:session\s+)?(?P<label>(?:(?:opening|closing|morning|luncheon|featured)\s+)?"
         r"keynote(?:\s+(?:speaker|address))?|(?:co-?)?(?:" + label_alternation() + r"))"
         r"(?P<plural>\(s\)|s?)(?:\s+(?:[IVX]{1,4}|\d{1,2})\b)?"
-        r"(?:\s*[:：–—|]\s*|\s+-\s*" + end + ")",
+        r"(?:\s*[:：–—|]\s*|\s*[.…·]{3,}\s*|\s+-\s*" + end + ")",  # `Chair ..... Ann Lee`
         re.I,
     )
 

@@ -53,12 +53,13 @@ LABEL_RE = role_label_re(alone=True)
 OFFICER_LABEL_RE = re.compile(
     r"^(?P<label>(?:immediate\s+)?past[- ]president|president[- ]elect|vice[- ]president|"
     r"president|treasurer|secretary(?:[- ]treasurer)?|members?[- ]at[- ]large)(?P<plural>s?)"
-    r"\s*[:–—]\s*",
+    r"(?:\s*[:–—]\s*|\s*[.…·]{3,}\s*)",  # `Treasurer: Ann Lee`, `Treasurer ..... Ann Lee`
     re.I,
 )
 # `President Helen Marsh, Acme`: an officer's title before the name without a separator, in a
 # column of titles; only before a given name people bear (`President's Welcome` is no label).
-OFFICER_BARE_RE = re.compile(OFFICER_LABEL_RE.pattern.replace(r"\s*[:–—]\s*", r"\s+"), re.I)
+OFFICER_BARE_RE = re.compile(OFFICER_LABEL_RE.pattern.replace(
+    r"(?:\s*[:–—]\s*|\s*[.…·]{3,}\s*)", r"\s+"), re.I)
 # Under a committee or board heading, `Planning Committee: …`, `Volunteer Coordinator: …`.
 COMMITTEE_LABEL_RE = re.compile(
     r"^(?P<label>(?:[A-Z][\w&/'-]*\s+){0,4}(?:committee|sub-?committee|co-?chairs?|chairs?|"

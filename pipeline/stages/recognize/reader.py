@@ -9,6 +9,7 @@ from dataclasses import replace
 from pipeline.stages.recognize.labels import (
     AWARD_LABEL_RE,
     BRACKETS_RE,
+    OFFICER_LABEL_RE,
     PLACE_LABEL_RE,
     SESSION_ROLES,
     SLOT_SPEAKER_RE,
@@ -283,8 +284,14 @@ class LayoutReader:
             if app:
                 self.candidates.append((app, "strong", 0))
             return False
+        before = len(self.candidates)
         self._read_people(block, lines, n, tails, text, current, label is not None, award,
                           line_year)
+        office = OFFICER_LABEL_RE.match(lines[n]) if line_role == "board" else None
+        if office and not office.group("plural"):  # `Treasurer: Ann Lee`: her office
+            self.candidates[before:] = [
+                (app if app.title else replace(app, title=office.group("label")), strength, g)
+                for app, strength, g in self.candidates[before:]]
         return False
 
     def _read_session_kind(self, text: str) -> bool:
