@@ -338,8 +338,9 @@ def test_recognize_schedule_rows_and_board_officers(nlp):
         ("panelist", "Ana Silva", "Initech", ""),
         ("panelist", "Tom Becker", "Cyberdyne", ""),
         ("keynote", "Raia Hadsell", "DeepMind", ""),
-        ("board", "Samuel Osei", "Osei People Analytics", ""),
-        ("board", "Grace Kim", "Umbrella Health", ""),
+        # an officer's label is her office: the title (session 16)
+        ("board", "Samuel Osei", "Osei People Analytics", "President"),
+        ("board", "Grace Kim", "Umbrella Health", "Vice President"),
     ]
 
 
