@@ -25,7 +25,7 @@ them again (issue 17: headings naming chairs, positions in brackets, `Surname, G
 them, `Session Chair:` kept whole, keynote headings that name their speaker, numbered
 affiliation lines, academic titles of other languages, award names from an award page's
 heading; pages pdfium reads without letters go to pdfplumber), each commit saying how; the
-last is 1213d28. Session 16 changed them again (issue 18: logos named by their link's or
+last is 1213d28. Session 16 changed them again (issue 18: logos named by their link's or image's
 title, two cards, a person heading's organization line, iCalendar labels from the lexicon;
 issue 17: list headings set in the text's type, a bulleted `Name (Org)` line ended before its
 title, numbers in brackets are no organization, speakers after a talk's title), each commit
