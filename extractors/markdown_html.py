@@ -54,8 +54,8 @@ def inline_html(line: str) -> list[tuple[str, str]]:
 
     >>> inline_html('<a href="x"><img src="a.png" alt="Acme Genomics" width="120"></a>')
     [('Acme Genomics', 'alt')]
-    >>> inline_html("<b>Ada Lovelace</b>  "), inline_html("&nbsp;")
-    ([('Ada Lovelace', 'bold')], [])
+    >>> inline_html("<b>Grace Hooper</b>  "), inline_html("&nbsp;")
+    ([('Grace Hooper', 'bold')], [])
     """
     if "<" not in line and "&" not in line:
         return [(line, "")]

@@ -56,7 +56,7 @@ def _item_records(text: str) -> list[dict] | None:
     [{'name': 'Ann Lee', 'position': 'Treasurer', 'year': 2023}]
     >>> _item_records("Bo Chen, Acme University"), _item_records("Travel and visas")
     ([{'name': 'Bo Chen', 'affiliation': 'Acme University'}], None)
-    >>> [r["name"] for r in _item_records("Web Arrangements: Cy Diaz, Dee Fox and Eve Gray.")]
+    >>> [r["name"] for r in _item_records("Tile Arrangements: Cy Diaz, Dee Fox and Eve Gray.")]
     ['Cy Diaz', 'Dee Fox', 'Eve Gray']
     >>> _item_records("Bo Chen, MIT, General Chair")
     [{'name': 'Bo Chen', 'affiliation': 'MIT', 'position': 'General Chair'}]
@@ -128,7 +128,7 @@ def _dashed_records(text: str) -> list[dict] | None:
     >>> [(r["name"], r["title"]) for r in _dashed_records(
     ...     "9:00 - 9:30 -- Widgets -- Ann Lee and Bo Chen, et al. -- Room 2")]
     [('Ann Lee', 'Widgets'), ('Bo Chen', 'Widgets')]
-    >>> _dashed_records("Paper One - Cy Diaz"), _dashed_records("Graph Theory -- Big Data")
+    >>> _dashed_records("Paper One - Cy Diaz"), _dashed_records("Widget Theory -- Tile Design")
     ([{'name': 'Cy Diaz', 'title': 'Paper One'}], None)
     >>> _dashed_records("Cy Diaz – Globex University, Peru")
     [{'name': 'Cy Diaz', 'affiliation': 'Globex University'}]
@@ -166,7 +166,7 @@ def _column_people(column: str) -> list[tuple[str, str]]:
                 CAPS_WORD_RE.search(name)):
             return []
         out.append((name, org))
-    # one known given name at least: `Graph Theory` is name-shaped too
+    # one known given name at least: `Widget Theory` is name-shaped too
     return out if any(_names_someone(name) for name, _ in out) else []
 
 

@@ -73,9 +73,9 @@ def test_speakers_after_a_talks_title_need_no_ner_to_call_them_people():
     # read there by other rules): the names are kept as a list's are, without NER's word;
     # co-authors after `Joint work with` are not speakers, nor a surname list's last name.
     texts = ("Doctoral Consortium", "Chair: Sara Lind",
-             "• 16.00-16.20 Automatic detection of patterns in legal big data, Helen Marsh",
+             "• 16.00-16.20 Automatic reading of tiles in big widget data, Helen Marsh",
              "• 16.20-16.40 Widgets for all: a survey, Tom Fielding and Grace Hooper",
-             "Joint work with Peter Lyle, Ann Lee", "Sampling for tiles Osborne, Lall, and Bo Chen")
+             "Joint work with Peter Lyle, Ann Lee", "Sampling for tiles Norbury, Vane, and Bo Chen")
     found = [(a.role, a.person_name) for a in find_appearances(_blocks(*texts), nlp=None)]
     assert found == [("chair", "Sara Lind"), ("speaker", "Helen Marsh"),
                      ("speaker", "Tom Fielding"), ("speaker", "Grace Hooper")]
@@ -228,15 +228,15 @@ def test_a_list_heading_set_in_the_text_type_gives_its_role_to_the_lines_below(n
     # A block whose first line is a committee, organizer or sponsor heading in the text's own
     # type (APSIG 2012's front page, ACL 2014's `Local … Administration` over two names): the
     # lines below it get its role; a talk title with a role word wrapping over its second line
-    # (`Student Board-…` / `and …`, SIGCSE 2015) stays a title.
+    # (a title's `Board-…` over `and …`, as SIGCSE 2015 prints one) stays a title.
     rows = [("Widget Workshop 2024", 16.0),
-            ("Programme committee and organisers\nHelen Marsh, Tom Fielding, Grace Hooper",
+            ("Scientific committee and organisers\nHelen Marsh, Tom Fielding, Grace Hooper",
              None),
             ("Local organisers\nPeter Lyle\nAnn Lee", None),
-            ("We are very grateful to the sponsors of these workshops:", None),
+            ("We thank the sponsors of this meeting for their support:", None),
             ("Northwind Mathematical Society", None),
             ("Talks", 16.0),
-            ("Student Board-Writing to Integrate Skills\nand Content in Class", None),
+            ("Student Board-Games for Teaching Tiles\nand Widgets in Class", None),
             ("Bo Chen, Lakeside University", None)]
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_page(*rows), nlp=nlp)]
     assert found == [("committee", "Helen Marsh", ""), ("committee", "Tom Fielding", ""),
@@ -250,7 +250,7 @@ def test_a_bulleted_name_and_bracket_is_complete_before_its_title(nlp):
     # (APSIG 2012's abstracts, whatever the bracket holds; HKKC 2016's programme, measured
     # after): the name line does not run into the title and a long abstract after it.
     rows = [("Titles and Abstracts", 16.0),
-            ("• Helen Marsh (Nordby U.)\nThe Massive Widget Soup\nWe study soups of widgets "
+            ("• Helen Marsh (Nordby U.)\nTiles of Many Colours\nWe study soups of widgets "
              "and show that they converge in distribution." + " Then we study them more." * 12,
              None),
             ("• Tom Fielding (Tech. U. Brno)\nSmall Tiles\nA short abstract about tiles.", None)]

@@ -144,11 +144,11 @@ def trailing_names(line: str) -> tuple[str, list[str]]:
     schedules print a talk on one line. Returns (title, names), or ("", []) unless the title
     reads as one (lower-case words) and every name opens with a given name people bear.
 
-    >>> trailing_names("Rights and punishment online, Helen Marsh and Tom Fielding")
-    ('Rights and punishment online', ['Helen Marsh', 'Tom Fielding'])
+    >>> trailing_names("Widgets and their makers online, Helen Marsh and Tom Fielding")
+    ('Widgets and their makers online', ['Helen Marsh', 'Tom Fielding'])
     >>> trailing_names("Department of Physics, Lakeside University")
     ('', [])
-    >>> trailing_names("Tiles Osborne, Lall, and Helen Marsh")
+    >>> trailing_names("Tiles Norbury, Vane, and Helen Marsh")
     ('', [])
     """
     parts = line.split(",")
@@ -159,7 +159,7 @@ def trailing_names(line: str) -> tuple[str, list[str]]:
             break
         names, parts = items + names, parts[:-1]
     head = ",".join(parts)
-    # the item before the names is the title's end, not another name (`Lall, and Van Durme`),
+    # the item before the names is the title's end, not another name (`Vane, and Helen Marsh`),
     # and no co-author phrase leads them (`Joint work with Bo Chen, Ann Lee`)
     if not any(w[:1].islower() for w in parts[-1].split()) or names_coauthors(line):
         return "", []

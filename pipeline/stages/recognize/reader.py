@@ -445,7 +445,7 @@ _LIST_ROLES = frozenset({"committee", "organizer", "board", "sponsor", "exhibito
 
 def _heading_line_apart(block: Block) -> list[Block] | None:
     """A text block whose first line is a section heading set in the text's own type
-    (`Programme committee and organisers` over the names, `We thank our sponsors:` over the
+    (`Scientific committee and organisers` over the names, `We thank our sponsors:` over the
     organizations): that line as a heading, then the rest. None for any other block."""
     if block.role_hint or block.bold:
         return None
@@ -456,8 +456,7 @@ def _heading_line_apart(block: Block) -> list[Block] | None:
             10 if first.endswith(":") else 6) or section_role(first) not in _LIST_ROLES or (
             TIME_RE.search(first) or role_label(first)[0]):
         return None
-    if parse_people(first.rstrip(":")) and any(
-            looks_like_name(truecase(p.name)) for p in parse_people(first.rstrip(":"))):
+    if any(looks_like_name(truecase(p.name)) for p in parse_people(first.rstrip(":"))):
         return None  # a line naming someone is read as one
     below = " ".join(rest.strip().partition("\n")[0].split())
     if section_role(first) in ("sponsor", "exhibitor"):
@@ -465,7 +464,7 @@ def _heading_line_apart(block: Block) -> list[Block] | None:
             return None  # `Exhibit Hall` over a schedule's lines is a room
     elif not below or not (name_list_items(below) or looks_like_name(truecase(clean_name(
             below)))):
-        return None  # a talk's title wrapping over its second line (`Student Board-…`)
+        return None  # a talk's title with a role word, wrapping over its second line
     heading = replace(block, text=first, role_hint="heading")
     return [heading, replace(block, text=rest)] if rest.strip() else [heading]
 
@@ -489,7 +488,7 @@ def _named_in(heading: str) -> frozenset[str]:
 
     >>> sorted(_named_in("Plenary Thurs - Helen Marsh (2019 Founders Award)"))
     ['marsh']
-    >>> _named_in("Keynote Session"), _named_in("Invited Talks: Graph Theory")
+    >>> _named_in("Keynote Session"), _named_in("Invited Talks: Widget Theory")
     (frozenset(), frozenset())
     """
     parts = _HEADING_PARTS_RE.split(BRACKETS_RE.sub(" ", " ".join(heading.split())))
