@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
 KINDS = ("university", "company", "consultancy", "recruiting firm", "law firm", "association",
          "government", "other")
@@ -105,3 +107,13 @@ def org_kind(
     if set(roles) & {"sponsor", "exhibitor"}:
         return "company"
     return "other"
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country and region names that may trail an organization (`Aarhus University, Denmark`),
+    folded, from `data/countries.txt`."""
+    text = resources.files("pipeline.text").joinpath("data/countries.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from pipeline.text.names import fold
+from pipeline.text.orgkind import countries
 
 LEGAL_SUFFIX_RE = re.compile(
     r",?\s+\b(inc|incorporated|corp|corporation|co|company|llc|l\.l\.c|llp|ltd|limited|gmbh|ag|"
@@ -44,14 +44,6 @@ ACRONYM_SKIP = frozenset("of at the and for in de du des la le di da y & a an on
 GENERIC_TAIL = frozenset("university college institute school".split())
 # "Georgia Tech", "Virginia Tech", "Michigan Tech": the place before the institution words.
 TECH_HEAD_STOP = frozenset("institute university polytechnic technological college of".split())
-
-
-@cache
-def countries() -> frozenset[str]:
-    text = resources.files("pipeline.text").joinpath("data/countries.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
 
 
 _PUNCTUATION_RE = re.compile(r"[^\w\s-]")

@@ -229,3 +229,20 @@ def follows(label: Block | None, block: Block) -> bool:
     below = abs(block.x0 - label.x0) <= 2 * size and 0 <= block.top - label.bottom <= 2 * size
     right = abs(block.top - label.top) <= 0.5 * size and block.x0 >= label.x1
     return below or right
+
+
+YEAR_HEADING_RE = re.compile(r"\s*(?:19[5-9]\d|20\d\d)\s*")
+_AWARD_YEAR_RE = re.compile(r"\s*\b((?:19[5-9]\d|20\d\d))\b\s*")
+
+
+def award_and_year(heading: str) -> tuple[str, int | None]:
+    """An award heading's name without its year, and the year (`Best Paper Award 2021`).
+
+    >>> award_and_year("Best Paper Award 2021"), award_and_year("Fellows")
+    (('Best Paper Award', 2021), ('Fellows', None))
+    """
+    text = " ".join(heading.split())
+    found = _AWARD_YEAR_RE.search(text)
+    if not found or not _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"):
+        return text, None
+    return _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"), int(found.group(1))

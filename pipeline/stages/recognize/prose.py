@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.stages.recognize.labels import TIME_RE, section_role
+from pipeline.stages.recognize.labels import TIME_RE, chair_heading, section_role
 from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
+from pipeline.text.award_prose import award_mentions, award_prose_hint, sentences
 from pipeline.text.lexicon import printed_tier_alternation
 from pipeline.text.line_shapes import name_list_items, parse_people, split_items
 from pipeline.text.lines import clean_name, looks_like_name, looks_like_title, truecase
@@ -45,6 +46,19 @@ PROSE_TIER_RE = re.compile(
     rf"\b(?P<tier>{printed_tier_alternation()})(?:[- ]level)?\s+"
     r"(?P<kind>sponsors?|supporters?|partners?|exhibitors?)\s*(?:[:–—-]|are|include)\s*"
     r"(?P<list>[^;:.()]+)", re.I)
+# Chairs of a part of the program (`area chairs`, `associate program chairs`) review for its
+# committee, as the committee lists elsewhere print them.
+_PART_CHAIRS_RE = re.compile(r"\b(?:area|associate|track|sub-?committee)\s+(?:\w+\s+)?"
+                             r"(?:co-?)?chairs?\b", re.I)
+
+
+def _chairs_role(text: str) -> str:
+    if not chair_heading(text):
+        return ""
+    return "committee" if _PART_CHAIRS_RE.search(text) else "chair"
+
+
+_RELATIVE_RE = re.compile(r",?\s+(?:who|that|which|whose)\s+")
 PROSE_PAREN_RE = re.compile(r"\((?P<list>[^()]{20,1500})\)")
 # `… to either chair of the award committee, Prof. Dr. Ann Lee or Assoc. Prof. Bo Chen.`,
 # `the committee is chaired by Ann Lee and Bo Chen`: a role phrase of running text, then its
@@ -100,6 +114,18 @@ def prose_mentions(
             (Appearance(role="chair", person_name=name, event=event, year=year, method="rule",
                         snippet=snippet, page=block.page), "list", group)
             for name in names)
+    for sentence in sentences(text):
+        # `First, our Program Committee: Ann Lee, Bo Chen, …, and Cy Diaz.`
+        head, colon, rest = sentence.partition(": ")
+        head = _RELATIVE_RE.split(head)[0]  # `our Program Chairs, who reviewed papers`
+        names = name_list_items(rest.rstrip(" .")) if colon and len(head.split()) <= 12 else []
+        last = " ".join(head.split()[-6:])
+        role = (section_role(last) or _chairs_role(last)) if len(names) >= 3 else ""
+        if role in ("committee", "board", "chair", "organizer"):
+            group = next(groups)
+            out.extend((Appearance(role=role, person_name=name, event=event, year=year,
+                                   method="rule", snippet=sentence[:200], page=block.page),
+                        "list", group) for name in names)
     for match in PROSE_PAREN_RE.finditer(text):
         names = name_list_items(match["list"].replace(" ;", ","))
         if len(names) < 3:
@@ -116,4 +142,32 @@ def prose_mentions(
                         snippet=snippet, page=block.page), "list", group)
             for name in names
         )
+    return out
+
+
+# The roles of sections whose running text is bios and abstracts: there `Ann Lee received the
+# Gold Medal` tells a speaker's past, not this event's award.
+_BIO_ROLES = frozenset({"keynote", "speaker", "panelist", "moderator", "chair", "organizer",
+                        "committee", "board"})
+
+
+def award_announcements(block: Block, role: str, event: str, year: int | None,
+                        groups) -> list[tuple[Appearance, str, int]]:
+    """The recipients an announcement in a block's text names (`The 2023 Best Paper Award goes
+    to Ann Lee and Bo Chen`, `Ann Lee (Acme) received the Gold Medal`), each with the award.
+    Under a section of people in another role, a sentence that tells a past award (`Ann Lee
+    received the X Award`) is a bio's, and names no recipient of this event."""
+    if not award_prose_hint(block.text):
+        return []
+    out = []
+    for mention in award_mentions(block.text):
+        if role in _BIO_ROLES and mention.order == "recipient-past":
+            continue
+        group = next(groups)
+        out.extend(
+            (Appearance(role="award_recipient", person_name=name, org_name=org,
+                        award=mention.award, event=event, year=mention.year or year,
+                        method="rule", snippet=mention.sentence[:200], page=block.page),
+             "list", group)
+            for name, org in mention.people)
     return out

@@ -17,7 +17,9 @@ from pipeline.stages.recognize.labels import (
     TIER_RE,
     TIME_RE,
     TIME_SLOT_RE,
+    YEAR_HEADING_RE,
     YEAR_PREFIX_RE,
+    award_and_year,
     chair_heading,
     follows,
     is_heading,
@@ -39,7 +41,13 @@ from pipeline.stages.recognize.people import (
     people_line,
     surname_first_column,
 )
-from pipeline.stages.recognize.prose import is_prose, letter_signer, prose_mentions, running_text
+from pipeline.stages.recognize.prose import (
+    award_announcements,
+    is_prose,
+    letter_signer,
+    prose_mentions,
+    running_text,
+)
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.tables import LOGO_HINT, Appearance, Block
 from pipeline.text.lexicon import names_awarded_work, session_kind
@@ -139,6 +147,11 @@ class LayoutReader:
         )
         if heading and not self._read_heading(block):
             return
+        awarded = award_announcements(block, self.role, self.event, self.award_year or self.year,
+                                      self.groups)
+        if awarded:  # `The Best Paper Award goes to Ann Lee and Bo Chen.`
+            self.candidates.extend(awarded)
+            return
         self._read_text(block)
 
     def _read_logo(self, block: Block) -> None:
@@ -181,7 +194,7 @@ class LayoutReader:
             self.named = 0
             # `Plenary Mon PM - Ann Lee (Founders Award)`: the keynote the heading names
             self.keynote_of = _named_in(text) if new_role == "keynote" else frozenset()
-            self.award_name, self.award_year = _award_and_year(text) if (
+            self.award_name, self.award_year = award_and_year(text) if (
                 new_role == "award_recipient") else ("", None)
             if not (sub and new_role not in ("committee", "board")):
                 same = new_role == self.role and self.role in ("committee", "board")
@@ -198,7 +211,7 @@ class LayoutReader:
             self.award_year = int(text.strip())  # `## 2023` under the award: its recipients' year
         elif self.role == "award_recipient" and not TIME_RE.search(text):
             # `Fellows` under the awards: the honour the names below get
-            self.award_name, self.award_year = _award_and_year(text)
+            self.award_name, self.award_year = award_and_year(text)
         elif self.role in SESSION_ROLES and self.named and not TIME_RE.fullmatch(text):
             # A heading after a keynote's or panel's people ends it (`Pre-Symposium Events`
             # after the keynote: SIGCSE 2017; `Session 2` after a plenary: householder 2025).
@@ -386,23 +399,6 @@ class LayoutReader:
                      for app, strength, g in found]
         self.named += len(found)
         self.candidates.extend(found)
-
-
-YEAR_HEADING_RE = re.compile(r"\s*(?:19[5-9]\d|20\d\d)\s*")
-_AWARD_YEAR_RE = re.compile(r"\s*\b((?:19[5-9]\d|20\d\d))\b\s*")
-
-
-def _award_and_year(heading: str) -> tuple[str, int | None]:
-    """An award heading's name without its year, and the year (`Best Paper Award 2021`).
-
-    >>> _award_and_year("Best Paper Award 2021"), _award_and_year("Fellows")
-    (('Best Paper Award', 2021), ('Fellows', None))
-    """
-    text = " ".join(heading.split())
-    found = _AWARD_YEAR_RE.search(text)
-    if not found or not _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"):
-        return text, None
-    return _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"), int(found.group(1))
 
 
 def _after_time_slot(text: str, role: str) -> str:

@@ -1,0 +1,116 @@
+"""Award announcements in running text (issue 17's one-page announcement, issue 18's award
+recipients): the sentence shapes societies print, with made-up names and awards.
+
+On the real corpus: SIGCSE's 2015 and 2017 welcome letters announce their award recipients in
+prose (`X of Y will receive the SIGCSE Award for ...`, `This year's recipient of the ..., X (...)`)
+and SIGCSE 2015's names its program committee after a colon; ACL 2016's names its area chairs so.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from pipeline.stages.recognize import find_appearances
+from pipeline.tables import Block
+from pipeline.text.award_prose import award_mentions, sentences
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 2023 Best Paper Award goes to Ann Lee and Bo Chen for their paper on deltas.",
+     [("Best Paper Award", (("Ann Lee", ""), ("Bo Chen", "")), 2023)]),
+    ("This year's Distinguished Service Award was presented to Helen Marsh (Northwind "
+     "University) in recognition of two decades of service.",
+     [("Distinguished Service Award", (("Helen Marsh", "Northwind University"),), None)]),
+    ("Peter Lyle receives the 2022 Lifetime Achievement Award. Lyle taught for thirty years.",
+     [("Lifetime Achievement Award", (("Peter Lyle", ""),), 2022)]),
+    ("We congratulate Dr. Ines Varga, winner of the 2021 Early Career Prize, and Prof. Tom "
+     "Fielding, recipient of the 2021 Teaching Medal.",
+     [("Early Career Prize", (("Ines Varga", ""),), 2021),
+      ("Teaching Medal", (("Tom Fielding", ""),), 2021)]),
+    ("The prize committee has selected Sara Lind of Lund University as the 2020 recipient of "
+     "the Gold Medal for her work on soils.",
+     [("Gold Medal", (("Sara Lind", "Lund University"),), 2020)]),
+    ("The Society is pleased to announce that Dr. Omar Haddad of Lakeside Institute has been "
+     "named the recipient of the 2024 Young Researcher Award.",
+     [("Young Researcher Award", (("Omar Haddad", "Lakeside Institute"),), 2024)]),
+    # the organization is the last one among her title's parts; `authored by` names the people
+    ("The 2022 Test of Time Award has been awarded to Rivers: A Study, authored by Grace "
+     "Hooper, Professor, College of Water, Riverdale University, USA.",
+     [("Test of Time Award", (("Grace Hooper", "Riverdale University"),), 2022)]),
+    ("The 2024 recipient of the Gold Medal is Lena Berg of Central Polytechnic.",
+     [("Gold Medal", (("Lena Berg", "Central Polytechnic"),), 2024)]),
+    # a bracket that is a job title gives the organization after its comma
+    ("This year's recipient of the Service Award, Ivo Marek (Associate Professor at the "
+     "School of Rivers, Riverdale University, Sweden), will speak at lunch.",
+     [("Service Award", (("Ivo Marek", "Riverdale University"),), None)]),
+    ("Le Prix Jeune Chercheur 2023 a été décerné à Marie Dubois (Université de Lyon).",
+     [("Prix Jeune Chercheur", (("Marie Dubois", "Université de Lyon"),), 2023)]),
+])
+def test_announcements_name_award_recipients_and_year(text, expected):
+    got = [(m.award, m.people, m.year) for m in award_mentions(text)]
+    assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Helen Marsh is professor at Northwind University. She received the 2019 Gold Medal.",
+    "Ann Lee received her PhD from Lund University in 2009.",
+    "Our thanks go to Bo Chen and Ann Lee for organizing the Best Paper Award session.",
+    "Nominations for the Gold Medal should be sent to the chair, Prof. Grace Hooper.",
+    "The award was presented to the team at the banquet.",
+])
+def test_sentences_that_announce_no_recipient_name_nobody(text):
+    assert award_mentions(text) == []
+
+
+def test_received_is_a_bio_under_a_speaker_heading_and_an_award_elsewhere(nlp):
+    """`Ann Lee received the X Award` tells a keynote's past; on an announcement page it names a
+    recipient; `will receive` announces under any heading."""
+    def found(heading, text):
+        blocks = [Block(text=heading, page=1, top=80, size=14.0, bold=True, role_hint="heading"),
+                  Block(text=text, page=1, top=120, size=10.0)]
+        return {(a.role, a.person_name, a.award) for a in find_appearances(blocks, nlp=nlp)
+                if a.role == "award_recipient"}
+
+    bio = ("Helen Marsh of Northwind University received the Water Prize for her studies of "
+           "rivers in the dry season, and has written three books on rivers and their people.")
+    assert found("Keynote Speakers", bio) == set()
+    assert found("Society News", bio) == {("award_recipient", "Helen Marsh", "Water Prize")}
+    future = ("Tom Fielding of Acme Research Labs will receive the Service Award at the banquet, "
+              "and will speak at the lunch on Thursday about his years with the society.")
+    assert found("Keynote Speakers", future) == {
+        ("award_recipient", "Tom Fielding", "Service Award")}
+
+
+def test_a_letter_names_its_committee_after_a_colon(nlp):
+    text = ("Our thanks go to everyone who made this meeting. First, our Program Committee: "
+            "Ann Lee, Bo Chen, Cy Diaz, and Sara Lind. Additional thanks go to our Area Chairs "
+            "who wrote meta-reviews: Omar Haddad, Lena Berg, and Ivo Marek. See you there.")
+    found = {(a.role, a.person_name) for a in find_appearances(
+        [Block(text=text, page=1, top=100, size=10.0)], nlp=nlp)}
+    assert found == {("committee", n) for n in (
+        "Ann Lee", "Bo Chen", "Cy Diaz", "Sara Lind", "Omar Haddad", "Lena Berg", "Ivo Marek")}
+
+
+def test_sentences_keep_honorifics_and_initials():
+    assert sentences("Prof. Dr. Ann B. Lee won. R.J. Dake thanks you. The end.") == [
+        "Prof. Dr. Ann B. Lee won.", "R.J. Dake thanks you.", "The end."]
+
+
+def test_welcome_letters_of_the_corpus_announce_their_award_recipients(corpus_run: Path):
+    """SIGCSE 2015 p.4 and 2017 p.4 (read in the PDFs): the letter names the recipients of the
+    year's two SIGCSE awards, with their universities where printed."""
+    with open(corpus_run / "appearances.csv", newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["role"] == "award_recipient"
+                and r["source_path"] in ("sigcse/2015/sigcse2015-programme.pdf",
+                                         "sigcse/2017/sigcse2017-program.pdf")]
+    got = {(r["source_path"][7:11], r["page"], r["person_name"], r["org_name"]) for r in rows}
+    assert got == {
+        ("2015", "4", "Frank Young", "Rose-Hulman Institute of Technology"),
+        ("2015", "4", "Mark Allen Weiss", "Florida International University"),
+        ("2017", "4", "Mats Daniels", "Uppsala University"),
+        ("2017", "4", "Gail Chapman", ""),
+    }
+    assert all("SIGCSE Award for" in r["award"] for r in rows)
