@@ -61,6 +61,14 @@ def _blocks(*texts):
       ("speaker", "Grace Hooper", "Acme Research Labs")]),
     (("Workshop: Tiles in Practice", "With Bo Chen and Grace Hooper"),
      [("speaker", "Bo Chen", ""), ("speaker", "Grace Hooper", "")]),
+    # a talk's title after the organization's colon is no part of the organization
+    (("Monday", "Plenary Lecture — Helen Marsh, Northwind University: Rivers at night"),
+     [("keynote", "Helen Marsh", "Northwind University")]),
+    # `Organised by` names a workshop's organizers, each with her bracket
+    (("Workshop on Deltas",
+      "Organised by Ivo Marek (Central Polytechnic) and Cy Diaz (Acme University)"),
+     [("organizer", "Ivo Marek", "Central Polytechnic"),
+      ("organizer", "Cy Diaz", "Acme University")]),
 ])
 def test_unseen_shapes(nlp, texts, expected):
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(*texts), nlp=nlp)]

@@ -66,8 +66,7 @@ def _alternation(key: str) -> str:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(award-first verb, recipient-first verb, recipient noun apposition, choice) patterns."""
-    aux = (r"(?:(?:(?:has|have)\s+been|was|were|is|are|will\s+be|a\s+été|ont\s+été|est|sont|"
-           r"wurde|wurden|wird|ist|fue|fueron|ha\s+sido|es|è\s+stat[oa]|foi)\s+)?")
+    aux = rf"(?:(?:{_alternation('auxiliaries')})\s+)?"
     conferred = re.compile(rf"\s+{aux}(?:{_alternation('conferred')})\s+", re.I)
     received = re.compile(
         rf"(?:\s*,\s*who\s+|\s+)(?:(?:has|have|had|will)\s+)?(?:{_alternation('received')})\s+"

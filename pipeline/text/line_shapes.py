@@ -14,6 +14,7 @@ from pipeline.text.lines import (
     looks_like_name,
     looks_like_org,
     looks_like_title,
+    title_like,
     truecase,
 )
 from pipeline.text.memo import memo, memo_list
@@ -245,7 +246,7 @@ def parse_people(line: str) -> list[Person]:
                         position=positions.get(p.name, "")) for p in _people(line)]
     # A number in brackets is no organization: a citation's year (`Bean N. G. (2011).`), a
     # numbered session (`Gene Analysis (2)`), a circuit's rating (`Service Box (110)`).
-    people = [p for p in _people(line) if not _NUMBER_RE.fullmatch(p.org)]
+    people = [_org_before_title(p) for p in _people(line) if not _NUMBER_RE.fullmatch(p.org)]
     # else `Title, Ann Lee and Bo Chen`: the speakers after a talk's title
     return people or [Person(n, after_title=True) for n in trailing_names(line)[1]] if (
         "," in line) else people
@@ -275,6 +276,16 @@ def _people(line: str) -> list[Person]:
 
 
 _NUMBER_RE = re.compile(r"\d{1,4}[a-z]?")
+
+
+def _org_before_title(person: Person) -> Person:
+    """`Ann Lee, Acme University: Rivers at night`: the talk's title after the colon is no
+    part of her organization (a keynote line, a schedule row); `Acme: Department of X` is. A
+    title before the colon too stays whole, for the title tests downstream to see."""
+    org, colon, rest = person.org.partition(": ")
+    if colon and looks_like_org(org) and not title_like(org) and not looks_like_org(rest):
+        return replace(person, org=org.strip())
+    return person
 # A list item's bullet before the line's people (`• Ann Lee (Acme U.)`, `▪ Bo Chen, MIT`).
 _BULLET_RE = re.compile(r"^[•·▪●◦‣■□►▸➢✓*–-]\s*(?=\S)")
 _TITLE_THEN_NAME_RE = re.compile(r"^(?P<title>[^(),;]+?)\s*\((?P<name>[^()]+)\)\s*$")
