@@ -69,6 +69,15 @@ def _blocks(*texts):
       "Organised by Ivo Marek (Central Polytechnic) and Cy Diaz (Acme University)"),
      [("organizer", "Ivo Marek", "Central Polytechnic"),
       ("organizer", "Cy Diaz", "Acme University")]),
+    # a session kind, then `with` / `by`: its people in the kind's role (ACL 2014's workshop
+    # days print `Panel discussion by …` and `Invited talk by …`); the talk after it is no
+    # keynote's
+    (("Day 2", "Panel discussion with Ann Lee, Bo Chen and Cy Diaz"),
+     [("panelist", "Ann Lee", ""), ("panelist", "Bo Chen", ""), ("panelist", "Cy Diaz", "")]),
+    (("Day 2", "9:00–10:00 Invited talk by Helen Marsh", "10:00–10:30 Rivers at night",
+      "Tom Fielding and Grace Hooper"),
+     [("keynote", "Helen Marsh", ""), ("speaker", "Tom Fielding", ""),
+      ("speaker", "Grace Hooper", "")]),
 ])
 def test_unseen_shapes(nlp, texts, expected):
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(*texts), nlp=nlp)]

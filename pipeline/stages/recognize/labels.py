@@ -10,6 +10,7 @@ from pipeline.text.lexicon import (
     honorific_words,
     printed_tier_alternation,
     section_heading_words,
+    session_kinds,
 )
 from pipeline.text.line_shapes import parse_people
 from pipeline.text.lines import looks_like_name, truecase
@@ -79,6 +80,12 @@ TIME_SLOT_RE = re.compile(rf"^{TIME_SLOT}\s+(?=[A-Z])", re.I)
 # `Moderated by Ann Lee, Acme`, `Presented by: …`, `Featuring …`, `With Bo Chen and Cy Diaz`
 # (a talk's co-presenters on the line below it): a label without a colon (the lexicon's).
 BY_LABEL_RE = by_label_re()
+# `Panel discussion with Ann Lee, Bo Chen and Cy Diaz`, `Invited talk by Prof. Ann Lee`: a
+# session kind of the lexicon, then `with` / `featuring` / `by`, then names.
+_KIND_ROLES = ("keynote", "panelist")
+KIND_WITH_RE = re.compile(
+    r"^(?P<label>(?P<kind>" + "|".join(session_kinds()[role] for role in _KIND_ROLES) + r")"
+    r"\s+(?:with|featuring|by))(?P<plural>)\s*:?\s+(?-i:(?=[A-ZÀ-ÖØ-Þ]))", re.I)
 # `2023 Lifetime Achievement Award: Linda Park, Hooli`, `HR Innovator of the Year – Ann Lee`.
 AWARD_LABEL_RE = re.compile(
     r"^(?P<award>(?:\d{4}\s+)?[A-Z][^:–—]{2,80}?\b(?:awards?|prizes?|medals?|fellowships?|"
@@ -194,6 +201,11 @@ def role_label(text: str, section: str = "") -> tuple[re.Match | None, str]:
         match = pattern.match(text)
         if match:
             return match, _label_role(match.group("label"))
+    match = KIND_WITH_RE.match(text)
+    if match:
+        kind = " ".join(match.group("kind").lower().split())
+        return match, next(role for role in _KIND_ROLES if re.fullmatch(
+            session_kinds()[role], kind, re.I))
     match = OFFICER_LABEL_RE.match(text)
     if match:
         return match, "board"
