@@ -303,3 +303,16 @@ def test_officer_lines_give_the_office_as_title_with_colons_or_dot_leaders(nlp):
     assert found[:2] == [("board", "Tom Fielding", "Beta Institute", "Treasurer"),
                          ("board", "Ines Varga", "", "Past President")]
     assert [name for _, name, _, _ in found[2:]] == ["Sara Lind"]
+
+
+
+def test_a_titles_words_after_a_name_are_no_second_name(nlp):
+    # `Name, Title` rows (Householder 2025, ACL's handbooks, SIGCSE 2017): a title whose first
+    # word no people bear as a given name, with a word the document prints in lower case
+    # elsewhere, is no person, though it sits in a list after `and`; a name whose surname the
+    # document prints in lower case (`Lanbo She`) stays.
+    texts = ("Session 3", "Helen Marsh, Optimal Tensor Algebras and Rivers",
+             "Lanbo She, Ranking rivers", "Abstracts: fast tensor algebras for rivers; tensor "
+             "algebras in practice; what she said about algebras")
+    found = [a.person_name for a in find_appearances(_blocks(*texts), nlp=nlp) if a.person_name]
+    assert found == ["Helen Marsh", "Lanbo She"]

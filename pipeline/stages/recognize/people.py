@@ -64,7 +64,7 @@ def people_line(
                 sentence = SENTENCE_RE.search(text) is not None
             if sentence:
                 continue
-        if all_common(name, common):
+        if all_common(name, common) or _title_words(name, common):
             continue
         if tail:
             if len(names) > 1 or person.org or any_common(name, common):
@@ -123,6 +123,20 @@ def common_words(blocks: list[Block]) -> set[str]:
 def any_common(name: str, common: set[str]) -> bool:
     """`Curriculum Overhaul`: a word of it is printed in lower case elsewhere."""
     return any(t.strip(".,'’").lower() in common for t in name.split())
+
+
+def _title_words(name: str, common: set[str]) -> bool:
+    """`Bridging Linear Algebra` (a title's words after a comma, `Ann Lee, Bridging Linear
+    Algebra and Autoencoders`): a first word no people bear as a given name, and a later word
+    the document prints in lower case."""
+    from pipeline.text.namefreq import known_given_share, known_surname_share
+    from pipeline.text.names import fold
+
+    words = [fold(w).strip(".,'’") for w in name.split()]
+    if len(words) < 2 or len(words[0]) < 2 or known_given_share(words[0]) > 0:
+        return False
+    # `Lanbo She`, `Yishu Liu`: a surname is no title word, though printed in lower case
+    return any(len(w) > 4 and w in common and known_surname_share(w) == 0 for w in words[1:])
 
 
 def all_common(name: str, common: set[str]) -> bool:
