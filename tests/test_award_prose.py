@@ -21,14 +21,14 @@ from pipeline.text.award_prose import award_mentions, sentences
 @pytest.mark.parametrize(("text", "expected"), [
     ("The 2023 Best Paper Award goes to Ann Lee and Bo Chen for their paper on deltas.",
      [("Best Paper Award", (("Ann Lee", ""), ("Bo Chen", "")), 2023)]),
-    ("This year's Distinguished Service Award was presented to Helen Marsh (Northwind "
+    ("This year's Long Service Award was presented to Helen Marsh (Northwind "
      "University) in recognition of two decades of service.",
-     [("Distinguished Service Award", (("Helen Marsh", "Northwind University"),), None)]),
-    ("Peter Lyle receives the 2022 Lifetime Achievement Award. Lyle taught for thirty years.",
-     [("Lifetime Achievement Award", (("Peter Lyle", ""),), 2022)]),
-    ("We congratulate Dr. Ines Varga, winner of the 2021 Early Career Prize, and Prof. Tom "
+     [("Long Service Award", (("Helen Marsh", "Northwind University"),), None)]),
+    ("Peter Lyle receives the 2022 Riverbank Award. Lyle taught for thirty years.",
+     [("Riverbank Award", (("Peter Lyle", ""),), 2022)]),
+    ("We congratulate Dr. Ines Varga, winner of the 2021 Young Hydrologist Prize, and Prof. Tom "
      "Fielding, recipient of the 2021 Teaching Medal.",
-     [("Early Career Prize", (("Ines Varga", ""),), 2021),
+     [("Young Hydrologist Prize", (("Ines Varga", ""),), 2021),
       ("Teaching Medal", (("Tom Fielding", ""),), 2021)]),
     ("The prize committee has selected Sara Lind of Lund University as the 2020 recipient of "
      "the Gold Medal for her work on soils.",
@@ -37,9 +37,9 @@ from pipeline.text.award_prose import award_mentions, sentences
      "named the recipient of the 2024 Young Researcher Award.",
      [("Young Researcher Award", (("Omar Haddad", "Lakeside Institute"),), 2024)]),
     # the organization is the last one among her title's parts; `authored by` names the people
-    ("The 2022 Test of Time Award has been awarded to Rivers: A Study, authored by Grace "
+    ("The 2022 Lasting Impact Award has been awarded to Rivers: A Study, authored by Grace "
      "Hooper, Professor, College of Water, Riverdale University, USA.",
-     [("Test of Time Award", (("Grace Hooper", "Riverdale University"),), 2022)]),
+     [("Lasting Impact Award", (("Grace Hooper", "Riverdale University"),), 2022)]),
     ("The 2024 recipient of the Gold Medal is Lena Berg of Central Polytechnic.",
      [("Gold Medal", (("Lena Berg", "Central Polytechnic"),), 2024)]),
     # a bracket that is a job title gives the organization after its comma

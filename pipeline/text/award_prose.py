@@ -5,8 +5,8 @@ An announcement names an award and its recipients around a verb the lexicon list
 
 - the award first: `The 2023 Best Paper Award goes to Ann Lee and Bo Chen for ...`,
   `This year's Service Award was presented to Helen Marsh (Northwind University).`;
-- the recipients first: `Peter Lyle receives the 2022 Lifetime Achievement Award.`,
-  `... Dr. Ines Varga, winner of the 2021 Early Career Prize, and Prof. Tom Fielding, who
+- the recipients first: `Peter Lyle receives the 2022 Riverbank Award.`,
+  `... Dr. Ines Varga, winner of the 2021 Young Hydrologist Prize, and Prof. Tom Fielding, who
   received the Teaching Medal.`;
 - a choice: `The committee has selected Sara Lind of Lund University as the 2020 recipient of
   the Gold Medal.`
