@@ -316,3 +316,39 @@ def test_a_titles_words_after_a_name_are_no_second_name(nlp):
              "algebras in practice; what she said about algebras")
     found = [a.person_name for a in find_appearances(_blocks(*texts), nlp=nlp) if a.person_name]
     assert found == ["Helen Marsh", "Lanbo She"]
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    # a talk's row: its time, then the speaker and the title either way round, divided by a
+    # colon or a dash (SIGCSE's and ACL's rows print `Title – Name`; schedules of other fields
+    # `Name: Title` and `Name – Title`)
+    (("Session 9", "11:00–11:20 Helen Marsh – Rivers at night",
+      "11:20 Tom Fielding: Boats at dawn",
+      "11:40–12:00 Shell middens – Grace Hooper (Lakeside Institute)"),
+     [("speaker", "Helen Marsh", ""), ("speaker", "Tom Fielding", ""),
+      ("speaker", "Grace Hooper", "Lakeside Institute")]),
+    # a poster's code or a list's number before the names
+    (("Poster Session", "P-12 Ann Lee, Bo Chen: Boats at dawn",
+      "13. Ines Varga (Lakeside Institute): Shell middens"),
+     [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", ""),
+      ("speaker", "Ines Varga", "Lakeside Institute")]),
+    (("Organizing Committee", "1. Ann Lee, University of Leeds", "2. Bo Chen, Acme University"),
+     [("committee", "Ann Lee", "University of Leeds"),
+      ("committee", "Bo Chen", "Acme University")]),
+    # the session's chair named in its heading
+    (("Session 10 (Chair: Peter Lyle)", "14:00 Boats at dawn", "Grace Hooper, Lakeside Institute"),
+     [("chair", "Peter Lyle", ""), ("speaker", "Grace Hooper", "Lakeside Institute")]),
+    # offices with the words they take before or after them
+    (("Officers", "Secretary-General: Ines Varga (Lakeside Institute)",
+      "Immediate Past President: Omar Haddad (Globex)", "Honorary Treasurer: Lena Berg"),
+     [("board", "Ines Varga", "Lakeside Institute"), ("board", "Omar Haddad", "Globex"),
+      ("board", "Lena Berg", "")]),
+    # a time or a number before words that name nobody stays a row that names nobody
+    (("Session 2", "10:30 Coffee Break: Hall A", "2. Acme Institute, Pilani, India",
+      "11:00 Welcome: Rivers at night"),
+     []),
+])
+def test_a_schedule_rows_lead_and_parts_leave_its_people(nlp, texts, expected):
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(*texts),
+                                                                           nlp=nlp)]
+    assert found == expected

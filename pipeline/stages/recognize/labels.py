@@ -8,6 +8,7 @@ from pipeline.tables import Block
 from pipeline.text.lexicon import (
     TIME_SLOT,
     honorific_words,
+    office_alternation,
     printed_tier_alternation,
     section_heading_words,
     session_kinds,
@@ -52,8 +53,7 @@ LABEL_ROLES = {**role_labels(), **by_labels()}
 LABEL_RE = role_label_re(alone=True)
 # `President: Samuel Osei, Osei People Analytics`: an officer of the association's board.
 OFFICER_LABEL_RE = re.compile(
-    r"^(?P<label>(?:immediate\s+)?past[- ]president|president[- ]elect|vice[- ]president|"
-    r"president|treasurer|secretary(?:[- ]treasurer)?|members?[- ]at[- ]large)(?P<plural>s?)"
+    rf"^(?P<label>{office_alternation()})(?P<plural>s?)"
     r"(?:\s*[:–—]\s*|\s*[.…·]{3,}\s*)",  # `Treasurer: Ann Lee`, `Treasurer ..... Ann Lee`
     re.I,
 )

@@ -12,11 +12,9 @@ from pipeline.stages.recognize.labels import (
     OFFICER_LABEL_RE,
     PLACE_LABEL_RE,
     SESSION_ROLES,
-    SLOT_SPEAKER_RE,
     TIER_LIST_RE,
     TIER_RE,
     TIME_RE,
-    TIME_SLOT_RE,
     YEAR_HEADING_RE,
     YEAR_PREFIX_RE,
     award_and_year,
@@ -49,9 +47,10 @@ from pipeline.stages.recognize.prose import (
     running_text,
 )
 from pipeline.stages.recognize.records import record_appearance
+from pipeline.stages.recognize.rows import row_people
 from pipeline.tables import LOGO_HINT, Appearance, Block
 from pipeline.text.lexicon import names_awarded_work, session_kind
-from pipeline.text.line_shapes import DASH_SPLIT_RE, leading_title, name_list_items, parse_people
+from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
 from pipeline.text.name_shapes import one_name
 from pipeline.text.names import fold
@@ -114,7 +113,8 @@ class LayoutReader:
             return
         if not block.text.strip():
             return
-        split = _label_lines_apart(block) or _heading_line_apart(block)
+        split = (_label_lines_apart(block) or _label_in_heading(block)
+                 or _heading_line_apart(block))
         if split:  # `Thursday 10:00 Room: Hall C` / `Session Chair: Ann Lee` in one heading
             for part in split:
                 self.read(part)
@@ -263,7 +263,7 @@ class LayoutReader:
         text = lines[n]
         if PLACE_LABEL_RE.match(text) or self._read_tier(block, text):
             return False
-        text = _after_time_slot(text, self.role)
+        text = row_people(text, self.role)
         line_year = None
         dated = YEAR_PREFIX_RE.match(text) if self.role == "award_recipient" else None
         if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading
@@ -401,26 +401,6 @@ class LayoutReader:
         self.candidates.extend(found)
 
 
-def _after_time_slot(text: str, role: str) -> str:
-    """A schedule row without the time slot leading it, when a role label or a speaker
-    follows the slot."""
-    slot = TIME_SLOT_RE.match(text)
-    if slot and role_label(text[slot.end():], role)[0]:
-        return text[slot.end():]  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
-    if slot:
-        # `09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):` and
-        # `11:30 John Smith (MIT): Scaling`: a talk's speaker after its time slot.
-        spoken = SLOT_SPEAKER_RE.match(text[slot.end():])
-        if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
-            return f"{spoken['name']} ({spoken['org']})"
-        # `09:00 The Grammar of Tiles — Helen Marsh (Acme)`: the speaker after the title's dash
-        tail = DASH_SPLIT_RE.split(text[slot.end():])[-1]
-        spoken = SLOT_SPEAKER_RE.match(tail) if tail != text[slot.end():] else None
-        if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
-            return f"{spoken['name']} ({spoken['org']})"
-    return text
-
-
 def _label_lines_apart(block: Block) -> list[Block] | None:
     """A heading block whose later printed line opens with a role label (a session's heading
     over its `Session Chair: Ann Lee` line, set in the heading's type: IEEE PPPS 2019): the
@@ -434,6 +414,26 @@ def _label_lines_apart(block: Block) -> list[Block] | None:
         return None
     return [replace(block, text="\n".join(lines[:at])),
             replace(block, text="\n".join(lines[at:]), role_hint="", bold=False)]
+
+
+# Where a heading's own words end and a label begins: a bracket, a spaced dash or a pipe, a
+# comma or a semicolon (`Session 4 (Chair: Ann Lee)`, `Session 4 – Chairs: Ann Lee, Bo Chen`).
+_LABEL_AFTER_RE = re.compile(r"\s*[(\[]\s*|\s+[-–—|]\s+|[,;]\s+")
+
+
+def _label_in_heading(block: Block) -> list[Block] | None:
+    """A one-line heading that names its session's chair after its own words (`Session 4
+    (Chair: Ann Lee)`): the heading's words, then the label and its names as a text line. None
+    for any other block."""
+    if not (block.role_hint == "heading" or block.bold) or "\n" in block.text.strip():
+        return None
+    text = " ".join(block.text.split())
+    for sep in _LABEL_AFTER_RE.finditer(text):
+        rest = text[sep.end():].rstrip(")] ")
+        if sep.start() and _labels_someone(rest):
+            return [replace(block, text=text[:sep.start()]),
+                    replace(block, text=rest, role_hint="", bold=False)]
+    return None
 
 
 _LIST_ROLES = frozenset({"committee", "organizer", "board", "sponsor", "exhibitor"})

@@ -1,0 +1,116 @@
+"""Schedule rows: what leads a program line (a time slot, an item's number or code) and which
+of its parts names people (issue 17).
+
+Programs of every field print a talk as one row: a time or a number first, then the speaker and
+the title in either order, divided by a colon, a dash or a pipe (`09:00 Ann Lee: Rivers at
+night`, `11:00–11:20 Rivers at night – Ann Lee (Acme)`, `P-12 Ann Lee, Bo Chen: Boats`,
+`3. Ann Lee (Acme) – Boats`, `09:00 | Opening | Ann Lee, President`). The people part is the
+part whose items parse as people with name-shaped names while the other part does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.stages.recognize.labels import SLOT_SPEAKER_RE, TIME_RE, TIME_SLOT_RE, role_label
+from pipeline.text.line_shapes import DASH_SPLIT_RE, parse_people
+from pipeline.text.lines import INITIAL_RE, clean_name, looks_like_name, looks_like_org, truecase
+from pipeline.text.name_shapes import one_name
+
+# An item's number or code before its row: `12.`, `12)`, `P-12`, `P12`, `[P-12]`, `#12`,
+# `S3-4`, `A.1` (at most three digits a part: `2023 Ann Lee` is an award's year).
+LEAD_CODE_RE = re.compile(
+    r"^\s*(?:[\[(]\s*)?#?(?:[A-Z]{1,3}\s?[-‐.]?\s?)?\d{1,3}[a-z]?(?:[-.]\d{1,3}[a-z]?)?"
+    r"(?:\s*[\])])?[.):]?\s+(?=[^\W\d_])")
+# Where a row's speaker and title divide: a colon, a spaced dash or a pipe.
+_PART_SPLIT_RE = re.compile(r":\s+|\s+[–—|-]\s+")
+
+
+def row_people(text: str, role: str) -> str:
+    """The part of a schedule row that names its people, without what leads it; `text` itself
+    when it is no such row (no lead, or no part names people).
+
+    >>> row_people("09:00 Ann Lee: Rivers at night", "speaker")
+    'Ann Lee'
+    >>> row_people("11:00–11:20 Rivers at night – Ann Lee (Acme University)", "speaker")
+    'Ann Lee (Acme University)'
+    >>> row_people("P-12 Ann Lee, Bo Chen: Boats at dawn", "speaker")
+    'Ann Lee, Bo Chen'
+    >>> row_people("3. Ann Lee, Acme University", "committee")
+    'Ann Lee, Acme University'
+    >>> row_people("09:00 | Opening | Ann Lee, President", "speaker")
+    'Ann Lee, President'
+    >>> row_people("10:30 Coffee Break: Hall A", "speaker")
+    '10:30 Coffee Break: Hall A'
+    """
+    slot = TIME_SLOT_RE.match(text)
+    code = None if slot else LEAD_CODE_RE.match(text)
+    lead = slot or code
+    rest = text[lead.end():] if lead else text
+    cells = _cells(rest)
+    if cells:  # `09:00 | Opening | Ann Lee, President`
+        return cells
+    if not lead:
+        return text
+    if role_label(rest, role)[0]:
+        return rest  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
+    # `09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):` and `11:30 John Smith
+    # (MIT): Scaling`: a talk's speaker after its time slot
+    spoken = SLOT_SPEAKER_RE.match(rest)
+    if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
+        return f"{spoken['name']} ({spoken['org']})"
+    for people, other in _parts(rest):
+        if _names_people(people) and not _names_people(other):
+            return people
+    # `09:00 The Grammar of Tiles — Jungsoo Kim (Acme)`: a name no table knows, but in the
+    # shape of a speaker and her organization after the title's dash
+    tail = DASH_SPLIT_RE.split(rest)[-1]
+    spoken = SLOT_SPEAKER_RE.match(tail) if tail != rest else None
+    if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
+        return f"{spoken['name']} ({spoken['org']})"
+    # a number before a line of people (`3. Ann Lee, Acme`); a time before a line that is no
+    # row of a speaker and a title keeps its time, which tells it names nobody (`10:30 Lunch`),
+    # and a number before anything else stays (`2. CSIR, Pilani`: an affiliation's legend)
+    return rest if code and _names_people(rest) else text
+
+
+def _parts(rest: str) -> list[tuple[str, str]]:
+    """(a part that may name the row's people, the rest of the row): the part before the first
+    colon or dash (`Ann Lee (Acme) – Rivers at night`) and the part after the last dash (`The
+    Grammar of Tiles — Helen Marsh (Acme)`). A part after a colon is a title's (`Workshop:
+    Educational Practices`) or follows a label (`Welcome: Ann Lee`)."""
+    split = _PART_SPLIT_RE.search(rest)
+    if not split:
+        return []
+    parts = [(rest[:split.start()], rest[split.end():])]
+    dashes = DASH_SPLIT_RE.split(rest)
+    if len(dashes) > 1:
+        parts.append((dashes[-1], rest[:len(rest) - len(dashes[-1])]))
+    return [(people.strip(), other.strip(" –—|-:")) for people, other in parts]
+
+
+def _cells(text: str) -> str:
+    """`09:00 | Opening | Ann Lee, President`: the cells of a row divided by two or more pipes
+    that name people, when some other cell does not (a row of names alone is a list)."""
+    if text.count(" | ") < 2:
+        return ""
+    cells = [c.strip() for c in text.split(" | ") if c.strip() and not TIME_RE.fullmatch(
+        c.strip())]
+    people = [c for c in cells if _names_people(c)]
+    return "; ".join(people) if people and len(people) < len(cells) else ""
+
+
+def _names_people(part: str) -> bool:
+    """Whether `part` parses into people only (at least one), each name opening with a given
+    name people bear or an initial: `Ann Lee, Bo Chen`, `A. Petrov (Acme)`, not `Rivers at
+    night` or `Resource Cut` (a title's words that look like a name)."""
+    if not part or TIME_RE.search(part):
+        return False
+    people = parse_people(part)
+    return bool(people) and all(_person_name(truecase(clean_name(p.name))) for p in people)
+
+
+def _person_name(name: str) -> bool:
+    first = name.split()[0] if name.split() else ""
+    return not looks_like_org(name) and (one_name(name) or bool(
+        INITIAL_RE.fullmatch(first)) and looks_like_name(name))
