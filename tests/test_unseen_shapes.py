@@ -352,3 +352,41 @@ def test_a_schedule_rows_lead_and_parts_leave_its_people(nlp, texts, expected):
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(*texts),
                                                                            nlp=nlp)]
     assert found == expected
+
+
+def _paragraphs(*texts):
+    """Blocks of several printed lines each (a title, its authors, their affiliations)."""
+    return [Block(text=t, page=1, x0=50.0, top=100.0 + 60 * i, x1=400.0, bottom=150.0 + 60 * i,
+                  size=9.0, bold=i == 0, role_hint="bold" if i == 0 else "")
+            for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    # authors marked with superscript numbers, their numbered affiliations on the lines below
+    # (the shape of scientific programs in every field; IEEE PPPS prints it with digits)
+    (("Session 1", "Rivers at night\nAnn Lee¹ and Bo Chen²\n¹Acme University, ²Globex"),
+     [("speaker", "Ann Lee", "Acme University"), ("speaker", "Bo Chen", "Globex")]),
+    (("Session 1", "Rivers at night\nAnn Lee¹, Bo Chen¹,²\n¹Acme University, Leeds, UK\n"
+                   "²Globex, Oslo, Norway"),
+     [("speaker", "Ann Lee", "Acme University, Leeds, UK"),
+      ("speaker", "Bo Chen", "Acme University, Leeds, UK; Globex, Oslo, Norway")]),
+    (("Session 1", "Rivers at night\nAnn Lee1, Bo Chen2\n1 Acme University, 2 Globex"),
+     [("speaker", "Ann Lee", "Acme University"), ("speaker", "Bo Chen", "Globex")]),
+    # marks with no legend in the block: the names alone
+    (("Session 1", "Rivers at night", "Ann Lee¹, Bo Chen²"),
+     [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),
+])
+def test_authors_marked_to_numbered_affiliations_get_theirs(nlp, texts, expected):
+    found = [(a.role, a.person_name, a.org_name)
+             for a in find_appearances(_paragraphs(*texts), nlp=nlp)]
+    assert found == expected
+
+
+def test_credentials_before_a_bracket_and_a_title_after_a_dash_are_no_organization(nlp):
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Session 1", "Prof. Ann Lee, MD, PhD (Acme Hospital)", "Helen Marsh – Rivers at night",
+        "Tom Fielding – Northwind University", "Spreker: Jan de Vries (Universiteit Utrecht)"),
+        nlp=nlp)]
+    assert found == [("speaker", "Ann Lee", "Acme Hospital"), ("speaker", "Helen Marsh", ""),
+                     ("speaker", "Tom Fielding", "Northwind University"),
+                     ("speaker", "Jan de Vries", "Universiteit Utrecht")]

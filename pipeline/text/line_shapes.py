@@ -21,6 +21,7 @@ from pipeline.text.memo import memo, memo_list
 from pipeline.text.name_shapes import (
     INVERTED_RE,
     conjoined_names,
+    credentials_before_brackets,
     positions_in_brackets,
     split_items,
     surname_then_given,
@@ -144,14 +145,16 @@ def name_list_items(line: str) -> list[str]:
 # `Ann Lee 1`, `Bo Chen 1,2`, `Cy Diaz¹`: a name and the numbers of its affiliations.
 _MARKED_RE = re.compile(r"^(?P<name>.*?[^\d\s,])\s*(?P<marks>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*$")
 _PEOPLE_SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d)|\band\b|&)\s*")
-# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`.
-_NUMBERED_ORG_RE = re.compile(r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})\.\s+")
+# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`, `¹Acme,
+# Leeds ²Globex` (a superscript on the word it numbers).
+_NUMBERED_ORG_RE = re.compile(
+    r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})(?:\.\s+|(?=[^\W\d_]))")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`, `Ann Lee¹, Bo Chen² (¹Acme, ²Globex)`: the people,
 # then their numbered affiliations.
 _NUMBERED_LINE_RE = re.compile(
     r"^(?P<people>.*?[^\W\d_]\s*\d{1,2}(?:\s*,\s*\d{1,2})*)\s*"
-    r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1\.\s+[^\W\d_].*))$")
+    r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1(?:\.\s+|\s*)[^\W\d_].*))$")
 
 
 def numbered_people(people: str, orgs: str) -> list[tuple[str, str]] | None:
@@ -236,7 +239,7 @@ def parse_people(line: str) -> list[Person]:
     [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
     line = conjoined_names(PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", _BULLET_RE.sub(
-        "", line.strip()))))
+        "", credentials_before_brackets(line.strip().translate(_SUPERSCRIPTS))))))
     numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
         return numbered
@@ -424,6 +427,8 @@ def _dashed(segment: str) -> Person | None:
         title, org = parts[0], ", ".join(parts[1:])
     elif len(parts) == 1 and position_role(org) and not looks_like_org(org):
         title, org = org, ""  # `Ann Lee – Treasurer`: a position, no organization
+    elif title_like(org) and not looks_like_org(org):
+        org = ""  # `Ann Lee – Rivers at night`: her talk's title
     return Person(clean_name(dash.group("name")), org, title, unsure=dash.group("dash") == "-")
 
 

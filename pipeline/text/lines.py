@@ -56,7 +56,7 @@ ELIDED_TOKEN_RE = re.compile(r"^(?:d|l|dell|dall|degl|all)['’][A-ZÀ-ÖØ-Þ][
 ROLE_WORDS_RE = role_label_re()
 
 
-_FOOTNOTE_RE = re.compile(r"[\*†‡§¶#\d]+$")  # footnote marks after a name
+_FOOTNOTE_RE = re.compile(r"[\*†‡§¶#\d⁰¹²³⁴⁵⁶⁷⁸⁹]+$")  # footnote marks after a name
 _SPACES_RE = re.compile(r"\s+")
 
 

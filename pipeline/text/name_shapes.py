@@ -171,7 +171,8 @@ def trailing_names(line: str) -> tuple[str, list[str]]:
     return title, names
 
 
-ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
+# (not the comma between a name's affiliation marks: `Bo Chen1,2`)
+ITEM_SPLIT_RE = re.compile(r"(?<!\d(?=,\d))\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
 
 
 @memo_list
@@ -189,3 +190,25 @@ def split_items(segment: str) -> list[str]:
         elif not is_credential(part):
             items.append(part)
     return items
+
+
+def credentials_before_brackets(line: str) -> str:
+    """`line` without the credentials printed after a name and before its bracket, so that
+    the bracket is the name's organization.
+
+    >>> credentials_before_brackets("Prof. Ann Lee, MD, PhD (Acme Hospital), Bo Chen, RN (Globex)")
+    'Prof. Ann Lee (Acme Hospital), Bo Chen (Globex)'
+    >>> credentials_before_brackets("Ann Lee, Bo Chen (Globex)")
+    'Ann Lee, Bo Chen (Globex)'
+    """
+    if "(" not in line or "," not in line:
+        return line
+    pieces = line.split("(")
+    for i, piece in enumerate(pieces[:-1]):
+        head, closing, last = piece.rpartition(")")  # after the bracket before this one
+        items = last.split(",")
+        while len(items) > 1 and items[-1].strip() and is_credential(items[-1].strip()):
+            items.pop()
+        if len(items) < len(last.split(",")):
+            pieces[i] = f"{head}{closing}{','.join(items).rstrip()} "
+    return "(".join(pieces)
