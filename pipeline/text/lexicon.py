@@ -126,23 +126,33 @@ def _position_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+def _alternation(words) -> str:
+    """Words as one regex alternation, longest first; a space and a hyphen stand for each
+    other."""
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def position_alternation(role: str) -> str:
+    """A regex alternation of the `position_roles` words of `role` (`chair`: Chair, Co-Chair,
+    Chairperson, Vorsitz, 위원장 ...)."""
+    return _alternation(lexicon()["position_roles"][role])
+
+
 @cache
 def office_alternation() -> str:
     """A regex alternation of the offices of a society's board as labels print them: a board
     word of `position_roles`, with up to two of the lexicon's `office_modifiers` before it and
-    one after (`Secretary-General`, `Immediate Past President`, `President-Elect`); a space
-    and a hyphen stand for each other.
+    one after (`Secretary-General`, `Immediate Past President`, `President-Elect`).
 
     >>> pattern = re.compile(office_alternation(), re.I)
     >>> [bool(pattern.fullmatch(t)) for t in ("General Secretary", "Secretary-General", "Chair")]
     [True, True, False]
     """
-    def alternation(words) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-                        for w in sorted(words, key=len, reverse=True))
-    offices = alternation(lexicon()["position_roles"]["board"])
-    modifiers = alternation(lexicon()["office_modifiers"])
-    return rf"(?:(?:{modifiers})[\s-]+){{0,2}}(?:{offices})(?:[\s-]+(?:{modifiers}))?"
+    modifiers = _alternation(lexicon()["office_modifiers"])
+    return (rf"(?:(?:{modifiers})[\s-]+){{0,2}}(?:{position_alternation('board')})"
+            rf"(?:[\s-]+(?:{modifiers}))?")
 
 
 def position_role(text: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.lexicon import session_kind
+from pipeline.text.lexicon import office_alternation, position_alternation, session_kind
 from pipeline.text.line_shapes import name_list_items
 from pipeline.text.lines import (
     ROLE_WORDS_RE,
@@ -41,9 +41,8 @@ _NUMBERED_ORG_RE = re.compile(r"^(?:\d{1,2}\.\s+|[¹²³⁴⁵⁶⁷⁸⁹]\s*)\
 _MARKED_END_RE = re.compile(r"[^\W\d_]\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])$")
 _SEPARATOR_RE = re.compile(r"[,;:]")
 # An officer's title alone on its line, stacked between a name and an organization.
-_OFFICE_RE = re.compile(r"(?:(?:immediate\s+)?past[- ]president|president(?:[- ]elect)?|"
-                        r"vice[- ]president|treasurer|secretary(?:[- ]treasurer)?|"
-                        r"(?:co-?)?chair(?:person)?)(?:\s*\([^()]{1,40}\))?", re.I)
+_OFFICE_RE = re.compile(rf"(?:{office_alternation()}|{position_alternation('chair')})"
+                        r"(?:\s*\([^()]{1,40}\))?", re.I)
 _COMMA_RE = re.compile(r"[,;]")
 _FIRST_ITEM_RE = re.compile(r"\s*[,;]\s*|\s+and\s+")
 _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*")
