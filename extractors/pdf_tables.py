@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from extractors.pdf_layout import Line
 from pipeline.tables import Block
 from pipeline.text.lexicon import TIME_SLOT, field_kind, session_kind
-from pipeline.text.line_shapes import numbered_people
+from pipeline.text.marks import numbered_people
 
 _TIME_RE = re.compile(rf"^\s*(?:{TIME_SLOT})", re.I)
 _ROW_TOLERANCE = 2.0   # points: lines whose tops differ by less sit on one row

@@ -390,3 +390,38 @@ def test_credentials_before_a_bracket_and_a_title_after_a_dash_are_no_organizati
     assert found == [("speaker", "Ann Lee", "Acme Hospital"), ("speaker", "Helen Marsh", ""),
                      ("speaker", "Tom Fielding", "Northwind University"),
                      ("speaker", "Jan de Vries", "Universiteit Utrecht")]
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    # a name, its office and its organization stacked in one block
+    (("Board of Directors", "Ann Lee\nPresident\nAcme University", "Bo Chen\nTreasurer\nGlobex"),
+     [("board", "Ann Lee", "Acme University", "President"),
+      ("board", "Bo Chen", "Globex", "Treasurer")]),
+    # an office after the name's comma or dash is her title, one entry a line
+    (("Board of Directors", "Ann Lee, President\nBo Chen, Treasurer\nInes Varga, Secretary"),
+     [("board", "Ann Lee", "", "President"), ("board", "Bo Chen", "", "Treasurer"),
+      ("board", "Ines Varga", "", "Secretary")]),
+    (("Board of Directors", "Ann Lee – President\nBo Chen – Treasurer"),
+     [("board", "Ann Lee", "", "President"), ("board", "Bo Chen", "", "Treasurer")]),
+    # several offices on one line
+    (("Officers of the Society",
+      "President: Ann Lee, Acme University; Vice-President: Bo Chen, Globex"),
+     [("board", "Ann Lee", "Acme University", "President"),
+      ("board", "Bo Chen", "Globex", "Vice-President")]),
+    # a society's board in other languages: its president is no session's chair
+    (("Bureau", "Présidente : Sara Lind (Université de Lyon)\nTrésorier : Omar Haddad"),
+     [("board", "Sara Lind", "Université de Lyon", "Présidente"),
+      ("board", "Omar Haddad", "", "Trésorier")]),
+    (("Vorstand", "Präsidentin: Prof. Dr. Lena Berg (Universität Graz)\nSchatzmeister: Ivo Marek"),
+     [("board", "Lena Berg", "Universität Graz", "Präsidentin"),
+      ("board", "Ivo Marek", "", "Schatzmeister")]),
+    (("Council", "Ann Lee (Acme University), Bo Chen (Globex)"),
+     [("board", "Ann Lee", "Acme University", ""), ("board", "Bo Chen", "Globex", "")]),
+    # under a session, the same word names its chair
+    (("Séance 3", "Président : Ivo Marek (Université de Lyon)"),
+     [("chair", "Ivo Marek", "Université de Lyon", "")]),
+])
+def test_board_pages_of_other_layouts_and_languages_name_their_officers(nlp, texts, expected):
+    found = [(a.role, a.person_name, a.org_name, a.title)
+             for a in find_appearances(_paragraphs(*texts), nlp=nlp)]
+    assert found == expected

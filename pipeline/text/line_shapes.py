@@ -17,6 +17,7 @@ from pipeline.text.lines import (
     title_like,
     truecase,
 )
+from pipeline.text.marks import SUPERSCRIPTS, numbered_people
 from pipeline.text.memo import memo, memo_list
 from pipeline.text.name_shapes import (
     INVERTED_RE,
@@ -142,14 +143,6 @@ def name_list_items(line: str) -> list[str]:
     return names
 
 
-# `Ann Lee 1`, `Bo Chen 1,2`, `Cy Diaz¹`: a name and the numbers of its affiliations.
-_MARKED_RE = re.compile(r"^(?P<name>.*?[^\d\s,])\s*(?P<marks>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*$")
-_PEOPLE_SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d)|\band\b|&)\s*")
-# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`, `¹Acme,
-# Leeds ²Globex` (a superscript on the word it numbers).
-_NUMBERED_ORG_RE = re.compile(
-    r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})(?:\.\s+|(?=[^\W\d_]))")
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`, `Ann Lee¹, Bo Chen² (¹Acme, ²Globex)`: the people,
 # then their numbered affiliations.
 _NUMBERED_LINE_RE = re.compile(
@@ -157,49 +150,11 @@ _NUMBERED_LINE_RE = re.compile(
     r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1(?:\.\s+|\s*)[^\W\d_].*))$")
 
 
-def numbered_people(people: str, orgs: str) -> list[tuple[str, str]] | None:
-    """Names marked with the numbers of their organizations, paired with those organizations;
-    None when the names are not marked so. The organizations must be numbered 1, 2, 3, ... in
-    order; a name without a number (one author of a line that numbers the others), or with a
-    number the line does not list (its affiliation printed on the next line), gets none.
-
-    >>> numbered_people("Ann Lee 1 and Bo Chen 2", "1 Acme University, 2 Globex")
-    [('Ann Lee', 'Acme University'), ('Bo Chen', 'Globex')]
-    >>> numbered_people("Ann Lee 1 , Bo Chen 1,2", "1. Acme 2. Globex Labs")
-    [('Ann Lee', 'Acme'), ('Bo Chen', 'Acme; Globex Labs')]
-    >>> numbered_people("Ann Lee and Bo Chen", "Acme") is None
-    True
-    """
-    people, orgs = people.translate(_SUPERSCRIPTS), orgs.translate(_SUPERSCRIPTS)
-    marks, want = [], 1
-    for match in _NUMBERED_ORG_RE.finditer(orgs):
-        if int(match.group(1) or match.group(2)) == want:
-            marks.append(match)
-            want += 1
-    if not marks:
-        return None
-    numbered = {}
-    for match, after in zip(marks, [*marks[1:], None], strict=True):
-        end = after.start() if after else len(orgs)
-        numbered[match.group(1) or match.group(2)] = orgs[match.end():end].strip(" ,;.")
-    out, marked_any = [], False
-    for item in filter(None, (p.strip() for p in _PEOPLE_SPLIT_RE.split(people))):
-        marked = _MARKED_RE.match(item)
-        if not marked:
-            out.append((item, ""))
-            continue
-        wanted = [m.strip() for m in marked["marks"].split(",")]
-        marked_any = marked_any or any(m in numbered for m in wanted)
-        out.append((marked["name"].strip(), "; ".join(numbered[m] for m in wanted
-                                                      if m in numbered)))
-    return out if marked_any else None
-
-
 @memo_list
 def numbered_line(line: str) -> list[Person]:
     """The people of a line that numbers its names' affiliations (`Ann Lee 1 , Bo Chen 2 1.
     Acme 2. Globex`); none for any other line."""
-    found = _NUMBERED_LINE_RE.match(line.translate(_SUPERSCRIPTS))
+    found = _NUMBERED_LINE_RE.match(line.translate(SUPERSCRIPTS))
     if not found:
         return []
     paired = numbered_people(found["people"], found["inner"] or found["after"])
@@ -239,7 +194,7 @@ def parse_people(line: str) -> list[Person]:
     [('Eric Rosad', 'GitHub Education'), ('David J. Malan', 'Harvard University')]
     """
     line = conjoined_names(PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", _BULLET_RE.sub(
-        "", credentials_before_brackets(line.strip().translate(_SUPERSCRIPTS))))))
+        "", credentials_before_brackets(line.strip().translate(SUPERSCRIPTS))))))
     numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
         return numbered
@@ -421,7 +376,7 @@ def _dashed(segment: str) -> Person | None:
     title, org = "", dash.group("org").strip()
     rest = [p.strip() for p in DASH_SPLIT_RE.split(org) if p.strip()]
     parts = [p.strip() for p in org.split(",")]
-    if len(rest) >= 2 and looks_like_title(rest[0]):
+    if len(rest) >= 2 and job_title(rest[0]):
         title, org = " – ".join(rest[:-1]), rest[-1]
     elif len(parts) >= 2 and looks_like_title(parts[0]):
         title, org = parts[0], ", ".join(parts[1:])
@@ -446,9 +401,9 @@ def _grouped(segment: str) -> list[Person]:
     for names, rest in _name_groups(items, kinds):
         title, org = "", ""
         if rest:
-            if len(names) == 1 and len(rest) >= 2 and looks_like_title(rest[0]):
+            if len(names) == 1 and len(rest) >= 2 and job_title(rest[0]):
                 title, org = rest[0], ", ".join(rest[1:])
-            elif len(names) == 1 and len(rest) == 1 and looks_like_title(rest[0]) and not (
+            elif len(names) == 1 and len(rest) == 1 and job_title(rest[0]) and not (
                 looks_like_org(rest[0])
             ):
                 title = rest[0]
@@ -456,6 +411,18 @@ def _grouped(segment: str) -> list[Person]:
                 org = ", ".join(rest)
         people.extend(Person(name, org, title) for name in names)
     return people
+
+
+# A body at the end of an item names it (`Tourism Board`, `Student Council`): no position.
+_BODY_END_RE = re.compile(r"\b(?:board|council|committee)$", re.I)
+
+
+def job_title(item: str) -> bool:
+    """A job title (`Chief People Officer`) or a short position of the lexicon (`Treasurer`,
+    `Secretary-General`, `Program Co-Chair`), not an organization (`Tourism Board`)."""
+    return looks_like_title(item) or (
+        len(item.split()) <= 3 and bool(position_role(item)) and not looks_like_org(item)
+        and not _BODY_END_RE.search(item))
 
 
 def _with_departments(items: list[str], kinds: list[bool]) -> tuple[list[str], list[bool]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.lexicon import office_alternation, position_alternation, session_kind
-from pipeline.text.line_shapes import name_list_items
+from pipeline.text.line_shapes import DASH_RE, name_list_items
 from pipeline.text.lines import (
     ROLE_WORDS_RE,
     TITLE_WORDS_RE,
@@ -43,6 +43,9 @@ _SEPARATOR_RE = re.compile(r"[,;:]")
 # An officer's title alone on its line, stacked between a name and an organization.
 _OFFICE_RE = re.compile(rf"(?:{office_alternation()}|{position_alternation('chair')})"
                         r"(?:\s*\([^()]{1,40}\))?", re.I)
+# An office as a label (`Treasurer: Ann Lee`, `Présidente : Sara Lind`) starts an entry.
+_OFFICE_LABEL_RE = re.compile(
+    rf"^(?:{office_alternation()}|{position_alternation('chair')})s?\s*[:–—]", re.I)
 _COMMA_RE = re.compile(r"[,;]")
 _FIRST_ITEM_RE = re.compile(r"\s*[,;]\s*|\s+and\s+")
 _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*")
@@ -108,10 +111,10 @@ def _continuation(prev: str, line: str) -> tuple[bool, bool]:
         _CONTINUE_SMALL_RE.search(prev, tail)
     ) or prev.count("(") > prev.count(")"):
         return True, True
-    if ROLE_WORDS_RE.match(line):  # `Opening Keynote: Name` starts an entry of its own
-        return False, False
-    if _OFFICE_RE.fullmatch(line):  # `Ann Lee` / `President-Elect` / `Acme`: an office's line
-        return False, False
+    if ROLE_WORDS_RE.match(line) or _OFFICE_LABEL_RE.match(line):
+        return False, False  # `Opening Keynote: Name`, `Treasurer: Name` start entries
+    if _OFFICE_RE.fullmatch(line) or _OFFICE_RE.fullmatch(prev):
+        return False, False  # `Ann Lee` / `President-Elect` / `Acme`: an office's line
     if session_kind(line):  # `Breakfast – Ballroom` / `Plenary session (9:00–10:45)`
         return False, False
     # A list of names (an author line below a paper title) starts a line of its own (issue 3).
@@ -129,6 +132,8 @@ def _continuation(prev: str, line: str) -> tuple[bool, bool]:
 
 def _continues_item(prev: str, line: str) -> bool:
     """The rest of `_continuation`: whether `line` starts with a new name or a fragment."""
+    if _named_dash(line) and _named_dash(prev):
+        return False  # `Ann Lee – President` / `Bo Chen – Treasurer`: one entry a line
     if ROLE_WORDS_RE.match(prev) and looks_like_name(truecase(clean_name(prev))):
         return False  # ... and ends with the name
     # Only the tail of `prev` is looked at: it grows as a paragraph's lines are joined.
@@ -157,6 +162,12 @@ def _continues_item(prev: str, line: str) -> bool:
         and not looks_like_name(truecase(clean_name(first)))
     )
     return first_is_fragment
+
+
+def _named_dash(text: str) -> bool:
+    """A line that opens with a name and a dash (`Ann Lee – President`)."""
+    dash = DASH_RE.match(text) if len(text) < 120 else None
+    return bool(dash) and looks_like_name(truecase(clean_name(dash["name"])))
 
 
 def _bracketed_name(text: str) -> bool:

@@ -9,6 +9,7 @@ from pipeline.text.lexicon import (
     TIME_SLOT,
     honorific_words,
     office_alternation,
+    position_alternation,
     printed_tier_alternation,
     section_heading_words,
     session_kinds,
@@ -57,6 +58,10 @@ OFFICER_LABEL_RE = re.compile(
     r"(?:\s*[:–—]\s*|\s*[.…·]{3,}\s*)",  # `Treasurer: Ann Lee`, `Treasurer ..... Ann Lee`
     re.I,
 )
+# `Présidente : Ann Lee`, `Presidente: Bo Chen`, `Predsjednik: Ivo Marek`: a chair's word of
+# the lexicon's positions as a label.
+PRESIDING_LABEL_RE = re.compile(
+    rf"^(?P<label>{position_alternation('chair')})(?P<plural>)\s*[:–—]\s*", re.I)
 # `President Helen Marsh, Acme`: an officer's title before the name without a separator, in a
 # column of titles; only before a given name people bear (`President's Welcome` is no label).
 OFFICER_BARE_RE = re.compile(OFFICER_LABEL_RE.pattern.replace(
@@ -209,6 +214,9 @@ def role_label(text: str, section: str = "") -> tuple[re.Match | None, str]:
     match = OFFICER_LABEL_RE.match(text)
     if match:
         return match, "board"
+    match = PRESIDING_LABEL_RE.match(text)
+    if match:  # `Présidente : Ann Lee`: a session's chair, a society's president under its board
+        return match, "board" if section == "board" else "chair"
     match = OFFICER_BARE_RE.match(text)
     rest = text[match.end():].split() if match else []
     if rest and given_name_word(rest[0]):

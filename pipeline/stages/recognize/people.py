@@ -11,6 +11,7 @@ from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
 from pipeline.text.lexicon import position_role
 from pipeline.text.line_shapes import (
+    job_title,
     name_list_items,
     numbered_line,
     parse_people,
@@ -207,6 +208,39 @@ def merge_stacked(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
         i += 1
+    return out
+
+
+_NUMBERED_RE = re.compile(r"^\d{1,2}[.)]?\s+(?=\S)")
+
+
+def stacked_lines(lines: list[str]) -> list[str]:
+    """A block's logical lines with a name, the job title and the organization printed under
+    it (`Ann Lee` / `President` / `Acme University`) made one line, as `merge_stacked` does
+    for blocks: a name over an organization alone only when the line says organization.
+
+    >>> stacked_lines(["Ann Lee", "President", "Acme University", "Bo Chen", "Globex"])
+    ['Ann Lee – President – Acme University', 'Bo Chen', 'Globex']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        name = lines[i]
+        people = parse_people(name) if "," not in name and len(name) < 60 else []
+        stacked: list[str] = []
+        if len(people) == 1 and not people[0].org and looks_like_name(truecase(name)):
+            for text in lines[i + 1:i + 3]:
+                if not stacked and job_title(text) and not parse_people(text):
+                    stacked.append(text)
+                elif org_shaped(text) and (stacked or looks_like_org(text)) and not (
+                        TIME_RE.search(text) or parse_people(text)):
+                    stacked.append(_NUMBERED_RE.sub("", text))  # `1. University of X`
+                    break
+                else:
+                    break
+        out.append(" – ".join([name, *stacked]) if len(stacked) != 1 or not job_title(
+            stacked[0]) else f"{name}, {stacked[0]}")
+        i += 1 + len(stacked)
     return out
 
 

@@ -11,6 +11,7 @@ from pipeline.stages.recognize.labels import (
     BRACKETS_RE,
     OFFICER_LABEL_RE,
     PLACE_LABEL_RE,
+    PRESIDING_LABEL_RE,
     SESSION_ROLES,
     TIER_LIST_RE,
     TIER_RE,
@@ -37,6 +38,7 @@ from pipeline.stages.recognize.people import (
     STRONG_ROLES,
     all_common,
     people_line,
+    stacked_lines,
     surname_first_column,
 )
 from pipeline.stages.recognize.prose import (
@@ -47,7 +49,7 @@ from pipeline.stages.recognize.prose import (
     running_text,
 )
 from pipeline.stages.recognize.records import record_appearance
-from pipeline.stages.recognize.rows import row_people
+from pipeline.stages.recognize.rows import labelled_parts, row_people
 from pipeline.tables import LOGO_HINT, Appearance, Block
 from pipeline.text.lexicon import names_awarded_work, session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
@@ -248,7 +250,8 @@ class LayoutReader:
         if self.role in ("sponsor", "exhibitor"):
             return [ln.strip() for ln in block.text.splitlines() if ln.strip()], {}
         tails: dict[int, str] = {}
-        lines = logical_lines(block.text)
+        lines = [part for line in stacked_lines(logical_lines(block.text))
+                 for part in labelled_parts(line)]
         if self.role not in STRONG_ROLES and "\n" in block.text.strip():
             split = logical_lines(block.text, split_names=True)
             if len(split) > len(lines):
@@ -300,7 +303,8 @@ class LayoutReader:
         before = len(self.candidates)
         self._read_people(block, lines, n, tails, text, current, label is not None, award,
                           line_year)
-        office = OFFICER_LABEL_RE.match(lines[n]) if line_role == "board" else None
+        office = (OFFICER_LABEL_RE.match(lines[n]) or PRESIDING_LABEL_RE.match(lines[n])) if (
+            line_role == "board") else None
         if office and not office.group("plural"):  # `Treasurer: Ann Lee`: her office
             self.candidates[before:] = [
                 (app if app.title else replace(app, title=office.group("label")), strength, g)

@@ -114,3 +114,25 @@ def _person_name(name: str) -> bool:
     first = name.split()[0] if name.split() else ""
     return not looks_like_org(name) and (one_name(name) or bool(
         INITIAL_RE.fullmatch(first)) and looks_like_name(name))
+
+
+_PART_END_RE = re.compile(r"\s*[;|]\s+|\s+[–—]\s+")
+
+
+def labelled_parts(line: str) -> list[str]:
+    """A line of several labelled parts, one part each (`President: Ann Lee, Acme;
+    Treasurer: Bo Chen, Globex`, `Chair: Ann Lee | Discussant: Bo Chen`); `[line]` else.
+
+    >>> labelled_parts("President: Ann Lee, Acme; Vice-President: Bo Chen, Globex")
+    ['President: Ann Lee, Acme', 'Vice-President: Bo Chen, Globex']
+    >>> labelled_parts("Ann Lee, Acme; Bo Chen, Globex")
+    ['Ann Lee, Acme; Bo Chen, Globex']
+    """
+    if not role_label(line)[0]:
+        return [line]
+    parts, start = [], 0
+    for end in _PART_END_RE.finditer(line):
+        if role_label(line[end.end():])[0] and line[start:end.start()].strip():
+            parts.append(line[start:end.start()].strip())
+            start = end.end()
+    return [*parts, line[start:].strip()]
