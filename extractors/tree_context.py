@@ -163,6 +163,9 @@ def heading_tier(heading: str, context_words: list[str]) -> str:
     return text
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def record_context(node: dict, context: Context) -> Context:
     """A mapping's own title, year, tier, award and kind, for the records nested in it."""
     changes: dict = {}
@@ -174,7 +177,8 @@ def record_context(node: dict, context: Context) -> Context:
             continue
         if kind == "year" and year_in(text):
             changes.setdefault("year", year_in(text))
-        elif kind == "date" and year_in(text):
+        elif kind in ("date", "tier") and year_in(text) and (kind == "date" or _YEAR_RE.fullmatch(
+                text)):  # `Class: 2020`: a fellows' class is their year, no sponsor's tier
             changes.setdefault("year", year_in(text))
         elif kind == "tier" or (kind == "award" and context.role() in (
                 "sponsor", "exhibitor")):  # `category: Silver` in a sponsor list is a tier

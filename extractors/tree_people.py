@@ -8,7 +8,7 @@ import re
 from extractors.records import is_person_account
 from pipeline.text.lexicon import not_people, position_role
 from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org, script_name
-from pipeline.text.name_shapes import conjoined_names
+from pipeline.text.name_shapes import conjoined_names, one_name
 
 URL_RE = re.compile(r"^(?:https?://|www\.|mailto:|/|\.\.?/)\S*$|\.(?:png|jpe?g|gif|svg|pdf)$",
                     re.I)
@@ -40,8 +40,10 @@ def split_people(text: str) -> list[tuple[str, str]]:
             return [(f"{halves[1]} {halves[0]}", name_and_bracket(text)[1])]
         parts = [p for p in re.split(r"\s*,\s*(?![^()\[\]]*[)\]])(?:and\s+|&\s*)?|\s+and\s+|"
                                      r"\s+&\s+", text)]
-        if len(parts) == 2 and not looks_like_name(parts[1]) and looks_like_org(parts[1]):
-            return [(parts[0], parts[1])]  # `Ann Lee, Acme University`
+        if len(parts) == 2 and looks_like_org(parts[1]) and not one_name(parts[1]):
+            # `Ann Lee, Acme University`, `Ivo Marek, Central Polytechnic` (name-shaped, but
+            # holding an organization's word and opening with no given name)
+            return [(parts[0], parts[1])]
     out = []
     for part in parts:
         part = part.strip(" .,")

@@ -34,6 +34,7 @@ _EVENT_TYPE_RE = re.compile(r"event|session|talk|presentation|lecture|workshop",
 _OWN_NAME_KEYS = {"name", "names", "full_name", "fullname", "display_name", "title", "label"}
 # A year printed bare in a record's own name (`<conference name="Geo Days 2023">`) names an
 # event or an edition, never a person (`Ann Lee (2023)` is a term, in brackets).
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BARE_YEAR_RE = re.compile(r"(?<![(\d])\b(?:19|20)\d\d\b(?![)\d])")
 
 
@@ -58,14 +59,20 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
     fields: dict[str, list] = {}
     for k, value in node.items():
         kind = field_kind(k)
+        if kind == "tier" and isinstance(value, str | int) and _YEAR_RE.fullmatch(
+                str(value).strip()):
+            kind = "year"  # `Class: 2020`: a fellows' class is their year, no sponsor's tier
         if kind:
             fields.setdefault(kind, []).append((k, value))
     own = record_context(node, context)
     people_fields = [(k, v) for k, v in _people_fields(fields) or _citation_authors(fields)
                      if not (norm_key(k) in _OWN_NAME_KEYS and isinstance(v, str)
                              and _BARE_YEAR_RE.search(v))]
-    org_value = _org_value(fields, walk)
     ident = scalar(fields, "id")
+    tiered = _tier_members(node, own, people_fields, walk, consumed, ident)
+    if tiered:  # `{name: Diamond, members: [Initech, Hooli]}`: a tier and its sponsors
+        return tiered
+    org_value = _org_value(fields, walk)
     offices = _office_blocks(node, own, fields, walk, consumed, ident)
     if not people_fields and not org_value and context.role() in ("sponsor", "exhibitor"):
         org_value = _logo_name(node, fields)
@@ -131,6 +138,27 @@ def _office_blocks(node: dict, own: Context, fields: dict, walk: Walk, consumed:
         role = person_role("", office, own, fields)
         out.extend((person_block(name, org, role, own, fields, walk, key=str(k),
                                  position=office), ident) for name, org in people)
+    return out
+
+
+def _tier_members(node: dict, own: Context, people_fields: list, walk: Walk, consumed: set,
+                  ident: str) -> list[tuple[Block, str]]:
+    """In a sponsor or exhibitor list, a record whose own name is a tier (`{name: Diamond,
+    members: [Initech, Hooli]}`): the organizations its member fields list, in that tier."""
+    if own.role() not in ("sponsor", "exhibitor") or not own.tier or not any(
+            norm_key(k) in _OWN_NAME_KEYS and isinstance(v, str) and is_tier(clean_value(v))
+            for k, v in node.items()):
+        return []
+    out = []
+    for key, value in people_fields:
+        if norm_key(key) in _OWN_NAME_KEYS:
+            continue
+        consumed.add(key)
+        for item in _values(value, walk):
+            block = org_block(item, {}, own, walk, key=str(key)) if isinstance(item, str) else (
+                None)
+            if block:
+                out.append((block, ident))
     return out
 
 

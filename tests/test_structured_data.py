@@ -80,6 +80,30 @@ def test_structured_data_semicolon_csv_of_winners(tmp_path):
                      "Early Career Prize", "")}
 
 
+def test_structured_data_fellows_by_class_year_and_a_tier_naming_its_members(tmp_path):
+    # a `Class` column of years is the fellows' year (the key is a sponsor list's word too)
+    fellows = _rows(tmp_path, "awards/fellows.csv", "Class;Fellow;Employer\n"
+                    "2020;Grace Hooper;Lakeside Institute\n2021;Peter Lyle;Globex\n")
+    assert fellows == {("award_recipient", "Grace Hooper", "Lakeside Institute", 2020,
+                        "Fellows", ""),
+                       ("award_recipient", "Peter Lyle", "Globex", 2021, "Fellows", "")}
+    # a record named by a tier lists that tier's sponsors under a member key
+    tiers = _rows(tmp_path, "sponsors/partners.toml", '[[tier]]\nname = "Diamond"\n'
+                  'members = ["Initech", "Umbrella Corporation"]\n[[tier]]\nname = "Silver"\n'
+                  'members = ["Hooli"]\n')
+    assert tiers == {("sponsor", "", "Initech", None, "", "Diamond"),
+                     ("sponsor", "", "Umbrella Corporation", None, "", "Diamond"),
+                     ("sponsor", "", "Hooli", None, "", "Silver")}
+
+
+def test_structured_data_a_members_organization_after_her_comma(tmp_path):
+    rows = _rows(tmp_path, "people/committee.yml", "program_committee:\n  members:\n"
+                 "    - Ivo Marek, Central Polytechnic\n    - Ann Lee, Bo Chen\n")
+    assert rows == {("committee", "Ivo Marek", "Central Polytechnic", None, "", ""),
+                    ("committee", "Ann Lee", "", None, "", ""),
+                    ("committee", "Bo Chen", "", None, "", "")}
+
+
 def test_structured_data_sponsor_tiers_as_keys_and_as_levels(tmp_path):
     keys = _rows(tmp_path, "a/sponsors.yml", "sponsors:\n  platinum:\n    - Acme Corp\n"
                  "  gold:\n    - name: Globex\n      url: https://globex.example\n")
