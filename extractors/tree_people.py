@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.records import is_person_account
+from pipeline.text.keys import norm_key
 from pipeline.text.lexicon import not_people, position_role
 from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org, script_name
 from pipeline.text.name_shapes import conjoined_names, one_name
@@ -100,3 +101,33 @@ def name_shaped(text: str) -> bool:
     """
     return looks_like_name(text) or ("'" in text or "’" in text) and looks_like_name(
         _ELIDED_RE.sub("", text)) or script_name(text)
+
+
+def one_each(orgs: str, n: int) -> list[str]:
+    """The `n` organizations of a value that lists one per person (`X; Y`), else [].
+
+    >>> one_each("Northwind University; Acme Labs", 2), one_each("MIT; Acme", 3)
+    (['Northwind University', 'Acme Labs'], [])
+    """
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s+\|\s+", orgs) if p.strip()]
+    return parts if len(parts) == n else []
+
+
+_KEY_NUMBER_RE = re.compile(r"(?:^|\D)(\d{1,2})$")
+
+
+def numbered_org(org_fields: list[tuple[str, object]], person_key: str) -> str:
+    """The value of the organization field numbered as a person field (`Affiliation 2` for
+    `Speaker 2`), or ''.
+
+    >>> numbered_org([("Affiliation 1", "Acme"), ("Affiliation 2", "Globex")], "Speaker 2")
+    'Globex'
+    """
+    number = _KEY_NUMBER_RE.search(norm_key(person_key))
+    if not number:
+        return ""
+    for key, value in org_fields:
+        own = _KEY_NUMBER_RE.search(norm_key(key))
+        if own and own.group(1) == number.group(1) and isinstance(value, str):
+            return str(value).strip()
+    return ""

@@ -19,7 +19,7 @@ from extractors.tree_context import (
     names_award,
     record_context,
 )
-from extractors.tree_people import URL_RE, is_person, split_people
+from extractors.tree_people import URL_RE, is_person, numbered_org, one_each, split_people
 from pipeline.errors import ParseError
 from pipeline.tables import Block
 from pipeline.text.keys import norm_key
@@ -259,24 +259,16 @@ def _field_blocks(record: _Record, key: str, items: list, walk: Walk) -> list[tu
             continue
         people = split_people(item)
         # `authors: A, B` beside `affiliations: X; Y`: one organization each, in order
-        each = _one_each(record.org_value, len(people)) if len(people) > 1 and not any(
+        each = one_each(record.org_value, len(people)) if len(people) > 1 and not any(
             org for _, org in people) else []
+        # `Speaker 2` beside `Affiliation 2`: the organization of the same number
+        numbered = numbered_org(record.fields.get("org", []), key) if len(people) == 1 else ""
         for k, (name, org) in enumerate(people):
             name = person_name(name)
             if is_person(name):
-                out.append((_record_person(record, name, org or (each[k] if each else ""),
-                                           role_of_key, key, walk), record.ident))
+                out.append((_record_person(record, name, org or numbered or (
+                    each[k] if each else ""), role_of_key, key, walk), record.ident))
     return out
-
-
-def _one_each(orgs: str, n: int) -> list[str]:
-    """The `n` organizations of a value that lists one per person (`X; Y`), else [].
-
-    >>> _one_each("Northwind University; Acme Labs", 2), _one_each("MIT; Acme", 3)
-    (['Northwind University', 'Acme Labs'], [])
-    """
-    parts = [p.strip() for p in re.split(r"\s*;\s*|\s+\|\s+", orgs) if p.strip()]
-    return parts if len(parts) == n else []
 
 
 def _by_year(record: _Record, key: str, item: dict, walk: Walk) -> list[tuple[Block, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -388,3 +389,18 @@ def test_structured_data_a_sponsor_logo_named_by_its_title_or_alt():
 
     assert [(b.org_name, b.role, b.sponsor_tier) for b in blocks] == [
         ("Umbrella Corporation", "sponsor", "Platinum"), ("Hooli", "sponsor", "Gold")]
+
+
+def test_structured_data_numbered_speaker_columns_and_schema_org_works_for(tmp_path):
+    # `Speaker 2` takes `Affiliation 2`, not the row's first organization
+    talks = _rows(tmp_path, "program/talks.csv",
+                  "Session,Title,Speaker 1,Affiliation 1,Speaker 2,Affiliation 2\n"
+                  "Morning,Rivers at night,Ines Varga,Lakeside Institute,Omar Haddad,Globex\n")
+    assert talks == {("speaker", "Ines Varga", "Lakeside Institute", None, "", ""),
+                     ("speaker", "Omar Haddad", "Globex", None, "", "")}
+    event = _rows(tmp_path, "program/event.jsonld", json.dumps({
+        "@context": "https://schema.org", "@type": "Event", "name": "Delta Days",
+        "subEvent": [{"@type": "Event", "name": "Boats", "performer": {
+            "@type": "Person", "name": "Bo Chen",
+            "worksFor": {"@type": "Organization", "name": "Globex"}}}]}))
+    assert event == {("speaker", "Bo Chen", "Globex", None, "", "")}
