@@ -425,3 +425,19 @@ def test_board_pages_of_other_layouts_and_languages_name_their_officers(nlp, tex
     found = [(a.role, a.person_name, a.org_name, a.title)
              for a in find_appearances(_paragraphs(*texts), nlp=nlp)]
     assert found == expected
+
+
+def test_a_rows_speaker_needs_no_ner_and_a_bold_name_takes_its_organizations_line(nlp):
+    # the people part of a time-led row is a speaker without NER's say (NER does not call
+    # `Ines Varga` before a title a person); a bold name over an organization's line takes it
+    rows = find_appearances(_blocks("Monday", "10:50 Ines Varga: Shell middens"), nlp=nlp)
+    assert [(a.role, a.person_name) for a in rows] == [("speaker", "Ines Varga")]
+    blocks = [Block(text=t, page=1, x0=50.0, top=100.0 + 14 * i, x1=400.0,
+                    bottom=110.0 + 14 * i, size=12.0 if i == 0 else 9.0, bold=b,
+                    role_hint="heading" if i == 0 else ("bold" if b else ""))
+              for i, (t, b) in enumerate([("Invited Speakers", True), ("Ann Lee", True),
+                                          ("Acme University", False), ("Bo Chen", True),
+                                          ("Globex Labs", False)])]
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)]
+    assert found == [("keynote", "Ann Lee", "Acme University"),
+                     ("keynote", "Bo Chen", "Globex Labs")]

@@ -18,7 +18,13 @@ from pipeline.text.line_shapes import (
     person_of,
     split_items,
 )
-from pipeline.text.lines import looks_like_name, looks_like_org, looks_like_title, truecase
+from pipeline.text.lines import (
+    looks_like_name,
+    looks_like_org,
+    looks_like_title,
+    title_like,
+    truecase,
+)
 
 # Roles whose names are strong candidates: kept unless NER calls them a place, date or thing.
 STRONG_ROLES = frozenset({"chair", "moderator", "committee", "board", "keynote", "panelist"})
@@ -179,7 +185,7 @@ def merge_stacked(blocks: list[Block]) -> list[Block]:
     while i < len(blocks):
         block = blocks[i]
         lines = block.text.splitlines()
-        name = lines[-1].strip() if lines and not block.is_record and not block.bold else ""
+        name = lines[-1].strip() if lines and not block.is_record else ""
         people = parse_people(name) if name and "," not in name and len(name) < 60 else []
         stacked: list[str] = []
         if len(people) == 1 and not people[0].org and looks_like_name(truecase(name)):
@@ -190,6 +196,8 @@ def merge_stacked(blocks: list[Block]) -> list[Block]:
                                               below)
                         or "," in text and any(p.org for p in parse_people(text))):
                     break  # not the entry's next line (`Mike Izbicki, Claremont McKenna` names)
+                if block.bold and not (looks_like_org(text) and not title_like(text)):
+                    break  # a bold name takes its organization's line only (`Invited Speakers`)
                 if not stacked and looks_like_title(text) and not parse_people(text):
                     stacked.append(text)
                 elif org_shaped(text) and (stacked or looks_like_org(text)) and not TIME_RE.search(

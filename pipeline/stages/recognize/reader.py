@@ -266,7 +266,9 @@ class LayoutReader:
         text = lines[n]
         if PLACE_LABEL_RE.match(text) or self._read_tier(block, text):
             return False
-        text = row_people(text, self.role)
+        row = row_people(text, self.role)
+        parted = row != text and row in text  # a row's people part (`09:00 Ann Lee: Tiles`)
+        text = row
         line_year = None
         dated = YEAR_PREFIX_RE.match(text) if self.role == "award_recipient" else None
         if dated:  # `2023 — Jane Doe, Acme Corp` under an award's heading
@@ -301,8 +303,8 @@ class LayoutReader:
                 self.candidates.append((app, "strong", 0))
             return False
         before = len(self.candidates)
-        self._read_people(block, lines, n, tails, text, current, label is not None, award,
-                          line_year)
+        self._read_people(block, lines, n, tails, text, current, label is not None or parted,
+                          award, line_year)
         office = (OFFICER_LABEL_RE.match(lines[n]) or PRESIDING_LABEL_RE.match(lines[n])) if (
             line_role == "board") else None
         if office and not office.group("plural"):  # `Treasurer: Ann Lee`: her office
