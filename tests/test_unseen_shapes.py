@@ -441,3 +441,22 @@ def test_a_rows_speaker_needs_no_ner_and_a_bold_name_takes_its_organizations_lin
     found = [(a.role, a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)]
     assert found == [("keynote", "Ann Lee", "Acme University"),
                      ("keynote", "Bo Chen", "Globex Labs")]
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    # names written in Hangul or kanji after a label or with their university in brackets
+    (("제1세션", "좌장: 김민수 (서울대학교)", "발표자: 이서연 (고려대학교)", "토론자: 박지훈"),
+     [("chair", "김민수", "서울대학교"), ("speaker", "이서연", "고려대학교"),
+      ("panelist", "박지훈", "")]),
+    (("特別講演", "座長：山田 太郎（東京大学）", "演者：佐藤 花子（京都大学）"),
+     [("chair", "山田 太郎", "東京大学"), ("speaker", "佐藤 花子", "京都大学")]),
+    (("기조강연", "최지우 (연세대학교)"), [("keynote", "최지우", "연세대학교")]),
+    # a Hangul word that starts with a surname's syllable is no name without a label or a
+    # bracket (`한국어` is the Korean language)
+    (("제2세션", "한국어 연구의 방법"), []),
+])
+def test_names_in_hangul_and_kanji_are_people_where_a_label_or_bracket_says_so(nlp, texts,
+                                                                               expected):
+    found = [(a.role, a.person_name, a.org_name)
+             for a in find_appearances(_blocks(*texts), nlp=nlp)]
+    assert found == expected

@@ -20,6 +20,7 @@ from pipeline.text.lines import (
     is_credential,
     looks_like_name,
     looks_like_org,
+    script_name,
     truecase,
 )
 from pipeline.text.memo import memo_list
@@ -212,3 +213,35 @@ def credentials_before_brackets(line: str) -> str:
         if len(items) < len(last.split(",")):
             pieces[i] = f"{head}{closing}{','.join(items).rstrip()} "
     return "(".join(pieces)
+
+
+# Characters of the scripts `script_name` reads (Hangul, Chinese characters, kana).
+_CJK_RE = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff\u3040-\u30ff]")
+_SCRIPT_ITEM_SPLIT_RE = re.compile(r"\s*[,;、，；·]\s*")
+_SCRIPT_ITEM_RE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<org>[^()]+)\))?$")
+
+
+def script_people(line: str) -> list[tuple[str, str]]:
+    """(name, organization) of a line of names written in Hangul or Chinese characters, each
+    with its organization in brackets or none (`김정수 (서울대학교), 이정훈`,
+    `山田 太郎（東京大学）`); [] unless every item is such a name and the organizations read as
+    ones.
+
+    >>> script_people("김정수 (서울대학교), 이정훈")
+    [('김정수', '서울대학교'), ('이정훈', '')]
+    >>> script_people("한국어 연구"), script_people("Ann Lee (Acme)")
+    ([], [])
+    """
+    if not _CJK_RE.search(line):
+        return []
+    line = line.replace("（", "(").replace("）", ")").strip(" .")
+    out = []
+    for item in filter(None, _SCRIPT_ITEM_SPLIT_RE.split(line)):
+        match = _SCRIPT_ITEM_RE.match(item)
+        if not match or not script_name(match["name"]):
+            return []
+        org = (match["org"] or "").strip()
+        if org and not looks_like_org(org):
+            return []
+        out.append((" ".join(match["name"].split()), org))
+    return out

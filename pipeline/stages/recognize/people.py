@@ -22,6 +22,7 @@ from pipeline.text.lines import (
     looks_like_name,
     looks_like_org,
     looks_like_title,
+    script_name,
     title_like,
     truecase,
 )
@@ -52,7 +53,8 @@ def people_line(
         return []
     items = split_items(text.replace(";", ","))
     listed = bool(name_list_items(text))  # `David Hall, …, and Dan Klein` (issue 3)
-    names = [p for p in people if listed or looks_like_name(truecase(p.name))]
+    names = [p for p in people if listed or looks_like_name(truecase(p.name))
+             or script_name(p.name)]
     name_list = len(names) >= 2 and len(names) >= 0.6 * len(items)
     # The last name of a list that does not close with `and` may be a place in the place of
     # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
