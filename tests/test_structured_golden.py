@@ -82,8 +82,6 @@ NOT_EXACT_YET: dict[str, str] = {
         "built-on: people with role F1 0.96, organizations F1 1.00, status ok",
     "kyushu-clinphy/2025/index.md":
         "held-out: not exact",
-    "lsk/2024/committee.html":
-        "held-out: not exact",
     "lswt/2019/graph.nt":
         "built-on: people with role F1 0.97, organizations F1 1.00, status ok",
     "lswt/2019/schedule.xml":
