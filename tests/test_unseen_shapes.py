@@ -460,3 +460,11 @@ def test_names_in_hangul_and_kanji_are_people_where_a_label_or_bracket_says_so(n
     found = [(a.role, a.person_name, a.org_name)
              for a in find_appearances(_blocks(*texts), nlp=nlp)]
     assert found == expected
+
+
+def test_names_before_a_colon_and_a_title_and_a_surname_in_capitals_after_the_given_name(nlp):
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Session 1", "Ana Kovač, Marko Babić: Genetika tumora", "Tom BROWN, Acme University"),
+        nlp=nlp)]
+    assert found == [("speaker", "Ana Kovač", ""), ("speaker", "Marko Babić", ""),
+                     ("speaker", "Tom BROWN", "Acme University")]

@@ -29,7 +29,8 @@ from pipeline.text.name_shapes import (
     surname_then_given,
     trailing_names,
 )
-from pipeline.text.names import surname_first
+from pipeline.text.namefreq import known_surname_share
+from pipeline.text.names import fold, surname_first
 
 # Job titles that take a department after a comma (`SVP, Human Resources`).
 DEPT_TITLE_RE = re.compile(
@@ -292,9 +293,10 @@ def _is_name_item(item: str) -> bool:
     # many European programs print it, is no acronym (`UC Berkeley` is).
     # Four letters and two vowels at least: `Grenoble INP`, `San Francisco USD`, `Xerox PARC`
     # are organizations.
+    # A surname people bear will do too (`Tom BROWN`, `Bo CHEN`).
     caps_surname = len(tokens) >= 2 and len(tokens[-1]) >= 4 and tokens[-1].isupper() and (
-        len(_VOWEL_ANY_RE.findall(tokens[-1])) >= 2) and all(
-        t[:1].isupper() and not t.isupper() for t in tokens[:-1])
+        len(_VOWEL_ANY_RE.findall(tokens[-1])) >= 2 or known_surname_share(fold(tokens[-1]))
+    ) and all(t[:1].isupper() and not t.isupper() for t in tokens[:-1])
     caps_surname = caps_surname or surname_first(name)
     acronym = name != name.upper() and not caps_surname and any(
         len(t) >= 2 and t.isalpha() and t.isupper() and t.lower() not in SUFFIXES

@@ -14,7 +14,14 @@ import re
 
 from pipeline.stages.recognize.labels import SLOT_SPEAKER_RE, TIME_RE, TIME_SLOT_RE, role_label
 from pipeline.text.line_shapes import DASH_SPLIT_RE, parse_people
-from pipeline.text.lines import INITIAL_RE, clean_name, looks_like_name, looks_like_org, truecase
+from pipeline.text.lines import (
+    INITIAL_RE,
+    clean_name,
+    looks_like_name,
+    looks_like_org,
+    title_like,
+    truecase,
+)
 from pipeline.text.name_shapes import one_name
 
 # An item's number or code before its row: `12.`, `12)`, `P-12`, `P12`, `[P-12]`, `#12`,
@@ -51,6 +58,13 @@ def row_people(text: str, role: str) -> str:
     if cells:  # `09:00 | Opening | Ann Lee, President`
         return cells
     if not lead:
+        # `Ana Kovač, Marko Babić: Genetika tumora`: names, a colon, a talk's title (one name
+        # alone there may be a title's words: `Summer Programming Boot Camp: …`)
+        first, colon, second = text.partition(": ")
+        people = parse_people(first) if colon else []
+        if (len(people) >= 2 or any(p.org for p in people)) and _names_people(first) and (
+                title_like(second) and not (looks_like_org(second) or _names_people(second))):
+            return first
         return text
     if role_label(rest, role)[0]:
         return rest  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
