@@ -48,6 +48,22 @@ from pipeline.text.award_prose import award_mentions, sentences
      [("Service Award", (("Ivo Marek", "Riverdale University"),), None)]),
     ("Le Prix Jeune Chercheur 2023 a été décerné à Marie Dubois (Université de Lyon).",
      [("Prix Jeune Chercheur", (("Marie Dubois", "Université de Lyon"),), 2023)]),
+    # an honour or an award, a colon, its recipients
+    ("The following members were elected Fellows of the Society: Bo Chen (Riverdale "
+     "University), Ines Varga (Lakeside Institute) and Omar Haddad (Globex).",
+     [("Fellows of the Society", (("Bo Chen", "Riverdale University"),
+                                  ("Ines Varga", "Lakeside Institute"), ("Omar Haddad", "Globex")),
+       None)]),
+    ("Congratulations to this year's Early Career Prize winners: Lena Berg (Acme University) "
+     "and Ivo Marek.",
+     [("Early Career Prize", (("Lena Berg", "Acme University"), ("Ivo Marek", "")), None)]),
+    # `of` an organization no word marks as one, after a whole name; `won by`; `for 2021`
+    ("The 2022 Service Award went to Peter Lyle of Hooli.",
+     [("Service Award", (("Peter Lyle", "Hooli"),), 2022)]),
+    ("The Best Poster Award was won by Tom Fielding (Acme University).",
+     [("Best Poster Award", (("Tom Fielding", "Acme University"),), None)]),
+    ("Grace Hooper (Lakeside Institute) was awarded the Silver Medal for 2021.",
+     [("Silver Medal", (("Grace Hooper", "Lakeside Institute"),), 2021)]),
 ])
 def test_announcements_name_award_recipients_and_year(text, expected):
     got = [(m.award, m.people, m.year) for m in award_mentions(text)]
@@ -60,6 +76,8 @@ def test_announcements_name_award_recipients_and_year(text, expected):
     "Our thanks go to Bo Chen and Ann Lee for organizing the Best Paper Award session.",
     "Nominations for the Gold Medal should be sent to the chair, Prof. Grace Hooper.",
     "The award was presented to the team at the banquet.",
+    # an award's judges after a colon are no recipients
+    "Members of the Test of Time Award Committee: Helen Marsh (Acme), Bo Chen (Globex).",
 ])
 def test_sentences_that_announce_no_recipient_name_nobody(text):
     assert award_mentions(text) == []

@@ -27,7 +27,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.text.lexicon import honorific_words, lexicon, names_award
+from pipeline.text.lexicon import (
+    honorific_words,
+    lexicon,
+    names_award,
+    position_role,
+    section_heading_words,
+)
 from pipeline.text.lines import (
     TITLE_WORDS_RE,
     clean_name,
@@ -35,6 +41,7 @@ from pipeline.text.lines import (
     looks_like_org,
     truecase,
 )
+from pipeline.text.name_shapes import one_name
 
 
 @dataclass(frozen=True)
@@ -97,15 +104,23 @@ def award_prose_hint(text: str) -> bool:
     """Whether a text may hold an announcement: an award word and a verb of giving or getting.
     A cheap test before `award_mentions`."""
     conferred, received, apposition, choice = _patterns()
+    if ": " in text and _honours_re().search(text):
+        return True  # `… elected Fellows of the Society: Ann Lee, …`
     return names_award(text) and any(p.search(text) for p in (
         conferred, received, apposition, choice, _noun_first()))
+
+
+@cache
+def _honours_re() -> re.Pattern[str]:
+    """The words of a heading over recipients (`Awards`, `Fellows`, `Laureates`)."""
+    return re.compile(section_heading_words()["award_recipient"], re.I)
 
 
 def award_mentions(text: str) -> list[AwardMention]:
     """The awards each sentence of `text` announces, with their recipients."""
     out = []
     for sentence in sentences(" ".join(text.split())):
-        if names_award(sentence):
+        if names_award(sentence) or ": " in sentence and _honours_re().search(sentence):
             out.extend(_sentence_mentions(sentence))
     return out
 
@@ -139,6 +154,8 @@ def _sentence_mentions(sentence: str) -> list[AwardMention]:
         people = _people(_clause_after(rest[after.end():])) if after else []
         if award and people:
             out.append(_mention(award, people, sentence, "award-first", match.group()))
+    if not out:
+        out.extend(_listed(sentence))
     for match in choice.finditer(sentence):
         award = _award_after(sentence[match.end():])
         people = _people(match.group("names"))
@@ -154,7 +171,7 @@ _THIS_YEAR_RE = re.compile(r"\bthis\s+year", re.I)
 def _mention(award: str, people, sentence: str, order: str, verb: str = "") -> AwardMention:
     year = _YEAR_RE.search(award) or _YEAR_RE.search(verb)  # `received the 2022 X Award`
     name = re.sub(rf"^(?:(?:the|an?|le|la|les|der|die|das|el|il|lo|o)\s+|l['’])?(?:{_YEAR}\s+)?"
-                  rf"|\s+{_YEAR}$", "", award,
+                  rf"|\s+(?:(?:for|of|in)\s+)?{_YEAR}$", "", award.strip(" ."),
                   flags=re.I).strip(" .")
     return AwardMention(award=name, people=tuple(people),
                         year=int(year.group(1)[:4]) if year else None, sentence=sentence,
@@ -184,6 +201,44 @@ def _award_words(words: list[str]) -> str:
         run.pop()
     text = " ".join(run)
     return text if names_award(text) else ""
+
+
+def _listed(sentence: str) -> list[AwardMention]:
+    """`… were elected Fellows of the Society: Bo Chen (Acme), Ann Lee and Cy Diaz.`, `this
+    year's Early Career Prize winners: …`: an award or honour, a colon, its recipients."""
+    head, colon, rest = sentence.partition(": ")
+    if not colon or len(head.split()) > 20:
+        return []
+    last = " ".join(head.split()[-3:])
+    if position_role(last) not in ("", "award_recipient") or re.search(
+            section_heading_words()["committee"], last, re.I):
+        return []  # `the Award Committee: Ann Lee (Chair), …`: its judges
+    head = _recipients_end_re().sub("", head.rstrip())
+    award = _award_before(head) or _honour_before(head)
+    people = _people(_clause_after(rest.rstrip(" .")))
+    return [_mention(award, people, sentence, "award-first")] if award and people else []
+
+
+@cache
+def _recipients_end_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon()["position_roles"]["award_recipient"])
+    return re.compile(rf"\s+(?:{words})s?$", re.I)
+
+
+def _honour_before(text: str) -> str:
+    """The capitalized words ending `text` when they name an honour a section of recipients
+    is headed by (`elected Fellows of the Society`)."""
+    words = list(reversed(text.split()))
+    run: list[str] = []
+    for word in words:
+        if _NAME_WORD_RE.match(word) or word.lower() in _GLUE:
+            run.append(word)
+        else:
+            break
+    while run and run[-1].lower() in _GLUE:
+        run.pop()
+    phrase = " ".join(reversed(run))
+    return phrase if phrase and _honours_re().match(phrase) else ""
 
 
 def _award_after(text: str) -> str:
@@ -283,7 +338,9 @@ def _name_and_org(item: str) -> tuple[str, str]:
     org = ""
     for pattern in (_PAREN_ORG_RE, _OF_ORG_RE):
         match = pattern.match(item)
-        if match and (pattern is _PAREN_ORG_RE or looks_like_org(match.group("org"))):
+        if match and (pattern is _PAREN_ORG_RE or looks_like_org(match.group("org")) or (
+                one_name(clean_name(_without_honorifics(match.group("name")))))):
+            # `Ann Lee of Hooli`: an organization no word says is one, after a whole name
             item, org = match.group("name"), match.group("org").strip(" .")
             if pattern is _PAREN_ORG_RE and TITLE_WORDS_RE.match(org):
                 # `Ann Lee (Director of Outreach, Acme Labs)`: her title, then her organization
