@@ -468,3 +468,33 @@ def test_names_before_a_colon_and_a_title_and_a_surname_in_capitals_after_the_gi
         nlp=nlp)]
     assert found == [("speaker", "Ana Kovač", ""), ("speaker", "Marko Babić", ""),
                      ("speaker", "Tom BROWN", "Acme University")]
+
+
+def _orgs(*texts, nlp):
+    return [(a.role, a.org_name, a.sponsor_tier, a.booth)
+            for a in find_appearances(_blocks(*texts), nlp=nlp) if not a.person_name]
+
+
+def test_sponsor_lines_of_lists_booths_languages_and_running_text(nlp):
+    # a list on one line (three items or more by commas; `and` between two organizations);
+    # one organization with a comma stays one
+    assert _orgs("Gold Sponsors", "Acme Corp, Globex Labs, Initech", "Gradescope, Inc",
+                 nlp=nlp) == [("sponsor", "Acme Corp", "Gold", ""),
+                              ("sponsor", "Globex Labs", "Gold", ""),
+                              ("sponsor", "Initech", "Gold", ""),
+                              ("sponsor", "Gradescope, Inc", "Gold", "")]
+    assert _orgs("Our Partners", "Acme Corp | Globex Labs | Initech", nlp=nlp) == [
+        ("sponsor", "Acme Corp", "", ""), ("sponsor", "Globex Labs", "", ""),
+        ("sponsor", "Initech", "", "")]
+    # booths the word names, before or after the organization
+    assert _orgs("Exhibitors", "Booth 12 – Acme Corp", "Hooli (Booth 3)", nlp=nlp) == [
+        ("exhibitor", "Acme Corp", "", "12"), ("exhibitor", "Hooli", "", "3")]
+    # tiers of other languages beside a sponsor noun, and companies' legal forms
+    assert _orgs("Sponzori", "Zlatni sponzor", "Acme d.o.o.", "Partenaire Or", "Globex s.r.l.",
+                 nlp=nlp) == [("sponsor", "Acme d.o.o", "Zlatni", ""),
+                              ("sponsor", "Globex s.r.l", "Or", "")]
+    # the sponsors running text names after a phrase of support
+    assert _orgs("Welcome", "This meeting is made possible with the support of Acme Corp, "
+                 "Globex Labs and the Lakeside Foundation.", nlp=nlp) == [
+        ("sponsor", "Acme Corp", "", ""), ("sponsor", "Globex Labs", "", ""),
+        ("sponsor", "Lakeside Foundation", "", "")]

@@ -215,6 +215,9 @@ def _listed(sentence: str) -> list[AwardMention]:
         return []  # `the Award Committee: Ann Lee (Chair), …`: its judges
     head = _recipients_end_re().sub("", head.rstrip())
     award = _award_before(head) or _honour_before(head)
+    if award and not re.sub(rf"^(?:the\s+)?(?:{_YEAR}\s+)?", "", head[:-len(award)],
+                            flags=re.I).strip():
+        return []  # `2023 Lifetime Achievement Award: Ann Lee, Hooli`: a label, read as one
     people = _people(_clause_after(rest.rstrip(" .")))
     return [_mention(award, people, sentence, "award-first")] if award and people else []
 

@@ -8,6 +8,7 @@ from pipeline.tables import Block
 from pipeline.text.lexicon import (
     TIME_SLOT,
     honorific_words,
+    lexicon,
     office_alternation,
     position_alternation,
     printed_tier_alternation,
@@ -104,6 +105,29 @@ TIER_RE = re.compile(
     r"(?:sponsors?|supporters?|partners?)?\s*:?\s*$",
     re.I,
 )
+_NOUNS = "|".join(re.escape(w) for w in sorted(lexicon()["sponsor_nouns"], key=len, reverse=True))
+_FOREIGN = "|".join(re.escape(w) for w in sorted(lexicon()["foreign_tiers"], key=len,
+                                                 reverse=True))
+# `Zlatni sponzor`, `Partenaire Or`, `Sponsor Gold`: a tier beside a sponsor noun, either side.
+_TIER_BY_NOUN_RE = re.compile(
+    rf"^(?:(?P<before>{_FOREIGN})\s+(?:{_NOUNS})|(?:{_NOUNS})[\s-]+(?P<after>{_TIERS}|{_FOREIGN}))"
+    r"\s*:?\s*$", re.I)
+
+
+def tier_heading(text: str) -> str:
+    """The tier a heading or a line alone names (`Gold Sponsors`, `Platinum:`, `Zlatni
+    sponzor`, `Partenaire Or`), title-cased as printed; '' for any other text.
+
+    >>> tier_heading("Gold Sponsors"), tier_heading("Partenaire Or"), tier_heading("Or")
+    ('Gold', 'Or', '')
+    """
+    match = TIER_RE.match(text)
+    if match:
+        return match.group("tier").title()
+    match = _TIER_BY_NOUN_RE.match(text.strip())
+    return (match["before"] or match["after"]).title() if match else ""
+
+
 # `Platinum Sponsors: Acme Corp, Globex, Initech` names a tier and its sponsors on one line.
 TIER_LIST_RE = re.compile(
     rf"^(?P<tier>{_TIERS})(?:[- ]level)?\s+(?:sponsors?|supporters?|partners?)\s*[:–—]\s*"
@@ -171,14 +195,14 @@ def is_heading(block: Block) -> bool:
     return (
         block.role_hint == "bold" and len(text) <= 60 and bool(section_role(text))
         and not TIME_RE.search(text)
-    ) or bool(TIER_RE.match(text))
+    ) or bool(tier_heading(text))
 
 
 def named_heading(block: Block, role: str, tier: str) -> bool:
     """A large line that names a keynote speaker (`DR. JAMES WHITFIELD`) or a top-tier
     sponsor, not a section."""
     text = " ".join(block.text.split())
-    if section_role(text) or TIER_RE.match(text) or TIME_RE.search(text) or len(text) > 60:
+    if section_role(text) or tier_heading(text) or TIME_RE.search(text) or len(text) > 60:
         return False
     if role == "sponsor":  # under a tier heading, names set large (`Platinum`: one or two)
         lines = [line for line in block.text.splitlines() if line.strip()]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE
+from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE, tier_heading
 from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
 from pipeline.text.lexicon import position_role
@@ -190,7 +190,8 @@ def merge_stacked(blocks: list[Block]) -> list[Block]:
         name = lines[-1].strip() if lines and not block.is_record else ""
         people = parse_people(name) if name and "," not in name and len(name) < 60 else []
         stacked: list[str] = []
-        if len(people) == 1 and not people[0].org and looks_like_name(truecase(name)):
+        if len(people) == 1 and not people[0].org and looks_like_name(truecase(name)) and (
+                not tier_heading(name)):  # `Partenaire Or` over a sponsor is no name
             for below in blocks[i + 1:i + 3]:
                 text = below.text.strip()
                 if (below.is_record or below.bold or "\n" in text or below.page != block.page

@@ -14,7 +14,6 @@ from pipeline.stages.recognize.labels import (
     PRESIDING_LABEL_RE,
     SESSION_ROLES,
     TIER_LIST_RE,
-    TIER_RE,
     TIME_RE,
     YEAR_HEADING_RE,
     YEAR_PREFIX_RE,
@@ -26,12 +25,14 @@ from pipeline.stages.recognize.labels import (
     role_label,
     section_role,
     session_title,
+    tier_heading,
 )
 from pipeline.stages.recognize.organizations import (
     BOOTH_COLUMN_RE,
     ORG_LIST_SPLIT_RE,
     attach_booths,
     org_line,
+    org_lines,
     sponsor_sessions,
 )
 from pipeline.stages.recognize.people import (
@@ -170,7 +171,7 @@ class LayoutReader:
         """A heading: the role (and the tier, the award, the session) of what follows. True
         when it is a role label too (`Keynote: Ann Lee`), whose names are read next."""
         text = " ".join(block.text.split())
-        tier_match = TIER_RE.match(text)
+        tier_match = tier_heading(text)
         new_role = "sponsor" if tier_match else section_role(text)
         if new_role in ("speaker", "") and block.role_hint == "heading" and self.role in (
                 "award_recipient", "") and names_awarded_work(text):
@@ -191,7 +192,7 @@ class LayoutReader:
         sub = (self.role in ("committee", "board") or self.role == "chair" and self.outer in (
             "committee", "board")) and (block.size or 0) < self.section_size - 0.5
         if sub and new_role not in ("committee", "board", "chair"):
-            new_role, tier_match = ("" if self.role == self.outer else self.outer), None
+            new_role, tier_match = ("" if self.role == self.outer else self.outer), ""
         if new_role:
             self.named = 0
             # `Plenary Mon PM - Ann Lee (Founders Award)`: the keynote the heading names
@@ -208,7 +209,7 @@ class LayoutReader:
                 self.before_chair = None
             # a sponsor heading naming no tier (`Partners` after `Gold`) starts a list of its
             # own; under a `Sponsors` heading the tier headings below name theirs
-            self.tier = tier_match.group("tier").title() if tier_match else ""
+            self.tier = tier_match
         elif self.role == "award_recipient" and YEAR_HEADING_RE.fullmatch(text):
             self.award_year = int(text.strip())  # `## 2023` under the award: its recipients' year
         elif self.role == "award_recipient" and not TIME_RE.search(text):
@@ -298,9 +299,8 @@ class LayoutReader:
             attach_booths(self.candidates, block)  # a booth-number column beside the names
             return True
         if current in ("sponsor", "exhibitor"):
-            app = org_line(text, current, self.tier, block, self.event, self.year)
-            if app:
-                self.candidates.append((app, "strong", 0))
+            self.candidates.extend((app, "strong", 0) for app in org_lines(
+                text, current, self.tier, block, self.event, self.year))
             return False
         before = len(self.candidates)
         self._read_people(block, lines, n, tails, text, current, label is not None or parted,
@@ -330,9 +330,9 @@ class LayoutReader:
     def _read_tier(self, block: Block, text: str) -> bool:
         """A sponsor tier (`Gold Sponsors`), or a tier and its sponsors on one line
         (`Platinum Sponsors: Acme Corp, Globex`): True when `text` is one."""
-        tier_match = TIER_RE.match(text)
+        tier_match = tier_heading(text)
         if tier_match:
-            self.role, self.tier = "sponsor", tier_match.group("tier").title()
+            self.role, self.tier = "sponsor", tier_match
             return True
         tier_list = TIER_LIST_RE.match(text)
         if not tier_list:
