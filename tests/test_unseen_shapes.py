@@ -498,3 +498,14 @@ def test_sponsor_lines_of_lists_booths_languages_and_running_text(nlp):
                  "Globex Labs and the Lakeside Foundation.", nlp=nlp) == [
         ("sponsor", "Acme Corp", "", ""), ("sponsor", "Globex Labs", "", ""),
         ("sponsor", "Lakeside Foundation", "", "")]
+
+
+def test_authors_in_capitals_with_initials_and_a_sponsor_lists_heading(nlp):
+    # `KOVAČ A, BABIĆ M` (biomedical programs print authors so): the letter is an initial
+    rows = find_appearances(_blocks("Session 1", "Rivers at night", "KOVAČ A, BABIĆ M, HORVAT I"),
+                            nlp=nlp)
+    assert [(a.role, a.person_name) for a in rows] == [
+        ("speaker", "Kovač A"), ("speaker", "Babić M"), ("speaker", "Horvat I")]
+    # a sponsor list's own heading in the list is no sponsor
+    assert _orgs("Sponsors", "Gold", "SPONSORS AND DONORS", "Acme Corp", nlp=nlp) == [
+        ("sponsor", "Acme Corp", "Gold", "")]

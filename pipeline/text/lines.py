@@ -136,7 +136,9 @@ def truecase(name: str) -> str:
     letters = [c for c in name if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 3:
         return re.sub(
-            r"[^\W\d_]+", lambda m: m.group(0).capitalize() if len(m.group(0)) > 1 else m.group(0),
+            # a letter alone is an initial (`KOVAČ A` is `Kovač A`)
+            r"[^\W\d_]+", lambda m: m.group(0).capitalize() if len(m.group(0)) > 1 else (
+                m.group(0).upper()),
             name.lower(),
         ).replace("Mc", "Mc")
     return name

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE
+from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE, section_role
 from pipeline.tables import Appearance, Block
-from pipeline.text.lexicon import lexicon
+from pipeline.text.lexicon import is_tier, lexicon
 from pipeline.text.lines import ROLE_WORDS_RE, is_credential, looks_like_org
 from pipeline.text.name_shapes import one_name
 
@@ -84,12 +84,25 @@ def org_line(
         return None
     if len(text.split()) > 8 or text.lower() in ("booth", "exhibitor", "company", "organization"):
         return None
+    if _heading_words_only(text):
+        return None  # `SPONSORS AND DONORS`: the list's heading, no sponsor
     if not org_shaped(text):
         return None
     return Appearance(
         role=role, org_name=text, sponsor_tier=tier if role == "sponsor" else "", booth=booth,
         event=event, year=year, method="layout", snippet=block.text[:200], page=block.page,
     )
+
+
+_GLUE_WORDS = frozenset({"and", "&", "i", "und", "et", "y", "e", "ve", "our", "the"})
+
+
+def _heading_words_only(text: str) -> bool:
+    """A line of a sponsor list's heading words alone (`SPONSORS AND DONORS`), not an
+    organization whose name holds one (`Meridian Revenue Cycle Partners`)."""
+    words = [w for w in text.lower().split() if w not in _GLUE_WORDS]
+    return bool(words) and all(section_role(w) in ("sponsor", "exhibitor") or is_tier(w)
+                               for w in words)
 
 
 ADDRESS_RE = re.compile(
