@@ -70,22 +70,31 @@ def row_people(text: str, role: str) -> str:
         return rest  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
     # `09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):` and `11:30 John Smith
     # (MIT): Scaling`: a talk's speaker after its time slot
-    spoken = SLOT_SPEAKER_RE.match(rest)
-    if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
-        return f"{spoken['name']} ({spoken['org']})"
+    spoken = _spoken(rest)
+    if spoken:
+        return spoken
     for people, other in _parts(rest):
         if _names_people(people) and not _names_people(other):
             return people
     # `09:00 The Grammar of Tiles — Jungsoo Kim (Acme)`: a name no table knows, but in the
     # shape of a speaker and her organization after the title's dash
     tail = DASH_SPLIT_RE.split(rest)[-1]
-    spoken = SLOT_SPEAKER_RE.match(tail) if tail != rest else None
-    if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
-        return f"{spoken['name']} ({spoken['org']})"
+    spoken = _spoken(tail) if tail != rest else ""
+    if spoken:
+        return spoken
     # a number before a line of people (`3. Ann Lee, Acme`); a time before a line that is no
     # row of a speaker and a title keeps its time, which tells it names nobody (`10:30 Lunch`),
     # and a number before anything else stays (`2. CSIR, Pilani`: an affiliation's legend)
     return rest if code and _names_people(rest) else text
+
+
+def _spoken(text: str) -> str:
+    """`Ann Lee (Acme)` when `text` is a name-shaped speaker and her organization in brackets
+    (a colon and the talk's title may follow), else ''."""
+    spoken = SLOT_SPEAKER_RE.match(text)
+    if spoken and looks_like_name(truecase(clean_name(spoken["name"]))):
+        return f"{spoken['name']} ({spoken['org']})"
+    return ""
 
 
 def _parts(rest: str) -> list[tuple[str, str]]:
