@@ -54,9 +54,9 @@ from pipeline.text.award_prose import award_mentions, sentences
      [("Fellows of the Society", (("Bo Chen", "Riverdale University"),
                                   ("Ines Varga", "Lakeside Institute"), ("Omar Haddad", "Globex")),
        None)]),
-    ("Congratulations to this year's Early Career Prize winners: Lena Berg (Acme University) "
+    ("Congratulations to this year's Riverbank Prize winners: Lena Berg (Acme University) "
      "and Ivo Marek.",
-     [("Early Career Prize", (("Lena Berg", "Acme University"), ("Ivo Marek", "")), None)]),
+     [("Riverbank Prize", (("Lena Berg", "Acme University"), ("Ivo Marek", "")), None)]),
     # `of` an organization no word marks as one, after a whole name; `won by`; `for 2021`
     ("The 2022 Service Award went to Peter Lyle of Hooli.",
      [("Service Award", (("Peter Lyle", "Hooli"),), 2022)]),

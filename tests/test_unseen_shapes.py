@@ -478,11 +478,11 @@ def _orgs(*texts, nlp):
 def test_sponsor_lines_of_lists_booths_languages_and_running_text(nlp):
     # a list on one line (three items or more by commas; `and` between two organizations);
     # one organization with a comma stays one
-    assert _orgs("Gold Sponsors", "Acme Corp, Globex Labs, Initech", "Gradescope, Inc",
+    assert _orgs("Gold Sponsors", "Acme Corp, Globex Labs, Initech", "Hooli, Inc",
                  nlp=nlp) == [("sponsor", "Acme Corp", "Gold", ""),
                               ("sponsor", "Globex Labs", "Gold", ""),
                               ("sponsor", "Initech", "Gold", ""),
-                              ("sponsor", "Gradescope, Inc", "Gold", "")]
+                              ("sponsor", "Hooli, Inc", "Gold", "")]
     assert _orgs("Our Partners", "Acme Corp | Globex Labs | Initech", nlp=nlp) == [
         ("sponsor", "Acme Corp", "", ""), ("sponsor", "Globex Labs", "", ""),
         ("sponsor", "Initech", "", "")]

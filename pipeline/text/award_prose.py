@@ -205,7 +205,7 @@ def _award_words(words: list[str]) -> str:
 
 def _listed(sentence: str) -> list[AwardMention]:
     """`… were elected Fellows of the Society: Bo Chen (Acme), Ann Lee and Cy Diaz.`, `this
-    year's Early Career Prize winners: …`: an award or honour, a colon, its recipients."""
+    year's Riverbank Prize winners: …`: an award or honour, a colon, its recipients."""
     head, colon, rest = sentence.partition(": ")
     if not colon or len(head.split()) > 20:
         return []

@@ -198,7 +198,7 @@ def parse_people(line: str) -> list[Person]:
     line = conjoined_names(PRONOUNS_RE.sub("", ROLE_WORDS_RE.sub("", _BULLET_RE.sub(
         "", credentials_before_brackets(line.strip().translate(SUPERSCRIPTS))))))
     script = script_people(line)
-    if script:  # `김정수 (서울대학교), 이정훈`: a name alone needs NER's or a label's word
+    if script:  # `김민수 (서울대학교), 이서연`: a name alone needs NER's or a label's word
         return [Person(name, org, unsure=not org) for name, org in script]
     numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`

@@ -223,12 +223,12 @@ _SCRIPT_ITEM_RE = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<org>[^()]+)\))?$")
 
 def script_people(line: str) -> list[tuple[str, str]]:
     """(name, organization) of a line of names written in Hangul or Chinese characters, each
-    with its organization in brackets or none (`김정수 (서울대학교), 이정훈`,
+    with its organization in brackets or none (`김민수 (서울대학교), 이서연`,
     `山田 太郎（東京大学）`); [] unless every item is such a name and the organizations read as
     ones.
 
-    >>> script_people("김정수 (서울대학교), 이정훈")
-    [('김정수', '서울대학교'), ('이정훈', '')]
+    >>> script_people("김민수 (서울대학교), 이서연")
+    [('김민수', '서울대학교'), ('이서연', '')]
     >>> script_people("한국어 연구"), script_people("Ann Lee (Acme)")
     ([], [])
     """

@@ -50,8 +50,8 @@ def org_lines(
 
 def _org_items(text: str) -> list[str]:
     """The items of a list of organizations (see `org_lines`). Commas divide only three
-    items or more, none of them a company's legal form alone: `Gradescope, Inc` and
-    `Department of Statistics, University of Auckland` are one organization each."""
+    items or more, none of them a company's legal form alone: `Hooli, Inc` and
+    `Department of Rivers, Northwind University` are one organization each."""
     text = text.strip(" .")
     items = [i.strip() for i in _ORG_ITEMS_RE.split(text) if i.strip()]
     divided = len(items)
@@ -154,10 +154,9 @@ SPONSOR_SESSION_RE = re.compile(
     rf"|\b(?:{_SUPPORT}):?\s+(?:the\s+)?(?P<support>[A-Z][^():;.\n]{{1,200}}?)\s*(?:[.;]|\Z)",
     re.I | re.M,
 )
-# Words one of those phrases holds, looked up before the pattern scans a block.
-_SPONSOR_SESSION_WORDS = ("sponsor", "supporter", "vendor", "industry partner", "support",
-                          "funded", "possible", "unterstützung", "gefördert", "soutien", "apoyo",
-                          "sostegno", "apoio", "potpor", "podršk", "sponzor")
+# A word each of those phrases holds (its longest), looked up before the pattern scans a block.
+_SPONSOR_SESSION_WORDS = ("sponsor", "supporter", "vendor", "industry partner", *sorted(
+    {max(p.split(), key=len).casefold() for p in lexicon()["support_phrases"]}))
 
 
 def sponsor_sessions(block: Block, event: str, year: int | None):

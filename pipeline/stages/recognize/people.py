@@ -135,8 +135,8 @@ def any_common(name: str, common: set[str]) -> bool:
 
 
 def _title_words(name: str, common: set[str]) -> bool:
-    """`Bridging Linear Algebra` (a title's words after a comma, `Ann Lee, Bridging Linear
-    Algebra and Autoencoders`): a first word no people bear as a given name, and a later word
+    """`Tidal Models` (a title's words after a comma, `Ann Lee, Tidal Models
+    and Estuaries`): a first word no people bear as a given name, and a later word
     the document prints in lower case."""
     from pipeline.text.namefreq import known_given_share, known_surname_share
     from pipeline.text.names import fold

@@ -59,7 +59,7 @@ def row_people(text: str, role: str) -> str:
         return cells
     if not lead:
         # `Ana Kovač, Marko Babić: Genetika tumora`: names, a colon, a talk's title (one name
-        # alone there may be a title's words: `Summer Programming Boot Camp: …`)
+        # alone there may be a title's words: `Grace Period Extensions: …`)
         first, colon, second = text.partition(": ")
         people = parse_people(first) if colon else []
         if (len(people) >= 2 or any(p.org for p in people)) and _names_people(first) and (
@@ -68,7 +68,7 @@ def row_people(text: str, role: str) -> str:
         return text
     if role_label(rest, role)[0]:
         return rest  # `9:00 AM - 10:00 AM Keynote: …`: the label leads
-    # `09:00 – 09:20 Anna Kowalska (Jagiellonian University, Poland):` and `11:30 John Smith
+    # `09:00 – 09:20 Ines Varga (Lakeside Institute, Hungary):` and `11:30 John Smith
     # (MIT): Scaling`: a talk's speaker after its time slot
     spoken = _spoken(rest)
     if spoken:
@@ -76,7 +76,7 @@ def row_people(text: str, role: str) -> str:
     for people, other in _parts(rest):
         if _names_people(people) and not _names_people(other):
             return people
-    # `09:00 The Grammar of Tiles — Jungsoo Kim (Acme)`: a name no table knows, but in the
+    # `09:00 The Grammar of Tiles — Tavi Oksman (Acme)`: a name no table knows, but in the
     # shape of a speaker and her organization after the title's dash
     tail = DASH_SPLIT_RE.split(rest)[-1]
     spoken = _spoken(tail) if tail != rest else ""
@@ -84,7 +84,7 @@ def row_people(text: str, role: str) -> str:
         return spoken
     # a number before a line of people (`3. Ann Lee, Acme`); a time before a line that is no
     # row of a speaker and a title keeps its time, which tells it names nobody (`10:30 Lunch`),
-    # and a number before anything else stays (`2. CSIR, Pilani`: an affiliation's legend)
+    # and a number before anything else stays (`2. Acme Institute, Leeds`: an affiliation's legend)
     return rest if code and _names_people(rest) else text
 
 
@@ -101,7 +101,7 @@ def _parts(rest: str) -> list[tuple[str, str]]:
     """(a part that may name the row's people, the rest of the row): the part before the first
     colon or dash (`Ann Lee (Acme) – Rivers at night`) and the part after the last dash (`The
     Grammar of Tiles — Helen Marsh (Acme)`). A part after a colon is a title's (`Workshop:
-    Educational Practices`) or follows a label (`Welcome: Ann Lee`)."""
+    Delta Studies`) or follows a label (`Welcome: Ann Lee`)."""
     split = _PART_SPLIT_RE.search(rest)
     if not split:
         return []
