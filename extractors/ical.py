@@ -45,6 +45,9 @@ def _names(text: str) -> list[tuple[str, str]]:
         match = re.match(r"^(?P<name>[^()\[\]]+?)\s*[(\[](?P<org>[^()\[\]]+)[)\]]\s*$", part)
         if match:
             part, org = match.group("name"), match.group("org")
+        part = part.strip()
+        if re.search(r"\w{3}[.!?]$", part):  # a sentence's end (`… and Bo Chen.`)
+            part = part[:-1]
         name = person_name(part)
         if name and is_person_account(name) and len(name.split()) <= 5:
             out.append((name, org))
@@ -86,7 +89,7 @@ class ICal:
         years = []
         for vevent in calendar.walk("VEVENT"):
             summary = " ".join(str(vevent.get("SUMMARY", "")).split())
-            description = str(vevent.get("DESCRIPTION", "") or "")
+            description = _plain(str(vevent.get("DESCRIPTION", "") or ""))
             kind = " ".join(str(c) for c in _list(vevent.get("CATEGORIES")))
             start = vevent.get("DTSTART")
             when = start.dt.isoformat() if start is not None else ""
@@ -112,13 +115,19 @@ class ICal:
                     # a title after its kind (`Keynote: The Future of Data`) names no one
                     if not summarized or looks_like_name(name):
                         found.setdefault(name, (role, org, line))
+            for key, role, names in _named_properties(vevent):
+                for name, org in _names(names):
+                    found.setdefault(name, (role or base_role, org, f"{key}:{names}"))
             # the title's people too when an ORGANIZER or ATTENDEE was named (`Maps - Ann Lee`)
             if all(evidence.startswith("ATTENDEE") for _, _, evidence in found.values()):
                 for name, org in _summary_people(summary):
                     found.setdefault(name, (base_role, org, summary))
             if not found:
-                for name in _description_people(description, summary):
-                    found.setdefault(name, (base_role, "", description.split("\n")[0]))
+                for name, org, line in _description_people(description, summary):
+                    found.setdefault(name, (base_role, org, line))
+            if not found:
+                for name, org, line in _mentioned(description):
+                    found.setdefault(name, (base_role, org, line))
             for name, (role, org, evidence) in found.items():
                 blocks.append(Block(
                     text=name, person_name=name, org_name=org, role=role, session=summary,
@@ -130,31 +139,124 @@ class ICal:
         return Extraction(blocks, event=event, year=year, status="ok" if blocks else "empty")
 
 
+_TAG_RE = re.compile(r"<(/?)(\w+)[^<>]*>")
+_BREAK_TAGS = {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
+
+
+def _plain(text: str) -> str:
+    """A DESCRIPTION as plain lines: HTML tags dropped (a paragraph, a break or a list item
+    ends a line), entities decoded, and a line's leading dashes or bullets (`-- Ann Lee`, a
+    signature) dropped.
+
+    >>> _plain("<p>Speaker: <b>Ann Lee</b></p><p>Maps &amp; rivers</p>")
+    'Speaker: Ann Lee\\n\\nMaps & rivers'
+    >>> _plain("Abstract.\\n\\n-- Ann Lee")
+    'Abstract.\\n\\nAnn Lee'
+    """
+    import html
+
+    if "<" in text and _TAG_RE.search(text):
+        text = _TAG_RE.sub(lambda m: "\n" if m.group(2).lower() in _BREAK_TAGS else "", text)
+        text = html.unescape(text).strip("\n")
+    return "\n".join(re.sub(r"^\s*(?:[-–—•*]+\s+)", "", line) for line in text.split("\n"))
+
+
 def _list(value) -> list:
     if value is None:
         return []
     return list(value) if isinstance(value, list) else [value]
 
 
-def _description_people(description: str, summary: str) -> list[str]:
-    """A DESCRIPTION line that is a name and nothing else (`Title\\nAnn Lee\\nhttps://...`).
+def _description_people(description: str, summary: str) -> list[tuple[str, str, str]]:
+    """(name, organization, line) of each DESCRIPTION line that names people and nothing else
+    (`Title\\nAnn Lee\\nhttps://...`, `Ann Lee & Bo Chen`, `Ann Lee (Acme)`), or that is
+    the title followed by `by` and its people (`Rivers by Ann Lee`).
 
     >>> _description_people("Intro to R\\nAnn Lee\\nhttps://x.y\\nTraining", "Intro to R")
-    ['Ann Lee']
+    [('Ann Lee', '', 'Ann Lee')]
     >>> _description_people("Intro\\nJGI Team\\nTraining", "Intro")
     []
+    >>> [n for n, _, _ in _description_people("Maps\\nAnn Lee & Bo Chen\\nAbstract", "Maps")]
+    ['Ann Lee', 'Bo Chen']
     """
     from pipeline.text.lines import looks_like_name, looks_like_org
 
-    out = []
+    out: list[tuple[str, str, str]] = []
     for line in description.split("\n"):
         line = " ".join(line.split())
         if not line or line == summary or len(line) > 60:
             continue
-        for name, _ in _names(line) if looks_like_name(line) or "," in line else []:
-            if looks_like_name(name) and not looks_like_org(name) and name not in out and not any(
+        by = re.match(r"^(?P<title>.+?)\s+by\s+(?P<names>[A-Z][^()]+)$", line)
+        listed = looks_like_name(line) or re.search(r",|\s&\s|\sand\s|\(", line)
+        people = _names(by.group("names")) if by else _names(line) if listed else []
+        for name, org in people:
+            if looks_like_name(name) and not looks_like_org(name) and not any(
+                    name == seen for seen, _, _ in out) and not any(
                     len(t) > 1 and t.isupper() for t in name.split()):  # `Compass CDT`
-                out.append(name)
+                out.append((name, org, line))
+    return out
+
+
+# `by` (or another phrase of the lexicon's by-labels) inside a sentence, then the names it
+# leads: capitalized words joined by commas, `and` or `&` (`A talk by Ann Lee and Bo Chen
+# about …`); a sentence that opens with a name and a verb of a speaker's biography
+# (`Ann Lee is a developer at Acme.`), with the organization after `at` or `from`.
+_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|van|von|de|da|del|der|di|le|la))*"
+_NAMES_RUN = _NAME_RUN + r"(?:\s*(?:,|&|\band\b)\s*" + _NAME_RUN + ")*"
+_BIO_RE = re.compile(r"(?:^|(?<=[.!?:]\s))(?P<names>" + _NAME_RUN + r")\s+(?:is|was|has been|"
+                     r"works|leads|joined|holds|teaches|studies|runs)\b")
+_BIO_ORG_RE = re.compile(r"^[^.!?]*?\b(?:at|from|for)\s+(?P<org>" + _NAME_RUN + ")")
+_ORG_AFTER_RE = re.compile(r"^\s+(?:from|of|at)\s+(?P<org>" + _NAME_RUN + r")")
+
+
+def _mentioned(description: str) -> list[tuple[str, str, str]]:
+    """(name, organization, sentence) of the people a DESCRIPTION's prose names as the
+    session's: after `by` or another by-label phrase, or opening a biography's sentence; each
+    a name that opens with a given name people bear.
+
+    >>> _mentioned("A talk by Ann Lee and Bo Chen from Globex about maps.")
+    [('Ann Lee', '', 'A talk by Ann Lee and Bo Chen from Globex about maps.'), \
+('Bo Chen', 'Globex', 'A talk by Ann Lee and Bo Chen from Globex about maps.')]
+    >>> _mentioned("Ann Lee is a developer at Acme. She maps rivers.")[0][:2]
+    ('Ann Lee', 'Acme')
+    >>> _mentioned("Python is a language used by Many Teams.")
+    []
+    """
+    phrases = sorted(by_labels(), key=len, reverse=True)
+    by_re = re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                               for p in phrases) + r")\s+(?P<names>"
+                       + _NAMES_RUN + ")")
+    text = " ".join(description.split())
+    out: list[tuple[str, str, str]] = []
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        found = []
+        for match in by_re.finditer(sentence):
+            org = _ORG_AFTER_RE.match(sentence[match.end():])
+            names = _names(match.group("names"))
+            found += [(n, org.group("org") if org and i == len(names) - 1 else o)
+                      for i, (n, o) in enumerate(names)]
+        for match in _BIO_RE.finditer(sentence):
+            org = _BIO_ORG_RE.match(sentence[match.end():])
+            found += [(n, org.group("org") if org else o) for n, o in _names(match.group("names"))]
+        for name, org in found:
+            if looks_like_name(name) and _given(name) and all(name != n for n, _, _ in out):
+                out.append((name, org.rstrip(".") if org else "", sentence[:300]))
+    return out
+
+
+def _named_properties(vevent) -> list[tuple[str, str, str]]:
+    """(property, role, value) of each extension property whose name says it holds people
+    (`X-SPEAKER`, `X-PRESENTERS`, `X-MODERATOR`), in the role the name gives."""
+    from extractors.tree_records import key_role
+    from pipeline.text.lexicon import field_kind
+
+    out = []
+    for key, value in vevent.items():
+        if str(key).upper().startswith("X-") and field_kind(str(key)[2:]) == "person":
+            for item in _list(value):
+                text = " ".join(str(item).split())
+                if text:
+                    out.append((str(key), key_role(str(key)[2:]), text))
     return out
 
 

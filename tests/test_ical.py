@@ -109,3 +109,35 @@ def test_ical_speakers_in_titles_of_other_shapes(tmp_path):
     assert found == {("speaker", "Tom Fielding", ""), ("speaker", "Ann Lee", ""),
                      ("speaker", "Bo Chen", ""),
                      ("keynote", "Peter Lyle", "University of Eastfield")}
+
+
+def test_ical_people_in_descriptions_of_other_shapes(tmp_path):
+    # HTML in a DESCRIPTION, `Name & Name`, a `Title by Name` line, a `-- Name` signature,
+    # `by` inside a sentence, a speaker's biography, an X-SPEAKER property; and an abstract
+    # that names a language and a library but no one
+    def event(uid, description="", extra=""):
+        description = description.replace("\n", "\\n")
+        return (f"BEGIN:VEVENT\r\nUID:{uid}@x\r\nDTSTART:20150919T1{uid}0000Z\r\n"
+                f"SUMMARY:Talk {uid}\r\nDESCRIPTION:{description}\r\n{extra}END:VEVENT\r\n")
+    path = tmp_path / "2015" / "schedule.ics"
+    path.parent.mkdir()
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+        + event(1, "<p>Speaker: <b>Ann Lee</b></p><p>Maps &amp; rivers.</p>")
+        + event(2, "Tom Fielding & Grace Hooper\n\nHow dams change rivers.")
+        + event(3, "Rivers of data by Peter Lyle\n\nAn abstract.")
+        + event(4, "An abstract that runs on for a while.\n\n-- Sara Lind")
+        + event(5, "A hands-on session by Omar Haddad and Lena Berg from Globex about maps.")
+        + event(6, "An abstract.\n\nAbout the speaker: Ines Varga works at Initech on search.")
+        + event(7, "", "X-SPEAKER:Ivo Marek\r\n")
+        + event(8, "Python is a language used by Many Teams. We show pandas.")
+        + "END:VCALENDAR\r\n", encoding="utf-8")
+
+    blocks = registry.get("ical").extract(path).blocks
+    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks)}
+
+    assert found == {("speaker", "Ann Lee", ""), ("speaker", "Tom Fielding", ""),
+                     ("speaker", "Grace Hooper", ""), ("speaker", "Peter Lyle", ""),
+                     ("speaker", "Sara Lind", ""), ("speaker", "Omar Haddad", ""),
+                     ("speaker", "Lena Berg", "Globex"), ("speaker", "Ines Varga", "Initech"),
+                     ("speaker", "Ivo Marek", "")}
