@@ -132,3 +132,27 @@ def test_welcome_letters_of_the_corpus_announce_their_award_recipients(corpus_ru
         ("2017", "4", "Gail Chapman", ""),
     }
     assert all("SIGCSE Award for" in r["award"] for r in rows)
+
+
+@pytest.mark.parametrize(("markdown", "award"), [
+    # a heading naming only the awarded work under an awards page: the line below it, which
+    # no rule reads (`Title. Names.`), is its winners' for NER too
+    ("# Awards\n\n## Best Student Paper\n\n- Rivers of data at scale. Ann Lee, Bo Chen.\n",
+     "Best Student Paper"),
+    # a distinction is its award's, in the singular: under awards in general, alone
+    ("# Best Paper Awards\n\n## Honorable Mentions\n\n- Rivers of data at scale. Ann Lee, Bo "
+     "Chen.\n", "Best Paper Award Honorable Mention"),
+    ("# Awards\n\n## Honorable Mentions\n\n- Rivers of data at scale. Ann Lee, Bo Chen.\n",
+     "Honorable Mention"),
+])
+def test_award_headings_over_lines_only_ner_reads(tmp_path, nlp, markdown, award):
+    from extractors import registry
+
+    path = tmp_path / "2022" / "awards.md"
+    path.parent.mkdir()
+    path.write_text(markdown, encoding="utf-8")
+    blocks = registry.get("text_document").extract(path).blocks
+
+    found = {(a.role, a.person_name, a.award) for a in find_appearances(blocks, nlp=nlp)}
+
+    assert found == {("award_recipient", "Ann Lee", award), ("award_recipient", "Bo Chen", award)}

@@ -325,6 +325,13 @@ def names_award(label: str) -> bool:
 
 
 @cache
+def award_group_words() -> frozenset[str]:
+    """The award words that alone name a group of awards (`Awards`, `Prizes`), in lower case
+    and the singular."""
+    return frozenset(str(w).lower() for w in lexicon()["award_words"])
+
+
+@cache
 def _distinction_re() -> re.Pattern[str]:
     words = sorted(lexicon()["award_distinctions"], key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")

@@ -52,8 +52,8 @@ def find_appearances(
     contexts = reader.contexts if reader.author_lines >= AUTHOR_LAYOUT_MIN else {}
     found = confirm_candidates(reader.candidates, nlp, contexts, reader.pairs) + ner_proposed(
         proposed, nlp, common, event=event, year=year)
-    found += ner_proposed(unread_pages(blocks, found), nlp, common, event=event, year=year,
-                          known_names=True)
+    found += ner_proposed(unread_pages(blocks, found, reader.awarded), nlp, common, event=event,
+                          year=year, known_names=True)
     found += new_people(ner_proposed(silent_lines(reader.visited, found), nlp, common,
                                      event=event, year=year, known_names=True, dense=True),
                         found)

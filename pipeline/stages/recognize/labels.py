@@ -7,6 +7,8 @@ import re
 from pipeline.tables import Block
 from pipeline.text.lexicon import (
     TIME_SLOT,
+    award_group_words,
+    distinction,
     honorific_words,
     lexicon,
     office_alternation,
@@ -279,14 +281,27 @@ YEAR_HEADING_RE = re.compile(r"\s*(?:19[5-9]\d|20\d\d)\s*")
 _AWARD_YEAR_RE = re.compile(r"\s*\b((?:19[5-9]\d|20\d\d))\b\s*")
 
 
-def award_and_year(heading: str) -> tuple[str, int | None]:
-    """An award heading's name without its year, and the year (`Best Paper Award 2021`).
+def award_and_year(heading: str, over: str = "") -> tuple[str, int | None]:
+    """An award heading's name without its year, and the year (`Best Paper Award 2021`). A
+    distinction of an award (`Honorable Mentions`) is the award's (`over`, the award named
+    above it), in the singular; under no award, or under a heading of awards in general, the
+    distinction alone.
 
     >>> award_and_year("Best Paper Award 2021"), award_and_year("Fellows")
     (('Best Paper Award', 2021), ('Fellows', None))
+    >>> award_and_year("Runners-Up", "Best Paper Award"), award_and_year("Honorable Mentions")
+    (('Best Paper Award Runner-Up', None), ('Honorable Mention', None))
     """
     text = " ".join(heading.split())
     found = _AWARD_YEAR_RE.search(text)
-    if not found or not _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"):
-        return text, None
-    return _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"), int(found.group(1))
+    name, year = text, None
+    if found and _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"):
+        name, year = _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"), int(found.group(1))
+    named = distinction(name)
+    if named:
+        general = not over or over.lower().rstrip("s") in award_group_words() or distinction(over)
+        last = over.split()[-1] if over else ""
+        if last[:-1].lower() in award_group_words() and last.endswith("s"):
+            over = over[:-1]  # `Best Paper Awards`: each got one
+        name = named if general else f"{over} {named}"
+    return name, year

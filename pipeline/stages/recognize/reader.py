@@ -52,7 +52,7 @@ from pipeline.stages.recognize.prose import (
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.stages.recognize.rows import labelled_parts, row_people
 from pipeline.tables import LOGO_HINT, Appearance, Block
-from pipeline.text.lexicon import names_awarded_work, session_kind
+from pipeline.text.lexicon import names_award, names_awarded_work, session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
 from pipeline.text.name_shapes import one_name
@@ -100,11 +100,17 @@ class LayoutReader:
         # The text blocks read, each in the role the reader was in: where lines of shapes no
         # rule knows are looked for, for NER to propose people in (issue 17).
         self.visited: list[Block] = []
+        # id of each text block read under a heading that names an award -> the award
+        # (`### Best Student Paper` under `# Awards`): NER's people on a page the rules left
+        # empty get it too.
+        self.awarded: dict[int, str] = {}
 
     def read(self, block: Block) -> None:
         """Read one block: its candidates go to `candidates`, its cues to the reader's state;
         a plain text block outside the sponsor lists goes to `visited` too."""
         self._read(block)
+        if self.role == "award_recipient" and not block.is_record and names_award(self.award_name):
+            self.awarded[id(block)] = self.award_name
         if (not block.is_record and not block.bold and block.role_hint not in (LOGO_HINT, "heading")
                 and self.role not in ("sponsor", "exhibitor")):
             self.visited.append(replace(block, role=self.label_role or self.role or "speaker",
@@ -197,7 +203,7 @@ class LayoutReader:
             self.named = 0
             # `Plenary Mon PM - Ann Lee (Founders Award)`: the keynote the heading names
             self.keynote_of = _named_in(text) if new_role == "keynote" else frozenset()
-            self.award_name, self.award_year = award_and_year(text) if (
+            self.award_name, self.award_year = award_and_year(text, self.award_name) if (
                 new_role == "award_recipient") else ("", None)
             if not (sub and new_role not in ("committee", "board")):
                 same = new_role == self.role and self.role in ("committee", "board")
@@ -214,7 +220,7 @@ class LayoutReader:
             self.award_year = int(text.strip())  # `## 2023` under the award: its recipients' year
         elif self.role == "award_recipient" and not TIME_RE.search(text):
             # `Fellows` under the awards: the honour the names below get
-            self.award_name, self.award_year = award_and_year(text)
+            self.award_name, self.award_year = award_and_year(text, self.award_name)
         elif self.role in SESSION_ROLES and self.named and not TIME_RE.fullmatch(text):
             # A heading after a keynote's or panel's people ends it (`Pre-Symposium Events`
             # after the keynote: SIGCSE 2017; `Session 2` after a plenary: householder 2025).

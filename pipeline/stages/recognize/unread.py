@@ -16,20 +16,24 @@ from pipeline.stages.recognize.labels import (
 from pipeline.stages.recognize.people import any_common
 from pipeline.stages.recognize.prose import is_prose
 from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
-from pipeline.text.lexicon import lexicon, names_coauthors
+from pipeline.text.lexicon import award_group_words, distinction, names_coauthors
 from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, title_like
 from pipeline.text.paragraphs import logical_lines
 
 _PERSON_ROLES = frozenset(ROLES) - {"sponsor", "exhibitor"}
 
 
-def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
+def unread_pages(blocks: list[Block], found: list[Appearance],
+                 awarded: dict[int, str] | None = None) -> list[Block]:
     """The text blocks of the pages where the layout rules named nobody, for NER to propose
     people in: a layout the rules were not written for (a schedule grid, a poster) still
     prints names. Each line is one block, in the role of the section heading over it, else
     speaker; a document without pages is one page. Paragraphs of running text (a welcome
     letter, venue notes, abstracts) are left to the rules: NER would find every name they
-    mention, and few of those are presenters."""
+    mention, and few of those are presenters. A block the reader read under an award
+    (`awarded`: id of the block -> the award) is that award's, though its own heading names
+    only the awarded work (`Best Student Paper` under `Awards`)."""
+    awarded = awarded or {}
     named = {app.page for app in found if app.person_name}
     out = []
     for block in blocks:
@@ -39,6 +43,8 @@ def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
             continue
         role = section_role(block.section) if block.section else ""
         role = role if role in _PERSON_ROLES else "speaker"
+        if id(block) in awarded:
+            role = "award_recipient"
         dated = _SECTION_YEAR_RE.search(block.section or "")  # `CP 2024` over its awards
         year = int(dated.group()) if dated and not block.year else block.year
         # One line at a time, as a reader scans a grid: a cell's lines are separate talks.
@@ -49,10 +55,10 @@ def unread_pages(blocks: list[Block], found: list[Appearance]) -> list[Block]:
             award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
             # under an award's heading, the award its heading names (`2024 Young Investigator
             # Award`), without the year
-            award_name = award.group("award").strip() if award else (
-                _SECTION_YEAR_RE.sub(" ", block.section).strip(" :–—-") if role == (
+            award_name = award.group("award").strip() if award else awarded.get(
+                id(block)) or (_SECTION_YEAR_RE.sub(" ", block.section).strip(" :–—-") if role == (
                     "award_recipient") and block.section else "")
-            if award_name.lower().rstrip("s") in _GROUP_WORDS:
+            if award_name.lower().rstrip("s") in _GROUP_WORDS and not distinction(award_name):
                 award_name = ""  # `Awards 2023` names no award
             out.append(replace(block, text=line, role="award_recipient" if award else role,
                                award=" ".join(award_name.split()), year=year))
@@ -143,7 +149,7 @@ _BEST_LABEL_RE = re.compile(
     r"demos?|presentations?|talks?|theses|thesis|dissertations?|articles?|reviewers?))"
     r"\s*[:–—]\s*\S", re.I)
 # A heading of one award word (`Awards`, `Prizes`) names a group of awards, not one.
-_GROUP_WORDS = frozenset(str(w).lower() for w in lexicon()["award_words"])
+_GROUP_WORDS = award_group_words()
 _SECTION_YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # `Hermann, Karl Moritz, 47, 149`: an index line names people by the pages they are on.
 # `Lee, Ann . . . . . 2P15`: an index or a table of contents, by its dot leaders.
