@@ -509,3 +509,48 @@ def test_authors_in_capitals_with_initials_and_a_sponsor_lists_heading(nlp):
     # a sponsor list's own heading in the list is no sponsor
     assert _orgs("Sponsors", "Gold", "SPONSORS AND DONORS", "Acme Corp", nlp=nlp) == [
         ("sponsor", "Acme Corp", "Gold", "")]
+
+
+def test_a_sponsor_line_with_its_own_tier_and_sponsors_under_a_phrase_of_support(nlp):
+    # the tier after a dash or in brackets is the line's; the organization keeps its name
+    assert _orgs("Sponsors & Partners", "Acme Corp – Platinum Sponsor", "Globex Labs (Gold)",
+                 nlp=nlp) == [("sponsor", "Acme Corp", "Platinum", ""),
+                              ("sponsor", "Globex Labs", "Gold", "")]
+    # a heading that is a phrase of support alone heads a list; running text that
+    # acknowledges support names the sponsors after it
+    assert _orgs("With the support of", "Lakeside Foundation · Northwind Council · Acme Corp",
+                 nlp=nlp) == [("sponsor", "Lakeside Foundation", "", ""),
+                              ("sponsor", "Northwind Council", "", ""),
+                              ("sponsor", "Acme Corp", "", "")]
+    assert _orgs("Acknowledgements", "We gratefully acknowledge the support of Acme Corp, "
+                 "Globex Labs and the Lakeside Foundation.", nlp=nlp) == [
+        ("sponsor", "Acme Corp", "", ""), ("sponsor", "Globex Labs", "", ""),
+        ("sponsor", "Lakeside Foundation", "", "")]
+
+
+@pytest.mark.parametrize("sizes", [(12.0, 12.0), (10.0, 10.0)], ids=["pdf", "html"])
+def test_a_heading_of_a_part_that_lists_nobody_ends_the_list_above_it(nlp, sizes):
+    # `Venue` after a workshop's organizers ends the committee: the papers below are talks;
+    # `Contact` after the sponsors ends their list: a photo's caption is no sponsor
+    big, small = sizes
+    rows = [("Program Committee", big), ("Helen Marsh, Northwind University", None),
+            ("Venue: Room 12", small), ("9:10–9:30 Rivers of data at scale", None),
+            ("Tom Fielding, Grace Hooper", None),
+            ("Supported by", big), ("Acme Corp", None),
+            ("Contact", big), ("Lakeside Workshop 2013, Northwind University", None)]
+    found = [(a.role, a.person_name or a.org_name)
+             for a in find_appearances(_page(*rows), nlp=nlp)]
+    assert found == [("committee", "Helen Marsh"), ("speaker", "Tom Fielding"),
+                     ("speaker", "Grace Hooper"), ("sponsor", "Acme Corp")]
+
+
+def test_a_label_whose_talk_title_wraps_gives_its_role_to_the_speaker_below(nlp):
+    # `Invited Talk:` and a title wrapping to the next printed line, where its speaker is
+    block = Block(text="9:10–10:00 Invited Talk: Weather and Non-linear Patterns in River "
+                  "Flow\nForecasting (Peter Lyle)\n10:00–10:30 Quantified features of dams\n"
+                  "Tom Fielding, Grace Hooper", page=1, x0=50.0, top=130.0, x1=400.0,
+                  bottom=170.0, size=8.0)
+    found = [(a.role, a.person_name) for a in find_appearances(
+        [*_page(("Friday, May 3", 12.0)), block], nlp=nlp)]
+    assert found == [("keynote", "Peter Lyle"), ("speaker", "Tom Fielding"),
+                     ("speaker", "Grace Hooper")]

@@ -27,13 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.text.lexicon import (
-    honorific_words,
-    lexicon,
-    names_award,
-    position_role,
-    section_heading_words,
-)
+from pipeline.text.award_words import names_award
+from pipeline.text.lexicon import honorific_words, lexicon, position_role, section_heading_words
 from pipeline.text.lines import (
     TITLE_WORDS_RE,
     clean_name,

@@ -307,52 +307,6 @@ def session_kinds() -> dict[str, str]:
 
 
 @cache
-def _award_words_re() -> re.Pattern[str]:
-    words = sorted(lexicon().get("award_words", []), key=len, reverse=True)
-    # a plural inside a phrase too (`Runners-Up`, `Honourable Mentions`)
-    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
-                    for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.I)
-
-
-def names_award(label: str) -> bool:
-    """Whether a label or heading names an award by the lexicon's award words.
-
-    >>> names_award("Best Student Paper"), names_award("Runners-Up"), names_award("Chair")
-    (True, True, False)
-    """
-    return bool(_award_words_re().search(label or ""))
-
-
-@cache
-def award_group_words() -> frozenset[str]:
-    """The award words that alone name a group of awards (`Awards`, `Prizes`), in lower case
-    and the singular."""
-    return frozenset(str(w).lower() for w in lexicon()["award_words"])
-
-
-@cache
-def _distinction_re() -> re.Pattern[str]:
-    words = sorted(lexicon()["award_distinctions"], key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
-                    for w in words)
-    return re.compile(rf"(?:{body})s?", re.I)
-
-
-def distinction(label: str) -> str:
-    """The distinction a label names when it names nothing else, in the singular (each person
-    under it received one), or ''.
-
-    >>> distinction("Honourable Mentions"), distinction("Runners-Up"), distinction("Best Paper")
-    ('Honourable Mention', 'Runner-Up', '')
-    """
-    text = " ".join(str(label or "").replace("_", " ").split()).strip(" :")
-    if not _distinction_re().fullmatch(text):
-        return ""
-    return re.sub(r"(?i)s(?=[\s-]up$)|(?<=[^s])s$", "", text)
-
-
-@cache
 def _coauthor_re() -> re.Pattern[str]:
     words = sorted(lexicon()["coauthor_phrases"], key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -369,28 +323,6 @@ def names_coauthors(line: str) -> bool:
 
 
 @cache
-def _awarded_work_re() -> re.Pattern[str]:
-    award = _award_words_re().pattern
-    works = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-        lexicon()["awarded_works"], key=len, reverse=True))
-    return re.compile(rf"{award}(?:\s+[\w-]+){{0,2}}?\s+(?:{works})(?:e?s)?(?![\w-])", re.I)
-
-
-def names_awarded_work(heading: str) -> bool:
-    """Whether a heading names an award for a kind of work (`Best Paper`, `Outstanding Student
-    Poster`), not a session of such works (`Best Paper Session`): the people under it won.
-
-    >>> names_awarded_work("Best Student Paper"), names_awarded_work("Best Paper Session")
-    (True, False)
-    >>> names_awarded_work("Best Practices Workshop"), names_awarded_work("Papers")
-    (False, False)
-    """
-    text = str(heading or "")
-    return bool(_awarded_work_re().search(text)) and not re.search(
-        rf"(?<!\w)(?:{session_kinds()['speaker']})(?!\w)", text, re.I)
-
-
-@cache
 def section_heading_words() -> dict[str, str]:
     """Section heading words of the lexicon (`committee`, `round table`, `kurul*`, `委員会`) by
     role, each role's as one regex: whole words, longest first; `*` ends a stem; CJK and Hangul
@@ -401,19 +333,37 @@ def section_heading_words() -> dict[str, str]:
     >>> re.search(section_heading_words()["speaker"], "Democracy", re.I) is None
     True
     """
-    out: dict[str, str] = {}
-    for role, words in lexicon()["section_headings"].items():
-        whole, stems, inside = [], [], []
-        for word in sorted({str(w).lower() for w in words}, key=len, reverse=True):
-            body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
-            if not any(ch.isalpha() and ch.isascii() for ch in word) and not word.isascii():
-                inside.append(body)  # CJK, Hangul: inside a line
-            else:
-                (stems if word.endswith("*") else whole).append(body)
-        parts = [rf"(?<!\w)(?:{'|'.join(whole)})(?!\w)" if whole else "",
-                 rf"(?<!\w)(?:{'|'.join(stems)})" if stems else "", "|".join(inside)]
-        out[role] = "|".join(p for p in parts if p)
-    return out
+    return {role: _heading_words_re(words)
+            for role, words in lexicon()["section_headings"].items()}
+
+
+def _heading_words_re(words) -> str:
+    whole, stems, inside = [], [], []
+    for word in sorted({str(w).lower() for w in words}, key=len, reverse=True):
+        body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        if not any(ch.isalpha() and ch.isascii() for ch in word) and not word.isascii():
+            inside.append(body)  # CJK, Hangul: inside a line
+        else:
+            (stems if word.endswith("*") else whole).append(body)
+    parts = [rf"(?<!\w)(?:{'|'.join(whole)})(?!\w)" if whole else "",
+             rf"(?<!\w)(?:{'|'.join(stems)})" if stems else "", "|".join(inside)]
+    return "|".join(p for p in parts if p)
+
+
+@cache
+def _plain_section_re() -> re.Pattern[str]:
+    return re.compile(_heading_words_re(lexicon()["plain_sections"]), re.I)
+
+
+def plain_section(heading: str) -> bool:
+    """Whether a heading names a part of an event's page or program that lists nobody in a
+    role (`Contact`, `Venue`, `Important Dates`, `Anmeldung`): the lexicon's
+    `plain_sections`, as whole words (the same syntax as `section_headings`).
+
+    >>> plain_section("Contact"), plain_section("Previous Events"), plain_section("Sponsors")
+    (True, True, False)
+    """
+    return bool(_plain_section_re().search(heading))
 
 
 @cache

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from pipeline.tables import Block
+from pipeline.text.award_words import award_group_words, distinction
 from pipeline.text.lexicon import (
     TIME_SLOT,
-    award_group_words,
-    distinction,
     honorific_words,
     lexicon,
     office_alternation,
@@ -168,6 +167,8 @@ def section_role(text: str) -> str:
     >>> section_role("Plenary - Ann Lee (Founders Award)"), section_role("Lunch (Sponsors)")
     ('keynote', 'sponsor')
     """
+    if _SUPPORT_HEADING_RE.fullmatch(text.strip()):
+        return "sponsor"
     bare = BRACKETS_RE.sub(" ", text)
     for candidate in (bare, text) if bare != text else (text,):
         role = next((role for pattern, role in SECTION_ROLES if pattern.search(candidate)), "")
@@ -177,6 +178,14 @@ def section_role(text: str) -> str:
 
 
 BRACKETS_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# A heading that is a phrase of support alone (`With the support of`, `Supported by:`,
+# `Gefördert von`) heads the sponsors under it; in a longer heading (`Lunch sponsored by
+# Acme`) the phrase names the session's sponsor, not a list.
+_SUPPORT_HEADING_RE = re.compile(
+    r"(?:(?:we\s+)?(?:gratefully\s+)?(?:acknowledge|thank)\s+)?(?:with\s+)?" + "(?:" + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+")
+        for p in sorted(lexicon()["support_phrases"], key=len, reverse=True)) + r")\s*[:.…]?",
+    re.I)
 
 
 def chair_heading(text: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE, section_role
 from pipeline.tables import Appearance, Block
-from pipeline.text.lexicon import is_tier, lexicon
+from pipeline.text.lexicon import is_tier, lexicon, printed_tier_alternation
 from pipeline.text.lines import ROLE_WORDS_RE, is_credential, looks_like_org
 from pipeline.text.name_shapes import one_name
 
@@ -20,6 +20,10 @@ BOOTH_FIRST_RE = re.compile(r"^(?:booth\s*#?\s*)?(?P<booth>\d{2,4}[A-Z]?)\s+(?P<
 _BOOTH_WORD = r"(?:booth|stand|table|stall)\s*(?:no\.?|#)?\s*(?P<booth>[A-Z]?\d{1,4}[A-Z]?)"
 BOOTH_WORD_FIRST_RE = re.compile(rf"^{_BOOTH_WORD}\s*[:|–—-]?\s+(?P<org>\D.+)$", re.I)
 BOOTH_WORD_AFTER_RE = re.compile(rf"^(?P<org>.+?)\s*[(\[,|–—-]\s*{_BOOTH_WORD}\s*[)\]]?$", re.I)
+# A sponsor's line that ends with its tier, after a dash, a comma or in brackets.
+_TIER_AFTER_RE = re.compile(
+    rf"^(?P<org>.+?)\s*(?:\s[–—|-]\s*|\(\s*|,\s+)(?P<tier>{printed_tier_alternation()})"
+    r"(?:[\s-]+(?:level|tier|sponsors?|partners?|supporters?|member))?\s*\)?$", re.I)
 # Where a line lists several organizations: a comma, semicolon, bullet or pipe between them.
 _ORG_ITEMS_RE = re.compile(r"\s*[,;•·|]\s*")
 _LEGAL_FORM_RE = re.compile(r"(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|sa|bv|nv|ab|oy)\.?", re.I)
@@ -78,6 +82,9 @@ def org_line(
              or BOOTH_RE.match(text) or BOOTH_FIRST_RE.match(text))
     if match and role == "exhibitor":
         text, booth = match.group("org").strip(" .·…_"), match.group("booth")
+    tiered = _TIER_AFTER_RE.match(text) if role == "sponsor" else None
+    if tiered:  # `Acme Corp – Platinum Sponsor`, `Globex (Gold)`: the line's own tier
+        text, tier = tiered.group("org"), tiered.group("tier").title()
     if not re.search(r"[^\W\d_]", text) or len(text) > 80 or TIME_RE.search(text) or (
         SENTENCE_RE.search(text)
     ):

@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from pipeline.stages.recognize.heading_parts import heading_apart
 from pipeline.stages.recognize.labels import (
     AWARD_LABEL_RE,
     BRACKETS_RE,
@@ -52,9 +53,9 @@ from pipeline.stages.recognize.prose import (
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.stages.recognize.rows import labelled_parts, row_people
 from pipeline.tables import LOGO_HINT, Appearance, Block
-from pipeline.text.lexicon import names_award, names_awarded_work, session_kind
+from pipeline.text.award_words import names_award, names_awarded_work
+from pipeline.text.lexicon import plain_section, session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
-from pipeline.text.lines import clean_name, looks_like_name, truecase
 from pipeline.text.name_shapes import one_name
 from pipeline.text.names import fold
 from pipeline.text.paragraphs import logical_lines
@@ -97,6 +98,9 @@ class LayoutReader:
         self.named = 0  # people named since the role last changed
         self.prose = False  # the block before was running text (a letter, a description)
         self.label_role = ""  # what a plural label (`Panelists:`) gives the block's next lines
+        # the role of a label whose talk title wraps to the next line of the block, where its
+        # speaker is (`Invited Talk: Context in` / `Language (Ann Lee)`)
+        self.wrapped = ""
         # The text blocks read, each in the role the reader was in: where lines of shapes no
         # rule knows are looked for, for NER to propose people in (issue 17).
         self.visited: list[Block] = []
@@ -122,8 +126,7 @@ class LayoutReader:
             return
         if not block.text.strip():
             return
-        split = (_label_lines_apart(block) or _label_in_heading(block)
-                 or _heading_line_apart(block))
+        split = heading_apart(block)
         if split:  # `Thursday 10:00 Room: Hall C` / `Session Chair: Ann Lee` in one heading
             for part in split:
                 self.read(part)
@@ -190,9 +193,15 @@ class LayoutReader:
             # `<h3>Conference Chair</h3>` under `Organizing Committee`: until the next heading
             new_role, self.before_chair = "chair", (
                 self.before_chair if self.role == "chair" else self.role)
-        elif not new_role and self.role == "chair" and self.before_chair is not None:
+        elif not new_role and self.role == "chair" and self.before_chair is not None and not (
+                plain_section(text)):
             # the heading after it names no role: back to the role of the page
             self.role, self.before_chair, self.named = self.before_chair, None, 0
+        elif not new_role and block.role_hint == "heading" and plain_section(text) and (
+                not TIME_RE.search(text)):
+            # `Contact` or `Venue` after the sponsors or the committee: that list has ended
+            self.role, self.tier, self.award_name, self.award_year = "", "", "", None
+            self.before_chair, self.named, self.outer, self.section_size = None, 0, "", 0.0
         # Under a committee or board heading, smaller headings name its sub-committees; one
         # naming chairs gives its people the chair's role until the next sub-heading.
         sub = (self.role in ("committee", "board") or self.role == "chair" and self.outer in (
@@ -245,7 +254,7 @@ class LayoutReader:
         lines, tails = self._lines(block)
         if PLACE_LABEL_RE.match(lines[0]) and len(lines) <= 3:
             return
-        self.label_role = label_role
+        self.label_role, self.wrapped = label_role, ""
         for n in range(len(lines)):
             if self._read_line(block, lines, n, tails):
                 break
@@ -271,6 +280,7 @@ class LayoutReader:
         """Line `n`: a sponsor tier, a role label, an award, people or an organization. True
         when the rest of the block names nobody (a bold label, a column of booth numbers)."""
         text = lines[n]
+        wrapped, self.wrapped = self.wrapped, ""
         if PLACE_LABEL_RE.match(text) or self._read_tier(block, text):
             return False
         row = row_people(text, self.role)
@@ -295,6 +305,8 @@ class LayoutReader:
             if labelled is None:
                 return False
             text, line_role = labelled
+        elif wrapped and not TIME_RE.match(lines[n]):
+            line_role, text = wrapped, re.sub(r"^\((.+)\)$", r"\1", text.strip())
         elif self._read_session_kind(text):
             return False
         elif self._names_nobody(block, lines, text):
@@ -309,8 +321,12 @@ class LayoutReader:
                 text, current, self.tier, block, self.event, self.year))
             return False
         before = len(self.candidates)
-        self._read_people(block, lines, n, tails, text, current, label is not None or parted,
-                          award, line_year)
+        self._read_people(block, lines, n, tails, text, current,
+                          label is not None or parted or line_role == wrapped != "", award,
+                          line_year)
+        if label and line_role and len(self.candidates) == before and n + 1 < len(lines) and (
+                re.search(r"[:：|–—]\s*$", label.group(0))):
+            self.wrapped = line_role  # `Invited Talk: a title that` / `wraps (Ann Lee)`
         office = (OFFICER_LABEL_RE.match(lines[n]) or PRESIDING_LABEL_RE.match(lines[n])) if (
             line_role == "board") else None
         if office and not office.group("plural"):  # `Treasurer: Ann Lee`: her office
@@ -411,75 +427,6 @@ class LayoutReader:
                      for app, strength, g in found]
         self.named += len(found)
         self.candidates.extend(found)
-
-
-def _label_lines_apart(block: Block) -> list[Block] | None:
-    """A heading block whose later printed line opens with a role label (a session's heading
-    over its `Session Chair: Ann Lee` line, set in the heading's type: IEEE PPPS 2019): the
-    heading's lines, then the label's lines as text. None for any other block."""
-    if block.role_hint != "heading" or "\n" not in block.text:
-        return None
-    lines = block.text.splitlines()
-    # a label with a name after it (`Opening Keynote` alone is the heading's own words)
-    at = next((i for i in range(1, len(lines)) if _labels_someone(lines[i].strip())), None)
-    if at is None:
-        return None
-    return [replace(block, text="\n".join(lines[:at])),
-            replace(block, text="\n".join(lines[at:]), role_hint="", bold=False)]
-
-
-# Where a heading's own words end and a label begins: a bracket, a spaced dash or a pipe, a
-# comma or a semicolon (`Session 4 (Chair: Ann Lee)`, `Session 4 – Chairs: Ann Lee, Bo Chen`).
-_LABEL_AFTER_RE = re.compile(r"\s*[(\[]\s*|\s+[-–—|]\s+|[,;]\s+")
-
-
-def _label_in_heading(block: Block) -> list[Block] | None:
-    """A one-line heading that names its session's chair after its own words (`Session 4
-    (Chair: Ann Lee)`): the heading's words, then the label and its names as a text line. None
-    for any other block."""
-    if not (block.role_hint == "heading" or block.bold) or "\n" in block.text.strip():
-        return None
-    text = " ".join(block.text.split())
-    for sep in _LABEL_AFTER_RE.finditer(text):
-        rest = text[sep.end():].rstrip(")] ")
-        if sep.start() and _labels_someone(rest):
-            return [replace(block, text=text[:sep.start()]),
-                    replace(block, text=rest, role_hint="", bold=False)]
-    return None
-
-
-_LIST_ROLES = frozenset({"committee", "organizer", "board", "sponsor", "exhibitor"})
-
-
-def _heading_line_apart(block: Block) -> list[Block] | None:
-    """A text block whose first line is a section heading set in the text's own type
-    (`Scientific committee and organisers` over the names, `We thank our sponsors:` over the
-    organizations): that line as a heading, then the rest. None for any other block."""
-    if block.role_hint or block.bold:
-        return None
-    first, _, rest = block.text.strip().partition("\n")
-    first = " ".join(first.split())
-    # only the roles of a page's lists: a session's title names its kind (`Panel: …`)
-    if not (rest.strip() or first.endswith(":")) or len(first.split()) > (
-            10 if first.endswith(":") else 6) or section_role(first) not in _LIST_ROLES or (
-            TIME_RE.search(first) or role_label(first)[0]):
-        return None
-    if any(looks_like_name(truecase(p.name)) for p in parse_people(first.rstrip(":"))):
-        return None  # a line naming someone is read as one
-    below = " ".join(rest.strip().partition("\n")[0].split())
-    if section_role(first) in ("sponsor", "exhibitor"):
-        if not first.endswith(":"):
-            return None  # `Exhibit Hall` over a schedule's lines is a room
-    elif not below or not (name_list_items(below) or looks_like_name(truecase(clean_name(
-            below)))):
-        return None  # a talk's title with a role word, wrapping over its second line
-    heading = replace(block, text=first, role_hint="heading")
-    return [heading, replace(block, text=rest)] if rest.strip() else [heading]
-
-
-def _labels_someone(line: str) -> bool:
-    label = role_label(line)[0]
-    return label is not None and bool(line[label.end():].strip())
 
 
 # Where a heading's parts divide (`Plenary Mon PM - Ann Lee`, `Keynote: Bo Chen`).

@@ -16,7 +16,8 @@ from pipeline.stages.recognize.labels import (
 from pipeline.stages.recognize.people import any_common
 from pipeline.stages.recognize.prose import is_prose
 from pipeline.tables import LOGO_HINT, ROLES, Appearance, Block
-from pipeline.text.lexicon import award_group_words, distinction, names_coauthors
+from pipeline.text.award_words import award_group_words, distinction
+from pipeline.text.lexicon import names_coauthors
 from pipeline.text.lines import clean_name, looks_like_name, looks_like_org, title_like
 from pipeline.text.paragraphs import logical_lines
 
