@@ -19,7 +19,8 @@ from extractors.tree_people import is_person, name_shaped, split_people
 from extractors.tree_records import CONFERENCE_ROLES
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
-from pipeline.text.lexicon import TIME_SLOT, context_role, names_award, position_role
+from pipeline.text.award_words import names_award
+from pipeline.text.lexicon import TIME_SLOT, context_role, position_role
 from pipeline.text.lines import looks_like_name, looks_like_org
 from pipeline.text.namefreq import known_given_share
 

@@ -9,16 +9,9 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.records import year_in
+from pipeline.text.award_words import distinction, names_award, names_awarded_work
 from pipeline.text.keys import norm_key
-from pipeline.text.lexicon import (
-    context_role,
-    distinction,
-    field_kind,
-    is_tier,
-    names_award,
-    names_awarded_work,
-    tier_label,
-)
+from pipeline.text.lexicon import context_role, field_kind, is_tier, tier_label
 from pipeline.text.lines import looks_like_name
 
 _TAG_RE = re.compile(r"<[^>]+>")
