@@ -554,3 +554,14 @@ def test_a_label_whose_talk_title_wraps_gives_its_role_to_the_speaker_below(nlp)
         [*_page(("Friday, May 3", 12.0)), block], nlp=nlp)]
     assert found == [("keynote", "Peter Lyle"), ("speaker", "Tom Fielding"),
                      ("speaker", "Grace Hooper")]
+
+
+def test_a_row_of_a_code_a_title_its_full_stop_and_its_authors(nlp):
+    # `P-01 Title. Names (Org)`: the authors after the title's full stop, all of them; an
+    # honorific's dot divides nothing (`Prof. Bo Chen`)
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Poster Session", "P-01 Rivers of data at scale. Ann Lee, Bo Chen (Acme University)",
+        "P-02 Maps for all. Prof. Tom Fielding (Initech)"), nlp=nlp)]
+    assert found == [("speaker", "Ann Lee", "Acme University"),
+                     ("speaker", "Bo Chen", "Acme University"),
+                     ("speaker", "Tom Fielding", "Initech")]

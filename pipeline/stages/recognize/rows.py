@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.stages.recognize.labels import SLOT_SPEAKER_RE, TIME_RE, TIME_SLOT_RE, role_label
+from pipeline.text.lexicon import honorific_words
 from pipeline.text.line_shapes import DASH_SPLIT_RE, parse_people
 from pipeline.text.lines import (
     INITIAL_RE,
@@ -102,14 +103,23 @@ def _parts(rest: str) -> list[tuple[str, str]]:
     colon or dash (`Ann Lee (Acme) – Rivers at night`) and the part after the last dash (`The
     Grammar of Tiles — Helen Marsh (Acme)`). A part after a colon is a title's (`Workshop:
     Delta Studies`) or follows a label (`Welcome: Ann Lee`)."""
+    parts = []
     split = _PART_SPLIT_RE.search(rest)
-    if not split:
-        return []
-    parts = [(rest[:split.start()], rest[split.end():])]
+    if split:
+        parts.append((rest[:split.start()], rest[split.end():]))
     dashes = DASH_SPLIT_RE.split(rest)
     if len(dashes) > 1:
         parts.append((dashes[-1], rest[:len(rest) - len(dashes[-1])]))
+    # `P-01 Rivers of data at scale. Ann Lee, Bo Chen (Acme)`: the title's full stop (after a
+    # word, not an initial or an honorific), then its authors
+    stop = next((m for m in _TITLE_STOP_RE.finditer(rest)
+                 if m.group("word").lower() not in honorific_words()), None)
+    if stop:
+        parts.append((rest[stop.end():].rstrip(" ."), rest[:stop.end("word")]))
     return [(people.strip(), other.strip(" –—|-:")) for people, other in parts]
+
+
+_TITLE_STOP_RE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]{3,})[.?!]\s+(?=[A-Z])")
 
 
 def _cells(text: str) -> str:
