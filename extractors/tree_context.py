@@ -189,10 +189,12 @@ def record_context(node: dict, context: Context) -> Context:
             changes.setdefault("kind", text)
     # A group's title names it too when its people are its members (`{title: Program
     # Committee, members: [...]}`); a talk's title names no role.
-    group_keys = ("name", "label", "title") if any(norm_key(k) in MEMBER_KEYS for k in node) else (
-        "name", "label")
-    name = next((clean_value(v) for k, v in node.items() if norm_key(k) in group_keys
-                 and isinstance(v, str) and len(v.split()) <= 6), "")
+    # So does its position (`{role: General Chairs, members: [...]}`).
+    members = any(norm_key(k) in MEMBER_KEYS for k in node)
+    group_keys = ("name", "label", "title") if members else ("name", "label")
+    name = next((clean_value(v) for k, v in node.items() if (
+        norm_key(k) in group_keys or members and field_kind(k) == "position")
+        and isinstance(v, str) and len(v.split()) <= 6), "")
     if name and context_role(name) and not looks_like_name(name) and (
             context.role() != "award_recipient"):
         # `{name: Program Committee, members: [...]}`; under an award, a committee so named is

@@ -69,7 +69,8 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
                      if not (norm_key(k) in _OWN_NAME_KEYS and isinstance(v, str)
                              and _BARE_YEAR_RE.search(v))]
     ident = scalar(fields, "id")
-    tiered = _tier_members(node, own, people_fields, walk, consumed, ident)
+    tiered = _tier_members(node, own, people_fields + fields.get("org", []), walk, consumed,
+                           ident)
     if tiered:  # `{name: Diamond, members: [Initech, Hooli]}`: a tier and its sponsors
         return tiered
     org_value = _org_value(fields, walk)
@@ -93,6 +94,11 @@ def record_blocks(node: dict, context: Context, walk: Walk, consumed: set,
             title = next((clean_value(v) for k, v in node.items() if norm_key(k) in
                           _OWN_NAME_KEYS and clean_value(v)), "")
             own = own.under("", session=own.session or title) if title else own
+    # `{fullName: Ann Lee, keynote: true}`: a flag whose key names a role gives it
+    flag = next((str(k) for k, v in node.items() if v is True and key_role(str(k)) not in (
+        "", "speaker", "sponsor", "exhibitor")), "")
+    if flag:
+        own = own.under(flag)
     own, people_fields = _award_record(node, own, people_fields)
     record = _Record(fields, own, role, org_value, scalar(fields, "position"), ident)
     out = offices + _sponsor_fields(fields, own, walk, ident)
@@ -155,8 +161,11 @@ def _tier_members(node: dict, own: Context, people_fields: list, walk: Walk, con
             continue
         consumed.add(key)
         for item in _values(value, walk):
-            block = org_block(item, {}, own, walk, key=str(key)) if isinstance(item, str) else (
-                None)
+            if isinstance(item, dict):  # `{name: Initech, url: ...}`: the member's own name
+                item = next((clean_value(v) for k, v in item.items() if isinstance(v, str) and (
+                    norm_key(k) in _OWN_NAME_KEYS or field_kind(k) == "org")), "")
+            block = org_block(item, {}, own, walk, key=str(key)) if isinstance(item, str) and (
+                item) else None
             if block:
                 out.append((block, ident))
     return out

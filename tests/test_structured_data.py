@@ -404,3 +404,66 @@ def test_structured_data_numbered_speaker_columns_and_schema_org_works_for(tmp_p
             "@type": "Person", "name": "Bo Chen",
             "worksFor": {"@type": "Organization", "name": "Globex"}}}]}))
     assert event == {("speaker", "Bo Chen", "Globex", None, "", "")}
+
+
+def test_structured_data_a_tier_of_sponsor_records_a_group_position_and_a_role_flag(tmp_path):
+    # a tier record whose sponsors are an organization field, as names or as records: the
+    # tier's own name is no sponsor
+    tiers = _rows(tmp_path, "sponsors.toml", '[[tier]]\nname = "Gold"\n'
+                  'sponsors = ["Acme Corp", "Globex"]\n[[tier]]\nname = "Silver"\n'
+                  'sponsors = [{ name = "Initech", url = "https://initech.example" }]\n')
+    assert tiers == {("sponsor", "", "Acme Corp", None, "", "Gold"),
+                     ("sponsor", "", "Globex", None, "", "Gold"),
+                     ("sponsor", "", "Initech", None, "", "Silver")}
+    # a group's position names its members' role
+    committee = _rows(tmp_path, "committee.yml",
+                      "- role: General Chairs\n  members:\n    - name: Ann Lee\n"
+                      "      affiliation: Acme University\n- role: Program Committee\n"
+                      "  members:\n    - {name: Tom Fielding, affiliation: Initech}\n")
+    assert committee == {("chair", "Ann Lee", "Acme University", None, "", ""),
+                         ("committee", "Tom Fielding", "Initech", None, "", "")}
+    # a flag whose key names a role gives it; a false one does not
+    speakers = _rows(tmp_path, "speakers.json",
+                     '{"speakers": [{"fullName": "Ann Lee", "company": "Acme", "keynote": false},'
+                     ' {"fullName": "Bo Chen", "company": "Globex", "keynote": true}]}')
+    assert speakers == {("speaker", "Ann Lee", "Acme", None, "", ""),
+                        ("keynote", "Bo Chen", "Globex", None, "", "")}
+
+
+_SPONSORS = ["Acme Corp", "Globex Labs", "Initech", "Hooli", "Northwind Traders",
+             "Umbrella Corporation", "Lakeside Foundation"]
+
+
+@st.composite
+def _tiered(draw):
+    names = draw(st.lists(st.sampled_from(_SPONSORS), min_size=1, max_size=5, unique=True))
+    return [(n, draw(st.sampled_from(["Gold", "Silver", "Bronze", "Platinum"]))) for n in names]
+
+
+def _nest_sponsors(sponsors, shape):
+    tiers: dict = {}
+    for name, tier in sponsors:
+        tiers.setdefault(tier, []).append(name)
+    if shape == "by_tier":  # `{gold: [Acme, ...]}`
+        return {t.lower(): names for t, names in tiers.items()}
+    if shape == "levels":  # `[{level: Gold, sponsors: [Acme]}]`
+        return [{"level": t, "sponsors": names} for t, names in tiers.items()]
+    if shape == "records":  # `[{name: Acme, tier: Gold}]`
+        return [{"name": n, "tier": t} for n, t in sponsors]
+    # `[{name: Gold, sponsors: [{name: Acme, url: ...}]}]`: a tier named by its record
+    return [{"name": t, "sponsors": [{"name": n, "url": "https://example.org"} for n in names]}
+            for t, names in tiers.items()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(_tiered(), st.sampled_from(["by_tier", "levels", "records", "named_tiers"]))
+def test_structured_data_sponsor_nesting_does_not_change_the_rows(sponsors, shape):
+    import json
+
+    from extractors.tree_walk import blocks_from_tree
+
+    tree = json.loads(json.dumps(_nest_sponsors(sponsors, shape)))
+    blocks, _ = blocks_from_tree(tree, context=["conf", "sponsors"])
+
+    assert {(b.org_name, b.sponsor_tier, b.role) for b in blocks} == {
+        (n, t, "sponsor") for n, t in sponsors}
