@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.errors import ExtractionError
+from pipeline.text.lexicon import session_kind
 from pipeline.text.lines import CREDENTIALS_RE, HONORIFICS, clean_name
 
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -166,6 +167,8 @@ def session_role(kind: str, title: str = "", track: str = "") -> str:
     'keynote'
     >>> session_role("Workshop", "Pandas"), session_role("Panel", "Careers")
     ('speaker', 'panelist')
+    >>> session_role("Roundtable", "Data futures"), session_role("", "Panel: Data futures")
+    ('panelist', 'panelist')
     """
     kind, title, track = kind or "", title or "", track or ""
     if ORGANIZER_SESSION_RE.search(kind) or (
@@ -176,6 +179,12 @@ def session_role(kind: str, title: str = "", track: str = "") -> str:
     if KEYNOTE_SESSION_RE.search(kind) or KEYNOTE_SESSION_RE.search(track) or (
             KEYNOTE_TITLE_RE.match(title)):
         return "keynote"
+    # a type or a title led by a kind of session of the lexicon (`Roundtable`, `Panel: Data`,
+    # `Table ronde`, `Invited talk: …`)
+    for text in (kind, title):
+        by_kind = session_kind(text) if text else ""
+        if by_kind in ("keynote", "panelist"):
+            return by_kind
     if PANEL_SESSION_RE.search(kind) or PANEL_SESSION_RE.search(track):
         return "panelist"
     if MODERATOR_SESSION_RE.search(kind):

@@ -9,7 +9,7 @@ from extractors.records import is_person_account
 from pipeline.text.keys import norm_key
 from pipeline.text.lexicon import not_people, position_role
 from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org, script_name
-from pipeline.text.name_shapes import conjoined_names, one_name
+from pipeline.text.name_shapes import conjoined_names, given_name_word, one_name
 
 URL_RE = re.compile(r"^(?:https?://|www\.|mailto:|/|\.\.?/)\S*$|\.(?:png|jpe?g|gif|svg|pdf)$",
                     re.I)
@@ -41,9 +41,13 @@ def split_people(text: str) -> list[tuple[str, str]]:
             return [(f"{halves[1]} {halves[0]}", name_and_bracket(text)[1])]
         parts = [p for p in re.split(r"\s*,\s*(?![^()\[\]]*[)\]])(?:and\s+|&\s*)?|\s+and\s+|"
                                      r"\s+&\s+", text)]
-        if len(parts) == 2 and looks_like_org(parts[1]) and not one_name(parts[1]):
+        if len(parts) == 2 and not one_name(parts[1]) and (looks_like_org(parts[1]) or (
+                len(parts[0].split()) >= 2 and looks_like_name(parts[0])
+                and len(parts[1].split()) == 1 and parts[1][:1].isupper()
+                and not given_name_word(parts[1]) and not position_role(parts[1]))):
             # `Ann Lee, Acme University`, `Ivo Marek, Central Polytechnic` (name-shaped, but
-            # holding an organization's word and opening with no given name)
+            # holding an organization's word and opening with no given name); `Bo Chen,
+            # Globex`: a whole name, then one word that is no given name
             return [(parts[0], parts[1])]
     out = []
     for part in parts:

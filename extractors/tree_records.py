@@ -388,7 +388,9 @@ def _values(value, walk: Walk) -> list:
 def key_role(key: str) -> str:
     """The role a person field's key itself names (`chairs`, `moderator`, `winners`), or ''."""
     role = context_role(key)
-    return "" if role in ("speaker", "organizer") and norm_key(key) in (
+    if role == "speaker":
+        return ""  # `participants`, `presenters`: the session's kind says which role they have
+    return "" if role == "organizer" and norm_key(key) in (
         "speaker", "speakers", "author", "authors", "presenter", "presenters", "name", "names",
         "person", "persons", "people", "by") else role
 

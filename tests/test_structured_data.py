@@ -467,3 +467,20 @@ def test_structured_data_sponsor_nesting_does_not_change_the_rows(sponsors, shap
 
     assert {(b.org_name, b.sponsor_tier, b.role) for b in blocks} == {
         (n, t, "sponsor") for n, t in sponsors}
+
+
+def test_structured_data_a_session_of_a_lexicon_kind_and_a_name_with_a_one_word_company(tmp_path):
+    # a roundtable's participants are panelists (the kind of the lexicon, in a `format`
+    # field); `Bo Chen, Globex` is one person and her company
+    rows = _rows(tmp_path, "program.yml", '- time: "14:00"\n  title: Data futures\n'
+                 "  format: Roundtable\n  participants:\n    - Bo Chen, Globex\n"
+                 "    - Cy Diaz, Hooli\n")
+    assert rows == {("panelist", "Bo Chen", "Globex", None, "", ""),
+                    ("panelist", "Cy Diaz", "Hooli", None, "", "")}
+    # a Markdown schedule's title led by its kind
+    table = _rows(tmp_path, "schedule.md", "# Schedule\n\n| Time | Session | Speaker |\n"
+                  "|---|---|---|\n| 10:00 | Maps | Bo Chen, Globex |\n"
+                  "| 11:00 | Panel: Data | Cy Diaz, Tom Fielding |\n")
+    assert table == {("speaker", "Bo Chen", "Globex", None, "", ""),
+                     ("panelist", "Cy Diaz", "", None, "", ""),
+                     ("panelist", "Tom Fielding", "", None, "", "")}
