@@ -133,6 +133,8 @@ def _dashed_records(text: str) -> list[dict] | None:
     ([{'name': 'Cy Diaz', 'title': 'Paper One'}], None)
     >>> _dashed_records("Cy Diaz – Globex University, Peru")
     [{'name': 'Cy Diaz', 'affiliation': 'Globex University'}]
+    >>> _dashed_records("Cy Diaz, Globex – Lakeside Institute of Rivers, Peru")
+    [{'name': 'Cy Diaz', 'affiliation': 'Globex – Lakeside Institute of Rivers'}]
     """
     # `9:00 - 9:30 -- Welcome -- Ann Lee`: the time slot is no talk
     columns = [c.strip() for c in DASH_COLUMNS_RE.split(LEADING_SLOT_RE.sub("", text))]
@@ -146,9 +148,13 @@ def _dashed_records(text: str) -> list[dict] | None:
     out = []
     for name, org in _column_people(columns[at]):
         record = {"name": name}
+        parts = [p.strip() for p in after.split(",")]
+        if org and not before and looks_like_org(parts[0]) and "(" not in columns[at]:
+            # `Ann Lee, Acme – Lakeside Institute of Rivers, Peru`: the dash is the
+            # organization's own (its name in two forms), the country after it dropped
+            org = f"{org} – {parts[0]}"
         if org or (not before and looks_like_org(after)):
             # `Riverside College, Poland`: where they work, without the country after it
-            parts = [p.strip() for p in after.split(",")]
             record["affiliation"] = org or next((p for p in parts if looks_like_org(p)), after)
         if before or (after and not looks_like_org(after)):
             record["title"] = before or after
