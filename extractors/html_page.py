@@ -92,6 +92,11 @@ def read_html(path: Path, data: bytes, *, title: str = "") -> Extraction:
     title = " ".join((root.findtext(".//title") or "").split()) or title
     for br in root.iter("br"):
         br.tail = BREAK + (br.tail or "")
+    for cell in root.iter("td", "th"):
+        # a list or paragraphs in a cell are lines of it (`Session 1` over its talks)
+        for el in cell.iter(*_CELL_BLOCK_TAGS):
+            if el is not cell:
+                el.text, el.tail = BREAK + (el.text or ""), BREAK + (el.tail or "")
     body = root.find("body")
     context = _Trail([p for p in path_context(path) + [title] if p])
     lines = _Lines(context)
@@ -102,6 +107,11 @@ def read_html(path: Path, data: bytes, *, title: str = "") -> Extraction:
                                    if b.role_hint == "heading" and year_in(b.text)), None)
     return Extraction(lines, event=title, year=year, status="ok" if lines else "empty",
                       extra={"encoding": encoding or "utf-8"})
+
+
+_CELL_BLOCK_TAGS = ("li", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6")
+# A cell no header prints: a time, or a sentence's colon (`Keynote: Rivers at night`).
+_DATA_CELL_RE = re.compile(r"^\d{1,2}[:.h]\d{2}\b|\S:\s+\S")
 
 
 def _table_records(table) -> list[dict] | None:
@@ -115,6 +125,8 @@ def _table_records(table) -> list[dict] | None:
         return [" ".join(_text(c).split()) for c in row
                 if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     header = cells(rows[0])
+    if any(_DATA_CELL_RE.search(h) or len(h.split()) > 6 for h in header):
+        return None  # `09:00 | Keynote: Rivers at night`: the first row is data
     kinds = [field_kind(h) for h in header]
     if any(looks_like_name(h) and not k for h, k in zip(header, kinds, strict=True)):
         return None  # `General Chair | Ann Lee | MIT`: the first row is data, no header
@@ -237,6 +249,26 @@ def _row_line(cells: list[str]) -> str:
             looks_like_name(cells[0])) and name_shaped(person_name(cells[1].split(",")[0])):
         return f"{cells[0].rstrip(':')}: {', '.join(cells[1:])}"
     return ", ".join(cells)
+
+
+def _cell_lines(texts: list[str]) -> list[str]:
+    """The lines of a table row whose cells hold several lines each: each cell's lines in turn,
+    a cell that is a time alone before the first line after it.
+
+    >>> _cell_lines(["09:00", f"Keynote: Rivers{BREAK}Ann Lee, Acme"])
+    ['09:00 Keynote: Rivers', 'Ann Lee, Acme']
+    """
+    out: list[str] = []
+    lead = ""
+    for text in texts:
+        cell = [" ".join(part.split()) for part in text.split(BREAK) if part.strip()]
+        if len(cell) == 1 and _DATA_CELL_RE.match(cell[0]) and len(cell[0].split()) <= 3:
+            lead = f"{lead} {cell[0]}".strip()
+            continue
+        if cell and lead:
+            cell[0], lead = f"{lead} {cell[0]}", ""
+        out.extend(cell)
+    return out + ([lead] if lead else [])
 
 
 def _class_labelled(el, text: str) -> str:
@@ -444,10 +476,15 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
                 _emit(lines, item, section=section)
         return section
     if tag == "tr":
-        cells = [c for c in (" ".join(_text(c).split()) for c in el if isinstance(c.tag, str)
-                 and c.tag.lower() in ("td", "th") and not _skip(c)) if c]
-        _emit(lines, _row_line(cells), section=section,
-              bold=all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str)))
+        texts = [_text(c) for c in el if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")
+                 and not _skip(c)]
+        header = all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str))
+        cells = [c for c in (" ".join(t.split()) for t in texts) if c]
+        if not any(BREAK in t.strip(BREAK + " \n\t") for t in texts):
+            _emit(lines, _row_line(cells), section=section, bold=header)
+        else:  # cells of several lines: each cell's lines in turn, after the row's time
+            for line in _cell_lines(texts):
+                _emit(lines, line, section=section, bold=header)
         return section
     if not _has_block_child(el):
         _leaf(el, lines, section, context)

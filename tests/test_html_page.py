@@ -352,3 +352,26 @@ def test_html_page_two_cards_and_a_person_heading_keep_their_organizations(tmp_p
         ("Helen Marsh", "Acme University", "committee"),
         ("Tom Fielding", "Beta Institute", "committee"),
         ("Grace Hooper", "University of Lowtown", "organizer")}
+
+
+def test_html_page_a_schedule_table_whose_cells_hold_lines(tmp_path, nlp):
+    # no header row (its first row is a talk), cells of several lines (a `<br>`, a list in
+    # the cell): each line is read as a program's line, after the row's time, so the keynote's
+    # label reaches her name on the line below, a session's chair is read from its label and
+    # the talks of the cell's list are separate lines
+    path = tmp_path / "2024" / "program.html"
+    path.parent.mkdir()
+    path.write_text(
+        "<html><body><h2>Tuesday</h2><table>"
+        "<tr><td>09:00</td><td><b>Keynote</b>: Rivers at night<br>"
+        "<i>Grace Hooper, Lakeside Institute</i></td></tr>"
+        "<tr><td>10:30</td><td>Session 1 (Chair: Ann Lee)<ul><li>Maps for all — Bo Chen "
+        "(Globex)</li><li>Dams — Tom Fielding (Initech)</li></ul></td></tr>"
+        "<tr><td>12:00</td><td>Lunch</td></tr></table></body></html>", encoding="utf-8")
+
+    blocks = registry.get("html_page").extract(path).blocks
+    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)}
+
+    assert found == {("keynote", "Grace Hooper", "Lakeside Institute"),
+                     ("chair", "Ann Lee", ""), ("speaker", "Bo Chen", "Globex"),
+                     ("speaker", "Tom Fielding", "Initech")}

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from pipeline.stages.recognize.labels import TIME_RE, role_label, section_role
 from pipeline.tables import Block
+from pipeline.text.lexicon import session_kind
 from pipeline.text.line_shapes import name_list_items, parse_people
 from pipeline.text.lines import clean_name, looks_like_name, truecase
 
@@ -40,12 +41,14 @@ _LABEL_AFTER_RE = re.compile(r"\s*[(\[]\s*|\s+[-–—|]\s+|[,;]\s+")
 
 
 def _label_in_heading(block: Block) -> list[Block] | None:
-    """A one-line heading that names its session's chair after its own words (`Session 4
-    (Chair: Ann Lee)`): the heading's words, then the label and its names as a text line. None
-    for any other block."""
-    if not (block.role_hint == "heading" or block.bold) or "\n" in block.text.strip():
+    """A one-line heading, or a line naming a kind of session, that names its session's chair
+    after its own words (`Session 4 (Chair: Ann Lee)`): the heading's words, then the label and
+    its names as a text line. None for any other block."""
+    if "\n" in block.text.strip():
         return None
     text = " ".join(block.text.split())
+    if not (block.role_hint == "heading" or block.bold or session_kind(text)):
+        return None  # a session's own line too: `10:30 Session 1 (Chair: Ann Lee)`
     for sep in _LABEL_AFTER_RE.finditer(text):
         rest = text[sep.end():].rstrip(")] ")
         if sep.start() and _labels_someone(rest):

@@ -277,8 +277,13 @@ def session_title(text: str, nlp) -> bool:
 
 
 def follows(label: Block | None, block: Block) -> bool:
-    """True when `block` sits right below or right of the label block (`Chair:` then name)."""
-    if label is None or label.page != block.page or None in (label.x0, block.x0):
+    """True when `block` sits right below or right of the label block (`Chair:` then name);
+    in a document without positions (a web page's lines), when it is the next block."""
+    if label is None or label.page != block.page:
+        return False
+    if label.x0 is None and block.x0 is None:
+        return True  # the reader asks only of the block right after the label's
+    if None in (label.x0, block.x0):
         return False
     size = label.size or 10.0
     below = abs(block.x0 - label.x0) <= 2 * size and 0 <= block.top - label.bottom <= 2 * size

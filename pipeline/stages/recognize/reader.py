@@ -101,6 +101,7 @@ class LayoutReader:
         # the role of a label whose talk title wraps to the next line of the block, where its
         # speaker is (`Invited Talk: Context in` / `Language (Ann Lee)`)
         self.wrapped = ""
+        self.wraps_to: tuple[str, Block] | None = None  # the same, from a block's last line
         # The text blocks read, each in the role the reader was in: where lines of shapes no
         # rule knows are looked for, for NER to propose people in (issue 17).
         self.visited: list[Block] = []
@@ -254,7 +255,9 @@ class LayoutReader:
         lines, tails = self._lines(block)
         if PLACE_LABEL_RE.match(lines[0]) and len(lines) <= 3:
             return
-        self.label_role, self.wrapped = label_role, ""
+        wraps_to, self.wraps_to = self.wraps_to, None
+        self.label_role = label_role
+        self.wrapped = wraps_to[0] if wraps_to and follows(wraps_to[1], block) else ""
         for n in range(len(lines)):
             if self._read_line(block, lines, n, tails):
                 break
@@ -324,9 +327,14 @@ class LayoutReader:
         self._read_people(block, lines, n, tails, text, current,
                           label is not None or parted or line_role == wrapped != "", award,
                           line_year)
-        if label and line_role and len(self.candidates) == before and n + 1 < len(lines) and (
+        if label and line_role and len(self.candidates) == before and (
                 re.search(r"[:：|–—]\s*$", label.group(0))):
-            self.wrapped = line_role  # `Invited Talk: a title that` / `wraps (Ann Lee)`
+            # `Invited Talk: a title that` / `wraps (Ann Lee)`, on the block's next line or,
+            # from its last line, in the block below
+            if n + 1 < len(lines):
+                self.wrapped = line_role
+            else:
+                self.wraps_to = (line_role, block)
         office = (OFFICER_LABEL_RE.match(lines[n]) or PRESIDING_LABEL_RE.match(lines[n])) if (
             line_role == "board") else None
         if office and not office.group("plural"):  # `Treasurer: Ann Lee`: her office
