@@ -50,7 +50,9 @@ def _label_in_heading(block: Block) -> list[Block] | None:
     if not (block.role_hint == "heading" or block.bold or session_kind(text)):
         return None  # a session's own line too: `10:30 Session 1 (Chair: Ann Lee)`
     for sep in _LABEL_AFTER_RE.finditer(text):
-        rest = text[sep.end():].rstrip(")] ")
+        rest = text[sep.end():]
+        if sep.group().strip() in ("(", "["):  # the bracket the label opened ends it
+            rest = re.sub(r"\s*[)\]]\s*$", "", rest)
         if sep.start() and _labels_someone(rest):
             return [replace(block, text=text[:sep.start()]),
                     replace(block, text=rest, role_hint="", bold=False)]
