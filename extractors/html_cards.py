@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from extractors.tree_people import name_and_bracket
+from extractors.tree_people import name_and_bracket, short_org_line
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
 from pipeline.text.lexicon import position_role
@@ -72,7 +72,8 @@ def _card_person(card) -> tuple[str, str, str] | None:
     position = rest[0] if rest and position_role(rest[0]) and len(rest[0]) <= 80 else ""
     if not org:
         following = rest[1:2] if position else rest[:1]
-        if following and len(following[0]) <= 80 and looks_like_org(following[0]):
+        if following and len(following[0]) <= 80 and (looks_like_org(following[0]) or (
+                position and short_org_line(following[0]))):
             org = following[0]
     return name, org, position
 
@@ -121,6 +122,9 @@ def card_blocks(card, context: list[str]) -> list[Block]:
         return []
     name, org, position = person
     record = {"name": name, "affiliation": org} if org else {"name": name}
-    # A card's job title (`Director of Engineering`) is printed, not the role the page gives.
-    return [replace(block, title=position) for block in blocks_from_tree(
+    # A card's job title (`Director of Engineering`) is printed, not the role the page gives;
+    # on a committee's page, a chair's position is the chair's role (`General Chair`).
+    chair = position_role(position) == "chair" if position else False
+    return [replace(block, title=position, role="chair" if chair and block.role in (
+        "committee", "organizer") else block.role) for block in blocks_from_tree(
         [record], context=context, source="html-card")[0]]

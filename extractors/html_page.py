@@ -360,8 +360,9 @@ def _text(el, *, pre: bool = False) -> str:
             continue
         if node is not el and _abuts_styled(node, parts):
             parts.append(BREAK)  # `<span class="name">Ann Lee</span><span class="org">MIT`
-        if isinstance(node.tag, str) and node.tag.lower() == "img" and node.get("alt"):
-            alt = LOGO_RE.sub("", node.get("alt")).strip(" -_|")
+        if isinstance(node.tag, str) and node.tag.lower() == "img" and (
+                node.get("alt") or node.get("title")):  # a logo's title when it has no alt
+            alt = LOGO_RE.sub("", node.get("alt") or node.get("title")).strip(" -_|")
             if alt:
                 parts.append(f"{BREAK}{alt}{BREAK}")
         if node.text and node is not el and node.getparent() is not None:

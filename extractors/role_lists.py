@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from extractors.records import person_name, year_in
 from extractors.tree_context import Context, clean_value
-from extractors.tree_people import is_person, name_shaped, split_people
+from extractors.tree_people import is_person, name_shaped, short_org_line, split_people
 from extractors.tree_records import CONFERENCE_ROLES
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
@@ -244,8 +244,10 @@ def with_heading_orgs(blocks: list[Block]) -> list[Block]:
     out, drop = list(blocks), set()
     for i in range(len(out) - 2):
         person, heading, line = out[i], out[i + 1], out[i + 2]
+        # the heading prints the name with its honorific (`Prof. Ann Lee`) or without
         if not (person.is_record and person.person_name and not person.org_name
-                and heading.role_hint == "heading" and heading.section == person.text
+                and heading.role_hint == "heading" and person.text in (
+                    heading.section, person_name(heading.section))
                 and line.section == heading.section and not line.is_record
                 and line.role_hint != "heading"):
             continue
@@ -253,7 +255,8 @@ def with_heading_orgs(blocks: list[Block]) -> list[Block]:
         # the line alone under the heading, or over a paragraph of bio
         if (after is None or after.section != line.section or after.role_hint == "heading"
                 or len(after.text) > 80 or after.text.rstrip().endswith(".")) \
-                and len(line.text) <= 80 and looks_like_org(line.text):
+                and len(line.text) <= 80 and (looks_like_org(line.text) or short_org_line(
+                    line.text)):
             out[i] = replace(person, org_name=" ".join(line.text.split()))
             drop.add(i + 2)
     return [b for i, b in enumerate(out) if i not in drop]

@@ -135,3 +135,15 @@ def numbered_org(org_fields: list[tuple[str, object]], person_key: str) -> str:
         if own and own.group(1) == number.group(1) and isinstance(value, str):
             return str(value).strip()
     return ""
+
+
+def short_org_line(text: str) -> bool:
+    """A short line under a person's name or position that names her organization though no
+    organization's word marks it (`Globex`): a few capitalized words, no sentence, no name and
+    no position.
+
+    >>> short_org_line("Globex"), short_org_line("Ann Lee"), short_org_line("She maps rivers.")
+    (True, False, False)"""
+    words = text.split()
+    return 1 <= len(words) <= 6 and words[0][:1].isupper() and not any(
+        ch in text for ch in ".:;!?") and not one_name(text) and not position_role(text)

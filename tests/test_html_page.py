@@ -375,3 +375,43 @@ def test_html_page_a_schedule_table_whose_cells_hold_lines(tmp_path, nlp):
     assert found == {("keynote", "Grace Hooper", "Lakeside Institute"),
                      ("chair", "Ann Lee", ""), ("speaker", "Bo Chen", "Globex"),
                      ("speaker", "Tom Fielding", "Initech")}
+
+
+def test_html_page_cards_with_positions_headings_with_honorifics_and_logo_titles(tmp_path, nlp):
+    # committee cards: a chair's position is the chair's role, and the short line after it
+    # her organization though no organization's word marks it
+    cards = tmp_path / "2024" / "committee.html"
+    cards.parent.mkdir()
+    cards.write_text("<html><body><h1>Organizing Committee</h1>" + "".join(
+        f'<div class="member"><img src="x.jpg" alt="{n}"><h4>{n}</h4><p class="role">{r}</p>'
+        f'<p class="aff">{o}</p></div>' for n, r, o in [
+            ("Ann Lee", "General Chair", "Acme University"), ("Bo Chen", "Program Chair",
+                                                              "Globex"),
+            ("Tom Fielding", "Publicity", "Initech")]) + "</body></html>", encoding="utf-8")
+    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(
+        registry.get("html_page").extract(cards).blocks, nlp=nlp)}
+    assert found == {("chair", "Ann Lee", "Acme University"), ("chair", "Bo Chen", "Globex"),
+                     ("committee", "Tom Fielding", "Initech")}
+
+    # a person per heading, printed with an honorific, over a one-word organization: one row
+    speakers = tmp_path / "2024" / "keynotes.html"
+    speakers.write_text(
+        "<html><body><h2>Keynote Speakers</h2><div><h3>Prof. Grace Hooper</h3>"
+        "<span>Lakeside Institute</span><p>Grace Hooper is a professor of rivers.</p></div>"
+        "<div><h3>Dr. Peter Lyle</h3><span>Hooli</span><p>Peter works on maps.</p></div>"
+        "</body></html>", encoding="utf-8")
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(
+        registry.get("html_page").extract(speakers).blocks, nlp=nlp)]
+    assert sorted(found) == [("keynote", "Grace Hooper", "Lakeside Institute"),
+                             ("keynote", "Peter Lyle", "Hooli")]
+
+    # a logo named by its title alone; a `Venue` heading after the logos ends the list
+    logos = tmp_path / "2024" / "sponsors.html"
+    logos.write_text(
+        '<html><body><h2>Our Sponsors</h2><h3>Gold</h3><a href="https://g.example">'
+        '<img src="g.png" alt="Globex"></a><a href="https://i.example"><img src="i.png" '
+        'title="Initech"></a><h2>Venue</h2><p>Lakeside Convention Center</p></body></html>',
+        encoding="utf-8")
+    found = {(a.role, a.org_name, a.sponsor_tier) for a in find_appearances(
+        registry.get("html_page").extract(logos).blocks, nlp=nlp)}
+    assert found == {("sponsor", "Globex", "Gold"), ("sponsor", "Initech", "Gold")}

@@ -11,6 +11,7 @@ from pipeline.text.lexicon import (
     honorific_words,
     lexicon,
     office_alternation,
+    plain_section,
     position_alternation,
     printed_tier_alternation,
     section_heading_words,
@@ -213,7 +214,8 @@ def named_heading(block: Block, role: str, tier: str) -> bool:
     """A large line that names a keynote speaker (`DR. JAMES WHITFIELD`) or a top-tier
     sponsor, not a section."""
     text = " ".join(block.text.split())
-    if section_role(text) or tier_heading(text) or TIME_RE.search(text) or len(text) > 60:
+    if section_role(text) or tier_heading(text) or TIME_RE.search(text) or len(text) > 60 or (
+            plain_section(text)):
         return False
     if role == "sponsor":  # under a tier heading, names set large (`Platinum`: one or two)
         lines = [line for line in block.text.splitlines() if line.strip()]

@@ -56,6 +56,7 @@ from pipeline.tables import LOGO_HINT, Appearance, Block
 from pipeline.text.award_words import names_award, names_awarded_work
 from pipeline.text.lexicon import plain_section, session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
+from pipeline.text.lines import clean_name
 from pipeline.text.name_shapes import one_name
 from pipeline.text.names import fold
 from pipeline.text.paragraphs import logical_lines
@@ -101,6 +102,7 @@ class LayoutReader:
         # the role of a label whose talk title wraps to the next line of the block, where its
         # speaker is (`Invited Talk: Context in` / `Language (Ann Lee)`)
         self.wrapped = ""
+        self.recorded = ""  # the person of the record read last
         self.wraps_to: tuple[str, Block] | None = None  # the same, from a block's last line
         # The text blocks read, each in the role the reader was in: where lines of shapes no
         # rule knows are looked for, for NER to propose people in (issue 17).
@@ -124,9 +126,14 @@ class LayoutReader:
     def _read(self, block: Block) -> None:
         if block.is_record:
             self.candidates.append((record_appearance(block, self.event, self.year), "strong", 0))
+            self.recorded = block.person_name
             return
+        recorded, self.recorded = self.recorded, ""
         if not block.text.strip():
             return
+        if recorded and block.role_hint == "heading" and clean_name(
+                " ".join(block.text.split())) == recorded:
+            return  # `<h3>Prof. Ann Lee</h3>`, which the page's reader gave as her record
         split = heading_apart(block)
         if split:  # `Thursday 10:00 Room: Hall C` / `Session Chair: Ann Lee` in one heading
             for part in split:
