@@ -7,6 +7,7 @@ from pathlib import Path
 
 from extractors.award_labels import award_label_blocks
 from extractors.html_cards import card_blocks, card_grid
+from extractors.html_rows import BREAK, CELL_BLOCK_TAGS, DATA_CELL_RE, cell_lines, row_line
 from extractors.name_index import index_name, with_index_records
 from extractors.records import person_name, year_in
 from extractors.registry import Extraction, register
@@ -18,14 +19,12 @@ from extractors.role_lists import (
 )
 from extractors.structured_data import path_context
 from extractors.tree_context import heading_tier
-from extractors.tree_people import name_shaped
 from extractors.tree_walk import table_blocks
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 from pipeline.text.lexicon import (
     context_role,
     field_kind,
-    position_role,
 )
 from pipeline.text.lines import looks_like_name
 from pipeline.text.logos import LOGO_RE
@@ -46,7 +45,6 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "
               "address", "tr", "table", "tbody", "thead", "ul", "ol", "dl", "header", "figure",
               "center", "body", "html", "span_block"}
 HEADINGS = {"h1", "h2", "h3", "h4"}
-BREAK = "\u2028"  # what a `<br>` leaves in an element's text (a newline of the source is a space)
 # A class that styles its element as a heading (`<div class="section-title">`, `card-header`):
 # sites set headings in divs as often as in <h2>.
 TITLE_CLASS_RE = re.compile(r"(^|[\s_-])(title|heading|header|headline|subtitle|caption)"
@@ -94,7 +92,7 @@ def read_html(path: Path, data: bytes, *, title: str = "") -> Extraction:
         br.tail = BREAK + (br.tail or "")
     for cell in root.iter("td", "th"):
         # a list or paragraphs in a cell are lines of it (`Session 1` over its talks)
-        for el in cell.iter(*_CELL_BLOCK_TAGS):
+        for el in cell.iter(*CELL_BLOCK_TAGS):
             if el is not cell:
                 el.text, el.tail = BREAK + (el.text or ""), BREAK + (el.tail or "")
     body = root.find("body")
@@ -109,11 +107,6 @@ def read_html(path: Path, data: bytes, *, title: str = "") -> Extraction:
                       extra={"encoding": encoding or "utf-8"})
 
 
-_CELL_BLOCK_TAGS = ("li", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6")
-# A cell no header prints: a time, or a sentence's colon (`Keynote: Rivers at night`).
-_DATA_CELL_RE = re.compile(r"^\d{1,2}[:.h]\d{2}\b|\S:\s+\S")
-
-
 def _table_records(table) -> list[dict] | None:
     """Rows of a table as {header: cell} when its first row is a header that names at least
     one column holding names (person or organization) by the lexicon; else None."""
@@ -125,7 +118,7 @@ def _table_records(table) -> list[dict] | None:
         return [" ".join(_text(c).split()) for c in row
                 if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     header = cells(rows[0])
-    if any(_DATA_CELL_RE.search(h) or len(h.split()) > 6 for h in header):
+    if any(DATA_CELL_RE.search(h) or len(h.split()) > 6 for h in header):
         return None  # `09:00 | Keynote: Rivers at night`: the first row is data
     kinds = [field_kind(h) for h in header]
     if any(looks_like_name(h) and not k for h, k in zip(header, kinds, strict=True)):
@@ -235,40 +228,6 @@ def _bold_led(el, strong: list, text: str) -> str:
         return line
     label = " ".join(strong[0].text_content().split())
     return f"**{label}**{line[len(label):]}" if label and line.startswith(label) else line
-
-
-def _row_line(cells: list[str]) -> str:
-    """A table row as one line; a first cell naming a position before a name is its label
-    (`General Chair | Ann Lee | MIT` -> `General Chair: Ann Lee, MIT`), as a committee page
-    tabulates its officers without a header row.
-
-    >>> _row_line(["Program Chairs", "Ann Lee", "MIT"]), _row_line(["09:00", "Ann Lee"])
-    ('Program Chairs: Ann Lee, MIT', '09:00, Ann Lee')
-    """
-    if len(cells) >= 2 and len(cells[0]) <= 60 and position_role(cells[0]) and not (
-            looks_like_name(cells[0])) and name_shaped(person_name(cells[1].split(",")[0])):
-        return f"{cells[0].rstrip(':')}: {', '.join(cells[1:])}"
-    return ", ".join(cells)
-
-
-def _cell_lines(texts: list[str]) -> list[str]:
-    """The lines of a table row whose cells hold several lines each: each cell's lines in turn,
-    a cell that is a time alone before the first line after it.
-
-    >>> _cell_lines(["09:00", f"Keynote: Rivers{BREAK}Ann Lee, Acme"])
-    ['09:00 Keynote: Rivers', 'Ann Lee, Acme']
-    """
-    out: list[str] = []
-    lead = ""
-    for text in texts:
-        cell = [" ".join(part.split()) for part in text.split(BREAK) if part.strip()]
-        if len(cell) == 1 and _DATA_CELL_RE.match(cell[0]) and len(cell[0].split()) <= 3:
-            lead = f"{lead} {cell[0]}".strip()
-            continue
-        if cell and lead:
-            cell[0], lead = f"{lead} {cell[0]}", ""
-        out.extend(cell)
-    return out + ([lead] if lead else [])
 
 
 def _class_labelled(el, text: str) -> str:
@@ -482,9 +441,9 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
         header = all(c.tag.lower() == "th" for c in el if isinstance(c.tag, str))
         cells = [c for c in (" ".join(t.split()) for t in texts) if c]
         if not any(BREAK in t.strip(BREAK + " \n\t") for t in texts):
-            _emit(lines, _row_line(cells), section=section, bold=header)
+            _emit(lines, row_line(cells), section=section, bold=header)
         else:  # cells of several lines: each cell's lines in turn, after the row's time
-            for line in _cell_lines(texts):
+            for line in cell_lines(texts):
                 _emit(lines, line, section=section, bold=header)
         return section
     if not _has_block_child(el):
