@@ -153,10 +153,10 @@ def _dashed_records(text: str) -> list[dict] | None:
             # `Ann Lee, Acme – Lakeside Institute of Rivers, Peru`: the dash is the
             # organization's own (its name in two forms), the country after it dropped
             org = f"{org} – {parts[0]}"
-        if org or (not before and looks_like_org(after)):
+        if org or (not before and (looks_like_org(after) or short_org_line(after))):
             # `Riverside College, Poland`: where they work, without the country after it
             record["affiliation"] = org or next((p for p in parts if looks_like_org(p)), after)
-        if before or (after and not looks_like_org(after)):
+        if before or (after and not looks_like_org(after) and not short_org_line(after)):
             record["title"] = before or after
         out.append(record)
     return out
@@ -230,6 +230,10 @@ def heading_person(text: str, context: list[str]) -> list[Block]:
     return _person(dict(records[0]), context[:-1], context[-1], where)
 
 
+# A line a short label leads (`Title: Rivers`, `**Talk:** Maps`), under a person's heading.
+_LABELLED_RE = re.compile(r"^\W*[^\W\d_][\w ]{0,24}:\W*\s")
+
+
 def with_heading_orgs(blocks: list[Block]) -> list[Block]:
     """`blocks` with the one organization line under a person's heading (`### Ann Lee` then
     `Acme University`, `<h4>Bo Chen</h4><p>ETH Zurich</p>`) made that person's organization,
@@ -254,7 +258,8 @@ def with_heading_orgs(blocks: list[Block]) -> list[Block]:
         after = out[i + 3] if i + 3 < len(out) else None
         # the line alone under the heading, or over a paragraph of bio
         if (after is None or after.section != line.section or after.role_hint == "heading"
-                or len(after.text) > 80 or after.text.rstrip().endswith(".")) \
+                or len(after.text) > 80 or after.text.rstrip().endswith(".")
+                or _LABELLED_RE.match(after.text)) \
                 and len(line.text) <= 80 and (looks_like_org(line.text) or short_org_line(
                     line.text)):
             out[i] = replace(person, org_name=" ".join(line.text.split()))

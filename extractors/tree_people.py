@@ -33,6 +33,9 @@ def split_people(text: str) -> list[tuple[str, str]]:
     if not text:
         return []
     parts = _SPLIT_SEMI_RE.split(text)
+    if len(parts) > 1 and all("," in p for p in parts):
+        # `Ann Lee, Acme; Bo Chen, Globex`: each part one person and her organization
+        return [pair for part in parts for pair in split_people(part)]
     if len(parts) == 1:
         bare = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text)
         halves = [h.strip() for h in bare.split(",")]

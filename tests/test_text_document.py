@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractors import registry
 from pipeline.run.worker import process_document
+from pipeline.stages.recognize import find_appearances
 
 PROGRAM = """---
 layout: page
@@ -74,3 +75,33 @@ def test_markdown_person_heading_takes_the_organization_line_under_it(tmp_path):
 
     assert {(b.person_name, b.org_name, b.role) for b in blocks if b.is_record} == {
         ("Helen Marsh", "Acme University", "keynote"), ("Tom Fielding", "", "keynote")}
+
+
+def test_markdown_committee_lists_of_other_shapes_and_a_keynote_over_a_labelled_title(
+        tmp_path, nlp):
+    # `Name — Org` with a one-word organization; a committee heading naming its chairs;
+    # `Name, Org; Name, Org` in a paragraph; a person heading over her organization and a
+    # labelled title line
+    path = tmp_path / "2023" / "committee.md"
+    path.parent.mkdir()
+    path.write_text(
+        "## Steering Committee\n* **Ann Lee** — Acme University\n* **Bo Chen** — Globex\n"
+        "## Program Committee Chairs\n* Tom Fielding (Initech) and Grace Hooper (Hooli)\n"
+        "## Local Organizers\nPeter Lyle, Lakeside Institute; Sara Lind, Northwind University\n",
+        encoding="utf-8")
+    keynotes = tmp_path / "2023" / "keynotes.md"
+    keynotes.write_text("# Keynotes\n\n## Ines Varga\n*Acme University*\n\n**Title:** Rivers of "
+                        "data\n\n## Omar Haddad\nGlobex\n\n**Title:** Maps for all\n",
+                        encoding="utf-8")
+
+    def found(p):
+        return {(a.role, a.person_name, a.org_name) for a in find_appearances(
+            registry.get("text_document").extract(p).blocks, nlp=nlp)}
+
+    assert found(path) == {
+        ("committee", "Ann Lee", "Acme University"), ("committee", "Bo Chen", "Globex"),
+        ("chair", "Tom Fielding", "Initech"), ("chair", "Grace Hooper", "Hooli"),
+        ("organizer", "Peter Lyle", "Lakeside Institute"),
+        ("organizer", "Sara Lind", "Northwind University")}
+    assert found(keynotes) == {("keynote", "Ines Varga", "Acme University"),
+                               ("keynote", "Omar Haddad", "Globex")}

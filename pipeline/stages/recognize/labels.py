@@ -305,6 +305,8 @@ def award_and_year(heading: str, over: str = "") -> tuple[str, int | None]:
 
     >>> award_and_year("Best Paper Award 2021"), award_and_year("Fellows")
     (('Best Paper Award', 2021), ('Fellows', None))
+    >>> award_and_year("Service Awards"), award_and_year("Awards")
+    (('Service Award', None), ('Awards', None))
     >>> award_and_year("Runners-Up", "Best Paper Award"), award_and_year("Honorable Mentions")
     (('Best Paper Award Runner-Up', None), ('Honorable Mention', None))
     """
@@ -313,6 +315,10 @@ def award_and_year(heading: str, over: str = "") -> tuple[str, int | None]:
     name, year = text, None
     if found and _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"):
         name, year = _AWARD_YEAR_RE.sub(" ", text).strip(" :–—-"), int(found.group(1))
+    words = name.split()
+    if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1].lower() in (
+            award_group_words()):
+        name = name[:-1]  # `Service Awards` over its recipients: each received one
     named = distinction(name)
     if named:
         general = not over or over.lower().rstrip("s") in award_group_words() or distinction(over)

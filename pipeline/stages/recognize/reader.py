@@ -62,6 +62,9 @@ from pipeline.text.names import fold
 from pipeline.text.paragraphs import logical_lines
 
 _COMMA_RE = re.compile(r"[,;]")
+# A heading that names its chairs as a letter's writers (`Message from the Program Committee
+# Co-Chairs`): the people its letter names are no chairs.
+_LETTER_WORDS_RE = re.compile(r"\b(?:from|the|by|to|our|of)\b", re.I)
 # The roles of a schedule's sessions, which a session-kind line (`Invited talk`) changes.
 _TALK_ROLES = frozenset({"", "speaker", "keynote", "panelist", "moderator", "chair"})
 # The roles of a page of people, where a heading naming chairs gives the chair's role (in a
@@ -196,7 +199,10 @@ class LayoutReader:
             # though `paper` is a speaker word; in a program, a `BEST PAPER` tag on a talk
             # leaves its authors speakers
             new_role = "award_recipient"
-        if not new_role and block.role_hint == "heading" and self.role in _PAGE_ROLES and (
+        if new_role in ("committee", "organizer") and block.role_hint == "heading" and (
+                chair_heading(text)) and not _LETTER_WORDS_RE.search(text):
+            new_role = "chair"  # `Program Committee Chairs`: the committee's chairs
+        elif not new_role and block.role_hint == "heading" and self.role in _PAGE_ROLES and (
                 chair_heading(text)):
             # `<h3>Conference Chair</h3>` under `Organizing Committee`: until the next heading
             new_role, self.before_chair = "chair", (
