@@ -565,3 +565,13 @@ def test_a_row_of_a_code_a_title_its_full_stop_and_its_authors(nlp):
     assert found == [("speaker", "Ann Lee", "Acme University"),
                      ("speaker", "Bo Chen", "Acme University"),
                      ("speaker", "Tom Fielding", "Initech")]
+
+
+def test_a_talk_title_after_the_organizations_dash_is_no_part_of_it(nlp):
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Invited Speakers", "Ann Lee, Acme University — Rivers of data",
+        "Bo Chen, Globex — Maps for all", "Cy Diaz, Initech – Northwind Research Center"),
+        nlp=nlp)]
+    assert found == [
+        ("keynote", "Ann Lee", "Acme University"), ("keynote", "Bo Chen", "Globex"),
+        ("keynote", "Cy Diaz", "Initech – Northwind Research Center")]

@@ -88,11 +88,20 @@ def _titles_layout(found: list[Appearance]) -> bool:
     return titled >= TITLE_LAYOUT_MIN and titled >= TITLE_LAYOUT_SHARE * len(slots)
 
 
+_ORG_DASH_RE = re.compile(r"\s+[–—]\s+")
+
+
 def _talk_not_org(app: Appearance, titles: bool = False) -> Appearance:
     """A person's appearance whose organization reads as a talk title: the title goes to the
     session (when it has none) and the organization is left empty. In a `Name, Title`
     document (`titles`) every slot without an organization word is a title."""
     org = app.org_name
+    dashed = _ORG_DASH_RE.split(org) if app.person_name else []
+    if len(dashed) == 2 and (looks_like_org(dashed[0]) or len(dashed[0].split()) <= 3 and all(
+            w[:1].isupper() for w in dashed[0].split())) and not looks_like_org(dashed[1]) and (
+            title_like(dashed[1])):
+        # `Ann Lee, Acme University — Rivers of data`: the talk's title after the dash
+        return replace(app, org_name=dashed[0].strip(), session=app.session or dashed[1].strip())
     if not (app.person_name and org) or looks_like_org(org) or not (
             titles or _TALK_TAG_RE.search(org) or _SUBTITLE_RE.search(org)):
         return app
