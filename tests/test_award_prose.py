@@ -156,3 +156,29 @@ def test_award_headings_over_lines_only_ner_reads(tmp_path, nlp, markdown, award
     found = {(a.role, a.person_name, a.award) for a in find_appearances(blocks, nlp=nlp)}
 
     assert found == {("award_recipient", "Ann Lee", award), ("award_recipient", "Bo Chen", award)}
+
+
+@pytest.mark.parametrize(("text", "award", "people"), [
+    # an appositive recipient after a congratulation, before the sentence's `!`
+    ("Congratulations to Bo Chen, winner of the Young Scientist Prize!", "Young Scientist Prize",
+     (("Bo Chen", ""),)),
+    # a work's quoted title after `for` is no part of the award's name; a name's own `for` is
+    ("Ann Lee (Acme) received the Best Paper Award for 'Rivers of data'.", "Best Paper Award",
+     (("Ann Lee", "Acme"),)),
+    ("Ann Lee received the Prize for Young Researchers.", "Prize for Young Researchers",
+     (("Ann Lee", ""),)),
+])
+def test_award_mentions_of_other_shapes(text, award, people):
+    assert [(m.award, m.people) for m in award_mentions(text)] == [(award, people)]
+
+
+def test_a_distinction_label_names_its_recipients(nlp):
+    # `Honorable mentions:` is an award label (the lexicon's award words, not a fixed list);
+    # `Awards:` alone names no award
+    blocks = [Block(text="Awards", page=1, role_hint="heading", size=14.0),
+              Block(text="Honorable mentions: Ann Lee and Bo Chen.", page=1, size=10.0),
+              Block(text="Teacher of the Year: Cy Diaz", page=1, size=10.0)]
+    found = {(a.role, a.person_name, a.award) for a in find_appearances(blocks, nlp=nlp)}
+    assert found == {("award_recipient", "Ann Lee", "Honorable mention"),
+                     ("award_recipient", "Bo Chen", "Honorable mention"),
+                     ("award_recipient", "Cy Diaz", "Teacher of the Year")}

@@ -183,17 +183,22 @@ def _award_words(words: list[str]) -> str:
     their glue, ending at a capitalized one; '' when it holds no award word."""
     run: list[str] = []
     for word in words:
-        bare = word.strip("\"“”‘’'*,;:()")
+        bare = word.strip("\"“”‘’'*,;:()!?")
         if not bare:
             break
         if _NAME_WORD_RE.match(bare) or bare.lower() in _GLUE:
             run.append(bare)
-            if word != bare and word[-1] in ",;:)":
+            if word != bare and word[-1] in ",;:)!?":
                 break
         else:
             break
     while run and run[-1].lower() in _GLUE:
         run.pop()
+    for n, word in enumerate(run):  # `the Best Paper Award for "Rivers of data"`: a title
+        if word.lower() == "for" and n and n + 1 < len(run) and words[n + 1][:1] in "\"“‘'" and (
+                names_award(" ".join(run[:n]))):
+            run = run[:n]
+            break
     text = " ".join(run)
     return text if names_award(text) else ""
 

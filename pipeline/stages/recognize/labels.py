@@ -95,12 +95,30 @@ KIND_WITH_RE = re.compile(
     r"^(?P<label>(?P<kind>" + "|".join(session_kinds()[role] for role in _KIND_ROLES) + r")"
     r"\s+(?:with|featuring|by))(?P<plural>)\s*:?\s+(?-i:(?=[A-ZÀ-ÖØ-Þ]))", re.I)
 # `2023 Lifetime Achievement Award: Linda Park, Hooli`, `HR Innovator of the Year – Ann Lee`.
+# `2023 Lifetime Achievement Award: Ann Lee, Hooli`, `Honorable mentions: Ann Lee and Bo Chen`:
+# a label that ends with one of the lexicon's award words (or its recipients' noun after it).
+_AWARD_WORDS = "|".join(
+    re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
+    for w in sorted(lexicon()["award_words"], key=len, reverse=True) if w != "best")
 AWARD_LABEL_RE = re.compile(
-    r"^(?P<award>(?:\d{4}\s+)?[A-Z][^:–—]{2,80}?\b(?:awards?|prizes?|medals?|fellowships?|"
-    r"scholarships?|of the year)\b(?:\s+(?:winners?|recipients?|honou?rees?))?)"
-    r"\s*[:–—]\s*(?P<rest>\S.*)$",
+    rf"^(?P<award>(?:\d{{4}}\s+)?(?:[A-Z][^:–—]{{0,80}}?[\s-])?(?:{_AWARD_WORDS})(?:e?s)?\b"
+    r"(?:\s+(?:winners?|recipients?|honou?rees?))?)\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
 )
+
+
+def award_label(text: str) -> re.Match | None:
+    """The award label leading `text` (AWARD_LABEL_RE), not a word of awards in general
+    (`Awards: …`, `Prizes –`).
+
+    >>> award_label("Honorable mentions: Ann Lee")["award"], award_label("Awards: Ann Lee")
+    ('Honorable mentions', None)
+    """
+    match = AWARD_LABEL_RE.match(text)
+    if match and match["award"].lower().rstrip("s") in award_group_words() and not (
+            distinction(match["award"])):
+        return None
+    return match
 _TIERS = printed_tier_alternation()  # the lexicon's `printed_tiers`
 TIER_RE = re.compile(
     rf"^(?P<tier>{_TIERS}|[a-z]+ level)\b(?:\s+(?:level|tier))?\s*"

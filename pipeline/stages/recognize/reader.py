@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from pipeline.stages.recognize.heading_parts import heading_apart
 from pipeline.stages.recognize.labels import (
-    AWARD_LABEL_RE,
     BRACKETS_RE,
     OFFICER_LABEL_RE,
     PLACE_LABEL_RE,
@@ -19,6 +18,7 @@ from pipeline.stages.recognize.labels import (
     YEAR_HEADING_RE,
     YEAR_PREFIX_RE,
     award_and_year,
+    award_label,
     chair_heading,
     follows,
     is_heading,
@@ -53,7 +53,7 @@ from pipeline.stages.recognize.prose import (
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.stages.recognize.rows import labelled_parts, row_people
 from pipeline.tables import LOGO_HINT, Appearance, Block
-from pipeline.text.award_words import names_award, names_awarded_work
+from pipeline.text.award_words import distinction, names_award, names_awarded_work
 from pipeline.text.lexicon import plain_section, session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name
@@ -310,11 +310,13 @@ class LayoutReader:
         if label and not text[label.end():].strip() and self._read_session_kind(text):
             return False  # `14.00 – 15.00 Invited talk` alone: the session's kind
         line_role, award = "", ""
-        award_label = None if label else AWARD_LABEL_RE.match(text)
-        if award_label and parse_people(award_label.group("rest")):
+        labelled_award = None if label else award_label(text)
+        if labelled_award and parse_people(labelled_award.group("rest")):
             # `2023 Lifetime Achievement Award: Linda Park, Hooli`
-            line_role, award = "award_recipient", award_label.group("award").strip()
-            text = award_label.group("rest").strip()
+            line_role, award = "award_recipient", labelled_award.group("award").strip()
+            if distinction(award):  # `Honorable mentions: …`, of the award above if any
+                award = award_and_year(award, self.award_name)[0]
+            text = labelled_award.group("rest").strip()
         elif label:
             labelled = self._after_label(block, label, label_given, text[label.end():].strip(),
                                          last=n == len(lines) - 1)

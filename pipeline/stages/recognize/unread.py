@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 
 from pipeline.stages.recognize.labels import (
-    AWARD_LABEL_RE,
     SENTENCE_RE,
     TIME_SLOT_RE,
+    award_label,
     role_label,
     section_role,
 )
@@ -53,7 +53,7 @@ def unread_pages(blocks: list[Block], found: list[Appearance],
             if not line.strip() or _INDEX_ENTRY_RE.search(line) or not _may_name(line) or (
                     names_coauthors(line)):
                 continue
-            award = AWARD_LABEL_RE.match(line) or _BEST_LABEL_RE.match(line)
+            award = award_label(line) or _BEST_LABEL_RE.match(line)
             # under an award's heading, the award its heading names (`2024 Young Investigator
             # Award`), without the year
             award_name = award.group("award").strip() if award else awarded.get(
