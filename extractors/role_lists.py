@@ -153,10 +153,10 @@ def _dashed_records(text: str) -> list[dict] | None:
             # `Ann Lee, Acme – Lakeside Institute of Rivers, Peru`: the dash is the
             # organization's own (its name in two forms), the country after it dropped
             org = f"{org} – {parts[0]}"
-        if org or (not before and (looks_like_org(after) or short_org_line(after))):
+        if org or (not before and looks_like_org(after)):
             # `Riverside College, Poland`: where they work, without the country after it
             record["affiliation"] = org or next((p for p in parts if looks_like_org(p)), after)
-        if before or (after and not looks_like_org(after) and not short_org_line(after)):
+        if before or (after and not looks_like_org(after)):
             record["title"] = before or after
         out.append(record)
     return out

