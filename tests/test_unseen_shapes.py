@@ -575,3 +575,14 @@ def test_a_talk_title_after_the_organizations_dash_is_no_part_of_it(nlp):
     assert found == [
         ("keynote", "Ann Lee", "Acme University"), ("keynote", "Bo Chen", "Globex"),
         ("keynote", "Cy Diaz", "Initech – Northwind Research Center")]
+
+
+def test_authors_marked_with_footnote_symbols_to_their_affiliations(nlp):
+    # `*`, `†`, `‡` as affiliation marks when the legend opens with them; a `*` alone (the
+    # presenter's mark) leaves the bracket the authors share
+    found = [(a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Session 3", "Ann Lee*, Bo Chen† and Tom Fielding‡\n*Acme University, †Globex, ‡Initech",
+        "Grace Hooper*, Peter Lyle and Sara Lind (Lakeside Institute)"), nlp=nlp)]
+    assert found == [("Ann Lee", "Acme University"), ("Bo Chen", "Globex"),
+                     ("Tom Fielding", "Initech"), ("Grace Hooper", "Lakeside Institute"),
+                     ("Peter Lyle", "Lakeside Institute"), ("Sara Lind", "Lakeside Institute")]

@@ -152,11 +152,21 @@ _NUMBERED_LINE_RE = re.compile(
     r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1(?:\.\s+|\s*)[^\W\d_].*))$")
 
 
+# Footnote symbols as marks of affiliations, numbered in the order printers use them; only on a
+# line whose legend opens with one (`*Acme University, †Globex`): an author's `*` alone marks
+# the presenter.
+_SYMBOLS = str.maketrans({"*": "1", "†": "2", "‡": "3", "§": "4", "¶": "5", "‖": "6"})
+_SYMBOL_LEGEND_RE = re.compile(r"(?:^|\s)[*†‡§¶‖]\s?[^\W\d_]")
+
+
 @memo_list
 def numbered_line(line: str) -> list[Person]:
     """The people of a line that numbers its names' affiliations (`Ann Lee 1 , Bo Chen 2 1.
     Acme 2. Globex`); none for any other line."""
     found = _NUMBERED_LINE_RE.match(line.translate(SUPERSCRIPTS))
+    if not found and _SYMBOL_LEGEND_RE.search(line):
+        # `Ann Lee*, Bo Chen† *Acme, †Globex`: footnote symbols, in their printed order
+        found = _NUMBERED_LINE_RE.match(line.translate(SUPERSCRIPTS).translate(_SYMBOLS))
     if not found:
         return []
     paired = numbered_people(found["people"], found["inner"] or found["after"])
@@ -200,7 +210,8 @@ def parse_people(line: str) -> list[Person]:
     script = script_people(line)
     if script:  # `김민수 (서울대학교), 이서연`: a name alone needs NER's or a label's word
         return [Person(name, org, unsure=not org) for name, org in script]
-    numbered = numbered_line(line) if any(ch.isdigit() for ch in line) else None
+    numbered = numbered_line(line) if any(ch.isdigit() for ch in line) or (
+        _SYMBOL_LEGEND_RE.search(line)) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
         return numbered
     line, positions = positions_in_brackets(line)
