@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from extractors.records import is_person_account, person_name, session_role, year_in
@@ -209,6 +210,15 @@ _BIO_ORG_RE = re.compile(r"^[^.!?]*?\b(?:at|from|for)\s+(?P<org>" + _NAME_RUN + 
 _ORG_AFTER_RE = re.compile(r"^\s+(?:from|of|at)\s+(?P<org>" + _NAME_RUN + r")")
 
 
+@cache
+def _by_phrase_re() -> re.Pattern[str]:
+    """A by-label phrase anywhere in a sentence, then the names it leads."""
+    phrases = sorted(by_labels(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                              for p in phrases) + r")\s+(?P<names>"
+                      + _NAMES_RUN + ")")
+
+
 def _mentioned(description: str) -> list[tuple[str, str, str]]:
     """(name, organization, sentence) of the people a DESCRIPTION's prose names as the
     session's: after `by` or another by-label phrase, or opening a biography's sentence; each
@@ -222,10 +232,7 @@ def _mentioned(description: str) -> list[tuple[str, str, str]]:
     >>> _mentioned("Python is a language used by Many Teams.")
     []
     """
-    phrases = sorted(by_labels(), key=len, reverse=True)
-    by_re = re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                                               for p in phrases) + r")\s+(?P<names>"
-                       + _NAMES_RUN + ")")
+    by_re = _by_phrase_re()
     text = " ".join(description.split())
     out: list[tuple[str, str, str]] = []
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):

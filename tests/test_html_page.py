@@ -354,23 +354,26 @@ def test_html_page_two_cards_and_a_person_heading_keep_their_organizations(tmp_p
         ("Grace Hooper", "University of Lowtown", "organizer")}
 
 
+def _found(path, nlp, html, *, rows=set, fields=lambda a: (a.role, a.person_name, a.org_name)):
+    """The appearances a page written at `path` gives, as `fields` tuples."""
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return rows(fields(a) for a in find_appearances(
+        registry.get("html_page").extract(path).blocks, nlp=nlp))
+
+
 def test_html_page_a_schedule_table_whose_cells_hold_lines(tmp_path, nlp):
     # no header row (its first row is a talk), cells of several lines (a `<br>`, a list in
     # the cell): each line is read as a program's line, after the row's time, so the keynote's
     # label reaches her name on the line below, a session's chair is read from its label and
     # the talks of the cell's list are separate lines
-    path = tmp_path / "2024" / "program.html"
-    path.parent.mkdir()
-    path.write_text(
-        "<html><body><h2>Tuesday</h2><table>"
+    found = _found(
+        tmp_path / "2024" / "program.html", nlp, "<html><body><h2>Tuesday</h2><table>"
         "<tr><td>09:00</td><td><b>Keynote</b>: Rivers at night<br>"
         "<i>Grace Hooper, Lakeside Institute</i></td></tr>"
         "<tr><td>10:30</td><td>Session 1 (Chair: Ann Lee)<ul><li>Maps for all — Bo Chen "
         "(Globex)</li><li>Dams — Tom Fielding (Initech)</li></ul></td></tr>"
-        "<tr><td>12:00</td><td>Lunch</td></tr></table></body></html>", encoding="utf-8")
-
-    blocks = registry.get("html_page").extract(path).blocks
-    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks, nlp=nlp)}
+        "<tr><td>12:00</td><td>Lunch</td></tr></table></body></html>")
 
     assert found == {("keynote", "Grace Hooper", "Lakeside Institute"),
                      ("chair", "Ann Lee", ""), ("speaker", "Bo Chen", "Globex"),
@@ -380,38 +383,30 @@ def test_html_page_a_schedule_table_whose_cells_hold_lines(tmp_path, nlp):
 def test_html_page_cards_with_positions_headings_with_honorifics_and_logo_titles(tmp_path, nlp):
     # committee cards: a chair's position is the chair's role, and the short line after it
     # her organization though no organization's word marks it
-    cards = tmp_path / "2024" / "committee.html"
-    cards.parent.mkdir()
-    cards.write_text("<html><body><h1>Organizing Committee</h1>" + "".join(
+    found = _found(tmp_path / "2024" / "committee.html", nlp,
+                   "<html><body><h1>Organizing Committee</h1>" + "".join(
         f'<div class="member"><img src="x.jpg" alt="{n}"><h4>{n}</h4><p class="role">{r}</p>'
         f'<p class="aff">{o}</p></div>' for n, r, o in [
             ("Ann Lee", "General Chair", "Acme University"), ("Bo Chen", "Program Chair",
                                                               "Globex"),
-            ("Tom Fielding", "Publicity", "Initech")]) + "</body></html>", encoding="utf-8")
-    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(
-        registry.get("html_page").extract(cards).blocks, nlp=nlp)}
+            ("Tom Fielding", "Publicity", "Initech")]) + "</body></html>")
     assert found == {("chair", "Ann Lee", "Acme University"), ("chair", "Bo Chen", "Globex"),
                      ("committee", "Tom Fielding", "Initech")}
 
     # a person per heading, printed with an honorific, over a one-word organization: one row
-    speakers = tmp_path / "2024" / "keynotes.html"
-    speakers.write_text(
-        "<html><body><h2>Keynote Speakers</h2><div><h3>Prof. Grace Hooper</h3>"
-        "<span>Lakeside Institute</span><p>Grace Hooper is a professor of rivers.</p></div>"
-        "<div><h3>Dr. Peter Lyle</h3><span>Hooli</span><p>Peter works on maps.</p></div>"
-        "</body></html>", encoding="utf-8")
-    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(
-        registry.get("html_page").extract(speakers).blocks, nlp=nlp)]
+    found = _found(
+        tmp_path / "2024" / "keynotes.html", nlp, "<html><body><h2>Keynote Speakers</h2><div>"
+        "<h3>Prof. Grace Hooper</h3><span>Lakeside Institute</span><p>Grace Hooper is a professor "
+        "of rivers.</p></div><div><h3>Dr. Peter Lyle</h3><span>Hooli</span><p>Peter works on "
+        "maps.</p></div></body></html>", rows=list)
     assert sorted(found) == [("keynote", "Grace Hooper", "Lakeside Institute"),
                              ("keynote", "Peter Lyle", "Hooli")]
 
     # a logo named by its title alone; a `Venue` heading after the logos ends the list
-    logos = tmp_path / "2024" / "sponsors.html"
-    logos.write_text(
+    found = _found(
+        tmp_path / "2024" / "sponsors.html", nlp,
         '<html><body><h2>Our Sponsors</h2><h3>Gold</h3><a href="https://g.example">'
         '<img src="g.png" alt="Globex"></a><a href="https://i.example"><img src="i.png" '
         'title="Initech"></a><h2>Venue</h2><p>Lakeside Convention Center</p></body></html>',
-        encoding="utf-8")
-    found = {(a.role, a.org_name, a.sponsor_tier) for a in find_appearances(
-        registry.get("html_page").extract(logos).blocks, nlp=nlp)}
+        fields=lambda a: (a.role, a.org_name, a.sponsor_tier))
     assert found == {("sponsor", "Globex", "Gold"), ("sponsor", "Initech", "Gold")}

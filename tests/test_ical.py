@@ -87,21 +87,29 @@ def test_ical_inside_an_html_comment_is_not_published(tmp_path):
     assert "HTML comment" in extraction.message
 
 
+def _event(uid, summary="", description="", extra=""):
+    """One VEVENT of a test calendar; its description's newlines escaped as a calendar's are."""
+    description = description.replace("\n", "\\n")
+    return (f"BEGIN:VEVENT\r\nUID:{uid}@x\r\nDTSTART:20150919T1{uid}0000Z\r\n"
+            f"SUMMARY:{summary or f'Talk {uid}'}\r\n"
+            + (f"DESCRIPTION:{description}\r\n" if description else "") + f"{extra}END:VEVENT\r\n")
+
+
+def _calendar(tmp_path, *events):
+    path = tmp_path / "2015" / "schedule.ics"
+    path.parent.mkdir()
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n" + "".join(events)
+                    + "END:VCALENDAR\r\n", encoding="utf-8")
+    return path
+
+
 def test_ical_speakers_in_titles_of_other_shapes(tmp_path):
     # `Title by Name`, `Title - Name` beside an ORGANIZER, and a bare `Keynote` title over
     # its speaker's description line
-    def event(uid, summary, extra=""):
-        return (f"BEGIN:VEVENT\r\nUID:{uid}@x\r\nDTSTART:20150919T1{uid}0000Z\r\n"
-                f"SUMMARY:{summary}\r\n{extra}END:VEVENT\r\n")
-    path = tmp_path / "2015" / "schedule.ics"
-    path.parent.mkdir()
-    path.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
-        + event(1, "Dams and fish by Tom Fielding")
-        + event(2, "Maps for all - Ann Lee", "ORGANIZER;CN=Bo Chen:mailto:bo@example.org\r\n")
-        + event(3, "Keynote", "DESCRIPTION:Speaker: Peter Lyle (University of Eastfield)\\n"
-                "About rain.\r\n")
-        + "END:VCALENDAR\r\n", encoding="utf-8")
+    path = _calendar(
+        tmp_path, _event(1, "Dams and fish by Tom Fielding"),
+        _event(2, "Maps for all - Ann Lee", extra="ORGANIZER;CN=Bo Chen:mailto:bo@example.org\r\n"),
+        _event(3, "Keynote", "Speaker: Peter Lyle (University of Eastfield)\nAbout rain."))
 
     blocks = registry.get("ical").extract(path).blocks
     found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks)}
@@ -115,23 +123,17 @@ def test_ical_people_in_descriptions_of_other_shapes(tmp_path):
     # HTML in a DESCRIPTION, `Name & Name`, a `Title by Name` line, a `-- Name` signature,
     # `by` inside a sentence, a speaker's biography, an X-SPEAKER property; and an abstract
     # that names a language and a library but no one
-    def event(uid, description="", extra=""):
-        description = description.replace("\n", "\\n")
-        return (f"BEGIN:VEVENT\r\nUID:{uid}@x\r\nDTSTART:20150919T1{uid}0000Z\r\n"
-                f"SUMMARY:Talk {uid}\r\nDESCRIPTION:{description}\r\n{extra}END:VEVENT\r\n")
-    path = tmp_path / "2015" / "schedule.ics"
-    path.parent.mkdir()
-    path.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
-        + event(1, "<p>Speaker: <b>Ann Lee</b></p><p>Maps &amp; rivers.</p>")
-        + event(2, "Tom Fielding & Grace Hooper\n\nHow dams change rivers.")
-        + event(3, "Rivers of data by Peter Lyle\n\nAn abstract.")
-        + event(4, "An abstract that runs on for a while.\n\n-- Sara Lind")
-        + event(5, "A hands-on session by Omar Haddad and Lena Berg from Globex about maps.")
-        + event(6, "An abstract.\n\nAbout the speaker: Ines Varga works at Initech on search.")
-        + event(7, "", "X-SPEAKER:Ivo Marek\r\n")
-        + event(8, "Python is a language used by Many Teams. We show pandas.")
-        + "END:VCALENDAR\r\n", encoding="utf-8")
+    path = _calendar(
+        tmp_path, _event(1, description="<p>Speaker: <b>Ann Lee</b></p><p>Maps &amp; rivers.</p>"),
+        _event(2, description="Tom Fielding & Grace Hooper\n\nHow dams change rivers."),
+        _event(3, description="Rivers of data by Peter Lyle\n\nAn abstract."),
+        _event(4, description="An abstract that runs on for a while.\n\n-- Sara Lind"),
+        _event(5, description="A hands-on session by Omar Haddad and Lena Berg from Globex "
+               "about maps."),
+        _event(6, description="An abstract.\n\nAbout the speaker: Ines Varga works at Initech "
+               "on search."),
+        _event(7, extra="X-SPEAKER:Ivo Marek\r\n"),
+        _event(8, description="Python is a language used by Many Teams. We show pandas."))
 
     blocks = registry.get("ical").extract(path).blocks
     found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks)}

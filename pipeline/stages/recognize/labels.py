@@ -339,9 +339,7 @@ def award_and_year(heading: str, over: str = "") -> tuple[str, int | None]:
         name = name[:-1]  # `Service Awards` over its recipients: each received one
     named = distinction(name)
     if named:
+        # `over` came from this function too, so an award in the plural is already singular
         general = not over or over.lower().rstrip("s") in award_group_words() or distinction(over)
-        last = over.split()[-1] if over else ""
-        if last[:-1].lower() in award_group_words() and last.endswith("s"):
-            over = over[:-1]  # `Best Paper Awards`: each got one
         name = named if general else f"{over} {named}"
     return name, year
