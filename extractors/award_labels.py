@@ -25,6 +25,12 @@ PLAIN_LABEL_RE = re.compile(r"^(?P<label>[^:*_\[\]()]{2,60}?)\s*:\s+(?P<rest>\S.
 # The end of the names: a full stop after a word that is no initial (`J.`, `H. M.`, `Jr.`).
 NAMES_END_RE = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\b(?:Jr|Sr|St|Dr))\.(?:\s+|$)")
 
+# A work's title before its people: quoted (`"Rivers of Data" by Ann Lee`, `“Rivers” – Bo
+# Chen`), or followed by `by` and the names.
+QUOTED_FIRST_RE = re.compile(r"^[\"“”‘'](?P<title>[^\"“”]{3,}?)[\"“”’']\s*(?:[,:;–—-]\s*|by\s+)?"
+                             r"(?P<names>[^\W\d_].*)$")
+TITLE_BY_RE = re.compile(r"^(?P<title>\S.{2,}?)\s+by\s+(?P<names>[^\W\d_].*)$")
+
 
 def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Block] | None:
     """The recipients an award-labelled line names, as records; None for any other line.
@@ -59,7 +65,11 @@ def award_label_blocks(line: str, context: list[str], *, source: str) -> list[Bl
     ends = list(NAMES_END_RE.finditer(rest))
     names, title = (rest[:ends[0].start()], rest[ends[0].end():]) if ends else (rest, "")
     people = [name for name, _ in split_people(names)]
-    if ends and not _recipients(people):
+    titled = QUOTED_FIRST_RE.match(rest) or TITLE_BY_RE.match(rest)
+    if titled and _recipients(after := [n for n, _ in split_people(titled.group("names"))]):
+        # `**Best Paper:** "Rivers of Data" by Ann Lee and Bo Chen`: the work, then its people
+        names, title, people = titled.group("names"), titled.group("title"), after
+    elif ends and not _recipients(people):
         # `**Best Paper**: A Study of Things. Ann Lee, Bo Chen`: the title first
         after = [name for name, _ in split_people(rest[ends[-1].end():])]
         if _recipients(after):

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from extractors.award_labels import award_label_blocks
 from extractors.html_cards import card_blocks, card_grid
-from extractors.html_rows import BREAK, CELL_BLOCK_TAGS, DATA_CELL_RE, cell_lines, row_line
+from extractors.html_rows import (
+    BREAK,
+    CELL_BLOCK_TAGS,
+    DATA_CELL_RE,
+    cell_lines,
+    grid_rows,
+    row_line,
+)
 from extractors.name_index import index_name, with_index_records
 from extractors.records import person_name, year_in
 from extractors.registry import Extraction, register
@@ -114,10 +121,8 @@ def _table_records(table) -> list[dict] | None:
     if len(rows) < 2:
         return None
 
-    def cells(row):
-        return [" ".join(_text(c).split()) for c in row
-                if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
-    header = cells(rows[0])
+    grid = grid_rows(rows, lambda cell: " ".join(_text(cell).split()))
+    header = grid[0]
     if any(DATA_CELL_RE.search(h) or len(h.split()) > 6 for h in header):
         return None  # `09:00 | Keynote: Rivers at night`: the first row is data
     kinds = [field_kind(h) for h in header]
@@ -126,7 +131,7 @@ def _table_records(table) -> list[dict] | None:
     if len(header) < 2 or not any(k in ("person", "org", "given_name") for k in kinds) or len(
             [h for h in header if h]) != len(header):
         return None
-    return [dict(zip(header, cells(r), strict=False)) for r in rows[1:]]
+    return [dict(zip(header, cells, strict=False)) for cells in grid[1:]]
 
 
 def _definitions(el, lines: list[Block], section: str) -> None:

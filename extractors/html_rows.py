@@ -49,3 +49,47 @@ def cell_lines(texts: list[str]) -> list[str]:
             cell[0], lead = f"{lead} {cell[0]}", ""
         out.extend(cell)
     return out + ([lead] if lead else [])
+
+
+def _span(cell, attribute: str) -> int:
+    value = (cell.get(attribute) or "1").strip()
+    return min(int(value), 50) if value.isdigit() and int(value) > 0 else 1
+
+
+def grid_rows(rows, text) -> list[list[str]]:
+    """Each table row's cell texts (`text(cell)`) as a reader sees the grid: a cell spanning
+    rows (`rowspan`, a role or a session over several people) is in each of them, a cell
+    spanning columns (`colspan`) fills its columns, the first with its text; so the columns
+    stay under their headers.
+
+    >>> import lxml.html
+    >>> t = lxml.html.fromstring('<table><tr><td rowspan="2">Chairs</td><td>Ann Lee</td></tr>'
+    ...                          '<tr><td>Bo Chen</td></tr></table>')
+    >>> grid_rows(t.iter("tr"), lambda c: c.text_content())
+    [['Chairs', 'Ann Lee'], ['Chairs', 'Bo Chen']]
+    """
+    out: list[list[str]] = []
+    above: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still spans)
+    for row in rows:
+        cells = iter([c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")])
+        line: list[str] = []
+        cell = next(cells, None)
+        while cell is not None or any(col >= len(line) for col in above):
+            col = len(line)
+            if col in above:
+                value, left = above.pop(col)
+                if left > 1:
+                    above[col] = (value, left - 1)
+                line.append(value)
+                continue
+            if cell is None:  # a column only a cell above still spans: empty here
+                line.append("")
+                continue
+            value, down = text(cell), _span(cell, "rowspan")
+            for offset in range(_span(cell, "colspan")):
+                line.append(value if offset == 0 else "")
+                if down > 1:
+                    above[col + offset] = (value if offset == 0 else "", down - 1)
+            cell = next(cells, None)
+        out.append(line)
+    return out

@@ -18,6 +18,10 @@ from pipeline.tables import Block
 # A mark right after a name (`Ou\*,`, `Walters JR*.`, `Sariya\* and`), never inside a word.
 MARK_RE = re.compile(r"(?<=[\w.)])\\?\*(?=\s*(?:,|;|\.|\band\b|&|$))")
 INITIALS_RE = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}|[A-Z]\.-?[A-Z]\.)$")
+# Markdown emphasis around a run of words (`*Ann Lee, Bo Chen*`, `**Bo Chen**`): its closing
+# asterisk follows a word as a mark does, but an opening one, not after a word, pairs with it.
+EMPHASIS_RE = re.compile(r"(?<![\w\\*])(?P<mark>\*{1,2})(?=[^\s*])(?P<text>[^*]*?[^\s*\\])"
+                         r"(?P=mark)(?![\w*])")
 SEPARATOR_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -61,6 +65,7 @@ def marked_names(line: str) -> list[str]:
 def presenter_blocks(line: str, context: list[str], *, source: str) -> list[Block] | None:
     """Records of the presenters an author line marks; None for a line that marks nobody
     (or whose marks sit past its opening sentence, where no author list is)."""
+    line = EMPHASIS_RE.sub(r"\g<text>", line)  # `*Ann Lee, Bo Chen*`: set in italics
     if "*" not in line:
         return None
     first = re.split(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s+(?=[A-Z\[])", line, maxsplit=1)[0]

@@ -158,10 +158,10 @@ def row_records(records: list[dict[str, str]], header: Header) -> list[dict[str,
 
 def table_blocks(rows: list[dict[str, str]], page: int, *, context: list[str]) -> list[Block]:
     """The walker's records of a page's table rows, each pointing back to the page."""
-    from extractors.tree_walk import blocks_from_tree
+    from extractors.tree_walk import blocks_from_tree, filled_down
 
     blocks: list[Block] = []
-    for row in rows:
+    for row in filled_down(rows):
         found, _ = blocks_from_tree([row], context=context, source="pdf-table")
         snippet = " | ".join(value for value in row.values() if value)
         blocks.extend(replace(block, page=page, snippet=snippet) for block in found)

@@ -44,7 +44,10 @@ def split_people(text: str) -> list[tuple[str, str]]:
             return [(f"{halves[1]} {halves[0]}", name_and_bracket(text)[1])]
         parts = [p for p in re.split(r"\s*,\s*(?![^()\[\]]*[)\]])(?:and\s+|&\s*)?|\s+and\s+|"
                                      r"\s+&\s+", text)]
-        if len(parts) == 2 and not one_name(parts[1]) and (looks_like_org(parts[1]) or (
+        second, bracket = name_and_bracket(parts[1]) if len(parts) == 2 else ("", "")
+        if len(parts) == 2 and not one_name(parts[1]) and not (
+                bracket and not looks_like_org(second)) and (  # `Bo Chen (Acme)`: a person
+                looks_like_org(parts[1]) or (
                 len(parts[0].split()) >= 2 and looks_like_name(parts[0])
                 and len(parts[1].split()) == 1 and parts[1][:1].isupper()
                 and not given_name_word(parts[1]) and not position_role(parts[1]))):

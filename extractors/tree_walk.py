@@ -168,7 +168,7 @@ def table_blocks(rows: list[dict], *, context: Iterable[str] = (), source: str =
     for word in context:
         start = start.enter(word)
     out: list[Block] = []
-    for row in rows:
+    for row in filled_down(rows):
         found, _ = blocks_from_tree([row], context=context, source=source, year=year,
                                     tier=tier)
         if found:
@@ -193,6 +193,36 @@ def table_blocks(rows: list[dict], *, context: Iterable[str] = (), source: str =
         for text in texts:
             out.append(Block(text=text, role=role, role_hint="ner", session=texts[0][:300],
                              year=year or start.year, section=context[-1] if context else ""))
+    return out
+
+
+# The columns a table prints once over the rows it groups, leaving the cells below it blank
+# (`| General Chairs | Ann Lee |` then `| | Bo Chen |`): a role, a tier, an award, a year.
+GROUPING_KINDS = frozenset({"position", "tier", "award", "year", "date", "kind"})
+
+
+def filled_down(rows: list[dict]) -> list[dict]:
+    """`rows` with each blank cell of a grouping column given the cell above it, as a reader
+    reads a table that prints a group's role or tier once; a row blank but for that column's
+    cell, or wholly blank, ends nothing and is kept as it is.
+
+    >>> filled_down([{"Role": "Chairs", "Name": "Ann Lee"}, {"Role": "", "Name": "Bo Chen"}])
+    [{'Role': 'Chairs', 'Name': 'Ann Lee'}, {'Role': 'Chairs', 'Name': 'Bo Chen'}]
+    """
+    grouping = {key for row in rows[:1] if isinstance(row, dict) for key in row
+                if isinstance(key, str) and field_kind(key) in GROUPING_KINDS}
+    if not grouping:
+        return rows
+    out, last = [], {}
+    for row in rows:
+        if not isinstance(row, dict):
+            out.append(row)
+            continue
+        blank = [k for k in grouping if k in row and not str(row[k] or "").strip()]
+        if blank and any(str(v or "").strip() for k, v in row.items() if k not in grouping):
+            row = row | {k: last[k] for k in blank if k in last}
+        last.update({k: row[k] for k in grouping if str(row.get(k) or "").strip()})
+        out.append(row)
     return out
 
 

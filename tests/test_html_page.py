@@ -410,3 +410,25 @@ def test_html_page_cards_with_positions_headings_with_honorifics_and_logo_titles
         'title="Initech"></a><h2>Venue</h2><p>Lakeside Convention Center</p></body></html>',
         fields=lambda a: (a.role, a.org_name, a.sponsor_tier))
     assert found == {("sponsor", "Globex", "Gold"), ("sponsor", "Initech", "Gold")}
+
+
+def test_html_page_a_cell_spanning_rows_is_in_each_of_them(tmp_path):
+    # `rowspan` prints a role or a tier once over its rows; the cells after it stay under
+    # their own headers (was: `Globex` read as a person, `Tom Fielding` as her organization).
+    path = tmp_path / "committee.html"
+    path.write_text(
+        "<html><body><h1>Organising Committee</h1><table><tr><th>Role</th><th>Name</th>"
+        "<th>Affiliation</th></tr><tr><td rowspan='2'>General Chairs</td><td>Helen Marsh</td>"
+        "<td>Acme University</td></tr><tr><td>Tom Fielding</td><td>Globex</td></tr>"
+        "<tr><td>Members</td><td>Grace Hooper</td><td>Initech</td></tr></table>"
+        "<h2>Sponsors</h2><table><tr><th>Level</th><th>Sponsor</th></tr><tr><td rowspan='2'>"
+        "Gold</td><td>Acme</td></tr><tr><td>Globex</td></tr><tr><td>Silver</td><td>Initech</td>"
+        "</tr><tr><td></td><td>Hooli</td></tr></table></body></html>", encoding="utf-8")
+
+    blocks = [b for b in registry.get("html_page").extract(path).blocks if b.is_record]
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.person_name] == [
+        ("Helen Marsh", "Acme University", "chair"), ("Tom Fielding", "Globex", "chair"),
+        ("Grace Hooper", "Initech", "committee")]
+    assert [(b.org_name, b.sponsor_tier) for b in blocks if not b.person_name] == [
+        ("Acme", "Gold"), ("Globex", "Gold"), ("Initech", "Silver"), ("Hooli", "Silver")]

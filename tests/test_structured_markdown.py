@@ -8,6 +8,7 @@ import pytest
 
 from extractors import registry
 from extractors.tree_walk import blocks_from_tree
+from pipeline.stages.recognize import find_appearances
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw"
 
@@ -247,3 +248,51 @@ def test_structured_markdown_a_plural_award_heading_names_each_winners_award(tmp
 
     assert {(b.person_name, b.award, b.year) for b in blocks if b.is_record} == {
         ("Helen Marsh", "Test of Time Award", 2022), ("Tom Fielding", "Test of Time Award", 2022)}
+
+
+def test_structured_markdown_a_tables_blank_position_cell_is_the_one_above(tmp_path):
+    # A committee table prints a group's position once, over all its people.
+    page = tmp_path / "committee.md"
+    page.write_text("# Conference Committee\n\n| Position | Name | Affiliation |\n|---|---|---|\n"
+                    "| General Chairs | Helen Marsh | Acme University |\n| | Tom Fielding | Globex |\n"
+                    "| Members | Grace Hooper | Initech |\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "Acme University", "chair"), ("Tom Fielding", "Globex", "chair"),
+        ("Grace Hooper", "Initech", "committee")]
+
+
+def test_structured_markdown_lines_naming_a_committees_part_head_its_people(tmp_path, nlp):
+    # A definition list's terms (`General Chairs` / `: Ann Lee (Acme)`) and plain label lines
+    # carry no colon and no bold; each names the role of the lines below it.
+    page = tmp_path / "committee.md"
+    page.write_text("## Organizing Committee\n\nGeneral Chairs\n: Helen Marsh (Acme University)\n"
+                    ": Tom Fielding (Globex)\n\nSteering Committee\n: Grace Hooper (Initech)\n",
+                    encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+    apps = find_appearances(blocks, nlp=nlp)
+
+    assert [(a.person_name, a.org_name, a.role) for a in apps] == [
+        ("Helen Marsh", "Acme University", "chair"), ("Tom Fielding", "Globex", "chair"),
+        ("Grace Hooper", "Initech", "committee")]
+
+
+def test_structured_markdown_an_author_line_in_italics_marks_no_presenter(tmp_path, nlp):
+    # `*Ann Lee, Bo Chen*` is emphasis, not `Bo Chen*` marking the presenting author: both are
+    # the award's recipients. `"Title" by A and B` after an award's label names the work first.
+    page = tmp_path / "awards.md"
+    page.write_text("# Awards\n\n## Best Paper\n\nRivers of Data<br>\n*Helen Marsh, Tom Fielding*"
+                    '\n\n## Prizes\n\n**Best Demo Award:** "Light Fields" by Grace Hooper and '
+                    "Peter Lyle (Acme University)\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+    apps = find_appearances(blocks, nlp=nlp)
+
+    assert [(a.person_name, a.org_name, a.award) for a in apps] == [
+        ("Helen Marsh", "", "Best Paper"), ("Tom Fielding", "", "Best Paper"),
+        ("Grace Hooper", "", "Best Demo Award"), ("Peter Lyle", "Acme University",
+                                                  "Best Demo Award")]
+    assert {a.role for a in apps} == {"award_recipient"}

@@ -62,6 +62,9 @@ from pipeline.text.names import fold
 from pipeline.text.paragraphs import logical_lines
 
 _COMMA_RE = re.compile(r"[,;]")
+# What a committee's sub-label never prints: a list's commas, a label's colon, a year, a
+# sentence's full stop.
+_SUB_LABEL_STOP_RE = re.compile(r"[,;:()\d]|\.$")
 # A heading that names its chairs as a letter's writers (`Message from the Program Committee
 # Co-Chairs`): the people its letter names are no chairs.
 _LETTER_WORDS_RE = re.compile(r"\b(?:from|the|by|to|our|of)\b", re.I)
@@ -168,6 +171,8 @@ class LayoutReader:
             self.role in ("keynote", "speaker", "sponsor")
             and named_heading(block, self.role, self.tier)
         )
+        if not heading and self._sub_label(block):
+            block, heading = replace(block, role_hint="heading"), True
         if heading and not self._read_heading(block):
             return
         awarded = award_announcements(block, self.role, self.event, self.award_year or self.year,
@@ -176,6 +181,18 @@ class LayoutReader:
             self.candidates.extend(awarded)
             return
         self._read_text(block)
+
+    def _sub_label(self, block: Block) -> bool:
+        """A line alone on a committee page that names a part of the committee, without a colon
+        (`General Chairs`, `Steering Committee`, a definition list's term) in a document that
+        prints no type sizes (a site's Markdown, a text file): a heading of the people below
+        it. A PDF sets such a line large or bold, or it is a column's label."""
+        text = " ".join(block.text.split())
+        return (self.role in ("committee", "board", "chair", "organizer")
+                and block.role_hint != "heading" and block.x0 is None
+                and "\n" not in block.text.strip()
+                and not _SUB_LABEL_STOP_RE.search(text) and not one_name(text)
+                and (chair_heading(text) or section_role(text) in ("committee", "board")))
 
     def _read_logo(self, block: Block) -> None:
         """What OCR read in a logo names an organization under a sponsor or exhibitor heading,
