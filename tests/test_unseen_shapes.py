@@ -375,6 +375,14 @@ def _paragraphs(*texts):
     # marks with no legend in the block: the names alone
     (("Session 1", "Rivers at night", "Ann Lee¹, Bo Chen²"),
      [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),
+    # the last authors unnumbered (a lab's head, often), the legend's numbers set close
+    (("Session 1", "Rivers at night\nAnn Lee1,Bo Chen2,Cy Diaz,Helen Marsh\n1.Acme Labs\n"
+                   "2.Globex University"),
+     [("speaker", "Ann Lee", "Acme Labs"), ("speaker", "Bo Chen", "Globex University"),
+      ("speaker", "Cy Diaz", ""), ("speaker", "Helen Marsh", "")]),
+    # a legend that says what an author is, not where she works
+    (("Session 1", "Rivers at night\nAnn Lee 1, Bo Chen 2\n1. PhD Student\n2. Faculty Advisor"),
+     [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),
 ])
 def test_authors_marked_to_numbered_affiliations_get_theirs(nlp, texts, expected):
     found = [(a.role, a.person_name, a.org_name)

@@ -366,6 +366,22 @@ def plain_section(heading: str) -> bool:
     return bool(_plain_section_re().search(heading))
 
 
+def person_status(text: str) -> bool:
+    """Whether a short value says what a person is, not where she works (`PhD Student`,
+    `Faculty Advisor`): its last word is one of the lexicon's `person_statuses`.
+
+    >>> person_status("PhD Student"), person_status("IEEE member"), person_status("Acme Labs")
+    (True, True, False)
+    """
+    words = text.lower().split()
+    return 1 <= len(words) <= 3 and words[-1].strip(".,;") in _statuses()
+
+
+@cache
+def _statuses() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon()["person_statuses"])
+
+
 @cache
 def program_words() -> frozenset[str]:
     """Words every program prints whatever its field (days, months, `session`, `room`).

@@ -146,10 +146,12 @@ def name_list_items(line: str) -> list[str]:
 
 
 # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`, `Ann Lee¹, Bo Chen² (¹Acme, ²Globex)`: the people,
-# then their numbered affiliations.
+# then their numbered affiliations; the last names may go unnumbered (`Ann Lee1, Bo Chen 1. Acme`),
+# and a legend opens with no lower-case word (`Bo Chen 1 by Lasers` is a title's words).
 _NUMBERED_LINE_RE = re.compile(
-    r"^(?P<people>.*?[^\W\d_]\s*\d{1,2}(?:\s*,\s*\d{1,2})*)\s*"
-    r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1(?:\.\s+|\s*)[^\W\d_].*))$")
+    r"^(?P<people>.*?[^\W\d_]\s*\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,\s*[^\W\d_][^\W\d_. '’-]*"
+    r"(?:[ '’-]+[^\W\d_][^\W\d_.'’-]*\.?){1,3}){0,3})\s*"
+    r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1\.?\s*(?![a-z])[^\W\d_].*))$")
 
 
 # Footnote symbols as marks of affiliations, numbered in the order printers use them; only on a

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.lexicon import person_status
+
 # `Ann Lee 1`, `Bo Chen 1,2`, `Cy Diaz¹`: a name and the numbers of its affiliations.
 _MARKED_RE = re.compile(r"^(?P<name>.*?[^\d\s,])\s*(?P<marks>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*$")
 _PEOPLE_SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d)|\band\b|&)\s*")
-# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`, `¹Acme,
+# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`, `1.Acme`, `¹Acme,
 # Leeds ²Globex` (a superscript on the word it numbers).
 _NUMBERED_ORG_RE = re.compile(
-    r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})(?:\.\s+|(?=[^\W\d_]))")
+    r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})(?:\.\s+|\.?(?=[^\W\d_]))")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -39,7 +41,9 @@ def numbered_people(people: str, orgs: str) -> list[tuple[str, str]] | None:
     numbered = {}
     for match, after in zip(marks, [*marks[1:], None], strict=True):
         end = after.start() if after else len(orgs)
-        numbered[match.group(1) or match.group(2)] = orgs[match.end():end].strip(" ,;.")
+        org = orgs[match.end():end].strip(" ,;.")
+        # `1. PhD Student`: the legend says what the author is, not where she works
+        numbered[match.group(1) or match.group(2)] = "" if person_status(org) else org
     out, marked_any = [], False
     for item in filter(None, (p.strip() for p in _PEOPLE_SPLIT_RE.split(people))):
         marked = _MARKED_RE.match(item)

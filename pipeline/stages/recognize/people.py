@@ -55,7 +55,8 @@ def people_line(
     listed = bool(name_list_items(text))  # `David Hall, …, and Dan Klein` (issue 3)
     names = [p for p in people if listed or looks_like_name(truecase(p.name))
              or script_name(p.name)]
-    name_list = len(names) >= 2 and len(names) >= 0.6 * len(items)
+    # (a line that numbers its authors' affiliations is a list, its legend no items of it)
+    name_list = len(names) >= 2 and (len(names) >= 0.6 * len(items) or bool(numbered_line(text)))
     # The last name of a list that does not close with `and` may be a place in the place of
     # an organization (`Ann Lee, Bo Chen, San Diego`): NER judges it alone.
     closing_and = bool(_CLOSING_AND_RE.search(text.strip()))
