@@ -12,6 +12,7 @@ from extractors.html_rows import (
     CELL_BLOCK_TAGS,
     DATA_CELL_RE,
     cell_lines,
+    class_record,
     grid_rows,
     row_line,
 )
@@ -376,6 +377,11 @@ def _leaf(el, lines: list[Block], section: str, context: list[str]) -> None:
     if logos:  # `<h3>Supported by</h3><div><a><img alt="Acme"></a>...`
         lines.extend(logos)
         return
+    record = class_record(el)
+    if record is not None and (found := table_blocks([record], context=_words(
+            context, section), source="html-class")):
+        lines.extend(found)  # `<span class="time">…<span class="speaker">Ann Lee</span>`
+        return
     text = _class_labelled(el, _text(el, pre=el.tag.lower() == "pre"))
     strong = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in ("strong", "b")]
     awarded = award_label_blocks(_bold_led(el, strong, text), _words(context, section),
@@ -454,8 +460,16 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
     if not _has_block_child(el):
         _leaf(el, lines, section, context)
         return section
+    return _visit_children(el, lines, section, context)
+
+
+def _visit_children(el, lines: list[Block], section: str, context: list[str]) -> str:
+    """The blocks inside a container element, in order; the section after them."""
     if el.text and el.text.strip():
         _emit(lines, el.text, section=section)
+    # A container that opens with its own heading (`<div class="session"><h3>Panel: …</h3>`)
+    # is that heading's scope: what follows the container is under the headings before it.
+    outer = (list(context), list(context.levels), section) if _opens_with_heading(el) else None
     cards = card_grid(el)
     for child in el:
         if child in cards:  # a speaker or committee card: its person as a record
@@ -464,4 +478,15 @@ def _visit(el, lines: list[Block], section: str, context: list[str]) -> str:
             section = _visit(child, lines, section, context)
         if child.tail and child.tail.strip():
             _emit(lines, child.tail, section=section)
+    if outer is not None and section != outer[2]:
+        context[:], context.levels[:], section = outer
+        if section:  # the reader's cue: the heading the page is back under
+            _emit(lines, section, section=section, heading=True)
     return section
+
+
+def _opens_with_heading(el) -> bool:
+    """Whether a container element's first child is a heading (h1-h4)."""
+    first = next((c for c in el if isinstance(c.tag, str) and not _skip(c)), None)
+    return first is not None and first.tag.lower() in HEADINGS and el.tag.lower() not in (
+        "body", "html", "main")

@@ -93,3 +93,40 @@ def grid_rows(rows, text) -> list[list[str]]:
             cell = next(cells, None)
         out.append(line)
     return out
+
+
+# What a class names that is a record's field: the lexicon's field kinds, of which a record of
+# a program's talk or a list's person has a person's name and one more.
+_RECORD_KINDS = frozenset({"person", "org", "date", "session", "place", "position", "award",
+                           "year", "tier", "kind"})
+
+
+def class_record(el) -> dict[str, str] | None:
+    """An element whose children's classes name its fields (`<span class="time">`, `<span
+    class="title">`, `<span class="speaker">`), the lexicon's field kinds read as a site's
+    own schema, as {class: text}; None unless a child names a person and another child a
+    field too. Sites print talks and people so in every field; the line the children's text
+    would make (`14:00 Light fields Ann Lee`) has no mark where the name begins.
+
+    >>> import lxml.html
+    >>> class_record(lxml.html.fromstring('<div><span class="time">14:00</span> <span '
+    ...     'class="talk-title">Light fields</span> <span class="speaker">Ann Lee</span></div>'))
+    {'time': '14:00', 'talk-title': 'Light fields', 'speaker': 'Ann Lee'}
+    """
+    from pipeline.text.lexicon import field_kind
+
+    record: dict[str, str] = {}
+    kinds: list[str] = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        text = " ".join(child.text_content().split())
+        key = next((c for c in (child.get("class") or "").split()
+                    if field_kind(c) in _RECORD_KINDS), "")
+        if not key or not text or key in record:
+            return None  # a child no class types, or two of one field: no record of one shape
+        record[key] = text
+        kinds.append(field_kind(key))
+    if "person" not in kinds or len(kinds) < 2:
+        return None
+    return record

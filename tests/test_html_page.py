@@ -432,3 +432,23 @@ def test_html_page_a_cell_spanning_rows_is_in_each_of_them(tmp_path):
         ("Grace Hooper", "Initech", "committee")]
     assert [(b.org_name, b.sponsor_tier) for b in blocks if not b.person_name] == [
         ("Acme", "Gold"), ("Globex", "Gold"), ("Initech", "Silver"), ("Hooli", "Silver")]
+
+
+def test_html_page_classes_naming_fields_make_a_record_and_a_headed_container_ends(
+        tmp_path, nlp):
+    # A talk whose spans' classes name its fields (time, title, speaker) gives its speaker
+    # (the line `14:00 Light fields Tom Fielding` marks no name); the panel's heading, inside
+    # its own container, does not govern the talks after that container.
+    path = tmp_path / "program.html"
+    path.write_text(
+        "<html><body><h1>Program</h1><h2>Day 2</h2><div class='session'><h3>Panel: Careers"
+        "</h3><p><strong>Panelists:</strong> Helen Marsh, Grace Hooper</p></div>"
+        "<div class='talk'><span class='time'>14:00</span> <span class='title'>Light fields"
+        "</span> <span class='speaker'>Tom Fielding</span></div><p>14:20 Sparse views, Peter "
+        "Lyle (Acme University)</p></body></html>", encoding="utf-8")
+
+    apps = find_appearances(registry.get("html_page").extract(path).blocks, nlp=nlp)
+
+    assert [(a.role, a.person_name) for a in apps] == [
+        ("panelist", "Helen Marsh"), ("panelist", "Grace Hooper"), ("speaker", "Tom Fielding"),
+        ("speaker", "Peter Lyle")]

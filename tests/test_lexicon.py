@@ -44,3 +44,13 @@ def test_no_module_keeps_a_copy_of_a_lexicon_group():
                 if len(alternatives & words) >= 2:
                     copies.append(f"{path.relative_to(ROOT)}:{line} {group}")
     assert copies == []
+
+
+def test_a_scientific_program_is_a_program_and_its_committee_a_committee():
+    # `scientific` alone named a committee, so a page titled `Scientific Program` made its
+    # speakers committee members.
+    from pipeline.text.lexicon import context_role
+
+    assert context_role("Scientific Program") == "speaker"
+    assert context_role("Scientific Committee") == "committee"
+    assert context_role("scientific_committee") == "committee"

@@ -594,3 +594,12 @@ def test_authors_marked_with_footnote_symbols_to_their_affiliations(nlp):
     assert found == [("Ann Lee", "Acme University"), ("Bo Chen", "Globex"),
                      ("Tom Fielding", "Initech"), ("Grace Hooper", "Lakeside Institute"),
                      ("Peter Lyle", "Lakeside Institute"), ("Sara Lind", "Lakeside Institute")]
+
+
+def test_names_between_middle_dots_are_one_person_each(nlp):
+    # `·` and `•` between three or more names separate people, as pipes do
+    found = [(a.role, a.person_name) for a in find_appearances(_blocks(
+        "Executive Board", "Tavi Oksman · Ann Lee · Bo Chen", "Ines Varga • Omar Haddad • Lena Berg"),
+        nlp=nlp)]
+    assert found == [("board", "Tavi Oksman"), ("board", "Ann Lee"), ("board", "Bo Chen"),
+                     ("board", "Ines Varga"), ("board", "Omar Haddad"), ("board", "Lena Berg")]

@@ -229,10 +229,11 @@ def parse_people(line: str) -> list[Person]:
 
 
 def _people(line: str) -> list[Person]:
-    if line.count(" | ") >= 2:
-        # `Ann Lee | Bo Chen | Cy Diaz`: a pipe between three or more items
-        # separates people (one pipe stays `Name | Organization`).
-        line = line.replace(" | ", "; ")
+    for separator in (" | ", " · ", " • ", " ∙ "):
+        if line.count(separator) >= 2:
+            # `Ann Lee | Bo Chen | Cy Diaz`, `Ann Lee · Bo Chen · Cy Diaz`: a pipe or a middle
+            # dot between three or more items separates people (one stays `Name | Org`).
+            line = line.replace(separator, "; ")
     titled = _TITLE_THEN_NAME_RE.match(line)
     if titled and looks_like_name(titled["name"]) and not looks_like_org(titled["name"]) and (
             not looks_like_name(titled["title"])):

@@ -133,6 +133,7 @@ class LayoutReader:
         if block.is_record:
             self.candidates.append((record_appearance(block, self.event, self.year), "strong", 0))
             self.recorded = block.person_name
+            self.named += bool(block.person_name)  # (a panel's records end with its heading)
             return
         recorded, self.recorded = self.recorded, ""
         if not block.text.strip():
