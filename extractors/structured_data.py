@@ -12,7 +12,7 @@ from pathlib import Path
 
 from extractors.records import year_in
 from extractors.registry import Extraction, register
-from extractors.tree_join import joined
+from extractors.tree_join import joined, points_to_people
 from extractors.tree_load import load_tree, tree_format
 from extractors.tree_walk import blocks_from_tree, describe_keys
 
@@ -63,8 +63,9 @@ class StructuredData:
         context, year = context + ([title] if title else []), year_in(path.parent.name)
         blocks, keys = blocks_from_tree(tree, context=context, source=fmt, year=year)
         depends: list[str] = []
-        if not blocks:
-            # records that name their people by another file's ids (winners by paper id)
+        if not blocks or points_to_people(tree):
+            # records that name their people by another file's ids (winners by paper id,
+            # a talk's speakers by their ids in the speakers' file)
             tree, depends = joined(path, tree)
             if len(depends) > 1:
                 blocks, keys = blocks_from_tree(tree, context=context, source=fmt, year=year)

@@ -29,6 +29,15 @@ _OWN_IDS = frozenset({"id", "code", "guid", "uuid", "key", "slug", "ref", "ident
 _PEOPLE_KINDS = frozenset({"person", "given_name", "family_name"})
 # The name that stands for the folder's list of files among the files a join depends on.
 FOLDER = "."
+# The key of the ids a field of people holds (`speakers: [s1, s2]`), matched to a sibling's
+# record of a person by its id field.
+PEOPLE = "\0people"
+
+
+def _names_someone(node: dict) -> bool:
+    """Whether a sibling's record has a field of people with a value (a speaker's record)."""
+    return any(field_kind(k) in _PEOPLE_KINDS and isinstance(v, str) and v.strip()
+               for k, v in node.items())
 
 
 def _dicts(tree):
@@ -66,6 +75,35 @@ def _pointers(node: dict) -> list[tuple[str, str]]:
     return out
 
 
+def _people_pointers(node: dict) -> list[tuple[str, list[str]]]:
+    """(key, ids) of a record's fields of people that hold ids instead of names (`speakers:
+    [s1, s2]`, `author_id: 417`), which the sibling file of people resolves."""
+    out = []
+    for k, v in node.items():
+        if field_kind(k) not in _PEOPLE_KINDS and not (
+                _is_id_key(k) and field_kind(norm_key(k).rsplit("_", 1)[0]) in _PEOPLE_KINDS):
+            continue
+        values = v if isinstance(v, list) else [v]
+        ids = [str(x).strip() for x in values if isinstance(x, str | int) and not isinstance(
+            x, bool)]
+        if ids and len(ids) == len(values) and all(
+                _ID_VALUE_RE.match(x) and not _YEAR_RE.match(x) for x in ids):
+            out.append((k, ids))
+    return out
+
+
+def points_to_people(tree) -> bool:
+    """Whether a record of `tree` gives its people as ids (`speakers: [s1, s2]`) that no
+    record of the tree itself has (the walker joins those: a pretalx widget's speakers)."""
+    wanted = {v for node in _dicts(tree) for _, ids in _people_pointers(node) for v in ids}
+    return bool(wanted - _own_people_ids(tree))
+
+
+def _own_people_ids(tree) -> set[str]:
+    return {str(v).strip() for node in _dicts(tree) if _names_someone(node)
+            for k, v in node.items() if _is_id_key(k) and isinstance(v, str | int)}
+
+
 def _is_id_key(key: str) -> bool:
     return field_kind(key) == "id"
 
@@ -82,6 +120,9 @@ def joined(path: Path, tree) -> tuple[object, list[str]]:
     ([{'paper_id': 'P1', 'authors': 'Ann Lee', 'award': 'Best Paper'}], ['.', 'papers.csv'])
     """
     wanted = {(k, v) for node in _dicts(tree) for k, v in _pointers(node)}
+    own = _own_people_ids(tree)
+    wanted |= {(PEOPLE, v) for node in _dicts(tree) for _, ids in _people_pointers(node)
+               for v in ids if v not in own}
     if not wanted:
         return tree, []
     # FOLDER: the result depends on which files the folder holds (one added later may join)
@@ -106,7 +147,8 @@ def joined(path: Path, tree) -> tuple[object, list[str]]:
                 if not isinstance(v, str | int) or not (norm_key(k) in keys or _is_id_key(k)):
                     continue
                 for key, value in wanted:
-                    if str(v).strip() == value and (norm_key(k) == key or _is_id_key(k)):
+                    if str(v).strip() == value and (norm_key(k) == key or _is_id_key(k)) and (
+                            key != PEOPLE or _names_someone(node)):
                         found.setdefault((key, value), node)
                         hits += 1
         if hits:
@@ -114,6 +156,11 @@ def joined(path: Path, tree) -> tuple[object, list[str]]:
     if not found:
         return tree, [FOLDER]
     for node in _dicts(tree):
+        for key, ids in _people_pointers(node):
+            # `speakers: [s1, s2]`: the people's own records, read under the talk's record
+            people = [found[(PEOPLE, v)] for v in ids if (PEOPLE, v) in found]
+            if people:
+                node[key] = people
         for pointer in _pointers(node):
             record = found.get(pointer)
             if record is not None:

@@ -91,6 +91,9 @@ def is_person(name: str) -> bool:
         return False
     if name.lower() in not_people() or not any(ch.isalpha() for ch in name):
         return False
+    if sum(ch.isalpha() for ch in name) < 2 or " " not in name.strip() and any(
+            ch.isdigit() for ch in name):
+        return False  # `s12`, `P-0417`: an id in a field of people (extractors/tree_join.py)
     if len(name.split()) > 7:
         return False
     words = {w.strip(",:;()") for w in name.split() if w.islower()}  # as printed: `A.` is Ann

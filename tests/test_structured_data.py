@@ -484,3 +484,23 @@ def test_structured_data_a_session_of_a_lexicon_kind_and_a_name_with_a_one_word_
     assert table == {("speaker", "Bo Chen", "Globex", None, "", ""),
                      ("panelist", "Cy Diaz", "", None, "", ""),
                      ("panelist", "Tom Fielding", "", None, "", "")}
+
+
+def test_structured_data_a_talks_speakers_given_by_id_in_the_speakers_file_beside_it(tmp_path):
+    # `speakers: [s1]` in schedule.json, the people in speakers.json of the same folder: each
+    # talk gets its speakers with their companies and its own kind (was: a person named `s`)
+    folder = tmp_path / "conf" / "2023"
+    folder.mkdir(parents=True)
+    (folder / "speakers.json").write_text(json.dumps([
+        {"id": "s1", "name": "Helen Marsh", "company": "Acme"},
+        {"id": "s2", "name": "Tom Fielding", "company": "Globex"}]), encoding="utf-8")
+    (folder / "schedule.json").write_text(json.dumps({"days": [{"slots": [
+        {"time": "09:00", "talks": [{"title": "Opening", "type": "keynote", "speakers": ["s1"]}]},
+        {"time": "10:00", "talks": [{"title": "Rivers", "speakers": ["s2", "s9"]}]}]}]}),
+        encoding="utf-8")
+
+    blocks = registry.get("structured_data").extract(folder / "schedule.json").blocks
+
+    assert [(b.role, b.person_name, b.org_name, b.session) for b in blocks] == [
+        ("keynote", "Helen Marsh", "Acme", "Opening"),
+        ("speaker", "Tom Fielding", "Globex", "Rivers")]
