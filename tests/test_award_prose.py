@@ -64,6 +64,11 @@ from pipeline.text.award_prose import award_mentions, sentences
      [("Best Poster Award", (("Tom Fielding", "Acme University"),), None)]),
     ("Grace Hooper (Lakeside Institute) was awarded the Silver Medal for 2021.",
      [("Silver Medal", (("Grace Hooper", "Lakeside Institute"),), 2021)]),
+    # the award, then its recipients' noun and a verb of being
+    ("This year's Distinguished Service Award recipients are Sara Lind and Omar Haddad.",
+     [("Distinguished Service Award", (("Sara Lind", ""), ("Omar Haddad", "")), None)]),
+    ("The 2024 Best Paper Award winner is Ann Lee (Acme).",
+     [("Best Paper Award", (("Ann Lee", "Acme"),), 2024)]),
 ])
 def test_announcements_name_award_recipients_and_year(text, expected):
     got = [(m.award, m.people, m.year) for m in award_mentions(text)]
@@ -182,3 +187,25 @@ def test_a_distinction_label_names_its_recipients(nlp):
     assert found == {("award_recipient", "Ann Lee", "Honorable mention"),
                      ("award_recipient", "Bo Chen", "Honorable mention"),
                      ("award_recipient", "Cy Diaz", "Teacher of the Year")}
+
+
+def test_a_recipients_label_and_a_prizes_places_give_the_award_of_the_heading(nlp):
+    # `Recipient:` and `Winners:` label recipients as `Chair:` labels chairs; `3rd Prize:`
+    # under a prize's heading is that prize's; a heading of awards in general names none
+    def blocks(*texts):
+        return [Block(text=t, page=1, x0=50.0, top=100.0 + 20 * i, x1=400.0,
+                      bottom=110.0 + 20 * i, size=14.0 if i == 0 else 9.0, bold=i == 0,
+                      role_hint="heading" if i == 0 else "") for i, t in enumerate(texts)]
+
+    found = [(a.role, a.person_name, a.org_name, a.award, a.year) for text in (
+        ("Awards 2024", "Recipient: Ines Varga, Lakeside Institute"),
+        ("Best Paper Award", "Winners: Bo Chen (Initech) and Helen Marsh (Hooli)"),
+        ("Student Poster Prizes", "1st Prize: Tom Fielding", "3rd Prize: Grace Hooper (Acme)"))
+        for a in find_appearances(blocks(*text), nlp=nlp)]
+
+    assert found == [
+        ("award_recipient", "Ines Varga", "Lakeside Institute", "", 2024),
+        ("award_recipient", "Bo Chen", "Initech", "Best Paper Award", None),
+        ("award_recipient", "Helen Marsh", "Hooli", "Best Paper Award", None),
+        ("award_recipient", "Tom Fielding", "", "Student Poster Prize", None),
+        ("award_recipient", "Grace Hooper", "Acme", "Student Poster Prize", None)]

@@ -11,6 +11,9 @@ An announcement names an award and its recipients around a verb the lexicon list
 - a choice: `The committee has selected Sara Lind of Lund University as the 2020 recipient of
   the Gold Medal.`
 
+The award first may be followed by its recipients' noun instead of a verb (`This year's Service
+Award recipients are Ann Lee and Bo Chen.`).
+
 The award is the run of capitalized words (a year, `of`, `for` ... between) beside the verb that
 holds an award word; the recipients are the names of the clause on the other side, each with the
 organization printed after it (`(Org)`, `of Org`, `from Org`, `, Org`). A sentence whose subject
@@ -69,7 +72,9 @@ def _alternation(key: str) -> str:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(award-first verb, recipient-first verb, recipient noun apposition, choice) patterns."""
     aux = rf"(?:(?:{_alternation('auxiliaries')})\s+)?"
-    conferred = re.compile(rf"\s+{aux}(?:{_alternation('conferred')})\s+", re.I)
+    # (`The 2024 Service Award recipients are Ann Lee and Bo Chen`: the award, its noun)
+    conferred = re.compile(rf"\s+{aux}(?:{_alternation('conferred')})\s+|\s+{_RECIPIENT_NOUN}"
+                           rf"\s+(?:is|are|was|were|will\s+be|include|included)\s+", re.I)
     received = re.compile(
         rf"(?:\s*,\s*who\s+|\s+)(?:(?:has|have|had|will)\s+)?(?:{_alternation('received')})\s+"
         rf"(?:as\s+)?{_DETERMINER}(?:{_RECIPIENT_NOUN}\s+(?:of|for)\s+{_DETERMINER})?", re.I)

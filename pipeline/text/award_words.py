@@ -56,6 +56,24 @@ def distinction(label: str) -> str:
     return re.sub(r"(?i)s(?=[\s-]up$)|(?<=[^s])s$", "", text)
 
 
+def award_rank(label: str) -> bool:
+    """Whether a label names a winner's place and nothing else (`1st Prize`, `Second Place`,
+    `2. Preis`): the lexicon's `award_ranks` before an award word or `place`.
+
+    >>> award_rank("3rd Prize"), award_rank("Second Place"), award_rank("Best Paper Prize")
+    (True, True, False)
+    """
+    return bool(_rank_re().fullmatch(" ".join(str(label or "").split()).strip(" :")))
+
+
+@cache
+def _rank_re() -> re.Pattern[str]:
+    ranks = "|".join(re.escape(str(w)) for w in sorted(lexicon()["award_ranks"], key=len,
+                                                          reverse=True))
+    return re.compile(rf"(?:{ranks})\s*(?:{_award_words_re().pattern}|place|platz|lugar)e?s?",
+                      re.I)
+
+
 @cache
 def _awarded_work_re() -> re.Pattern[str]:
     award = _award_words_re().pattern

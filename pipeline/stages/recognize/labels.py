@@ -101,7 +101,8 @@ _AWARD_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"s?[\s_-]+").replace(r"\-", r"s?[\s_-]?")
     for w in sorted(lexicon()["award_words"], key=len, reverse=True) if w != "best")
 AWARD_LABEL_RE = re.compile(
-    rf"^(?P<award>(?:\d{{4}}\s+)?(?:[A-Z][^:–—]{{0,80}}?[\s-])?(?:{_AWARD_WORDS})(?:e?s)?\b"
+    rf"^(?P<award>(?:\d{{4}}\s+|\d{{1,2}}(?:st|nd|rd|th|\.)\s*)?(?:[A-Z][^:–—]{{0,80}}?[\s-])?"
+    rf"(?:{_AWARD_WORDS})(?:e?s)?\b"
     r"(?:\s+(?:winners?|recipients?|honou?rees?))?)\s*[:–—]\s*(?P<rest>\S.*)$",
     re.I,
 )
@@ -323,8 +324,8 @@ def award_and_year(heading: str, over: str = "") -> tuple[str, int | None]:
 
     >>> award_and_year("Best Paper Award 2021"), award_and_year("Fellows")
     (('Best Paper Award', 2021), ('Fellows', None))
-    >>> award_and_year("Service Awards"), award_and_year("Awards")
-    (('Service Award', None), ('Awards', None))
+    >>> award_and_year("Service Awards"), award_and_year("Awards 2024")
+    (('Service Award', None), ('', 2024))
     >>> award_and_year("Runners-Up", "Best Paper Award"), award_and_year("Honorable Mentions")
     (('Best Paper Award Runner-Up', None), ('Honorable Mention', None))
     """
@@ -337,6 +338,8 @@ def award_and_year(heading: str, over: str = "") -> tuple[str, int | None]:
     if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1].lower() in (
             award_group_words()):
         name = name[:-1]  # `Service Awards` over its recipients: each received one
+    if name.lower().rstrip("s") in award_group_words() and len(words) == 1:
+        return "", year  # `Awards`, `Prizes`: awards in general, no one's award
     named = distinction(name)
     if named:
         # `over` came from this function too, so an award in the plural is already singular

@@ -53,7 +53,7 @@ from pipeline.stages.recognize.prose import (
 from pipeline.stages.recognize.records import record_appearance
 from pipeline.stages.recognize.rows import labelled_parts, row_people
 from pipeline.tables import LOGO_HINT, Appearance, Block
-from pipeline.text.award_words import distinction, names_award, names_awarded_work
+from pipeline.text.award_words import award_rank, distinction, names_award, names_awarded_work
 from pipeline.text.lexicon import plain_section, session_kind
 from pipeline.text.line_shapes import leading_title, name_list_items, parse_people
 from pipeline.text.lines import clean_name
@@ -334,6 +334,8 @@ class LayoutReader:
             line_role, award = "award_recipient", labelled_award.group("award").strip()
             if distinction(award):  # `Honorable mentions: …`, of the award above if any
                 award = award_and_year(award, self.award_name)[0]
+            elif award_rank(award) and self.award_name:  # `3rd Prize: …` under its prize
+                award = self.award_name
             text = labelled_award.group("rest").strip()
         elif label:
             labelled = self._after_label(block, label, label_given, text[label.end():].strip(),
