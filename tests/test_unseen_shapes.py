@@ -603,3 +603,14 @@ def test_names_between_middle_dots_are_one_person_each(nlp):
         nlp=nlp)]
     assert found == [("board", "Tavi Oksman"), ("board", "Ann Lee"), ("board", "Bo Chen"),
                      ("board", "Ines Varga"), ("board", "Omar Haddad"), ("board", "Lena Berg")]
+
+
+def test_phrases_that_lead_names_in_french_german_spanish_and_italian(nlp):
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Session 5", "Présenté par Marie Dupont (CNRS)", "Moderiert von Hans Weber, Universität Wien",
+        "Presentado por Ana Torres (CSIC)", "Presiede: Marco Rossi (Università di Bologna)"),
+        nlp=nlp)]
+    assert found == [("speaker", "Marie Dupont", "CNRS"),
+                     ("moderator", "Hans Weber", "Universität Wien"),
+                     ("speaker", "Ana Torres", "CSIC"),
+                     ("chair", "Marco Rossi", "Università di Bologna")]
