@@ -504,3 +504,23 @@ def test_structured_data_a_talks_speakers_given_by_id_in_the_speakers_file_besid
     assert [(b.role, b.person_name, b.org_name, b.session) for b in blocks] == [
         ("keynote", "Helen Marsh", "Acme", "Opening"),
         ("speaker", "Tom Fielding", "Globex", "Rivers")]
+
+
+def test_structured_data_accented_headers_and_name_parts_in_other_languages(tmp_path):
+    # `Prénom`, `Établissement` (accents folded, not dropped), `Nom` a family name beside a
+    # given one and a whole name alone; Spanish `Nombre` / `Apellidos`; a sponsor list keyed
+    # `nombre` / `nivel`
+    comite = _rows(tmp_path, "soc/2022/comite.csv", "Nom,Prénom,Établissement,Fonction\n"
+                   "Marsh,Helen,Acme University,Présidente\nFielding,Tom,Globex,Membre\n")
+    assert {(r[0], r[1], r[2]) for r in comite} == {("chair", "Helen Marsh", "Acme University"),
+                                                    ("committee", "Tom Fielding", "Globex")}
+    membres = _rows(tmp_path, "soc/2022/membres.csv", "Nom;Établissement\nGrace Hooper;Initech\n")
+    assert {(r[1], r[2]) for r in membres} == {("Grace Hooper", "Initech")}
+    ponentes = _rows(tmp_path, "soc/2022/ponentes.csv", "Nombre,Apellidos,Institución\n"
+                     "Ana,Torres,Lakeside Institute\n")
+    assert {(r[1], r[2]) for r in ponentes} == {("Ana Torres", "Lakeside Institute")}
+    sponsors = _rows(tmp_path, "soc/2022/patrocinadores.yml",
+                     "sponsors:\n  - nombre: Acme\n    nivel: Oro\n  - nombre: Globex\n"
+                     "    nivel: Plata\n")
+    assert {(r[0], r[2], r[5]) for r in sponsors} == {("sponsor", "Acme", "Oro"),
+                                                      ("sponsor", "Globex", "Plata")}
