@@ -614,3 +614,15 @@ def test_phrases_that_lead_names_in_french_german_spanish_and_italian(nlp):
                      ("moderator", "Hans Weber", "Universität Wien"),
                      ("speaker", "Ana Torres", "CSIC"),
                      ("chair", "Marco Rossi", "Università di Bologna")]
+
+
+def test_author_lists_printed_surname_first(nlp):
+    # initials after the surname (`Hooper G., Lyle P.`; was: `Hooper G.` of organization
+    # `Lyle P`), and surnames in capitals before the given names (the first was lost)
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_blocks(
+        "Session 2", "Chair: Helen Marsh (Acme University)", "09:00 Deep roots in dry land",
+        "Hooper G., van Dijk A. B. and Lyle P.", "09:20 Rivers", "FIELDING Tom, MAREK Ivo"),
+        nlp=nlp)]
+    assert found == [("chair", "Helen Marsh", "Acme University"), ("speaker", "G. Hooper", ""),
+                     ("speaker", "A. B. van Dijk", ""), ("speaker", "P. Lyle", ""),
+                     ("speaker", "FIELDING Tom", ""), ("speaker", "MAREK Ivo", "")]

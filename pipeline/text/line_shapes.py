@@ -21,6 +21,8 @@ from pipeline.text.marks import SUPERSCRIPTS, numbered_people
 from pipeline.text.memo import memo, memo_list
 from pipeline.text.name_shapes import (
     INVERTED_RE,
+    caps_first_names,
+    catalogue_names,
     conjoined_names,
     credentials_before_brackets,
     positions_in_brackets,
@@ -330,6 +332,11 @@ def _parse_segment(segment: str, *, resume: bool = True) -> list[Person]:
     segment = segment.strip(" ,.")
     if not segment:
         return []
+    # `Smith J., Novak K.`, `HOOPER Grace, LYLE Peter`: surnames first (the strip took the
+    # last initial's stop)
+    catalogue = catalogue_names(segment + ".") or caps_first_names(segment)
+    if catalogue:
+        return [Person(name) for name in catalogue]
     inverted = INVERTED_RE.match(segment) if "(" in segment else None
     if inverted and surname_then_given(inverted["surname"], inverted["given"]):
         # `Doe, John (Umbrella Corp)`: a name printed surname first, then its organization

@@ -176,6 +176,53 @@ def trailing_names(line: str) -> tuple[str, list[str]]:
 ITEM_SPLIT_RE = re.compile(r"(?<!\d(?=,\d))\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+(?=[A-Z])")
 
 
+# `Smith J.`, `van Dijk A. B.`, `Novak K`: a surname, then the initials of the given names, as
+# catalogues and scientific author lists print names.
+_CATALOGUE_ITEM_RE = re.compile(
+    r"^(?P<surname>(?:(?:van|von|de|der|den|da|di|du|del|la|le|dos|das)\s+)*"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?)"
+    r"\s+(?P<initials>(?:[A-Z]\.\s?){1,3}|[A-Z]\.-[A-Z]\.|[A-Z])$")
+
+
+def catalogue_names(segment: str) -> list[str]:
+    """The names of a list printed surname first with initials (`Smith J., Novak K. and
+    Horvat P.`) in Given Family order; [] unless every item of two or more is so printed.
+
+    >>> catalogue_names("Smith J., van Dijk A. B. and Novak K"), catalogue_names("Ann Lee, Bo Li")
+    (['J. Smith', 'A. B. van Dijk', 'K. Novak'], [])
+    """
+    items = split_items(segment)
+    if len(items) < 2:
+        return []
+    out = []
+    for item in items:
+        match = _CATALOGUE_ITEM_RE.match(item.strip())
+        if not match:
+            return []
+        initials = match["initials"].strip()
+        out.append(f"{initials if '.' in initials else initials + '.'} {match['surname']}")
+    return out
+
+
+# `HOOPER Grace`, `VAN DIJK Anna Maria`: a surname in capitals, then the given names.
+_CAPS_FIRST_ITEM_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}(?:[ '’-][A-ZÀ-ÖØ-Þ]{2,})*"
+                                 r"(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?){1,2}$")
+
+
+def caps_first_names(segment: str) -> list[str]:
+    """The names of a list printed surname first in capitals (`HOOPER Grace, LYLE Peter`), as
+    printed (people.csv gives them in Given Family order); [] unless every item of two or
+    more is so printed.
+
+    >>> caps_first_names("HOOPER Grace, VAN DIJK Anna Maria"), caps_first_names("ACME Labs")
+    (['HOOPER Grace', 'VAN DIJK Anna Maria'], [])
+    """
+    items = split_items(segment)
+    if len(items) < 2 or not all(_CAPS_FIRST_ITEM_RE.match(item.strip()) for item in items):
+        return []
+    return [item.strip() for item in items]
+
+
 @memo_list
 def split_items(segment: str) -> list[str]:
     """Comma / `and` / `&` separated items of a segment, credentials dropped.
