@@ -8,6 +8,7 @@ from pathlib import Path
 
 from extractors.records import is_person_account, person_name, session_role, year_in
 from extractors.registry import Extraction, register
+from extractors.tree_people import name_and_bracket
 from pipeline.errors import ExtractionError
 from pipeline.tables import Block
 from pipeline.text.lines import looks_like_name
@@ -41,12 +42,9 @@ def _names(text: str) -> list[tuple[str, str]]:
     out = []
     # separators inside a bracket belong to the organization (`Ann Lee [Texas A&M University]`)
     for part in re.split(r"(?:\s*;\s*|\s*,\s*|\s+and\s+|\s*&\s*)(?![^()\[\]]*[)\]])", text):
-        org = ""
-        # `Ann Lee (MIT)`, and `Ann Lee [MIT]` as pretalx exports print a speaker's company.
-        match = re.match(r"^(?P<name>[^()\[\]]+?)\s*[(\[](?P<org>[^()\[\]]+)[)\]]\s*$", part)
-        if match:
-            part, org = match.group("name"), match.group("org")
-        part = part.strip()
+        # `Ann Lee (MIT)`, and `Ann Lee [MIT]` as pretalx exports print a speaker's company;
+        # `Ann Lee (@annlee)` her handle
+        part, org = name_and_bracket(part.strip())
         if re.search(r"\w{3}[.!?]$", part):  # a sentence's end (`… and Bo Chen.`)
             part = part[:-1]
         name = person_name(part)
@@ -268,8 +266,8 @@ def _named_properties(vevent) -> list[tuple[str, str, str]]:
 
 
 def _summary_people(summary: str) -> list[tuple[str, str]]:
-    """`Title – Ann Lee` / `Title (Ann Lee)` / `Ann Lee: Title` / `Ann Lee – Title`: names
-    only when every piece is name-shaped.
+    """`Title – Ann Lee` / `Title / Ann Lee` / `Title (Ann Lee)` / `Ann Lee: Title` / `Ann Lee –
+    Title`: names only when every piece is name-shaped.
 
     >>> _summary_people("Ann Lee - Scaling widgets"), _summary_people("Python - the good parts")
     ([('Ann Lee', '')], [])
@@ -278,12 +276,12 @@ def _summary_people(summary: str) -> list[tuple[str, str]]:
         return []  # `Title -`: an export's session with nobody named after its dash
     # The last dash outside brackets ends the title (`A - B - Ann Lee [CSC - IT Center]`).
     masked = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: "_" * len(m.group(0)), summary)
-    dashes = list(re.finditer(r"\s+[–—|-]\s+", masked))
+    dashes = list(re.finditer(r"\s+[–—|/-]\s+", masked))
     if dashes:
         people = _names(summary[dashes[-1].end():])
         if people and all(looks_like_name(name) for name, _ in people):
             return people
-    for pattern in (r"^(?P<title>.+?)\s+[–—|-]\s+(?P<names>[^–—|]+)$",
+    for pattern in (r"^(?P<title>.+?)\s+[–—|/-]\s+(?P<names>[^–—|/]+)$",
                     r"^(?P<title>.+?)\s*\((?P<names>[^()]+)\)$",
                     r"^(?P<names>[^:]+?):\s+(?P<title>.+)$",
                     r"^(?P<names>[^–—|]+?)\s+[–—|-]\s+(?P<title>.+)$",  # `Ann Lee - Title`

@@ -73,15 +73,20 @@ def split_people(text: str) -> list[tuple[str, str]]:
 def name_and_bracket(part: str) -> tuple[str, str]:
     """`Ann Lee (University of Acme - North Campus (UANC))` -> name and organization.
 
-    >>> name_and_bracket("Ann Lee (Acme College (ACU))")
-    ('Ann Lee', 'Acme College (ACU)')
+    >>> name_and_bracket("Ann Lee (Acme College (ACU))"), name_and_bracket("Bo Chen (@bochen)")
+    (('Ann Lee', 'Acme College (ACU)'), ('Bo Chen', ''))
     """
     for open_, close in (("(", ")"), ("[", "]")):
         if part.endswith(close) and open_ in part:
             cut = part.index(open_)
             if part[:cut].strip():
-                return part[:cut].strip(), part[cut + 1:-1].strip()
+                inside = part[cut + 1:-1].strip()
+                # `Ann Lee (@annlee)`: her handle, no organization
+                return part[:cut].strip(), "" if _HANDLE_RE.fullmatch(inside) else inside
     return part, ""
+
+
+_HANDLE_RE = re.compile(r"@[\w.]{1,40}")
 
 
 def is_person(name: str) -> bool:

@@ -143,3 +143,16 @@ def test_ical_people_in_descriptions_of_other_shapes(tmp_path):
                      ("speaker", "Sara Lind", ""), ("speaker", "Omar Haddad", ""),
                      ("speaker", "Lena Berg", "Globex"), ("speaker", "Ines Varga", "Initech"),
                      ("speaker", "Ivo Marek", "")}
+
+
+def test_ical_a_slash_before_the_speaker_and_a_handle_in_brackets(tmp_path):
+    # `Title / Name` in a SUMMARY; `Name (@handle)` gives no organization
+    path = _calendar(tmp_path, _event(1, "Sparse views / Tom Fielding"),
+                     _event(2, "Mapping", "Grace Hooper (@ghooper)\nhttps://example.org/t/12"),
+                     _event(3, "Rivers", "Ann Lee (Acme University)\nAbout rivers."))
+
+    blocks = registry.get("ical").extract(path).blocks
+    found = {(a.role, a.person_name, a.org_name) for a in find_appearances(blocks)}
+
+    assert found == {("speaker", "Tom Fielding", ""), ("speaker", "Grace Hooper", ""),
+                     ("speaker", "Ann Lee", "Acme University")}
