@@ -380,6 +380,11 @@ def _paragraphs(*texts):
                    "2.Globex University"),
      [("speaker", "Ann Lee", "Acme Labs"), ("speaker", "Bo Chen", "Globex University"),
       ("speaker", "Cy Diaz", ""), ("speaker", "Helen Marsh", "")]),
+    # a numbered author line that wraps inside a name (`…, Cy` / `Diaz 2, …`)
+    (("Session 1", "Rivers at night\nAnn Lee 1 , Bo Chen 2 , Cy\nDiaz 2 , Helen Marsh 1\n"
+                   "1. Acme Labs\n2. Globex University"),
+     [("speaker", "Ann Lee", "Acme Labs"), ("speaker", "Bo Chen", "Globex University"),
+      ("speaker", "Cy Diaz", "Globex University"), ("speaker", "Helen Marsh", "Acme Labs")]),
     # a legend that says what an author is, not where she works
     (("Session 1", "Rivers at night\nAnn Lee 1, Bo Chen 2\n1. PhD Student\n2. Faculty Advisor"),
      [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),

@@ -94,12 +94,25 @@ def _continues(prev: str, line: str, *, split_names: bool = False) -> bool:
     return split if split_names else alone
 
 
+# A name marked with its affiliations' numbers and a comma after (`Bo Chen 2 ,`, `Silva1,2,`);
+# a line that ends with an unmarked item after such a comma; one that opens with a marked name.
+_MARKED_ITEM_RE = re.compile(r"[^\W\d_]\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*,")
+_UNMARKED_END_RE = re.compile(r"\d\s*,\s*[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_][^\W\d_'’-]*)?$")
+_MARKED_HEAD_RE = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[ .'’-]+[^\W\d_][^\W\d_'’-]*){0,3}\s*"
+                             r"\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,|$)")
+
+
 @memo
 def _continuation(prev: str, line: str) -> tuple[bool, bool]:
     """Whether `line` continues `prev`, without and with `split_names`: both answers at once,
     since `logical_lines` joins most paragraphs both ways and they differ in one case only."""
     if _ENTRY_START_RE.match(line):
         return False, False
+    if _MARKED_HEAD_RE.match(line) and len(_MARKED_ITEM_RE.findall(prev)) >= 2 and (
+            _UNMARKED_END_RE.search(prev)):
+        # `Ann Lee 1 , Bo Chen 2 , Cy` / `Diaz 1 , Dee Fox 2`: an author line that numbers its
+        # names ends with one it numbers on the next line
+        return True, True
     marked = _NUMBERED_ORG_RE.match(line) and _MARKED_END_RE.search(prev)
     if marked and looks_like_name(truecase(clean_name(_FIRST_ITEM_RE.split(
             prev[:marked.start() + 1])[-1]))):
