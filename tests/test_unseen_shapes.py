@@ -385,6 +385,11 @@ def _paragraphs(*texts):
                    "1. Acme Labs\n2. Globex University"),
      [("speaker", "Ann Lee", "Acme Labs"), ("speaker", "Bo Chen", "Globex University"),
       ("speaker", "Cy Diaz", "Globex University"), ("speaker", "Helen Marsh", "Acme Labs")]),
+    # no name numbered and a legend of one organization; short surnames in capitals
+    (("Session 1", "Rivers at night\nAnn Lee, Bo Chen 1. Acme Labs",
+      "Lakes\nJian WU 1 , Guofeng YIN 1 1. Globex University"),
+     [("speaker", "Ann Lee", "Acme Labs"), ("speaker", "Bo Chen", "Acme Labs"),
+      ("speaker", "Jian WU", "Globex University"), ("speaker", "Guofeng YIN", "Globex University")]),
     # a legend that says what an author is, not where she works
     (("Session 1", "Rivers at night\nAnn Lee 1, Bo Chen 2\n1. PhD Student\n2. Faculty Advisor"),
      [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),

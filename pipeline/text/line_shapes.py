@@ -163,6 +163,20 @@ _SYMBOLS = str.maketrans({"*": "1", "†": "2", "‡": "3", "§": "4", "¶": "5"
 _SYMBOL_LEGEND_RE = re.compile(r"(?:^|\s)[*†‡§¶‖]\s?[^\W\d_]")
 
 
+# `Ann Lee, Bo Chen 1. Acme Labs`: no name numbered, and a legend of one organization.
+_ONE_LEGEND_RE = re.compile(r"^(?P<people>[^\d]*[^\W\d_.])\s+1\.\s*(?P<org>(?![a-z])[^\W\d_][^\d]*)$")
+
+
+def _one_legend(line: str) -> list[Person]:
+    """The people of an author line that numbers none of its names before a legend of one
+    organization: all of them are of it."""
+    found = _ONE_LEGEND_RE.match(line)
+    names = [clean_name(item) for item in split_items(found["people"])] if found else []
+    if not names or not all(_is_name_item(name) for name in names):
+        return []
+    return [Person(name, found["org"].strip(" ,;.")) for name in names]
+
+
 @memo_list
 def numbered_line(line: str) -> list[Person]:
     """The people of a line that numbers its names' affiliations (`Ann Lee 1 , Bo Chen 2 1.
@@ -172,7 +186,7 @@ def numbered_line(line: str) -> list[Person]:
         # `Ann Lee*, Bo Chen† *Acme, †Globex`: footnote symbols, in their printed order
         found = _NUMBERED_LINE_RE.match(line.translate(SUPERSCRIPTS).translate(_SYMBOLS))
     if not found:
-        return []
+        return _one_legend(line.translate(SUPERSCRIPTS))
     paired = numbered_people(found["people"], found["inner"] or found["after"])
     if not paired:
         return []
@@ -300,6 +314,9 @@ def _merge_org_ands(segment: str) -> list[str]:
 _VOWEL_ANY_RE = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜĀ-ąĒ-ěĪ-įŌ-őŪ-ųİ]")
 
 
+_SHORT_SURNAME = 1e-3
+
+
 @memo
 def _is_name_item(item: str) -> bool:
     """A name, not an organization: `UC Berkeley` (an acronym in mixed case) is no name."""
@@ -310,8 +327,12 @@ def _is_name_item(item: str) -> bool:
     # Four letters and two vowels at least: `Grenoble INP`, `San Francisco USD`, `Xerox PARC`
     # are organizations.
     # A surname people bear will do too (`Tom BROWN`, `Bo CHEN`).
-    caps_surname = len(tokens) >= 2 and len(tokens[-1]) >= 4 and tokens[-1].isupper() and (
-        len(_VOWEL_ANY_RE.findall(tokens[-1])) >= 2 or known_surname_share(fold(tokens[-1]))
+    # A short one people bear often (`Jian WU`, `Guofeng YIN`: a share of 1e-3 and more) is
+    # a surname too, as no organization's acronym is.
+    caps_surname = len(tokens) >= 2 and tokens[-1].isupper() and (
+        len(tokens[-1]) >= 4 and (len(_VOWEL_ANY_RE.findall(tokens[-1])) >= 2
+                                  or known_surname_share(fold(tokens[-1])))
+        or len(tokens[-1]) >= 2 and known_surname_share(fold(tokens[-1])) >= _SHORT_SURNAME
     ) and all(t[:1].isupper() and not t.isupper() for t in tokens[:-1])
     caps_surname = caps_surname or surname_first(name)
     acronym = name != name.upper() and not caps_surname and any(
