@@ -390,6 +390,11 @@ def _paragraphs(*texts):
       "Lakes\nJian WU 1 , Guofeng YIN 1 1. Globex University"),
      [("speaker", "Ann Lee", "Acme Labs"), ("speaker", "Bo Chen", "Acme Labs"),
       ("speaker", "Jian WU", "Globex University"), ("speaker", "Guofeng YIN", "Globex University")]),
+    # a legend that skips a number, and an ordinal inside an organization's name
+    (("Session 1", "Rivers at night\nAnn Lee 1 , Bo Chen 3 1. The 4th Institute of Acme "
+                   "3. Globex University"),
+     [("speaker", "Ann Lee", "The 4th Institute of Acme"),
+      ("speaker", "Bo Chen", "Globex University")]),
     # a legend that says what an author is, not where she works
     (("Session 1", "Rivers at night\nAnn Lee 1, Bo Chen 2\n1. PhD Student\n2. Faculty Advisor"),
      [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),

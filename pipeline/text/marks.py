@@ -11,17 +11,18 @@ from pipeline.text.lexicon import person_status
 _MARKED_RE = re.compile(r"^(?P<name>.*?[^\d\s,])\s*(?P<marks>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*$")
 _PEOPLE_SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d)|\band\b|&)\s*")
 # An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`, `1.Acme`, `¹Acme,
-# Leeds ²Globex` (a superscript on the word it numbers).
+# Leeds ²Globex` (a superscript on the word it numbers); an ordinal (`4th`) is none.
 _NUMBERED_ORG_RE = re.compile(
-    r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})(?:\.\s+|\.?(?=[^\W\d_]))")
+    r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})(?:\.\s+|\.?(?=[^\W\d_])(?!(?:st|nd|rd|th)\b))")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def numbered_people(people: str, orgs: str) -> list[tuple[str, str]] | None:
     """Names marked with the numbers of their organizations, paired with those organizations;
     None when the names are not marked so. The organizations must be numbered 1, 2, 3, ... in
-    order; a name without a number (one author of a line that numbers the others), or with a
-    number the line does not list (its affiliation printed on the next line), gets none.
+    order (one may be skipped); a name without a number (one author of a line that numbers
+    the others), or with a number the line does not list (its affiliation printed on the next
+    line), gets none.
 
     >>> numbered_people("Ann Lee 1 and Bo Chen 2", "1 Acme University, 2 Globex")
     [('Ann Lee', 'Acme University'), ('Bo Chen', 'Globex')]
@@ -33,9 +34,10 @@ def numbered_people(people: str, orgs: str) -> list[tuple[str, str]] | None:
     people, orgs = people.translate(SUPERSCRIPTS), orgs.translate(SUPERSCRIPTS)
     marks, want = [], 1
     for match in _NUMBERED_ORG_RE.finditer(orgs):
-        if int(match.group(1) or match.group(2)) == want:
+        number = int(match.group(1) or match.group(2))
+        if marks and number == want + 1 or number == want:  # (a legend may skip one: `1. 3.`)
             marks.append(match)
-            want += 1
+            want = number + 1
     if not marks:
         return None
     numbered = {}
