@@ -375,6 +375,9 @@ def _paragraphs(*texts):
     # marks with no legend in the block: the names alone
     (("Session 1", "Rivers at night", "Ann Lee¹, Bo Chen²"),
      [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),
+    # ... and a given name that the next column ends is no one's organization
+    (("Session 1", "Rivers at night", "Ann Lee 1 , Bo Chen 2 , Helen"),
+     [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),
     # the last authors unnumbered (a lab's head, often), the legend's numbers set close
     (("Session 1", "Rivers at night\nAnn Lee1,Bo Chen2,Cy Diaz,Helen Marsh\n1.Acme Labs\n"
                    "2.Globex University"),

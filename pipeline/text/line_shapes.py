@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from pipeline.text.author_lines import SYMBOL_LEGEND_RE, numbered_line
 from pipeline.text.lexicon import TIME_SLOT, position_role
 from pipeline.text.lines import (
     ROLE_WORDS_RE,
-    SUFFIXES,
     clean_name,
     looks_like_listed_name,
     looks_like_name,
@@ -17,8 +17,10 @@ from pipeline.text.lines import (
     title_like,
     truecase,
 )
-from pipeline.text.marks import SUPERSCRIPTS, numbered_people
-from pipeline.text.memo import memo, memo_list
+from pipeline.text.marks import SUPERSCRIPTS
+from pipeline.text.memo import memo_list
+from pipeline.text.name_items import Person
+from pipeline.text.name_items import is_name_item as _is_name_item
 from pipeline.text.name_shapes import (
     INVERTED_RE,
     caps_first_names,
@@ -31,8 +33,6 @@ from pipeline.text.name_shapes import (
     surname_then_given,
     trailing_names,
 )
-from pipeline.text.namefreq import known_surname_share
-from pipeline.text.names import fold, surname_first
 
 # Job titles that take a department after a comma (`SVP, Human Resources`).
 DEPT_TITLE_RE = re.compile(
@@ -99,20 +99,6 @@ def person_of(text: str) -> Person | None:
 PRONOUNS_RE = re.compile(r"\s*\((?:she|he|they|ze|xe|zie|ey)(?:\s*/\s*[a-z]+)+\)", re.I)
 
 
-@dataclass(frozen=True)
-class Person:
-    name: str
-    org: str = ""
-    title: str = ""
-    # Read from a shape that talk titles share (`Two Birds - Teaching Coding`): NER must call
-    # the name a person, organization or not.
-    unsure: bool = field(default=False, repr=False, compare=False)
-    # A position printed in brackets after the name (`Ann Lee (Chair)`), which may say the role.
-    position: str = field(default="", repr=False, compare=False)
-    # Named after a talk's title on its line, opening with a given name people bear.
-    after_title: bool = field(default=False, repr=False, compare=False)
-
-
 _CLOSING_AND_RE = re.compile(r"(?:\band|&)\s+[^,&]+$")
 
 
@@ -145,54 +131,6 @@ def name_list_items(line: str) -> list[str]:
     if not strict[-1] and not closing_and:
         return []
     return names
-
-
-# `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`, `Ann Lee¹, Bo Chen² (¹Acme, ²Globex)`: the people,
-# then their numbered affiliations; the last names may go unnumbered (`Ann Lee1, Bo Chen 1. Acme`),
-# and a legend opens with no lower-case word (`Bo Chen 1 by Lasers` is a title's words).
-_NUMBERED_LINE_RE = re.compile(
-    r"^(?P<people>.*?[^\W\d_]\s*\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,\s*[^\W\d_][^\W\d_. '’-]*"
-    r"(?:[ '’-]+[^\W\d_][^\W\d_.'’-]*\.?){1,3}){0,3})\s*"
-    r"(?:\((?P<inner>1\.?\s*[^\W\d_].*)\)|(?P<after>1\.?\s*(?![a-z])[^\W\d_].*))$")
-
-
-# Footnote symbols as marks of affiliations, numbered in the order printers use them; only on a
-# line whose legend opens with one (`*Acme University, †Globex`): an author's `*` alone marks
-# the presenter.
-_SYMBOLS = str.maketrans({"*": "1", "†": "2", "‡": "3", "§": "4", "¶": "5", "‖": "6"})
-_SYMBOL_LEGEND_RE = re.compile(r"(?:^|\s)[*†‡§¶‖]\s?[^\W\d_]")
-
-
-# `Ann Lee, Bo Chen 1. Acme Labs`: no name numbered, and a legend of one organization.
-_ONE_LEGEND_RE = re.compile(r"^(?P<people>[^\d]*[^\W\d_.])\s+1\.\s*(?P<org>(?![a-z])[^\W\d_][^\d]*)$")
-
-
-def _one_legend(line: str) -> list[Person]:
-    """The people of an author line that numbers none of its names before a legend of one
-    organization: all of them are of it."""
-    found = _ONE_LEGEND_RE.match(line)
-    names = [clean_name(item) for item in split_items(found["people"])] if found else []
-    if not names or not all(_is_name_item(name) for name in names):
-        return []
-    return [Person(name, found["org"].strip(" ,;.")) for name in names]
-
-
-@memo_list
-def numbered_line(line: str) -> list[Person]:
-    """The people of a line that numbers its names' affiliations (`Ann Lee 1 , Bo Chen 2 1.
-    Acme 2. Globex`); none for any other line."""
-    found = _NUMBERED_LINE_RE.match(line.translate(SUPERSCRIPTS))
-    if not found and _SYMBOL_LEGEND_RE.search(line):
-        # `Ann Lee*, Bo Chen† *Acme, †Globex`: footnote symbols, in their printed order
-        found = _NUMBERED_LINE_RE.match(line.translate(SUPERSCRIPTS).translate(_SYMBOLS))
-    if not found:
-        return _one_legend(line.translate(SUPERSCRIPTS))
-    paired = numbered_people(found["people"], found["inner"] or found["after"])
-    if not paired:
-        return []
-    out = [Person(clean_name(name), org) for name, org in paired]
-    named = [p for p in out if _is_name_item(p.name)]
-    return named if len(named) * 2 >= len(out) else []
 
 
 @memo_list
@@ -229,7 +167,7 @@ def parse_people(line: str) -> list[Person]:
     if script:  # `김민수 (서울대학교), 이서연`: a name alone needs NER's or a label's word
         return [Person(name, org, unsure=not org) for name, org in script]
     numbered = numbered_line(line) if any(ch.isdigit() for ch in line) or (
-        _SYMBOL_LEGEND_RE.search(line)) else None
+        SYMBOL_LEGEND_RE.search(line)) else None
     if numbered:  # `Ann Lee 1 , Bo Chen 2 1. Acme 2. Globex`
         return numbered
     line, positions = positions_in_brackets(line)
@@ -309,37 +247,6 @@ def _merge_org_ands(segment: str) -> list[str]:
         glue = ""
         items.extend(sub)
     return items
-
-
-_VOWEL_ANY_RE = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜĀ-ąĒ-ěĪ-įŌ-őŪ-ųİ]")
-
-
-_SHORT_SURNAME = 1e-3
-
-
-@memo
-def _is_name_item(item: str) -> bool:
-    """A name, not an organization: `UC Berkeley` (an acronym in mixed case) is no name."""
-    name = clean_name(item)
-    tokens = name.split()
-    # `Mehmet Ali ÖZTÜRK`, `Marie CURIE`: a surname set in capitals after the given names, as
-    # many European programs print it, is no acronym (`UC Berkeley` is).
-    # Four letters and two vowels at least: `Grenoble INP`, `San Francisco USD`, `Xerox PARC`
-    # are organizations.
-    # A surname people bear will do too (`Tom BROWN`, `Bo CHEN`).
-    # A short one people bear often (`Jian WU`, `Guofeng YIN`: a share of 1e-3 and more) is
-    # a surname too, as no organization's acronym is.
-    caps_surname = len(tokens) >= 2 and tokens[-1].isupper() and (
-        len(tokens[-1]) >= 4 and (len(_VOWEL_ANY_RE.findall(tokens[-1])) >= 2
-                                  or known_surname_share(fold(tokens[-1])))
-        or len(tokens[-1]) >= 2 and known_surname_share(fold(tokens[-1])) >= _SHORT_SURNAME
-    ) and all(t[:1].isupper() and not t.isupper() for t in tokens[:-1])
-    caps_surname = caps_surname or surname_first(name)
-    acronym = name != name.upper() and not caps_surname and any(
-        len(t) >= 2 and t.isalpha() and t.isupper() and t.lower() not in SUFFIXES
-        for t in tokens
-    )
-    return looks_like_name(truecase(name)) and not looks_like_org(item) and not acronym
 
 
 _NAME_PAREN_RE = re.compile(r"([^(),;]+?)\s*\(([^()]+)\)")  # `A (Org)`

@@ -10,8 +10,8 @@ from pipeline.text.lexicon import person_status
 # `Ann Lee 1`, `Bo Chen 1,2`, `Cy Diaz¹`: a name and the numbers of its affiliations.
 _MARKED_RE = re.compile(r"^(?P<name>.*?[^\d\s,])\s*(?P<marks>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*$")
 _PEOPLE_SPLIT_RE = re.compile(r"\s*(?:;|,(?!\s*\d)|\band\b|&)\s*")
-# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`, `1.Acme`, `¹Acme,
-# Leeds ²Globex` (a superscript on the word it numbers); an ordinal (`4th`) is none.
+# An affiliation's number: `1 Acme, 2 Globex`, `1Acme; 2Globex`, `1. Acme 2. Globex`, `1.Acme`,
+# `¹Acme, Leeds ²Globex` (a superscript on the word it numbers); an ordinal (`4th`) is none.
 _NUMBERED_ORG_RE = re.compile(
     r"(?:^|[,;]\s*)(\d{1,2})\s*(?=[^\d\s,;.])|(?:^|\s)(\d{1,2})(?:\.\s+|\.?(?=[^\W\d_])(?!(?:st|nd|rd|th)\b))")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")

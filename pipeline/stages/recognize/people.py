@@ -9,11 +9,11 @@ from dataclasses import replace
 from pipeline.stages.recognize.labels import SENTENCE_RE, TIME_RE, tier_heading
 from pipeline.stages.recognize.organizations import org_shaped
 from pipeline.tables import Appearance, Block
+from pipeline.text.author_lines import numbered_line
 from pipeline.text.lexicon import position_role
 from pipeline.text.line_shapes import (
     job_title,
     name_list_items,
-    numbered_line,
     parse_people,
     person_of,
     split_items,
