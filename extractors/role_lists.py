@@ -267,7 +267,14 @@ def with_heading_orgs(blocks: list[Block]) -> list[Block]:
     return [b for i, b in enumerate(out) if i not in drop]
 
 
+# The roles of pages that list people by what they do for the event, where a part set apart
+# by emphasis after a name is where she works (`**Bo Chen**, *Globex, China*`), not a talk.
+_LISTED_ROLES = frozenset({"committee", "chair", "board", "organizer"})
+
+
 def _person(record: dict, context: list[str], heading: str, where: Context) -> list[Block]:
+    if "title" in record and "affiliation" not in record and where.role() in _LISTED_ROLES:
+        record["affiliation"] = record.pop("title").split(",")[0].strip()
     label = record.pop("position", "")
     # The heading gives the role (`Conference Coordinator` under `Officers` is an officer);
     # a label naming a chair or an officer is more precise than a committee heading.

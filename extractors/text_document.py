@@ -189,7 +189,12 @@ def markdown_tables(lines: list[str]) -> dict[int, list[dict]]:
 
 
 def _cells(line: str) -> list[str]:
-    return [_plain(html.unescape(cell)) for cell in line.strip().strip("|").split("|")]
+    # a `<br>` inside a cell parts its items (`Ann Lee (Acme)<br>Bo Chen (Globex)`)
+    return [_plain(html.unescape(_CELL_BREAK_RE.sub("; ", cell)))
+            for cell in line.strip().strip("|").split("|")]
+
+
+_CELL_BREAK_RE = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
 def _in_table(i: int, tables: dict, lines: list[str]) -> bool:

@@ -296,3 +296,20 @@ def test_structured_markdown_an_author_line_in_italics_marks_no_presenter(tmp_pa
         ("Grace Hooper", "", "Best Demo Award"), ("Peter Lyle", "Acme University",
                                                   "Best Demo Award")]
     assert {a.role for a in apps} == {"award_recipient"}
+
+
+def test_structured_markdown_an_affiliation_in_italics_and_lines_of_a_table_cell(tmp_path):
+    # On a committee page the italic part after a name is where she works, not a talk's
+    # title; a `<br>` in a table cell parts its people (was: one organization
+    # `Northwind)Peter Lyle (Lakeside Institute`).
+    page = tmp_path / "committee.md"
+    page.write_text("# Conference Committee\n\n## General Chairs\n\n* **Helen Marsh**, *Acme "
+                    "University, USA*\n* **Tom Fielding**, *Globex, China*\n\n| Role | Name |\n"
+                    "|---|---|\n| Posters Chairs | Grace Hooper (Northwind)<br>Peter Lyle "
+                    "(Lakeside Institute) |\n", encoding="utf-8")
+
+    blocks = registry.get("text_document").extract(page).blocks
+
+    assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
+        ("Helen Marsh", "Acme University", "chair"), ("Tom Fielding", "Globex", "chair"),
+        ("Grace Hooper", "Northwind", "chair"), ("Peter Lyle", "Lakeside Institute", "chair")]
