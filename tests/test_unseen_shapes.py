@@ -644,3 +644,14 @@ def test_author_lists_printed_surname_first(nlp):
     assert found == [("chair", "Helen Marsh", "Acme University"), ("speaker", "G. Hooper", ""),
                      ("speaker", "A. B. van Dijk", ""), ("speaker", "P. Lyle", ""),
                      ("speaker", "FIELDING Tom", ""), ("speaker", "MAREK Ivo", "")]
+
+
+def test_a_whole_name_over_its_organization_and_country_is_one_person(nlp):
+    # `Helen Marsh` / `Acme University, UK` stacked in one block: the comma after the
+    # organization made the two lines one name (`Helen Marsh Acme University`); a name that
+    # wraps (`Mary Anne` / `Smith, Globex`) still joins
+    found = [(a.role, a.person_name, a.org_name) for a in find_appearances(_paragraphs(
+        "Organizing Committee", "Helen Marsh\nAcme University, UK",
+        "Mary Anne\nSmith, Globex Labs"), nlp=nlp)]
+    assert found == [("committee", "Helen Marsh", "Acme University, UK"),
+                     ("committee", "Mary Anne Smith", "Globex Labs")]

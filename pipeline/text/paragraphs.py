@@ -16,6 +16,8 @@ from pipeline.text.lines import (
     truecase,
 )
 from pipeline.text.memo import memo, memo_list
+from pipeline.text.namefreq import known_given_share, known_surname_share
+from pipeline.text.names import fold
 
 _MID_LABEL = (r"(?:Session\s+)?(?:Co-?)?(?:Chairs?|Moderators?|Panell?ists?|Discussants?|"
               r"Facilitators?|Presenters?)\s*:")
@@ -81,6 +83,9 @@ def logical_lines(text: str, *, split_names: bool = False) -> list[str]:
             and not ROLE_WORDS_RE.match(line)
         )
         labelled = split_at_labels and _MID_LABEL_START_RE.match(line)
+        if out and not labelled and not wrapped and _card_pair(out[-1], line):
+            out[-1] = f"{out[-1]}, {line}"  # `Helen Marsh` / `Initech, UK`: her organization
+            continue
         if out and not labelled and (
                 wrapped or _continues(out[-1], line, split_names=split_names)):
             out[-1] = f"{out[-1]} {line}"
@@ -175,6 +180,28 @@ def _continues_item(prev: str, line: str) -> bool:
         and not looks_like_name(truecase(clean_name(first)))
     )
     return first_is_fragment
+
+
+def _card_pair(prev: str, line: str) -> bool:
+    """Whether `line` is the organization and place of the whole name `prev` (`Helen Marsh` /
+    `Acme University, UK`, as cards and committee lists stack them): `line` holds a comma, its
+    first item is an organization by its words (`Mary Anne` / `Smith, MIT` wraps a name, and
+    so may `Ann` / `Oksman, Bo Chen`; `1. Acme, UK` is a legend)."""
+    if "," in prev or ";" in prev or "," not in line or len(line) > 80 or not _whole_name(prev):
+        return False
+    first = line.split(",", 1)[0].strip()
+    return first[:1].isupper() and looks_like_org(first)
+
+
+def _whole_name(text: str) -> bool:
+    """A line that is one whole name: two words or more, name-shaped, its last word more
+    often a surname than a given name (`Helen Marsh`, not `Mary Anne`)."""
+    name = truecase(clean_name(text))
+    words = name.split()
+    if len(words) < 2 or not looks_like_name(name):
+        return False
+    last = fold(words[-1])
+    return known_surname_share(last) >= known_given_share(last)
 
 
 def _named_dash(text: str) -> bool:
