@@ -14,7 +14,7 @@ from extractors.records import year_in
 from extractors.registry import Extraction, register
 from extractors.tree_join import joined, points_to_people
 from extractors.tree_load import load_tree, tree_format
-from extractors.tree_walk import blocks_from_tree, describe_keys
+from extractors.tree_walk import NOMINEES_SEEN, blocks_from_tree, describe_keys
 
 # A CSV/TSV with a header is a table; a `.txt` or `.md` file is a text document, read by
 # text_document (which reads its tables with the same walker).
@@ -70,6 +70,11 @@ class StructuredData:
             if len(depends) > 1:
                 blocks, keys = blocks_from_tree(tree, context=context, source=fmt, year=year)
         extra = {"depends": depends} if depends else {}
+        if not blocks and NOMINEES_SEEN in keys:
+            nominees = keys.pop(NOMINEES_SEEN)
+            return Extraction([], event=title, status="empty", extra=extra, message=(
+                f"{fmt} read: {nominees} nominees of an award and no recipient (nominees "
+                f"received nothing, so they are no rows); keys seen: {describe_keys(keys)}"))
         if not blocks:
             return Extraction([], event=title, status="empty", extra=extra, message=(
                 f"{fmt} read, no field holding names of people or organizations; keys seen: "

@@ -9,7 +9,12 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.records import year_in
-from pipeline.text.award_words import distinction, names_award, names_awarded_work
+from pipeline.text.award_words import (
+    distinction,
+    names_award,
+    names_awarded_work,
+    names_nominees,
+)
 from pipeline.text.keys import norm_key
 from pipeline.text.lexicon import context_role, field_kind, is_tier, tier_label
 from pipeline.text.lines import looks_like_name
@@ -29,6 +34,11 @@ GENERIC_CONTEXT = {"awards", "award", "prizes", "prize", "winners", "recipients"
 
 
 ORGANIZING_ROLES = ("committee", "chair", "organizer", "board")
+
+
+# The role of the people an award's list of nominees names: none of the output's roles, and
+# the walker gives no row for it (extractors/tree_walk.py).
+NOMINEE = "nominee"
 
 
 @dataclass
@@ -80,6 +90,8 @@ class Context:
             "", "speaker") else context_role(w) for w in reversed(self.words)) if r]
         if not roles:
             return ""
+        if roles[0] == "award_recipient" and any(names_nominees(w) for w in self.words):
+            return NOMINEE  # `award_candidates.csv`: who may win it, not who did
         # `committees.yml` with a `prize:` key lists the prize committee, not its winners.
         if roles[0] == "award_recipient" and any(r in ("committee", "board") for r in roles[1:]):
             return next(r for r in roles[1:] if r in ("committee", "board"))

@@ -11,6 +11,7 @@ from extractors.records import person_name, session_role, year_in
 from extractors.tree_context import (
     AWARD_WORD_RE,
     GENERIC_CONTEXT,
+    NOMINEE,
     YEAR_KEY_RE,
     Context,
     Walk,
@@ -22,6 +23,7 @@ from extractors.tree_context import (
 from extractors.tree_people import URL_RE, is_person, numbered_org, one_each, split_people
 from pipeline.errors import ParseError
 from pipeline.tables import Block
+from pipeline.text.award_words import names_nominees
 from pipeline.text.keys import norm_key
 from pipeline.text.lexicon import context_role, field_kind, is_tier, position_role
 from pipeline.text.lines import looks_like_name, looks_like_org
@@ -386,8 +388,11 @@ def _values(value, walk: Walk) -> list:
 
 
 def key_role(key: str) -> str:
-    """The role a person field's key itself names (`chairs`, `moderator`, `winners`), or ''."""
+    """The role a person field's key itself names (`chairs`, `moderator`, `winners`), or '';
+    NOMINEE for an award's nominees (`nominees`, `candidates`), who get no row."""
     role = context_role(key)
+    if names_nominees(key) and role in ("", "award_recipient", "speaker"):
+        return NOMINEE  # (a `nominating_committee` is a committee)
     if role == "speaker":
         return ""  # `participants`, `presenters`: the session's kind says which role they have
     return "" if role == "organizer" and norm_key(key) in (
@@ -405,6 +410,8 @@ def person_role(key_role: str, position: str, context: Context, fields: dict) ->
     """The role of a person of a record: the field's own key, the person's position, the
     session's type or title (under a schedule), the context, else speaker."""
     where = context.role()
+    if NOMINEE in (where, key_role):
+        return NOMINEE
     by_position = position_role(position) if position else ""
     if where == "board" and "chair" in (key_role, by_position):
         return "board"  # a society's officers: its chair is an officer, not a session chair

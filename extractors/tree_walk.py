@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from extractors.records import person_name, session_role
-from extractors.tree_context import YEAR_KEY_RE, Context, Walk, clean_value, record_context
+from extractors.tree_context import (
+    NOMINEE,
+    YEAR_KEY_RE,
+    Context,
+    Walk,
+    clean_value,
+    record_context,
+)
 from extractors.tree_people import is_person, name_and_bracket, split_people
 from extractors.tree_records import key_role, org_block, person_block, person_role, record_blocks
 from pipeline.tables import Block
@@ -44,8 +51,17 @@ def blocks_from_tree(tree, *, context: Iterable[str] = (), source: str = "tree",
     if tier and not start.tier:
         start.tier = tier
     found = list(_visit(tree, start, walk, 0, key=""))
-    blocks = [block for block, ref in found if not ref or ref not in walk.referenced]
+    # (an award's nominees have received nothing: no row)
+    blocks = [block for block, ref in found if (not ref or ref not in walk.referenced)
+              and block.role != NOMINEE]
+    nominees = sum(block.role == NOMINEE for block, _ in found)
+    if nominees and not blocks:  # what the `empty` message says was found
+        walk.keys[NOMINEES_SEEN] = nominees
     return _dedupe(blocks), walk.keys
+
+
+# The key `describe_keys` reports for the people of a list of an award's nominees.
+NOMINEES_SEEN = "(nominees of an award, no recipients)"
 
 
 def _dedupe(blocks: list[Block]) -> list[Block]:

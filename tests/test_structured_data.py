@@ -524,3 +524,19 @@ def test_structured_data_accented_headers_and_name_parts_in_other_languages(tmp_
                      "    nivel: Plata\n")
     assert {(r[0], r[2], r[5]) for r in sponsors} == {("sponsor", "Acme", "Oro"),
                                                       ("sponsor", "Globex", "Plata")}
+
+
+def test_structured_data_an_awards_nominees_are_no_recipients(tmp_path):
+    # nominees and candidates have received nothing: no row, and a file of them alone is
+    # `empty` and says so
+    rows = _rows(tmp_path, "conf/awards.yml", "best_paper_award:\n  winner: Helen Marsh\n"
+                 "  nominees:\n    - Tom Fielding\n    - Grace Hooper\n")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        ("award_recipient", "Helen Marsh", "Best Paper Award")}
+    path = tmp_path / "conf" / "2025" / "award_candidates.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("paper_id,title,authors,award\n12,Rivers,\"Ann Lee, Bo Chen\",Best Paper\n",
+                    encoding="utf-8")
+    extraction = registry.detect(path).extract(path)
+    assert extraction.status == "empty" and extraction.blocks == []
+    assert "2 nominees of an award and no recipient" in extraction.message

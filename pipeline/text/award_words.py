@@ -56,6 +56,24 @@ def distinction(label: str) -> str:
     return re.sub(r"(?i)s(?=[\s-]up$)|(?<=[^s])s$", "", text)
 
 
+def names_nominees(text: str) -> bool:
+    """Whether a key, file name or heading names an award's nominees (the lexicon's
+    `nominee_words` as words: `award_candidates`, `Best Paper Nominees`).
+
+    >>> names_nominees("award_candidates"), names_nominees("Nominations Committee")
+    (True, True)
+    >>> names_nominees("Award Winners")
+    False
+    """
+    words = {w.lower() for w in re.split(r"[\W_]+", str(text or "")) if w}
+    return bool(words & _nominee_words())
+
+
+@cache
+def _nominee_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon()["nominee_words"])
+
+
 def award_rank(label: str) -> bool:
     """Whether a label names a winner's place and nothing else (`1st Prize`, `Second Place`,
     `2. Preis`): the lexicon's `award_ranks` before an award word or `place`.
