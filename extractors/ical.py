@@ -252,7 +252,7 @@ def _mentioned(description: str) -> list[tuple[str, str, str]]:
 def _named_properties(vevent) -> list[tuple[str, str, str]]:
     """(property, role, value) of each extension property whose name says it holds people
     (`X-SPEAKER`, `X-PRESENTERS`, `X-MODERATOR`), in the role the name gives."""
-    from extractors.tree_records import key_role
+    from extractors.tree_roles import key_role
     from pipeline.text.lexicon import field_kind
 
     out = []

@@ -16,7 +16,7 @@ from dataclasses import replace
 from extractors.records import person_name, year_in
 from extractors.tree_context import Context, clean_value
 from extractors.tree_people import is_person, name_shaped, short_org_line, split_people
-from extractors.tree_records import CONFERENCE_ROLES
+from extractors.tree_roles import CONFERENCE_ROLES
 from extractors.tree_walk import blocks_from_tree
 from pipeline.tables import Block
 from pipeline.text.award_words import names_award

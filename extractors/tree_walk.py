@@ -23,7 +23,8 @@ from extractors.tree_context import (
     record_context,
 )
 from extractors.tree_people import is_person, name_and_bracket, split_people
-from extractors.tree_records import key_role, org_block, person_block, person_role, record_blocks
+from extractors.tree_records import org_block, person_block, record_blocks
+from extractors.tree_roles import key_role, person_role
 from pipeline.tables import Block
 from pipeline.text.lexicon import field_kind, is_tier, position_role
 from pipeline.text.lines import looks_like_name
