@@ -7,7 +7,7 @@ import re
 
 from extractors.records import is_person_account
 from pipeline.text.keys import norm_key
-from pipeline.text.lexicon import not_people, position_role
+from pipeline.text.lexicon import not_people, person_status, position_role
 from pipeline.text.lines import SUFFIXES, looks_like_name, looks_like_org, script_name
 from pipeline.text.name_shapes import conjoined_names, given_name_word, one_name
 
@@ -75,14 +75,17 @@ def name_and_bracket(part: str) -> tuple[str, str]:
 
     >>> name_and_bracket("Ann Lee (Acme College (ACU))"), name_and_bracket("Bo Chen (@bochen)")
     (('Ann Lee', 'Acme College (ACU)'), ('Bo Chen', ''))
+    >>> name_and_bracket("Cy Diaz (ex-officio, non-voting)")
+    ('Cy Diaz', '')
     """
     for open_, close in (("(", ")"), ("[", "]")):
         if part.endswith(close) and open_ in part:
             cut = part.index(open_)
             if part[:cut].strip():
                 inside = part[cut + 1:-1].strip()
-                # `Ann Lee (@annlee)`: her handle, no organization
-                return part[:cut].strip(), "" if _HANDLE_RE.fullmatch(inside) else inside
+                # `Ann Lee (@annlee)`: her handle; `(ex-officio, non-voting)`: her standing
+                return part[:cut].strip(), "" if _HANDLE_RE.fullmatch(inside) or person_status(
+                    inside.split(",")[-1]) else inside
     return part, ""
 
 
