@@ -655,3 +655,16 @@ def test_a_whole_name_over_its_organization_and_country_is_one_person(nlp):
         "Mary Anne\nSmith, Globex Labs"), nlp=nlp)]
     assert found == [("committee", "Helen Marsh", "Acme University, UK"),
                      ("committee", "Mary Anne Smith", "Globex Labs")]
+
+
+def test_a_list_of_names_that_wraps_after_a_given_name(nlp):
+    # `…, Grace` / `Elizabeth Hooper, Acme University`: the given name opens the last name
+    # (was: organization `Grace` for the others); a place after an organization stays put
+    found = [(a.person_name, a.org_name) for a in find_appearances(_paragraphs(
+        "Session 3", "Rivers of data\nHelen Marsh, Tom Fielding, Peter Lyle, Grace\n"
+        "Elizabeth Hooper, Acme University",
+        "Lakes\nIvo Marek, Acme University, Sydney\nSara Lind, Globex"), nlp=nlp)]
+    assert found == [("Helen Marsh", "Acme University"), ("Tom Fielding", "Acme University"),
+                     ("Peter Lyle", "Acme University"), ("Grace Elizabeth Hooper",
+                                                        "Acme University"),
+                     ("Ivo Marek", "Acme University, Sydney"), ("Sara Lind", "Globex")]

@@ -118,6 +118,10 @@ def _continuation(prev: str, line: str) -> tuple[bool, bool]:
         # `Ann Lee 1 , Bo Chen 2 , Cy` / `Diaz 1 , Dee Fox 2`: an author line that numbers its
         # names ends with one it numbers on the next line
         return True, True
+    if line[:1].isupper() and _given_name_end(prev):
+        # `Ann Lee, Bo Chen, Kristy` / `Elizabeth Boyer, Acme University`: a list of names
+        # that ends with a given name alone, whose other names open the next line
+        return True, True
     marked = _NUMBERED_ORG_RE.match(line) and _MARKED_END_RE.search(prev)
     if marked and looks_like_name(truecase(clean_name(_FIRST_ITEM_RE.split(
             prev[:marked.start() + 1])[-1]))):
@@ -180,6 +184,23 @@ def _continues_item(prev: str, line: str) -> bool:
         and not looks_like_name(truecase(clean_name(first)))
     )
     return first_is_fragment
+
+
+_LAST_ITEM_RE = re.compile(r",\s*([^\W\d_][^\W\d_'’-]+)\s*$")
+
+
+def _given_name_end(prev: str) -> bool:
+    """Whether a list of two or more names (`Ann Lee, Bo Chen, Kristy`) ends with one word
+    that is more often a given name than a surname (thrice): the start of a name the line wraps."""
+    last = _LAST_ITEM_RE.search(prev[-40:])
+    if not last or prev.count(",") < 2 or not last.group(1)[:1].isupper():
+        return False
+    before = prev.rsplit(",", 2)[-2].strip()  # a name, not an organization (`Acme, Sydney`)
+    if looks_like_org(before) or not looks_like_name(truecase(clean_name(before))):
+        return False
+    word = fold(last.group(1))
+    return known_given_share(word) >= 1e-4 and known_given_share(word) > 3 * known_surname_share(
+        word)
 
 
 def _card_pair(prev: str, line: str) -> bool:
