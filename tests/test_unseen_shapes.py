@@ -398,6 +398,9 @@ def _paragraphs(*texts):
                    "3. Globex University"),
      [("speaker", "Ann Lee", "The 4th Institute of Acme"),
       ("speaker", "Bo Chen", "Globex University")]),
+    # no name numbered and a legend of several: which is whose is lost, and each gets none
+    (("Session 1", "Rivers at night\nAnn Lee , Bo Chen , Cy Diaz 1. Acme Labs 2. Globex"),
+     [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", ""), ("speaker", "Cy Diaz", "")]),
     # a legend that says what an author is, not where she works
     (("Session 1", "Rivers at night\nAnn Lee 1, Bo Chen 2\n1. PhD Student\n2. Faculty Advisor"),
      [("speaker", "Ann Lee", ""), ("speaker", "Bo Chen", "")]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.lexicon import person_status
 from pipeline.text.lines import clean_name
 from pipeline.text.marks import SUPERSCRIPTS, numbered_people
 from pipeline.text.memo import memo_list
@@ -28,9 +29,10 @@ _SYMBOLS = str.maketrans({"*": "1", "†": "2", "‡": "3", "§": "4", "¶": "5"
 SYMBOL_LEGEND_RE = re.compile(r"(?:^|\s)[*†‡§¶‖]\s?[^\W\d_]")
 
 
-# `Ann Lee, Bo Chen 1. Acme Labs`: no name numbered, and a legend of one organization.
+# `Ann Lee, Bo Chen 1. Acme Labs`: no name numbered, then a legend (`1. Acme 2. Globex`).
 _ONE_LEGEND_RE = re.compile(
-    r"^(?P<people>[^\d]*[^\W\d_.])\s+1\.\s*(?P<org>(?![a-z])[^\W\d_][^\d]*)$")
+    r"^(?P<people>[^\d]*[^\W\d_.])\s+1\.\s*(?P<org>(?![a-z])[^\W\d_].*)$")
+_MORE_ENTRIES_RE = re.compile(r"\s[2-9]\.\s*(?![a-z])[^\W\d_]")
 
 
 # `Bo Chen 2 ,`, `Cy Diaz 1,2`: a name with the numbers of its affiliations.
@@ -51,13 +53,17 @@ def _marked_only(line: str) -> list[Person]:
 
 
 def _one_legend(line: str) -> list[Person]:
-    """The people of an author line that numbers none of its names before a legend of one
-    organization: all of them are of it."""
+    """The people of an author line that numbers none of its names before a legend: of one
+    organization, all of them are of it; of several, which is whose is lost with the marks
+    (set as pictures, or dropped), and each gets none."""
     found = _ONE_LEGEND_RE.match(line)
     names = [clean_name(item) for item in split_items(found["people"])] if found else []
     if not names or not all(is_name_item(name) for name in names):
         return []
-    return [Person(name, found["org"].strip(" ,;.")) for name in names]
+    org = found["org"].strip(" ,;.")
+    if _MORE_ENTRIES_RE.search(org) or any(ch.isdigit() for ch in org) or person_status(org):
+        org = ""
+    return [Person(name, org) for name in names]
 
 
 @memo_list
