@@ -7,7 +7,7 @@ import re
 
 from extractors.records import person_name
 from extractors.tree_people import name_shaped
-from pipeline.text.lexicon import position_role
+from pipeline.text.lexicon import field_kind, position_role
 from pipeline.text.lines import looks_like_name
 
 BREAK = "\u2028"  # what a `<br>` leaves in an element's text (a newline of the source is a space)
@@ -113,8 +113,6 @@ def class_record(el) -> dict[str, str] | None:
     ...     'class="talk-title">Light fields</span> <span class="speaker">Ann Lee</span></div>'))
     {'time': '14:00', 'talk-title': 'Light fields', 'speaker': 'Ann Lee'}
     """
-    from pipeline.text.lexicon import field_kind
-
     record: dict[str, str] = {}
     kinds: list[str] = []
     for child in el:

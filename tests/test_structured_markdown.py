@@ -21,6 +21,13 @@ def _orgs(relative: str) -> dict[str, str]:
     return {b.org_name: b.sponsor_tier for b in blocks if b.role == "sponsor" and b.org_name}
 
 
+def _page_blocks(page: Path, text: str) -> list:
+    """The blocks of a Markdown page written with `text`."""
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    return registry.get("text_document").extract(page).blocks
+
+
 def test_structured_markdown_card_tables_take_the_heading_as_tier():
     # bioconductor 2022: one-column header-less tables (name, logo, link) under `# Platinum`,
     # `# Others`, `# Patronage`; Genentech and Biogen are inside an HTML comment.
@@ -200,12 +207,10 @@ def test_structured_markdown_one_person_per_heading_under_a_role_heading(tmp_pat
 
 def test_structured_markdown_officer_titles_under_a_conference_committee(tmp_path):
     # A conference's treasurer is on its committee; a society's (under `Officers`) is board.
-    page = tmp_path / "people.md"
-    page.write_text("# People\n\n## Organizing Committee\n\n- Treasurer: Helen Marsh\n"
-                    "- Tom Fielding\n\n## Officers\n\n- Treasurer: Grace Hooper\n"
-                    "- Secretary: Peter Lyle\n", encoding="utf-8")
-
-    blocks = registry.get("text_document").extract(page).blocks
+    blocks = _page_blocks(tmp_path / "people.md",
+                          "# People\n\n## Organizing Committee\n\n- Treasurer: Helen Marsh\n"
+                          "- Tom Fielding\n\n## Officers\n\n- Treasurer: Grace Hooper\n"
+                          "- Secretary: Peter Lyle\n")
 
     assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "committee"), ("Tom Fielding", "committee"), ("Grace Hooper", "board"),
@@ -213,12 +218,10 @@ def test_structured_markdown_officer_titles_under_a_conference_committee(tmp_pat
 
 
 def test_structured_markdown_a_distinction_under_an_award_is_that_awards(tmp_path):
-    page = tmp_path / "service-award.md"
-    page.write_text('---\ntitle: "Service Award"\n---\n\n| Year | Recipient |\n|---|---|\n'
-                    "| 2024 | Helen Marsh |\n\n### Honourable Mentions\n\n| Year | Recipient |\n"
-                    "|---|---|\n| 2024 | Tom Fielding |\n", encoding="utf-8")
-
-    blocks = registry.get("text_document").extract(page).blocks
+    blocks = _page_blocks(tmp_path / "service-award.md",
+                          '---\ntitle: "Service Award"\n---\n\n| Year | Recipient |\n|---|---|\n'
+                          "| 2024 | Helen Marsh |\n\n### Honourable Mentions\n\n| Year | Recipient |\n"
+                          "|---|---|\n| 2024 | Tom Fielding |\n")
 
     assert [(b.person_name, b.award, b.year) for b in blocks if b.is_record] == [
         ("Helen Marsh", "Service Award", 2024),
@@ -227,12 +230,10 @@ def test_structured_markdown_a_distinction_under_an_award_is_that_awards(tmp_pat
 
 def test_structured_markdown_program_parts_under_a_committee_are_its_members(tmp_path):
     # `## Posters` under `# Conference Committee` names what its members look after.
-    page = tmp_path / "people.md"
-    page.write_text("# Conference Committee\n\n## General Chairs\n\n* Helen Marsh\n"
-                    "* Tom Fielding\n\n## Posters\n\n* Grace Hooper, Westbrook University\n"
-                    "* Peter Lyle, Institute of Studies\n", encoding="utf-8")
-
-    blocks = registry.get("text_document").extract(page).blocks
+    blocks = _page_blocks(tmp_path / "people.md",
+                          "# Conference Committee\n\n## General Chairs\n\n* Helen Marsh\n"
+                          "* Tom Fielding\n\n## Posters\n\n* Grace Hooper, Westbrook University\n"
+                          "* Peter Lyle, Institute of Studies\n")
 
     assert [(b.person_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "chair"), ("Tom Fielding", "chair"), ("Grace Hooper", "committee"),
@@ -240,11 +241,9 @@ def test_structured_markdown_program_parts_under_a_committee_are_its_members(tmp
 
 
 def test_structured_markdown_a_plural_award_heading_names_each_winners_award(tmp_path):
-    page = tmp_path / "winners.md"
-    page.write_text("# Awards 2022\n\n## Test of Time Awards\n\n* Helen Marsh, University of "
-                    "Avalon\n* Tom Fielding, Northfield Institute\n", encoding="utf-8")
-
-    blocks = registry.get("text_document").extract(page).blocks
+    blocks = _page_blocks(tmp_path / "winners.md",
+                          "# Awards 2022\n\n## Test of Time Awards\n\n* Helen Marsh, University of "
+                          "Avalon\n* Tom Fielding, Northfield Institute\n")
 
     assert {(b.person_name, b.award, b.year) for b in blocks if b.is_record} == {
         ("Helen Marsh", "Test of Time Award", 2022), ("Tom Fielding", "Test of Time Award", 2022)}
@@ -252,12 +251,10 @@ def test_structured_markdown_a_plural_award_heading_names_each_winners_award(tmp
 
 def test_structured_markdown_a_tables_blank_position_cell_is_the_one_above(tmp_path):
     # A committee table prints a group's position once, over all its people.
-    page = tmp_path / "committee.md"
-    page.write_text("# Conference Committee\n\n| Position | Name | Affiliation |\n|---|---|---|\n"
-                    "| General Chairs | Helen Marsh | Acme University |\n| | Tom Fielding | Globex |\n"
-                    "| Members | Grace Hooper | Initech |\n", encoding="utf-8")
-
-    blocks = registry.get("text_document").extract(page).blocks
+    blocks = _page_blocks(tmp_path / "committee.md",
+                          "# Conference Committee\n\n| Position | Name | Affiliation |\n|---|---|---|\n"
+                          "| General Chairs | Helen Marsh | Acme University |\n| | Tom Fielding | Globex |\n"
+                          "| Members | Grace Hooper | Initech |\n")
 
     assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "Acme University", "chair"), ("Tom Fielding", "Globex", "chair"),
@@ -283,12 +280,10 @@ def test_structured_markdown_lines_naming_a_committees_part_head_its_people(tmp_
 def test_structured_markdown_an_author_line_in_italics_marks_no_presenter(tmp_path, nlp):
     # `*Ann Lee, Bo Chen*` is emphasis, not `Bo Chen*` marking the presenting author: both are
     # the award's recipients. `"Title" by A and B` after an award's label names the work first.
-    page = tmp_path / "awards.md"
-    page.write_text("# Awards\n\n## Best Paper\n\nRivers of Data<br>\n*Helen Marsh, Tom Fielding*"
-                    '\n\n## Prizes\n\n**Best Demo Award:** "Light Fields" by Grace Hooper and '
-                    "Peter Lyle (Acme University)\n", encoding="utf-8")
-
-    blocks = registry.get("text_document").extract(page).blocks
+    blocks = _page_blocks(tmp_path / "awards.md",
+                          "# Awards\n\n## Best Paper\n\nRivers of Data<br>\n*Helen Marsh, Tom Fielding*"
+                          '\n\n## Prizes\n\n**Best Demo Award:** "Light Fields" by Grace Hooper and '
+                          "Peter Lyle (Acme University)\n")
     apps = find_appearances(blocks, nlp=nlp)
 
     assert [(a.person_name, a.org_name, a.award) for a in apps] == [
@@ -302,13 +297,11 @@ def test_structured_markdown_an_affiliation_in_italics_and_lines_of_a_table_cell
     # On a committee page the italic part after a name is where she works, not a talk's
     # title; a `<br>` in a table cell parts its people (was: one organization
     # `Northwind)Peter Lyle (Lakeside Institute`).
-    page = tmp_path / "committee.md"
-    page.write_text("# Conference Committee\n\n## General Chairs\n\n* **Helen Marsh**, *Acme "
-                    "University, USA*\n* **Tom Fielding**, *Globex, China*\n\n| Role | Name |\n"
-                    "|---|---|\n| Posters Chairs | Grace Hooper (Northwind)<br>Peter Lyle "
-                    "(Lakeside Institute) |\n", encoding="utf-8")
-
-    blocks = registry.get("text_document").extract(page).blocks
+    blocks = _page_blocks(tmp_path / "committee.md",
+                          "# Conference Committee\n\n## General Chairs\n\n* **Helen Marsh**, *Acme "
+                          "University, USA*\n* **Tom Fielding**, *Globex, China*\n\n| Role | Name |\n"
+                          "|---|---|\n| Posters Chairs | Grace Hooper (Northwind)<br>Peter Lyle "
+                          "(Lakeside Institute) |\n")
 
     assert [(b.person_name, b.org_name, b.role) for b in blocks if b.is_record] == [
         ("Helen Marsh", "Acme University", "chair"), ("Tom Fielding", "Globex", "chair"),

@@ -320,15 +320,15 @@ def organizations_named(organizations: pd.DataFrame, names: tuple[str, ...], *,
     too, printed or not.
 
     >>> orgs = pd.DataFrame({"org_id": ["s", "b", "u"], "name": [
-    ...     "University of California, San Diego", "University of California, Berkeley",
-    ...     "University of California"], "variants": ["UC San Diego", "UC Berkeley", ""]})
-    >>> organizations_named(orgs, ("uc san diego", "University of California"))
-    {'uc san diego': {'s'}, 'University of California': {'u'}}
-    >>> sorted(organizations_named(orgs, ("University of California",), prefix=True)[
-    ...     "University of California"])
+    ...     "University of Acme, Northfield", "University of Acme, Lakeside",
+    ...     "University of Acme"], "variants": ["UA Northfield", "UA Lakeside", ""]})
+    >>> organizations_named(orgs, ("ua northfield", "University of Acme"))
+    {'ua northfield': {'s'}, 'University of Acme': {'u'}}
+    >>> sorted(organizations_named(orgs, ("University of Acme",), prefix=True)[
+    ...     "University of Acme"])
     ['b', 's', 'u']
-    >>> organizations_named(orgs, ("UCSD",), aliases=(("UCSD", "UC San Diego"),))
-    {'UCSD': {'s'}}
+    >>> organizations_named(orgs, ("UAN",), aliases=(("UAN", "UA Northfield"),))
+    {'UAN': {'s'}}
     """
     keyed: list[tuple[str, set[str]]] = []
     for oid, name, variants in zip(organizations["org_id"], organizations["name"].fillna(""),
